@@ -1,0 +1,5 @@
+"""``python -m ipsentry`` runs the command line."""
+
+from ipsentry.cli.app import main
+
+main()

@@ -1,0 +1,1 @@
+"""The ``ipsentry`` command line."""

@@ -1,0 +1,36 @@
+"""Entry point: assembles the sub-commands and renders every ipsentry error one way."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from ipsentry.cli import db, deadlines, demo, portfolio
+from ipsentry.cli.context import errors
+from ipsentry.errors import InvalidInput, IpsentryError
+
+app = typer.Typer(
+    name="ipsentry",
+    help="Find, stop and litigate IP infringements; keep the portfolio and its deadlines.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(db.app, name="db")
+app.add_typer(portfolio.app, name="portfolio")
+app.add_typer(demo.app, name="demo")
+app.command("deadlines")(deadlines.deadlines)
+
+
+def main() -> None:
+    try:
+        app()
+    except InvalidInput as error:
+        errors.print(f"[red]{len(error.problems)} problem(s); nothing was written:[/red]")
+        for problem in error.problems:
+            errors.print(str(problem), markup=False, highlight=False)
+        sys.exit(error.exit_code)
+    except IpsentryError as error:
+        errors.print(f"[red]error:[/red] {error}", highlight=False)
+        sys.exit(error.exit_code)

@@ -1,0 +1,80 @@
+"""Value objects shared by every part of the domain."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from babel.numbers import list_currencies
+
+
+class Confidentiality(enum.StrEnum):
+    """How a record may be shared; ordered from least to most restricted."""
+
+    PUBLIC = "public"
+    CONFIDENTIAL = "confidential"
+    ATTORNEYS_EYES_ONLY = "attorneys_eyes_only"
+    PRIVILEGED = "privileged"
+    PROTECTIVE_ORDER = "protective_order"
+
+    @property
+    def rank(self) -> int:
+        return list(Confidentiality).index(self)
+
+    @property
+    def label(self) -> str:
+        return _CONFIDENTIALITY_LABELS[self]
+
+
+_CONFIDENTIALITY_LABELS = {
+    Confidentiality.PUBLIC: "Public",
+    Confidentiality.CONFIDENTIAL: "Confidential",
+    Confidentiality.ATTORNEYS_EYES_ONLY: "Attorneys' eyes only",
+    Confidentiality.PRIVILEGED: "Privileged / work product",
+    Confidentiality.PROTECTIVE_ORDER: "Protective-order information",
+}
+
+
+@cache
+def _iso4217() -> frozenset[str]:
+    return frozenset(list_currencies())
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount with its ISO 4217 currency; never a bare number, never mixed currencies."""
+
+    amount: Decimal
+    currency: str
+
+    def __post_init__(self) -> None:
+        if self.currency not in _iso4217():
+            raise ValueError(f"unknown ISO 4217 currency code {self.currency!r}")
+        if not self.amount.is_finite():
+            raise ValueError("amount must be a finite number")
+
+    @classmethod
+    def parse(cls, amount: str | int | Decimal, currency: str) -> Money:
+        try:
+            value = Decimal(str(amount).replace(",", "").strip())
+        except InvalidOperation:
+            raise ValueError(f"not an amount: {amount!r}") from None
+        return cls(value, currency.strip().upper())
+
+    def __add__(self, other: Money) -> Money:
+        if other.currency != self.currency:
+            raise ValueError(f"cannot add {other.currency} to {self.currency}")
+        return Money(self.amount + other.amount, self.currency)
+
+    def __str__(self) -> str:
+        return f"{self.currency} {self.amount:,}"
+
+
+def normalise_jurisdiction(code: str) -> str:
+    """Two-letter office code: ISO 3166 countries plus EP, EM (EUIPO) and WO (WIPO)."""
+    value = code.strip().upper()
+    if len(value) != 2 or not value.isalpha():
+        raise ValueError(f"not a two-letter office code: {code!r}")
+    return value

@@ -1,0 +1,88 @@
+"""The IP health check: a questionnaire and the data answer it; findings become actions."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from ipsentry.domain.common import Confidentiality
+
+
+class Severity(enum.StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+
+class AssessmentStatus(enum.StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    DIAGNOSED = "diagnosed"
+    CLOSED = "closed"
+
+
+class ActionStatus(enum.StrEnum):
+    TODO = "todo"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+@dataclass(kw_only=True, eq=False)
+class Questionnaire:
+    """A versioned questionnaire; its questions are data (``ipsentry/data``), not code."""
+
+    key: str
+    version: int
+    title: str
+    questions: list[dict[str, Any]] = field(default_factory=list)
+    id: int | None = None
+
+
+@dataclass(kw_only=True, eq=False)
+class Finding:
+    code: str
+    title: str
+    severity: Severity
+    evidence: str = ""
+    id: int | None = None
+
+
+@dataclass(kw_only=True, eq=False)
+class RemediationAction:
+    title: str
+    status: ActionStatus = ActionStatus.TODO
+    due_on: date | None = None
+    owner: str = ""
+    finding_id: int | None = None
+    id: int | None = None
+
+
+@dataclass(kw_only=True, eq=False)
+class ServicePackage:
+    provider_organisation_id: int
+    title: str
+    hours: float = 0.0
+    status: str = "proposed"
+    id: int | None = None
+
+
+@dataclass(kw_only=True, eq=False)
+class Assessment:
+    """One health check of one enterprise, by a legal-service provider, at one time."""
+
+    enterprise_organisation_id: int
+    questionnaire_id: int
+    created_at: datetime
+    provider_organisation_id: int | None = None
+    status: AssessmentStatus = AssessmentStatus.DRAFT
+    answers: dict[str, Any] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    actions: list[RemediationAction] = field(default_factory=list)
+    packages: list[ServicePackage] = field(default_factory=list)
+    previous_assessment_id: int | None = None  # the check this one re-checks
+    confidentiality: Confidentiality = Confidentiality.CONFIDENTIAL
+    id: int | None = None

@@ -1,0 +1,55 @@
+"""The error hierarchy every layer raises and every interface renders in one place.
+
+Services raise these; the CLI turns them into a message and an exit code, the API (later)
+into problem details. Nothing else is allowed to escape to a user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class IpsentryError(Exception):
+    """Base of every error a user may see; ``exit_code`` is what the CLI returns."""
+
+    exit_code = 1
+
+
+class NotFound(IpsentryError):
+    exit_code = 4
+
+
+class PermissionDenied(IpsentryError):
+    exit_code = 5
+
+
+class Conflict(IpsentryError):
+    exit_code = 6
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one field of one input row, located so a person can fix it."""
+
+    source: str
+    row: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.row}" if self.row is not None else self.source
+        return f"{where}: {self.field}: {self.message}"
+
+
+class InvalidInput(IpsentryError):
+    """Input that cannot be accepted; carries every problem found, not just the first."""
+
+    exit_code = 2
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class UnsafeInput(InvalidInput):
+    """Input refused for safety (XML entities, expansion bombs) rather than for content."""

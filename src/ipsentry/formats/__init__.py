@@ -1,0 +1,1 @@
+"""Reading and writing files people bring: CSV, XLSX, JSON, USPTO XML, iCalendar."""

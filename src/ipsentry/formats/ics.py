@@ -1,0 +1,37 @@
+"""Deadlines as an iCalendar file, so they land in the docketing calendar people already use."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from icalendar import Calendar, Event
+
+from ipsentry.domain.deadlines import Deadline
+
+
+def deadline_uid(deadline: Deadline) -> str:
+    """Stable across runs, so re-importing the file updates events instead of duplicating."""
+    key = f"{deadline.rule}|{deadline.right_label}|{deadline.title}|{deadline.office}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32] + "@ipsentry"
+
+
+def write_ics(path: Path, deadlines: Iterable[Deadline]) -> int:
+    calendar = Calendar()
+    calendar.add("prodid", "-//ipsentry//deadlines//EN")
+    calendar.add("version", "2.0")
+    count = 0
+    for deadline in deadlines:
+        event = Event()
+        event.add("uid", deadline_uid(deadline))
+        event.add("dtstamp", datetime.now(UTC))
+        event.add("dtstart", deadline.due)
+        event.add("summary", f"{deadline.right_label}: {deadline.title}")
+        grace = f"\nGrace until {deadline.grace_until}" if deadline.grace_until else ""
+        event.add("description", f"{deadline.derivation}{grace}\nRule: {deadline.rule}")
+        calendar.add_component(event)
+        count += 1
+    path.write_bytes(calendar.to_ical())
+    return count

@@ -1,0 +1,1 @@
+"""Matching engines: pure functions over plain data, no database, safe to ship to workers."""

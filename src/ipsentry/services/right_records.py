@@ -1,0 +1,301 @@
+"""Turn one imported record (a CSV/XLSX row, a JSON object, a USPTO document) into a right.
+
+Every problem is collected with its field, so a file with many bad rows is reported whole
+in one pass. Accepted spellings: lists as JSON arrays or ``;``-separated text; Nice goods
+as ``34: cartridges; vaporizers | 9: batteries``; claims as a list of ``{num, text}`` or as
+numbered text ``1. A ... 2. The ... of claim 1``; the record format of the patent corpus
+(``number`` such as ``US8926509`` with ``doc_type``) as well.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from datetime import date
+from typing import Any, TypeVar
+
+from ipsentry.domain.common import Confidentiality, normalise_jurisdiction
+from ipsentry.domain.rights import (
+    FilingBasis,
+    LegalStatus,
+    MarkType,
+    NiceClassEntry,
+    Patent,
+    PatentType,
+    Right,
+    RightKind,
+    Trademark,
+    normalise_number,
+)
+from ipsentry.errors import Problem
+from ipsentry.matching.claims import parse_claims, split_numbered_claims
+
+E = TypeVar("E", bound=enum.Enum)
+_TRUE = {"1", "true", "yes", "y", "x"}
+_FALSE = {"", "0", "false", "no", "n"}
+_CORPUS_NUMBER = re.compile(r"^([A-Z]{2})(APP)?(\d{4,})$")
+
+
+class _Fields:
+    """Reads typed fields from a record, remembering what was wrong with each."""
+
+    def __init__(self, source: str, row: int, record: dict[str, Any]) -> None:
+        self.source, self.row, self.record = source, row, record
+        self.problems: list[Problem] = []
+
+    def problem(self, field: str, message: str) -> None:
+        self.problems.append(Problem(self.source, self.row, field, message))
+
+    def text(self, field: str, *, required: bool = False) -> str:
+        value = self.record.get(field)
+        if isinstance(value, list):
+            value = "\n".join(str(v) for v in value)
+        text = "" if value is None else str(value).strip()
+        if required and not text:
+            self.problem(field, "required, but empty")
+        return text
+
+    def choice(self, field: str, enum_type: type[E], default: E) -> E:
+        text = self.text(field).lower().replace(" ", "_").replace("-", "_")
+        if not text:
+            return default
+        try:
+            return enum_type(text)
+        except ValueError:
+            allowed = ", ".join(str(m.value) for m in enum_type)
+            self.problem(field, f"{text!r} is not one of: {allowed}")
+            return default
+
+    def date(self, field: str) -> date | None:
+        text = self.text(field)
+        if not text:
+            return None
+        digits = text.replace("-", "")
+        try:
+            if len(digits) != 8 or not digits.isdigit():
+                raise ValueError
+            return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+        except ValueError:
+            self.problem(field, f"{text!r} is not a date (use YYYY-MM-DD)")
+            return None
+
+    def flag(self, field: str) -> bool:
+        value = self.record.get(field)
+        if isinstance(value, bool):
+            return value
+        text = self.text(field).lower()
+        if text not in _TRUE | _FALSE:
+            self.problem(field, f"{text!r} is not yes/no")
+        return text in _TRUE
+
+    def items(self, field: str) -> list[str]:
+        value = self.record.get(field)
+        if isinstance(value, list):
+            return [str(v).strip() for v in value if str(v).strip()]
+        return [part.strip() for part in self.text(field).split(";") if part.strip()]
+
+    def number(self, field: str, jurisdiction: str) -> str | None:
+        text = self.text(field)
+        if not text:
+            return None
+        value = normalise_number(text, jurisdiction)
+        if not re.fullmatch(r"[0-9A-Z]+", value):
+            self.problem(field, f"{text!r} is not an office number")
+            return None
+        return value
+
+
+def _from_corpus_format(record: dict[str, Any]) -> dict[str, Any]:
+    """The patent corpus names a document by one number; split it into office and series."""
+    match = _CORPUS_NUMBER.match(str(record.get("number", "")).strip().upper())
+    if not match or "jurisdiction" in record:
+        return record
+    office, application, digits = match.groups()
+    grant = record.get("doc_type", "grant") != "application"
+    day = str(record.get("date", ""))
+    converted = {**record, "kind": "patent", "jurisdiction": office}
+    if application:  # 'USAPP14123456': an application known only by its application number
+        converted["application_number"] = digits
+        converted.setdefault("status", "filed")
+    else:
+        converted["registration_number" if grant else "publication_number"] = digits
+        converted["registration_date" if grant else "publication_date"] = day
+        converted.setdefault("status", "granted" if grant else "published")
+    converted["kind_code"] = record.get("kind", "")
+    if isinstance(record.get("description"), list):
+        converted["description"] = "\n".join(record["description"])
+    return converted
+
+
+def _claims(fields: _Fields) -> list[tuple[int, str]]:
+    value = fields.record.get("claims")
+    if isinstance(value, list):
+        claims = []
+        for position, item in enumerate(value, start=1):
+            if not isinstance(item, dict) or not str(item.get("text", "")).strip():
+                fields.problem("claims", f"claim {position} has no text")
+                continue
+            claims.append((int(item.get("num") or position), str(item["text"])))
+        return claims
+    if isinstance(value, str) and value.strip():
+        return split_numbered_claims(value)
+    return []
+
+
+def _classes(fields: _Fields) -> list[NiceClassEntry]:
+    value = fields.record.get("classes")
+    pairs: list[tuple[str, str]] = []
+    if isinstance(value, list):
+        for item in value:
+            if isinstance(item, dict):
+                pairs.append((str(item.get("number", "")), str(item.get("goods", ""))))
+            else:
+                pairs.append((str(item), ""))
+    else:
+        goods = {}
+        for part in fields.text("goods").split("|"):
+            head, _, rest = part.partition(":")
+            if part.strip():
+                goods[head.strip()] = rest.strip()
+        for number in fields.items("nice_classes") or list(goods):
+            pairs.append((number, goods.get(number, "")))
+    entries = []
+    for number, goods_text in pairs:
+        try:
+            entries.append(NiceClassEntry(number=int(number), goods=goods_text))
+        except ValueError:
+            fields.problem("nice_classes", f"{number!r} is not a Nice class from 1 to 45")
+    return entries
+
+
+def right_from_record(
+    source: str, row: int, raw: dict[str, Any]
+) -> tuple[Right | None, list[Problem]]:
+    record = _from_corpus_format(raw)
+    f = _Fields(source, row, record)
+    kind_text = f.text("kind").lower() or ("trademark" if f.text("mark") else "")
+    try:
+        kind = RightKind(kind_text)
+    except ValueError:
+        f.problem("kind", f"{kind_text!r} is not 'patent' or 'trademark'")
+        return None, f.problems
+    try:
+        jurisdiction = normalise_jurisdiction(f.text("jurisdiction", required=True) or "??")
+    except ValueError as error:
+        if f.text("jurisdiction"):
+            f.problem("jurisdiction", str(error))
+        jurisdiction = "??"
+    title = f.text("mark") or f.text("title")
+    if not title:
+        f.problem("mark" if kind is RightKind.TRADEMARK else "title", "required, but empty")
+    numbers = {
+        name: f.number(name, jurisdiction)
+        for name in ("application_number", "publication_number", "registration_number")
+    }
+    if not any(numbers.values()) and not any(p.field.endswith("_number") for p in f.problems):
+        f.problem(
+            "registration_number",
+            "a right needs an application, publication or registration number",
+        )
+    alive_default = LegalStatus.GRANTED if kind is RightKind.PATENT else LegalStatus.REGISTERED
+    common: dict[str, Any] = {
+        "jurisdiction": jurisdiction,
+        "title": title,
+        "status": f.choice(
+            "status",
+            LegalStatus,
+            alive_default if numbers["registration_number"] else LegalStatus.FILED,
+        ),
+        "owner": f.text("owner"),
+        **numbers,
+        "kind_code": f.text("kind_code").upper(),
+        "filing_date": f.date("filing_date"),
+        "priority_date": f.date("priority_date"),
+        "publication_date": f.date("publication_date"),
+        "registration_date": f.date("registration_date"),
+        "technology_family": f.text("technology_family"),
+        "product_lines": f.items("product_lines"),
+        "confidentiality": f.choice(
+            "confidentiality", Confidentiality, Confidentiality.CONFIDENTIAL
+        ),
+        "illustrative": f.flag("illustrative"),
+        "notes": f.text("notes"),
+    }
+    right: Right
+    if kind is RightKind.PATENT:
+        try:
+            claims = parse_claims(_claims(f))
+        except ValueError as error:
+            f.problem("claims", str(error))
+            claims = []
+        right = Patent(
+            **common,
+            patent_type=f.choice("patent_type", PatentType, PatentType.UTILITY),
+            family_id=f.text("family_id"),
+            abstract=f.text("abstract"),
+            description=f.text("description"),
+            cpc=f.items("cpc"),
+            ipc=f.items("ipc"),
+            claims=claims,
+        )
+    else:
+        right = Trademark(
+            **common,
+            mark_type=f.choice("mark_type", MarkType, MarkType.WORD),
+            filing_basis=f.choice("filing_basis", FilingBasis, FilingBasis.NATIONAL),
+            register=f.text("register") or "principal",
+            international_registration=f.text("international_registration"),
+            classes=_classes(f),
+            disclaimers=f.items("disclaimers"),
+            translation=f.text("translation"),
+            transliteration=f.text("transliteration"),
+            famous=f.flag("famous"),
+            first_use_date=f.date("first_use_date"),
+        )
+    return (None, f.problems) if f.problems else (right, [])
+
+
+def record_from_right(right: Right) -> dict[str, Any]:
+    """The flat record of a right, in the same field names the importer reads."""
+    record: dict[str, Any] = {
+        "kind": right.kind.value,
+        "jurisdiction": right.jurisdiction,
+        "title": right.title,
+        "status": right.status.value,
+        "owner": right.owner,
+        "application_number": right.application_number or "",
+        "publication_number": right.publication_number or "",
+        "registration_number": right.registration_number or "",
+        "kind_code": right.kind_code,
+        "filing_date": right.filing_date.isoformat() if right.filing_date else "",
+        "priority_date": right.priority_date.isoformat() if right.priority_date else "",
+        "publication_date": right.publication_date.isoformat() if right.publication_date else "",
+        "registration_date": right.registration_date.isoformat() if right.registration_date else "",
+        "technology_family": right.technology_family,
+        "product_lines": "; ".join(right.product_lines),
+        "confidentiality": right.confidentiality.value,
+        "illustrative": "yes" if right.illustrative else "no",
+        "notes": right.notes,
+    }
+    if isinstance(right, Patent):
+        record |= {
+            "patent_type": right.patent_type.value,
+            "family_id": right.family_id,
+            "abstract": right.abstract,
+            "cpc": "; ".join(right.cpc),
+            "ipc": "; ".join(right.ipc),
+            "claims": [
+                {"num": c.num, "text": c.text, "depends_on": c.depends_on} for c in right.claims
+            ],
+        }
+    elif isinstance(right, Trademark):
+        record |= {
+            "mark_type": right.mark_type.value,
+            "filing_basis": right.filing_basis.value,
+            "nice_classes": "; ".join(str(c.number) for c in right.classes),
+            "goods": " | ".join(f"{c.number}: {c.goods}" for c in right.classes),
+            "disclaimers": "; ".join(right.disclaimers),
+            "translation": right.translation,
+            "famous": "yes" if right.famous else "no",
+        }
+    return record

@@ -1,0 +1,1 @@
+"""SQL storage: tables, the mapping of domain classes onto them, repositories, migrations."""

@@ -1,0 +1,42 @@
+"""All or nothing: a unit of work rolls back unless ``commit`` is called."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipsentry.store.database import session_factory
+from ipsentry.store.repositories import OrganisationRepository, RecordRepository, RightRepository
+
+
+class UnitOfWork:
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        self._factory = factory
+
+    @classmethod
+    def for_url(cls, url: str) -> UnitOfWork:
+        return cls(session_factory(url))
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self._factory()
+        self.rights = RightRepository(self.session)
+        self.organisations = OrganisationRepository(self.session)
+        self.records = RecordRepository(self.session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        # close() discards anything not committed, without expiring what was loaded, so
+        # services can hand loaded domain objects to the interfaces.
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def flush(self) -> None:
+        self.session.flush()
