@@ -3,12 +3,13 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BUILD_BACKEND := setuptools==80.9.0  # keep in step with [build-system] in pyproject.toml
 
 .PHONY: install demo test lint types unit lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock '$(BUILD_BACKEND)'
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
@@ -34,7 +35,7 @@ test: lint types unit
 # Re-resolve every dependency to its newest release and pin it (run by hand, then commit).
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/pip install --quiet setuptools==80.9.0 -e '.[dev]'
+	.lock-venv/bin/pip install --quiet '$(BUILD_BACKEND)' -e '.[dev]'
 	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^ipsentry' > requirements.lock
 	rm -rf .lock-venv
 

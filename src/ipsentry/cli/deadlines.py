@@ -50,8 +50,11 @@ def deadlines(
         print_json([dataclasses.asdict(d) for d in found])
         return
     table = Table(title=f"Deadlines {start} to {start + parse_span(within)}")
-    for column in ("due", "grace until", "right", "what", "rule", "derivation"):
-        table.add_column(column, overflow="fold")
+    for column in ("due", "grace until", "right"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("what", ratio=2, overflow="fold")
+    table.add_column("rule", ratio=1, overflow="fold")
+    table.add_column("derivation", ratio=3, overflow="fold")
     for d in found:
         what = d.title + (f" [red](cancelled: {d.cancelled_reason})[/red]" if d.cancelled else "")
         table.add_row(

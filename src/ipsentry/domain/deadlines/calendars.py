@@ -34,7 +34,7 @@ class OfficeCalendar:
             moved += timedelta(days=1)
         if not reasons:
             return day, ""
-        return moved, "; ".join(reasons) + f" -> next working day at {self.office}"
+        return moved, "; ".join(reasons) + f" -> next {self.code} working day"
 
     def add_working_days(self, day: date, count: int) -> date:
         step = 1 if count >= 0 else -1
