@@ -40,16 +40,17 @@ def deadlines(
 ) -> None:
     """Deadlines due within a period, each with the rule it comes from and how it was derived."""
     start = date.fromisoformat(today) if today else date.today()
+    until = start + parse_span(within)
     ctx = context()
     found = portfolio.upcoming_deadlines(
-        ctx.uow(), ctx.actor(), start, start + parse_span(within), include_cancelled=cancelled
+        ctx.uow(), ctx.actor(), start, until, include_cancelled=cancelled
     )
     if ics is not None:
         write_ics(ics, found)
     if as_json:
         print_json([dataclasses.asdict(d) for d in found])
         return
-    table = Table(title=f"Deadlines {start} to {start + parse_span(within)}")
+    table = Table(title=f"Deadlines {start} to {until}")
     for column in ("due", "grace until", "right"):
         table.add_column(column, no_wrap=True)
     table.add_column("what", ratio=2, overflow="fold")

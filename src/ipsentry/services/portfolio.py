@@ -131,7 +131,6 @@ def import_rights(
                 created += 1
             if progress:
                 progress(done, len(rights))
-            uow.flush()
         if problems:
             raise InvalidInput(problems)
         report = ImportReport(created, updated, unchanged)
@@ -162,13 +161,12 @@ def get_right(uow: UnitOfWork, actor: Actor, reference: str) -> Right:
     """A right by its id, or by a number as people write it ('US 10,357,623', '5633060')."""
     with uow:
         rights = uow.rights.list(actor.organisation_id)
-        wanted = reference.strip().upper()
+        wanted = reference.strip().upper().replace(" ", "").replace(",", "").replace("/", "")
         for right in rights:
             labels = {str(right.id), right.display_number.replace(" ", "")}
             labels |= {f"{n.jurisdiction}{n.number}" for n in right.numbers()}
             labels |= {n.number for n in right.numbers()}
-            compact = wanted.replace(" ", "").replace(",", "").replace("/", "")
-            if compact in labels and actor.may_read(right.confidentiality):
+            if wanted in labels and actor.may_read(right.confidentiality):
                 return right
     raise NotFound(f"no right {reference!r} in the portfolio")
 

@@ -8,6 +8,7 @@ reached, so a paralegal can check it against the statute. Rules change; bump
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -362,7 +363,7 @@ def deadlines_for_recordation(record: Recordation, right: Right | None) -> list[
             opens=until - window if office == "CN" else None,
             grace=window if office == "US" else None,
         )
-        found = Deadline(**{**found.__dict__, "right_label": label})
+        found = replace(found, right_label=label)
     if right is not None and not right.status.is_alive:
         return [found.cancel(f"the recorded right is {right.status.value}")]
     return [found]
