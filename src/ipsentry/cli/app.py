@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from ipsentry.cli import db, deadlines, demo, portfolio
+from ipsentry.cli import db, deadlines, demo, marks, portfolio, register
 from ipsentry.cli.context import errors
 from ipsentry.errors import InvalidInput, IpsentryError
 
@@ -20,6 +20,8 @@ app = typer.Typer(
 app.add_typer(db.app, name="db")
 app.add_typer(portfolio.app, name="portfolio")
 app.add_typer(demo.app, name="demo")
+app.add_typer(marks.app, name="marks")
+app.add_typer(register.app, name="register")
 app.command("deadlines")(deadlines.deadlines)
 
 

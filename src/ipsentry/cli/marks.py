@@ -1,0 +1,114 @@
+"""``ipsentry marks``: compare word marks and score files of pairs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from ipsentry.cli.context import console, print_json
+from ipsentry.cli.progress import progress_bar
+from ipsentry.errors import InvalidInput, Problem
+from ipsentry.matching.marks.confusion import Assessment, Mark, Use, assess
+from ipsentry.matching.marks.goods import Goods
+from ipsentry.services.mark_pairs import parse_classes, score_pairs, write_scored
+
+app = typer.Typer(help="Word-mark similarity and likelihood of confusion, explained.")
+
+
+@app.command("score")
+def score(
+    pairs: Annotated[
+        Path,
+        typer.Option(
+            "--pairs",
+            help="CSV/XLSX/JSON with left, right [, left_goods, right_goods, "
+            "left_classes, right_classes].",
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", help="CSV to write: the input plus similarity, score, verdict, explanation."
+        ),
+    ],
+) -> None:
+    """Score every pair of a file; nothing is written unless every row is good."""
+    with progress_bar("scoring pairs") as bar:
+        scored = score_pairs(pairs, bar.update)
+    write_scored(out, scored)
+    similar = sum(s.assessment.verdict == "similar" for s in scored)
+    console.print(f"{out}: {len(scored)} pairs, {similar} similar")
+
+
+def _classes(value: str, field: str) -> frozenset[int]:
+    problems: list[Problem] = []
+    classes = parse_classes(value, "command line", 0, field, problems)
+    if problems:
+        raise InvalidInput(problems)
+    return classes
+
+
+def assessment_record(a: Assessment) -> dict[str, object]:
+    return {
+        "score": a.score,
+        "verdict": a.verdict,
+        "category": a.category.value,
+        "similarity": round(a.similarity.score, 4),
+        "look": round(a.similarity.look, 4),
+        "sound": round(a.similarity.sound, 4),
+        "meaning": round(a.similarity.meaning, 4),
+        "effective_similarity": round(a.effective_similarity, 4),
+        "shared_strength": a.shared_strength,
+        "goods_relatedness": a.goods.score,
+        "fame_applied": a.fame_applied,
+        "referential": a.context.referential if a.context else None,
+        "explanation": a.explain(),
+    }
+
+
+@app.command("compare")
+def compare(
+    earlier: Annotated[str, typer.Argument(help="The earlier (protected) mark.")],
+    later: Annotated[
+        str, typer.Argument(help="The later mark, or a text such as a listing title.")
+    ],
+    earlier_goods: Annotated[str, typer.Option(help="Goods or services of the earlier mark.")] = "",
+    later_goods: Annotated[str, typer.Option(help="Goods or services of the later sign.")] = "",
+    earlier_classes: Annotated[str, typer.Option(help="Nice classes, e.g. '9;34'.")] = "",
+    later_classes: Annotated[str, typer.Option(help="Nice classes, e.g. '34'.")] = "",
+    disclaim: Annotated[
+        list[str] | None, typer.Option(help="A disclaimed word of the earlier mark (repeat).")
+    ] = None,
+    famous: Annotated[bool, typer.Option(help="The earlier mark is famous.")] = False,
+    text: Annotated[
+        bool, typer.Option("--text", help="The later sign is free text: find the mark inside it.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Compare two signs: every factor of the judgement, shown."""
+    mark = Mark(
+        earlier,
+        Goods(classes=_classes(earlier_classes, "--earlier-classes"), text=earlier_goods),
+        disclaimers=tuple(disclaim or ()),
+        famous=famous,
+    )
+    use = Use(
+        later,
+        Goods(classes=_classes(later_classes, "--later-classes"), text=later_goods),
+        free_text=text,
+    )
+    result = assess(mark, use)
+    record = assessment_record(result)
+    if as_json:
+        print_json(record)
+        return
+    table = Table(title=f"{earlier} ~ {later}", show_header=False)
+    for key, value in record.items():
+        if key != "explanation":
+            table.add_row(key.replace("_", " "), "—" if value is None else str(value))
+    console.print(table)
+    console.print(result.explain(), highlight=False)
+    console.print("[dim]Triage for review by counsel, not a legal conclusion.[/dim]")

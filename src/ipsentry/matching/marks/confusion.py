@@ -1,0 +1,258 @@
+"""Likelihood of confusion: mark similarity weighed with goods, distinctiveness and fame.
+
+The judgement, in [0, 1], is triage for a person, never a legal conclusion. It is built so
+that it cannot rise when the goods become less related or when the part the signs share
+becomes weaker: the score is
+
+    effective similarity x (GOODS_FLOOR + (1 - GOODS_FLOOR) x goods relatedness)
+
+where the effective similarity credits differences in weak words less (PRO ERA / NEW ERA)
+and discounts what is shared when the shared words are weak (SKIN NUTRITION).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ipsentry.matching.marks.goods import Goods, GoodsRelation, content_words, relatedness, singular
+from ipsentry.matching.marks.lexicon import fold_accents, glossary, weak_words
+from ipsentry.matching.marks.locate import Context, Located, context, locate
+from ipsentry.matching.marks.similarity import Similarity, compare, word_similarity
+from ipsentry.matching.marks.text import MarkText
+
+# Calibrated on the development pairs as a whole (see bench/marks_accuracy.py); one
+# threshold for every case.
+THRESHOLD = 0.55
+GOODS_FLOOR = 0.30  # identical signs on wholly unrelated goods keep this share
+UNKNOWN_GOODS = 0.70  # goods not stated: assume neither related nor unrelated
+FAME_KEEP = 0.40  # a famous mark keeps only this share of the goods' distance
+WEAK_SHARE = 0.50  # what a shared part made only of weak words still counts for
+TOKEN_MATCH = 0.80  # two words this alike count as the same word in the alignment
+COUNTERFEIT_SIMILARITY = 0.95
+COUNTERFEIT_GOODS = 0.90
+REFERENTIAL_FACTOR = 0.50
+
+# How much a word weighs in a mark, by why it is weak.
+DISCLAIMED = 0.10
+WEAK = 0.30
+DESCRIPTIVE = 0.30
+SINGLE_LETTER = 0.30
+
+
+class Category(enum.StrEnum):
+    COUNTERFEIT = "counterfeit"  # identical or indistinguishable mark on the same goods
+    CONFUSING = "confusingly_similar"
+    REFERENTIAL = "referential_use"  # names the mark to say what the goods fit
+    NOT_SIMILAR = "not_similar"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """The earlier (protected) mark as the portfolio records it."""
+
+    text: str
+    goods: Goods = field(default_factory=Goods)
+    disclaimers: tuple[str, ...] = ()
+    famous: bool = False
+
+    @cached_property
+    def sign(self) -> MarkText:
+        return MarkText.of(self.text)
+
+
+@dataclass(frozen=True)
+class Use:
+    """The later sign: another mark, or free text (a title) in which the mark may appear."""
+
+    text: str
+    goods: Goods = field(default_factory=Goods)
+    free_text: bool = False
+
+    @cached_property
+    def sign(self) -> MarkText:
+        return MarkText.of(self.text)
+
+
+@dataclass(frozen=True)
+class WordWeight:
+    word: str
+    weight: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The judgement with every factor behind it."""
+
+    score: float
+    category: Category
+    similarity: Similarity
+    effective_similarity: float
+    shared_strength: float
+    goods: GoodsRelation
+    goods_factor: float
+    fame_applied: bool
+    weights: tuple[WordWeight, ...]  # words of either sign that weigh less, and why
+    located: str  # the stretch of the later text compared with the mark
+    context: Context | None
+
+    @property
+    def verdict(self) -> str:
+        return "similar" if self.score >= THRESHOLD else "not_similar"
+
+    def explain(self) -> str:
+        parts = [
+            f"likelihood of confusion {self.score:.2f} ({self.category.value.replace('_', ' ')})",
+            f"mark similarity {self.similarity.explain()}",
+        ]
+        if self.located:
+            parts.append(f"found as '{self.located}'")
+        weak = [w for w in self.weights if w.weight < 1.0]
+        if weak:
+            parts.append("weaker words: " + ", ".join(f"'{w.word}' ({w.reason})" for w in weak))
+        if self.shared_strength < 1.0:
+            parts.append(f"shared part strength {self.shared_strength:.2f}")
+        parts.append(self.goods.explain())
+        if self.goods.score is not None and self.goods.score <= 0.35:
+            parts.append("unrelated goods lower the likelihood of confusion")
+        if self.fame_applied:
+            parts.append("earlier mark recorded as famous: wider range of related goods")
+        if self.context and self.context.referential:
+            parts.append(f"referential use: '{self.context.referential}' before or after the mark")
+        if self.context and self.context.imitation:
+            parts.append(f"imitation cue: '{self.context.imitation}'")
+        return "; ".join(parts)
+
+
+def word_weights(
+    sign: MarkText,
+    goods_words: frozenset[str],
+    goods_terms: frozenset[str],
+    disclaimers: tuple[str, ...] = (),
+    common: Mapping[str, float] | None = None,
+) -> list[WordWeight]:
+    """How much each word of a sign weighs, and why it weighs less when it does."""
+    disclaimed = {fold_accents(w) for d in disclaimers for w in MarkText.of(d).words}
+    weak = weak_words()
+    known = glossary()
+    weights = []
+    for token in sign.tokens:
+        word = token.text
+        concept = (known.concept(token.original if token.han else word) or "").replace(" ", "")
+        if word in disclaimed:
+            weights.append(WordWeight(word, DISCLAIMED, "disclaimed"))
+        elif (reason := weak.reason(word) or weak.reason(concept)) is not None:
+            weights.append(WordWeight(word, WEAK, reason))
+        elif singular(word) in goods_words or singular(word) in goods_terms:
+            weights.append(WordWeight(word, DESCRIPTIVE, "describes the goods"))
+        elif len(word) == 1:
+            weights.append(WordWeight(word, SINGLE_LETTER, "single letter"))
+        elif common and word in common and len(sign.tokens) > 1:
+            # A crowded word weakens the marks that contain it, not the name it is.
+            weights.append(WordWeight(word, common[word], "shared by many registered names"))
+        else:
+            weights.append(WordWeight(word, 1.0, ""))
+    return weights
+
+
+def _aligned(a: MarkText, b: MarkText, whole: float) -> list[tuple[int, int, float]]:
+    """Greedy one-to-one matching of the words of two signs that are alike enough."""
+    if len(a.tokens) == 1 and len(b.tokens) == 1:
+        return [(0, 0, whole)] if whole >= TOKEN_MATCH else []
+    pairs = []
+    for i, ta in enumerate(a.tokens):
+        for j, tb in enumerate(b.tokens):
+            score = word_similarity(ta.original, tb.original)
+            if score >= TOKEN_MATCH:
+                pairs.append((score, i, j))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    matched = []
+    for score, i, j in sorted(pairs, reverse=True):
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            matched.append((i, j, score))
+    return matched
+
+
+def effective_similarity(
+    a: MarkText, b: MarkText, weights_a: list[WordWeight], weights_b: list[WordWeight], whole: float
+) -> tuple[float, float]:
+    """(effective similarity, strength of the shared part), from the word alignment."""
+    if a.compact == b.compact:  # the same letters, split differently ('C-Cell' / 'CCELL')
+        strength = max((w.weight for w in weights_a), default=1.0)
+        return whole * (WEAK_SHARE + (1.0 - WEAK_SHARE) * strength), strength
+    matched = _aligned(a, b, whole)
+    total = sum(w.weight for w in weights_a) + sum(w.weight for w in weights_b)
+    if not matched or total <= 0:
+        return whole, 1.0
+    shared = sum(s * (weights_a[i].weight + weights_b[j].weight) for i, j, s in matched)
+    weighted = shared / total
+    # The shared part is as strong as its strongest word: a dominant word carries it.
+    strength = max(min(weights_a[i].weight, weights_b[j].weight) for i, j, _ in matched)
+    # Credit the alignment; where the whole strings agree more, credit half of the excess.
+    similarity = 0.5 * whole + 0.5 * weighted
+    return similarity * (WEAK_SHARE + (1.0 - WEAK_SHARE) * strength), strength
+
+
+def assess(mark: Mark, use: Use, common: Mapping[str, float] | None = None) -> Assessment:
+    """Judge how likely `use` is to be confused with `mark`; `common` weakens crowded words."""
+    sign = use.sign
+    found: Located | None = None
+    if use.free_text and len(sign.tokens) > len(mark.sign.tokens):
+        found = locate(mark.sign, sign)
+    later = found.window if found else sign
+    similarity = found.similarity if found else compare(mark.sign, later)
+
+    goods_words = mark.goods.words | use.goods.words
+    goods_terms = frozenset(
+        singular(w) for term in (*mark.goods.terms, *use.goods.terms) for w in content_words(term)
+    )
+    weights_a = word_weights(mark.sign, goods_words, goods_terms, mark.disclaimers, common)
+    weights_b = word_weights(later, goods_words, goods_terms, mark.disclaimers, common)
+    effective, strength = effective_similarity(
+        mark.sign, later, weights_a, weights_b, similarity.score
+    )
+
+    relation = relatedness(mark.goods, use.goods)
+    goods_level = UNKNOWN_GOODS if relation.score is None else relation.score
+    fame = mark.famous and goods_level < 1.0
+    if fame:
+        goods_level = 1.0 - (1.0 - goods_level) * FAME_KEEP
+    goods_factor = GOODS_FLOOR + (1.0 - GOODS_FLOOR) * goods_level
+    score = effective * goods_factor
+
+    read = context(found) if found else None
+    if read and read.referential:
+        score *= REFERENTIAL_FACTOR
+    category = _category(score, effective, relation, read)
+    return Assessment(
+        score=round(min(1.0, max(0.0, score)), 4),
+        category=category,
+        similarity=similarity,
+        effective_similarity=effective,
+        shared_strength=strength,
+        goods=relation,
+        goods_factor=goods_factor,
+        fame_applied=fame,
+        weights=tuple(weights_a + weights_b),
+        located=found.quote if found else "",
+        context=read,
+    )
+
+
+def _category(
+    score: float, effective: float, relation: GoodsRelation, read: Context | None
+) -> Category:
+    if read and read.referential and score * (1 / REFERENTIAL_FACTOR) >= THRESHOLD:
+        return Category.REFERENTIAL
+    if score < THRESHOLD:
+        return Category.NOT_SIMILAR
+    same_goods = relation.score is not None and relation.score >= COUNTERFEIT_GOODS
+    if effective >= COUNTERFEIT_SIMILARITY and same_goods:
+        return Category.COUNTERFEIT
+    return Category.CONFUSING

@@ -1,0 +1,247 @@
+"""How related two sets of goods or services are, from classes, HS codes and their own words.
+
+Nice classes are one signal (same class, or classes commonly coordinated); the goods'
+words are another (the same goods named, or a shared product noun). Neither alone decides:
+knives and wrenches share class 8 yet are different goods, while beer (class 32) and bar
+services (class 43) are commonly related.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+from ipsentry.matching.marks.lexicon import fold_accents, hs_classes, nice_terms
+
+# Relatedness levels. A shared product word or the same term is strong evidence; a shared
+# class is weaker (classes are broad); coordinated classes weaker still.
+SAME_TERM = 1.0
+SHARED_WORD_BASE = 0.55
+SHARED_WORD_SPAN = 0.4
+SAME_CLASS = 0.75
+COORDINATED_BASE = 0.35
+COORDINATED_SPAN = 0.5
+UNRELATED = 0.1
+
+_STOP = frozenset(
+    (
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "for",
+        "the",
+        "to",
+        "in",
+        "on",
+        "with",
+        "by",
+        "as",
+        "other",
+        "not",
+        "being",
+        "all",
+        "kind",
+        "kinds",
+        "including",
+        "namely",
+        "related",
+        "thereof",
+        "parts",
+        "part",
+        "product",
+        "products",
+        "goods",
+        "service",
+        "services",
+        "item",
+        "items",
+        "use",
+        "used",
+        "using",
+        "its",
+        "their",
+        "them",
+        "such",
+        "like",
+        "etc",
+        "class",
+        "classes",
+    )
+)
+_CLASS_MENTION = re.compile(r"\bclass(?:es)?\s+(\d{1,2}(?:\s*(?:,|/|;|and|&)\s*\d{1,2})*)", re.I)
+# Sources sometimes state the relation instead of naming the other goods.
+_RELATION_STATEMENTS = (
+    (re.compile(r"^\s*(identical|the same|same)\s+(goods|products|services)\b", re.I), 1.0),
+    (re.compile(r"^\s*(closely related|very similar)\s+(goods|products|services)\b", re.I), 0.85),
+    (re.compile(r"^\s*(related|similar)\s+(goods|products|services)\b", re.I), 0.7),
+)
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def singular(word: str) -> str:
+    """A rough English singular: enough to meet 'bicycles' with 'bicycle', 'knives' with 'knife'."""
+    if len(word) <= 3 or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ives"):
+        return word[:-3] + "fe"
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def content_words(text: str) -> tuple[str, ...]:
+    return tuple(
+        singular(w) for w in _WORD.findall(fold_accents(text)) if w not in _STOP and not w.isdigit()
+    )
+
+
+@cache
+def _terms_by_length() -> tuple[tuple[tuple[str, ...], tuple[int, ...], str], ...]:
+    table = nice_terms().terms
+    entries = [(content_words(term), classes, term) for term, classes in table.items()]
+    entries = [e for e in entries if e[0]]
+    return tuple(sorted(entries, key=lambda e: len(e[0]), reverse=True))
+
+
+@lru_cache(maxsize=4096)
+def terms_in(text: str) -> dict[str, tuple[int, ...]]:
+    """The goods terms found in a text, longest first, each with its Nice classes."""
+    words = content_words(text)
+    if not words:
+        return {}
+    found: dict[str, tuple[int, ...]] = {}
+    used: set[int] = set()
+    for term_words, classes, term in _terms_by_length():
+        n = len(term_words)
+        for i in range(len(words) - n + 1):
+            span = set(range(i, i + n))
+            if words[i : i + n] == term_words and not span & used:
+                found[term] = classes
+                used |= span
+    return found
+
+
+def classes_of_hs(code: str) -> tuple[int, ...]:
+    digits = re.sub(r"\D", "", code)
+    table = hs_classes()
+    for length in (4, 2):
+        if len(digits) >= length and digits[:length] in table:
+            return table[digits[:length]]
+    return ()
+
+
+@dataclass(frozen=True)
+class Goods:
+    """What a sign is used or registered for: any of classes, free text and an HS code."""
+
+    classes: frozenset[int] = frozenset()
+    text: str = ""
+    hs_code: str = ""
+
+    @property
+    def stated(self) -> bool:
+        return bool(self.classes or self.text.strip() or self.hs_code.strip())
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset(content_words(self.text))
+
+    @property
+    def terms(self) -> dict[str, tuple[int, ...]]:
+        return terms_in(self.text)
+
+    @property
+    def all_classes(self) -> frozenset[int]:
+        """Stated classes, else those named or read from the words, and the HS code's."""
+        if self.classes:
+            return self.classes
+        named = {
+            int(n)
+            for mention in _CLASS_MENTION.findall(self.text)
+            for n in re.findall(r"\d+", mention)
+            if 1 <= int(n) <= 45
+        }
+        if named:
+            return frozenset(named)
+        inferred = {c for classes in self.terms.values() for c in classes}
+        inferred |= set(classes_of_hs(self.hs_code))
+        return frozenset(inferred)
+
+
+@dataclass(frozen=True)
+class GoodsRelation:
+    """How related two goods are, in [0, 1], or None when either side is not stated."""
+
+    score: float | None
+    reasons: tuple[str, ...] = field(default=())
+
+    def explain(self) -> str:
+        if self.score is None:
+            return (
+                "goods relatedness unknown ("
+                + ("; ".join(self.reasons) or "not stated on both sides")
+                + ")"
+            )
+        return f"goods relatedness {self.score:.2f} (" + "; ".join(self.reasons) + ")"
+
+
+def relatedness(a: Goods, b: Goods) -> GoodsRelation:
+    if not (a.stated and b.stated):
+        return GoodsRelation(None)
+    for side in (a, b):
+        for pattern, level in _RELATION_STATEMENTS:
+            if pattern.search(side.text):
+                return GoodsRelation(level, (f"the source states '{side.text.strip()}'",))
+    candidates: list[tuple[float, str]] = []
+    if a.text.strip() and a.text.strip().lower() == b.text.strip().lower():
+        candidates.append((SAME_TERM, "the same goods"))
+    shared_terms = sorted(set(a.terms) & set(b.terms))
+    if shared_terms:
+        candidates.append((SAME_TERM, "both name " + ", ".join(f"'{t}'" for t in shared_terms)))
+    shared_words = sorted(a.words & b.words)
+    if shared_words:
+        overlap = len(shared_words) / max(1, min(len(a.words), len(b.words)))
+        candidates.append(
+            (
+                SHARED_WORD_BASE + SHARED_WORD_SPAN * min(1.0, overlap),
+                "shared words " + ", ".join(f"'{w}'" for w in shared_words),
+            )
+        )
+    classes_a, classes_b = a.all_classes, b.all_classes
+    if classes_a and classes_b:
+        candidates.append(_class_relation(classes_a, classes_b))
+    if not candidates:
+        # Nothing read on one side (another language, an unusual term): not known, not unrelated.
+        return GoodsRelation(None, ("no shared goods words and no class could be read",))
+    best = max(candidates, key=lambda c: c[0])
+    others = [why for score, why in candidates if why != best[1] and score > UNRELATED]
+    return GoodsRelation(best[0], (best[1], *others))
+
+
+def _class_relation(a: frozenset[int], b: frozenset[int]) -> tuple[float, str]:
+    shared = sorted(a & b)
+    if shared:
+        return SAME_CLASS, "same Nice class " + ", ".join(map(str, shared))
+    table = nice_terms()
+    best: tuple[float, str] = (UNRELATED, f"unrelated classes {_fmt(a)} and {_fmt(b)}")
+    for x in a:
+        for y in b:
+            relation = table.relation(x, y)
+            strength, why = relation if relation else (0.0, "")
+            if table.retail_class in (x, y) and x != y and not relation:
+                strength, why = table.retail_strength, "retail of such goods"
+            score = COORDINATED_BASE + COORDINATED_SPAN * strength if strength else UNRELATED
+            if score > best[0]:
+                best = (score, f"coordinated classes {x} and {y}: {why}")
+    return best
+
+
+def _fmt(classes: frozenset[int]) -> str:
+    return "/".join(map(str, sorted(classes)))

@@ -1,0 +1,339 @@
+"""Search a large register of names for those confusingly similar to a query, without scanning it.
+
+Candidates come from inverted indexes over keys that a confusing name shares with the
+query: every one-letter deletion of the letters (catches one omission, insertion,
+replacement or swap on either side), the visual skeleton, the spelling-by-sound, the
+letters sorted (swaps further apart), the words sorted (word order) and the meaning in
+English; and, for longer names, letter trigrams (catches several edits spread out). The
+few hundred candidates are then scored with the same similarity as everything else
+(`similarity.score_against`), and the best are judged and explained one by one.
+
+On disk an index is a folder of plain files (text columns and NumPy arrays), loaded with
+memory mapping so a search process starts quickly.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import zlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ipsentry.matching.marks.confusion import Assessment, Mark, Use, assess
+from ipsentry.matching.marks.similarity import FORMS, FormColumns, score_against
+from ipsentry.matching.marks.text import MarkText
+
+FORMAT_VERSION = 1
+GRAM_ALPHABET = 38  # a-z, 0-9, padding, anything else
+MAX_GRAM_SHARE = 0.02  # trigrams in more than this share of names are too common to help
+MIN_GRAM_NAME = 6  # shorter names are reached through the deletion keys
+TRIGRAM_CANDIDATES = 400
+RESCORE_EXTRA = 5  # judged one by one beyond the top asked for, so weak words can reorder
+COMMON_WORD_SHARE = 0.002  # words in more names than this are a crowded field
+COMMON_WORD_WEIGHT = 0.6
+# Near-ties are broken towards the better-known name: the one that other names of the
+# register reuse as a word (python in python-nmap, flask in flask-login) is the one
+# imitators aim at. Worth at most RENOWN_WEIGHT, reached at RENOWN_SATURATION names.
+RENOWN_WEIGHT = 0.04
+RENOWN_SATURATION = 1000
+
+Progress = Callable[[int], None]
+
+
+def _key(kind: str, value: str) -> int:
+    """A stable 64-bit key for an exact form (Python's hash() changes between processes)."""
+    data = f"{kind}\x00{value}".encode()
+    return ((zlib.crc32(data) & 0x7FFFFFFF) << 32) | zlib.adler32(data)
+
+
+def keys_of(sign: MarkText) -> set[int]:
+    """Every key under which a sign is filed, and under which a query looks."""
+    keys: set[int] = set()
+    compact = sign.compact
+    if not compact:
+        return keys
+    keys.add(_key("d", compact))
+    if len(compact) > 2:
+        keys.update(_key("d", compact[:i] + compact[i + 1 :]) for i in range(len(compact)))
+    keys.add(_key("k", sign.skeleton))
+    if len(sign.sound) > 2:
+        keys.add(_key("s", sign.sound))
+    keys.add(_key("a", "".join(sorted(compact))))
+    keys.add(_key("w", " ".join(sorted(sign.words))))
+    if sign.translated:
+        keys.add(_key("m", sign.gloss))
+    return keys
+
+
+def _gram_codes(text: str) -> NDArray[np.int64]:
+    padded = f"\x00{text}\x00"
+    codes = np.frombuffer(padded.encode("latin-1", "replace"), dtype=np.uint8).astype(np.int64)
+    out = np.full(codes.shape, GRAM_ALPHABET - 1, dtype=np.int64)
+    letters = (codes >= 97) & (codes <= 122)
+    digits = (codes >= 48) & (codes <= 57)
+    out[letters] = codes[letters] - 97
+    out[digits] = codes[digits] - 48 + 26
+    out[codes == 0] = 36
+    return out
+
+
+def trigrams(text: str) -> NDArray[np.int64]:
+    codes = _gram_codes(text)
+    if len(codes) < 3:
+        return np.empty(0, dtype=np.int64)
+    grams = codes[:-2] * GRAM_ALPHABET**2 + codes[1:-1] * GRAM_ALPHABET + codes[2:]
+    return np.unique(grams)
+
+
+@dataclass(frozen=True)
+class _Forms:
+    """What the build computes per name, in a worker process."""
+
+    columns: dict[str, list[str]]
+    lengths: list[int]
+    metaphone_lengths: list[int]
+    translated: list[bool]
+    words: list[list[str]]
+    keys: list[list[int]]
+
+
+def _forms_of(names: Sequence[str]) -> _Forms:
+    signs = [MarkText.of(n) for n in names]
+    return _Forms(
+        columns={name: [read(s) for s in signs] for name, read in FORMS.items()},
+        lengths=[len(s.compact) for s in signs],
+        metaphone_lengths=[len(s.metaphone) for s in signs],
+        translated=[s.translated for s in signs],
+        words=[list(s.words) for s in signs],
+        keys=[sorted(keys_of(s)) for s in signs],
+    )
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def build(
+    names: Iterable[str], out: Path, workers: int = 2, progress: Progress | None = None
+) -> dict[str, float | int]:
+    """Index `names` into the folder `out`; returns build statistics."""
+    started = time.perf_counter()
+    unique = list(dict.fromkeys(n.strip() for n in names if n.strip()))
+    out.mkdir(parents=True, exist_ok=True)
+    columns: dict[str, list[str]] = {name: [] for name in FORMS}
+    lengths: list[int] = []
+    metaphone_lengths: list[int] = []
+    translated: list[bool] = []
+    word_counts: Counter[str] = Counter()
+    key_parts: list[NDArray[np.int64]] = []
+    id_parts: list[NDArray[np.int32]] = []
+    chunk = 20_000
+    with ProcessPoolExecutor(max_workers=max(1, workers)) as pool:
+        for index, forms in enumerate(pool.map(_forms_of, _chunks(unique, chunk))):
+            base = index * chunk
+            for name, values in forms.columns.items():
+                columns[name].extend(values)
+            lengths.extend(forms.lengths)
+            metaphone_lengths.extend(forms.metaphone_lengths)
+            translated.extend(forms.translated)
+            for words in forms.words:
+                word_counts.update(set(words))
+            for offset, keys in enumerate(forms.keys):
+                key_parts.append(np.asarray(keys, dtype=np.int64))
+                id_parts.append(np.full(len(keys), base + offset, dtype=np.int32))
+            if progress:
+                progress(len(forms.lengths))
+
+    all_keys = np.concatenate(key_parts) if key_parts else np.empty(0, dtype=np.int64)
+    all_ids = np.concatenate(id_parts) if id_parts else np.empty(0, dtype=np.int32)
+    order = np.argsort(all_keys, kind="stable")
+    np.save(out / "keys.npy", all_keys[order])
+    np.save(out / "key_ids.npy", all_ids[order])
+
+    gram_ids, gram_names = _postings(columns["compact"])
+    np.save(out / "gram_indptr.npy", gram_ids)
+    np.save(out / "gram_names.npy", gram_names)
+
+    (out / "names.txt").write_text("\n".join(unique), "utf-8")
+    for name, values in columns.items():
+        (out / f"form_{name}.txt").write_text("\n".join(values), "utf-8")
+    np.save(out / "length.npy", np.asarray(lengths, dtype=np.float32))
+    np.save(out / "metaphone_length.npy", np.asarray(metaphone_lengths, dtype=np.int32))
+    np.save(out / "translated.npy", np.asarray(translated, dtype=np.bool_))
+    renown = [word_counts.get(compact, 0) for compact in columns["compact"]]
+    np.save(out / "renown.npy", np.asarray(renown, dtype=np.int32))
+    crowded = max(50, int(COMMON_WORD_SHARE * len(unique)))
+    common = {w: c for w, c in word_counts.items() if c >= crowded and len(w) > 1}
+    meta = {
+        "format": FORMAT_VERSION,
+        "names": len(unique),
+        "keys": len(keys),
+        "postings": len(gram_names),
+        "common_words": common,
+        "build_seconds": round(time.perf_counter() - started, 1),
+    }
+    (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+    return {k: v for k, v in meta.items() if k != "common_words"}  # type: ignore[misc]
+
+
+def _postings(compacts: Sequence[str]) -> tuple[NDArray[np.int64], NDArray[np.int32]]:
+    """Trigram -> names, as CSR arrays, for names long enough to be reached by trigrams."""
+    grams: list[NDArray[np.int64]] = []
+    owners: list[NDArray[np.int32]] = []
+    for i, compact in enumerate(compacts):
+        if len(compact) >= MIN_GRAM_NAME:
+            g = trigrams(compact)
+            grams.append(g)
+            owners.append(np.full(len(g), i, dtype=np.int32))
+    size = GRAM_ALPHABET**3
+    if not grams:
+        return np.zeros(size + 1, dtype=np.int64), np.empty(0, dtype=np.int32)
+    all_grams = np.concatenate(grams)
+    all_owners = np.concatenate(owners)
+    order = np.argsort(all_grams, kind="stable")
+    counts = np.bincount(all_grams, minlength=size)
+    indptr = np.zeros(size + 1, dtype=np.int64)
+    np.cumsum(counts, out=indptr[1:])
+    return indptr, all_owners[order]
+
+
+def renown_bonus(renown: Any) -> Any:
+    """The tie-breaking credit for names other names reuse (element-wise)."""
+    return RENOWN_WEIGHT * np.minimum(1.0, np.log1p(renown) / np.log1p(RENOWN_SATURATION))
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    score: float  # likelihood of confusion with no goods stated
+    similarity: float
+    assessment: Assessment
+    renown: int  # how many names of the register reuse this name as a word
+
+    @property
+    def rank_key(self) -> tuple[float, float, str]:
+        return (
+            -(self.score + float(renown_bonus(np.int32(self.renown)))),
+            -self.similarity,
+            self.name,
+        )
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "score": round(self.score, 4),
+            "similarity": round(self.similarity, 4),
+            "explanation": self.assessment.explain()
+            + (f"; reused as a word by {self.renown} registered names" if self.renown > 1 else ""),
+        }
+
+
+class RegisterIndex:
+    """A built register, opened for searching."""
+
+    def __init__(self, folder: Path) -> None:
+        meta_path = folder / "meta.json"
+        if not meta_path.exists():
+            raise FileNotFoundError(f"{folder} is not a register index (no meta.json)")
+        meta = json.loads(meta_path.read_text("utf-8"))
+        if meta.get("format") != FORMAT_VERSION:
+            raise ValueError(
+                f"{folder}: index format {meta.get('format')}, expected {FORMAT_VERSION}; "
+                "rebuild it"
+            )
+        self.folder = folder
+        self.size = int(meta["names"])
+        crowded = max(50, int(COMMON_WORD_SHARE * self.size))
+        self.common = {
+            w: COMMON_WORD_WEIGHT for w, c in meta["common_words"].items() if c >= crowded
+        }
+        self.names = (folder / "names.txt").read_text("utf-8").split("\n")
+        forms = {
+            name: (folder / f"form_{name}.txt").read_text("utf-8").split("\n") for name in FORMS
+        }
+        self.columns = FormColumns(
+            forms=forms,
+            length=np.load(folder / "length.npy"),
+            metaphone_length=np.load(folder / "metaphone_length.npy"),
+            translated=np.load(folder / "translated.npy"),
+        )
+        self.keys = np.load(folder / "keys.npy", mmap_mode="r")
+        self.key_ids = np.load(folder / "key_ids.npy", mmap_mode="r")
+        self.renown = np.load(folder / "renown.npy")
+        self.gram_indptr = np.load(folder / "gram_indptr.npy", mmap_mode="r")
+        self.gram_names = np.load(folder / "gram_names.npy", mmap_mode="r")
+        self.max_gram_postings = max(1000, int(MAX_GRAM_SHARE * self.size))
+
+    def candidates(self, query: MarkText) -> NDArray[np.int64]:
+        """Names sharing a key with the query, or enough uncommon trigrams."""
+        wanted = np.fromiter(keys_of(query), dtype=np.int64)
+        lo = np.searchsorted(self.keys, wanted, side="left")
+        hi = np.searchsorted(self.keys, wanted, side="right")
+        found = [np.asarray(self.key_ids[a:b]) for a, b in zip(lo, hi, strict=True) if b > a]
+        if len(query.compact) >= MIN_GRAM_NAME - 1:
+            found.append(self._by_trigrams(query.compact))
+        if not found:
+            return np.empty(0, dtype=np.int64)
+        return np.unique(np.concatenate(found).astype(np.int64))
+
+    def _by_trigrams(self, compact: str) -> NDArray[np.int64]:
+        grams = trigrams(compact)
+        starts = self.gram_indptr[grams]
+        ends = self.gram_indptr[grams + 1]
+        useful = (ends - starts) <= self.max_gram_postings
+        lists = [
+            np.asarray(self.gram_names[a:b])
+            for a, b in zip(starts[useful], ends[useful], strict=True)
+        ]
+        if not lists:
+            return np.empty(0, dtype=np.int64)
+        owners, shared = np.unique(np.concatenate(lists), return_counts=True)
+        need = max(2, int(0.4 * len(grams)))
+        keep = shared >= need
+        owners, shared = owners[keep], shared[keep]
+        if len(owners) > TRIGRAM_CANDIDATES:
+            owners = owners[np.argpartition(-shared, TRIGRAM_CANDIDATES)[:TRIGRAM_CANDIDATES]]
+        return owners.astype(np.int64)
+
+    def search(self, query: str, top: int = 10) -> list[Result]:
+        sign = MarkText.of(query)
+        rows = self.candidates(sign)
+        if len(rows) == 0:
+            return []
+        scores = score_against(sign, self.columns.take(rows))
+        return self.judge(sign, rows, scores, top)
+
+    def judge(
+        self, sign: MarkText, rows: NDArray[np.int64], scores: NDArray[np.float32], top: int
+    ) -> list[Result]:
+        """Judge the best-scored rows one by one and rank them by likelihood of confusion."""
+        ranked = scores + renown_bonus(self.renown[rows])
+        best = np.argsort(-ranked, kind="stable")[: top + RESCORE_EXTRA]
+        mark = Mark(sign.raw)
+        results = []
+        for i in best:
+            if scores[i] <= 0:
+                continue
+            row = int(rows[i])
+            name = self.names[row]
+            judged = assess(mark, Use(name), common=self.common)
+            results.append(
+                Result(name, judged.score, float(scores[i]), judged, int(self.renown[row]))
+            )
+        results.sort(key=lambda r: r.rank_key)
+        return results[:top]
+
+    def brute_force(self, query: str, top: int = 10, workers: int = 1) -> list[Result]:
+        """The same scorer over every name (the baseline the index is measured against)."""
+        sign = MarkText.of(query)
+        scores = score_against(sign, self.columns, workers=workers)
+        return self.judge(sign, np.arange(self.size, dtype=np.int64), scores, top)

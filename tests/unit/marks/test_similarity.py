@@ -1,0 +1,111 @@
+"""Mark similarity, dimension by dimension, on real-looking signs."""
+
+import pytest
+
+from ipsentry.matching.marks.locate import context, locate
+from ipsentry.matching.marks.similarity import compare
+from ipsentry.matching.marks.text import MarkText
+
+
+def sim(a: str, b: str):
+    return compare(MarkText.of(a), MarkText.of(b))
+
+
+class TestLook:
+    def test_inserted_letters_keep_marks_close(self):
+        result = sim("COMMCASH", "COMMUNICASH")
+        assert result.score > 0.8
+        assert result.strongest == "look"
+        assert "[+uni]" in result.alignment
+
+    def test_register_annotations_are_not_part_of_the_mark(self):
+        assert sim("21 CLUB", "21 CLUB (stylized)").score == 1.0
+        assert sim("KOPAN (and design)", "kopan").score == 1.0
+
+    def test_leetspeak_and_digits_for_letters(self):
+        result = sim("r4quests", "requests")
+        assert result.score > 0.85
+        assert sim("1odash", "lodash").score > sim("1odash", "xodash").score
+
+    @pytest.mark.parametrize(("fake", "real"), [("rnicrosoft", "microsoft"), ("vvalmart", "walmart"), ("cloud", "doud")])
+    def test_letter_groups_that_look_alike(self, fake, real):
+        result = sim(fake, real)
+        assert result.score >= 0.95
+        assert any("look-alike letters" in note for note in result.notes)
+
+    def test_unicode_homoglyphs_fold_to_latin_and_are_reported(self):
+        result = sim("раураl", "paypal")  # Cyrillic р, а, у
+        assert result.score == 1.0
+        assert any("mixes scripts" in note and "U+0440" in note for note in result.notes)
+
+    def test_unrelated_words_are_far_apart(self):
+        assert sim("GUILTY OF EVERYTHING", "SURF WEAR").score < 0.5
+        assert sim("CCELL", "BANANA").score < 0.3
+
+
+class TestSound:
+    def test_spelled_differently_said_alike(self):
+        result = sim("SEYCOS", "SEIKO")
+        assert result.strongest == "sound"
+        assert result.sound > result.look
+        assert sim("KWIK", "QUICK").sound >= 0.9
+        assert sim("FONE", "PHONE").sound >= 0.9
+
+    def test_a_digit_at_the_end_is_read_as_a_number(self):
+        assert sim("TRUE1", "TRUONE").sound > 0.9
+
+    def test_chinese_characters_meet_latin_letters_through_pinyin(self):
+        result = sim("思摩尔", "SMOORE")
+        assert result.score >= 0.8
+        assert result.strongest == "sound"
+        assert any("si1 mo2 er3" in note for note in result.notes)
+
+    def test_other_scripts_are_transliterated(self):
+        assert sim("ЯНДЕКС", "YANDEX").score > 0.9
+        assert sim("ΑΛΦΑ", "ALFA").score == 1.0
+
+
+class TestMeaning:
+    @pytest.mark.parametrize(("foreign", "english"), [("ALACRAN", "SCORPION"), ("LOBO NEGRO", "BLACK WOLF"), ("蝎子", "scorpion"), ("快", "FAST")])
+    def test_foreign_equivalents(self, foreign, english):
+        result = sim(foreign, english)
+        assert result.strongest == "meaning"
+        assert result.score > 0.9
+        assert any("translation" in note for note in result.notes)
+
+    def test_a_translation_needs_both_sides_to_mean_the_same(self):
+        assert sim("ALACRAN", "TIGER").score < 0.5
+
+
+class TestInsideText:
+    def test_mark_split_by_punctuation_in_a_listing_title(self):
+        text = MarkText.of("C-Cell style 510 cartridge 1ml")
+        found = locate(MarkText.of("CCELL"), text)
+        assert found is not None
+        assert found.similarity.score == 1.0
+        assert found.quote == "C-Cell"
+        assert context(found).imitation == "style"
+
+    def test_short_mark_is_not_found_inside_a_longer_word(self):
+        found = locate(MarkText.of("CCELL"), MarkText.of("Accelerated charging adapter"))
+        assert found is not None and found.similarity.score < 0.6
+
+    @pytest.mark.parametrize(
+        ("title", "phrase"),
+        [
+            ("510 battery compatible with CCELL cartridges", "compatible with"),
+            ("Replacement coil for CCELL", "for"),
+            ("Fits all CCELL carts - magnetic adapter", "fits"),
+            ("CCELL compatible charger", "compatible"),
+            ("适用于 CCELL 的电池", "适用于"),
+        ],
+    )
+    def test_referential_phrases_are_read(self, title, phrase):
+        found = locate(MarkText.of("CCELL"), MarkText.of(title))
+        assert found is not None and found.similarity.score == 1.0
+        assert context(found).referential == phrase
+
+    def test_plain_use_is_not_referential(self):
+        found = locate(MarkText.of("CCELL"), MarkText.of("CCELL TH2 cartridge 0.5ml"))
+        assert found is not None
+        assert context(found).referential is None
