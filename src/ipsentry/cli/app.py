@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from ipsentry.cli import db, deadlines, demo, marks, portfolio, register
+from ipsentry.cli import db, deadlines, demo, marks, portfolio, register, screen
 from ipsentry.cli.context import errors
 from ipsentry.errors import InvalidInput, IpsentryError
 
@@ -23,6 +23,7 @@ app.add_typer(demo.app, name="demo")
 app.add_typer(marks.app, name="marks")
 app.add_typer(register.app, name="register")
 app.command("deadlines")(deadlines.deadlines)
+app.command("screen")(screen.screen)
 
 
 def main() -> None:

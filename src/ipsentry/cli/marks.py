@@ -8,12 +8,22 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from ipsentry.cli.context import console, print_json
+from ipsentry.cli.context import console, context, print_json
 from ipsentry.cli.progress import progress_bar
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.matching.marks.confusion import Assessment, Mark, Use, assess
 from ipsentry.matching.marks.goods import Goods
+from ipsentry.matching.marks.lookalikes import (
+    Imitation,
+    NameKind,
+    declared_apps,
+    generate,
+    imitations,
+)
+from ipsentry.matching.marks.screen import PortfolioMark, PortfolioMatcher
 from ipsentry.services.mark_pairs import parse_classes, score_pairs, write_scored
+from ipsentry.services.portfolio import trademarks
+from ipsentry.services.screening import marks_of, read_marks
 
 app = typer.Typer(help="Word-mark similarity and likelihood of confusion, explained.")
 
@@ -112,3 +122,76 @@ def compare(
     console.print(table)
     console.print(result.explain(), highlight=False)
     console.print("[dim]Triage for review by counsel, not a legal conclusion.[/dim]")
+
+
+@app.command("lookalikes")
+def lookalikes(
+    mark: Annotated[str, typer.Argument(help="The mark to make look-alikes of.")],
+    kind: Annotated[NameKind, typer.Option(help="domain, package or scheme.")] = NameKind.DOMAIN,
+    tld: Annotated[str, typer.Option(help="The mark owner's own top-level domain.")] = "com",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """The domains, package ids or schemes an infringer would register for a mark."""
+    variants = generate(mark, kind, tld)
+    if as_json:
+        print_json([{"name": v.text, "technique": v.technique} for v in variants])
+        return
+    table = Table(title=f"{len(variants)} look-alikes of {mark}")
+    table.add_column("name")
+    table.add_column("technique")
+    for v in variants:
+        table.add_row(v.text, v.technique)
+    console.print(table)
+
+
+@app.command("imitates")
+def imitates(
+    names: Annotated[list[str], typer.Argument(help="Domains, package ids or schemes to check.")],
+    kind: Annotated[NameKind, typer.Option(help="domain, package or scheme.")] = NameKind.DOMAIN,
+    marks: Annotated[
+        Path | None, typer.Option("--marks", help="Marks file; default: the stored portfolio.")
+    ] = None,
+    association: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--association",
+            help="The mark owner's assetlinks.json or apple-app-site-association (repeat).",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Which mark each name imitates, by which technique; schemes flagged for unfair competition."""
+    matcher = PortfolioMatcher(read_marks(marks) if marks else _portfolio_marks())
+    owner_apps = declared_apps(p.read_text("utf-8") for p in association) if association else None
+    found = [(name, imitations(name, kind, matcher, owner_apps=owner_apps)) for name in names]
+    if as_json:
+        print_json(
+            [
+                {"name": name, "imitates": [_imitation_record(i) for i in hits]}
+                for name, hits in found
+            ]
+        )
+        return
+    for name, hits in found:
+        if not hits:
+            console.print(f"{name}: imitates no mark of the portfolio")
+        for i in hits:
+            console.print(f"{name}: {i.explain()}", highlight=False)
+
+
+def _imitation_record(i: Imitation) -> dict[str, object]:
+    return {
+        "mark": i.hit.label or i.hit.mark,
+        "right_id": i.hit.right_id,
+        "label": i.label,
+        "technique": i.technique,
+        "score": i.hit.assessment.score,
+        "matters": i.matters,
+        "declared_by_owner": i.declared_by_owner,
+        "explanation": i.explain(),
+    }
+
+
+def _portfolio_marks() -> list[PortfolioMark]:
+    ctx = context()
+    return marks_of(trademarks(ctx.uow(), ctx.actor()))

@@ -205,3 +205,13 @@ def summary(uow: UnitOfWork, actor: Actor) -> dict[str, Any]:
         ):
             counts[key][value] = counts[key].get(value, 0) + 1
     return {"rights": len(rights), **counts}
+
+
+def trademarks(uow: UnitOfWork, actor: Actor) -> list[Trademark]:
+    """The organisation's trademarks the actor may see (for screening and look-alike checks)."""
+    with uow:
+        return [
+            tm
+            for tm in uow.rights.trademarks(actor.organisation_id)
+            if actor.may_read(tm.confidentiality)
+        ]

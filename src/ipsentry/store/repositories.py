@@ -22,6 +22,7 @@ from ipsentry.domain.rights import (
     RightNumber,
     Trademark,
 )
+from ipsentry.domain.screening import RunStatus, ScreeningRun
 from ipsentry.store import tables as t
 
 _SERIES_COLUMN = {
@@ -164,6 +165,20 @@ class RecordRepository:
             t.observation_table.c.organisation_id == organisation_id
         )
         return self.session.scalars(query).all()
+
+    def last_run(self, organisation_id: int, channel: str) -> ScreeningRun | None:
+        """The latest finished screening run of a channel, to report what is new since."""
+        table = t.screening_run_table
+        query = (
+            sa.select(ScreeningRun)
+            .where(
+                table.c.organisation_id == organisation_id,
+                table.c.channel == channel,
+                table.c.status == RunStatus.FINISHED,
+            )
+            .order_by(table.c.id.desc())
+        )
+        return self.session.scalars(query).first()
 
     def audit(self, entry: AuditEntry) -> None:
         self.session.add(entry)

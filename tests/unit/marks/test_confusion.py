@@ -53,13 +53,21 @@ class TestConfusion:
 
     def test_confusingly_similar_is_not_called_counterfeit(self):
         mark = Mark("CCELL", goods("vaporizer cartridges", (34,)))
-        assert assess(mark, Use("CCELLO", goods("vaporizer cartridges"))).category == Category.CONFUSING
+        assert (
+            assess(mark, Use("CCELLO", goods("vaporizer cartridges"))).category
+            == Category.CONFUSING
+        )
         # a digit that reads as the letter leaves the mark indistinguishable
-        assert assess(mark, Use("CCEL1", goods("vaporizer cartridges"))).category == Category.COUNTERFEIT
+        assert (
+            assess(mark, Use("CCEL1", goods("vaporizer cartridges"))).category
+            == Category.COUNTERFEIT
+        )
 
     def test_generic_trade_words_do_not_match_every_listing(self):
         mark = Mark("VAPE PEN PRO", goods("electronic cigarettes", (34,)))
-        listing = Use("Vape pen 510 thread starter kit", goods("electronic cigarettes"), free_text=True)
+        listing = Use(
+            "Vape pen 510 thread starter kit", goods("electronic cigarettes"), free_text=True
+        )
         result = assess(mark, listing)
         assert result.verdict == "not_similar"
         assert result.shared_strength < 1.0
@@ -67,7 +75,9 @@ class TestConfusion:
 
     def test_disclaimed_words_count_as_disclaimed(self):
         plain = assess(Mark("SMOORE VAPOR CELL"), Use("KINGTON VAPOR CELL"))
-        disclaimed = assess(Mark("SMOORE VAPOR CELL", disclaimers=("VAPOR CELL",)), Use("KINGTON VAPOR CELL"))
+        disclaimed = assess(
+            Mark("SMOORE VAPOR CELL", disclaimers=("VAPOR CELL",)), Use("KINGTON VAPOR CELL")
+        )
         assert disclaimed.score < plain.score
         assert "'cell' (disclaimed)" in disclaimed.explain()
 
@@ -78,14 +88,25 @@ class TestConfusion:
 
     def test_fame_widens_the_goods_that_count(self):
         plain = assess(Mark("VOLVO", goods("motor cars")), Use("VOLVO", goods("computers")))
-        famous = assess(Mark("VOLVO", goods("motor cars"), famous=True), Use("VOLVO", goods("computers")))
+        famous = assess(
+            Mark("VOLVO", goods("motor cars"), famous=True), Use("VOLVO", goods("computers"))
+        )
         assert famous.score > plain.score
         assert famous.fame_applied and "famous" in famous.explain()
 
     def test_referential_use_is_flagged_not_scored_as_a_plain_hit(self):
         mark = Mark("CCELL", goods("vaporizer cartridges", (34,)))
-        referential = assess(mark, Use("510 battery compatible with CCELL cartridges", goods("vaporizer battery"), free_text=True))
-        plain = assess(mark, Use("CCELL 510 cartridge 1ml", goods("vaporizer cartridge"), free_text=True))
+        referential = assess(
+            mark,
+            Use(
+                "510 battery compatible with CCELL cartridges",
+                goods("vaporizer battery"),
+                free_text=True,
+            ),
+        )
+        plain = assess(
+            mark, Use("CCELL 510 cartridge 1ml", goods("vaporizer cartridge"), free_text=True)
+        )
         assert referential.category == Category.REFERENTIAL
         assert referential.score < plain.score
         assert "referential use: 'compatible with'" in referential.explain()
@@ -93,18 +114,25 @@ class TestConfusion:
 
     def test_mark_in_a_listing_title_with_imitation_cue(self):
         mark = Mark("CCELL", goods(classes=(34,)))
-        result = assess(mark, Use("C-Cell style 510 cartridge 1ml", goods("510 cartridge"), free_text=True))
+        result = assess(
+            mark, Use("C-Cell style 510 cartridge 1ml", goods("510 cartridge"), free_text=True)
+        )
         assert result.verdict == "similar"
         assert result.located == "C-Cell"
         assert "imitation cue: 'style'" in result.explain()
 
     def test_short_mark_inside_a_longer_word_is_not_a_hit(self):
         mark = Mark("CCELL", goods(classes=(34,)))
-        result = assess(mark, Use("Accelerated heating coil kit", goods("vaporizer coil"), free_text=True))
+        result = assess(
+            mark, Use("Accelerated heating coil kit", goods("vaporizer coil"), free_text=True)
+        )
         assert result.verdict == "not_similar"
 
     def test_weak_shared_words_do_not_decide(self):
-        result = assess(Mark("SKIN NUTRITION", goods("skin cleansers")), Use("NATURE'S SKIN NUTRITION", goods("skin cleansers")))
+        result = assess(
+            Mark("SKIN NUTRITION", goods("skin cleansers")),
+            Use("NATURE'S SKIN NUTRITION", goods("skin cleansers")),
+        )
         assert result.shared_strength < 0.5
         assert result.score < assess(Mark("KOPAN"), Use("KOPAN")).score
 

@@ -34,10 +34,17 @@ def test_identical_marks_score_one(a):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(latin, min_size=1, max_size=3), st.lists(latin, min_size=1, max_size=3), st.sampled_from(["  ", "\t", " \n "]))
+@given(
+    st.lists(latin, min_size=1, max_size=3),
+    st.lists(latin, min_size=1, max_size=3),
+    st.sampled_from(["  ", "\t", " \n "]),
+)
 def test_stable_under_case_and_whitespace(a_words, b_words, gap):
     plain = compare(MarkText.of(" ".join(a_words)), MarkText.of(" ".join(b_words))).score
-    shouted = compare(MarkText.of(gap + gap.join(w.upper() for w in a_words) + gap), MarkText.of(" ".join(b_words).title())).score
+    shouted = compare(
+        MarkText.of(gap + gap.join(w.upper() for w in a_words) + gap),
+        MarkText.of(" ".join(b_words).title()),
+    ).score
     assert abs(plain - shouted) < 1e-9
 
 

@@ -27,7 +27,9 @@ class TestLook:
         assert result.score > 0.85
         assert sim("1odash", "lodash").score > sim("1odash", "xodash").score
 
-    @pytest.mark.parametrize(("fake", "real"), [("rnicrosoft", "microsoft"), ("vvalmart", "walmart"), ("cloud", "doud")])
+    @pytest.mark.parametrize(
+        ("fake", "real"), [("rnicrosoft", "microsoft"), ("vvalmart", "walmart"), ("cloud", "doud")]
+    )
     def test_letter_groups_that_look_alike(self, fake, real):
         result = sim(fake, real)
         assert result.score >= 0.95
@@ -66,7 +68,15 @@ class TestSound:
 
 
 class TestMeaning:
-    @pytest.mark.parametrize(("foreign", "english"), [("ALACRAN", "SCORPION"), ("LOBO NEGRO", "BLACK WOLF"), ("蝎子", "scorpion"), ("快", "FAST")])
+    @pytest.mark.parametrize(
+        ("foreign", "english"),
+        [
+            ("ALACRAN", "SCORPION"),
+            ("LOBO NEGRO", "BLACK WOLF"),
+            ("蝎子", "scorpion"),
+            ("快", "FAST"),
+        ],
+    )
     def test_foreign_equivalents(self, foreign, english):
         result = sim(foreign, english)
         assert result.strongest == "meaning"

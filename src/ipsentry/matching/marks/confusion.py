@@ -199,12 +199,21 @@ def effective_similarity(
     return similarity * (WEAK_SHARE + (1.0 - WEAK_SHARE) * strength), strength
 
 
-def assess(mark: Mark, use: Use, common: Mapping[str, float] | None = None) -> Assessment:
-    """Judge how likely `use` is to be confused with `mark`; `common` weakens crowded words."""
+def assess(
+    mark: Mark,
+    use: Use,
+    common: Mapping[str, float] | None = None,
+    spans: list[tuple[int, int]] | None = None,
+) -> Assessment:
+    """Judge how likely `use` is to be confused with `mark`.
+
+    `common` weakens words many registered names share; `spans` limits where in a free
+    text the mark is looked for (a screening index already knows).
+    """
     sign = use.sign
     found: Located | None = None
-    if use.free_text and len(sign.tokens) > len(mark.sign.tokens):
-        found = locate(mark.sign, sign)
+    if use.free_text and (spans or len(sign.tokens) > len(mark.sign.tokens)):
+        found = locate(mark.sign, sign, spans)
     later = found.window if found else sign
     similarity = found.similarity if found else compare(mark.sign, later)
 

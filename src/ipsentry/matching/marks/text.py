@@ -89,9 +89,11 @@ def tokenize(raw: str) -> list[Token]:
                 tokens.append(_latin_token(word[run_start:i], start + run_start))
                 run_start = -1
             if han_start >= 0 and not han:
-                chars = word[han_start:i]
-                spelled = "".join(lazy_pinyin(chars)).lower()
-                tokens.append(Token(spelled, start + han_start, start + i, chars, han=True))
+                # One token per character, so a Chinese mark can be found inside a longer text.
+                syllables = lazy_pinyin(word[han_start:i])
+                for k, syllable in enumerate(syllables):
+                    at = start + han_start + k
+                    tokens.append(Token(syllable.lower(), at, at + 1, raw[at], han=True))
                 han_start = -1
             if han and han_start < 0:
                 han_start = i
@@ -234,12 +236,25 @@ class MarkText:
         return visual_skeleton(self.compact)
 
     @_lazy
+    def _spoken_words(self) -> tuple[str, ...]:
+        """Words as said: a run of Chinese characters is one word, spelled in pinyin."""
+        words: list[str] = []
+        previous_han = False
+        for token in self.tokens:
+            if token.han and previous_han:
+                words[-1] += token.text
+            else:
+                words.append(_sound_word(token.text) if not token.han else token.text)
+            previous_han = token.han
+        return tuple(words)
+
+    @_lazy
     def sound(self) -> str:
-        return "".join(respell(_sound_word(t.text)) for t in self.tokens)
+        return "".join(respell(w) for w in self._spoken_words)
 
     @_lazy
     def metaphone(self) -> str:
-        return "".join(_metaphone(_sound_word(t.text)) for t in self.tokens if t.text)
+        return "".join(_metaphone(w) for w in self._spoken_words if w)
 
     @_lazy
     def pinyin(self) -> str:
@@ -252,12 +267,18 @@ class MarkText:
         known = glossary()
         words: list[str] = []
         translated = False
-        for token in self.tokens:
-            if token.han:
-                parts, known_any = _gloss_han(token.original)
+        han_run = ""
+        for token in (*self.tokens, None):
+            if token is not None and token.han:
+                han_run += token.original
+                continue
+            if han_run:
+                parts, known_any = _gloss_han(han_run)
                 translated |= known_any
                 words.extend(parts)
-                continue
+                han_run = ""
+            if token is None:
+                break
             concept = known.concept(fold_accents(token.text))
             if concept and concept.replace(" ", "") != token.text:
                 translated = True

@@ -1,0 +1,99 @@
+"""Screen texts (listing titles, declaration lines, domains, app links) against a portfolio.
+
+A portfolio is small (hundreds to thousands of marks) and the texts are many, so the
+marks are filed under the same keys a register uses, and every stretch of a text looks
+up only its own keys: a title meets the few marks it could imitate, not all of them.
+Those few are then judged in full (`confusion.assess`), with the stretch already found.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ipsentry.matching.marks.confusion import THRESHOLD, Assessment, Category, Mark, Use, assess
+from ipsentry.matching.marks.locate import MAX_EXTRA_TOKENS, windows
+from ipsentry.matching.marks.register import keys_of
+from ipsentry.matching.marks.text import MarkText
+
+TRIGRAM_SHARE = 0.5  # a stretch sharing this share of a mark's trigrams is a candidate
+MIN_TRIGRAM_MARK = 6
+
+
+@dataclass(frozen=True)
+class PortfolioMark:
+    """A mark to screen for, with the id of the right it comes from."""
+
+    right_id: int
+    mark: Mark
+    label: str = ""  # how people name the right, e.g. "CCELL (US 4,916,012)"
+
+
+@dataclass(frozen=True)
+class ScreenHit:
+    right_id: int
+    mark: str
+    assessment: Assessment
+    label: str = ""
+
+
+def _trigrams(text: str) -> set[str]:
+    padded = f"^{text}$"
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+class PortfolioMatcher:
+    """Marks filed by key, for screening many texts quickly."""
+
+    def __init__(self, marks: Sequence[PortfolioMark]) -> None:
+        self.marks = list(marks)
+        self.by_key: dict[int, set[int]] = defaultdict(set)
+        self.by_trigram: dict[str, set[int]] = defaultdict(set)
+        self.trigram_counts: list[int] = []
+        for i, entry in enumerate(self.marks):
+            sign = entry.mark.sign
+            for key in keys_of(sign):
+                self.by_key[key].add(i)
+            grams = _trigrams(sign.compact) if len(sign.compact) >= MIN_TRIGRAM_MARK else set()
+            for gram in grams:
+                self.by_trigram[gram].add(i)
+            self.trigram_counts.append(len(grams))
+        self.longest = max((len(m.mark.sign.tokens) for m in self.marks), default=1)
+
+    def candidates(self, text: MarkText) -> dict[int, list[tuple[int, int]]]:
+        """Marks some stretch of `text` could imitate, each with the stretches that led to it."""
+        found: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for first, last in windows(text, self.longest):
+            window = text.sub(first, last)
+            hits: set[int] = set()
+            for key in keys_of(window):
+                hits |= self.by_key.get(key, set())
+            if len(window.compact) >= MIN_TRIGRAM_MARK - 1:
+                shared: dict[int, int] = defaultdict(int)
+                for gram in _trigrams(window.compact):
+                    for i in self.by_trigram.get(gram, ()):
+                        shared[i] += 1
+                hits |= {
+                    i for i, n in shared.items() if n >= TRIGRAM_SHARE * self.trigram_counts[i]
+                }
+            for i in hits:
+                found[i].append((first, last))
+        return found
+
+    def screen(
+        self, text: str, use: Use | None = None, threshold: float = THRESHOLD
+    ) -> list[ScreenHit]:
+        """Hits on `text`, best first; `use` carries the goods when known."""
+        later = use or Use(text, free_text=True)
+        sign = later.sign
+        hits = []
+        for i, spans in self.candidates(sign).items():
+            entry = self.marks[i]
+            size = len(entry.mark.sign.tokens)
+            spans = [s for s in spans if s[1] - s[0] <= size + MAX_EXTRA_TOKENS]
+            judged = assess(entry.mark, later, spans=spans)
+            if judged.score >= threshold or judged.category == Category.REFERENTIAL:
+                hits.append(ScreenHit(entry.right_id, entry.mark.text, judged, entry.label))
+        hits.sort(key=lambda h: -h.assessment.score)
+        return hits

@@ -1,0 +1,331 @@
+"""Screen observations against trademarks: marketplace listings, declarations, domains, app links.
+
+Two ways in. File mode reads a marks file and an observations file and writes hits as JSON
+Lines, touching no database (batch work, evaluation). Portfolio mode screens the stored
+observations of the acting organisation against its live trademarks, persists the run
+with its hits, and can report only what is new since the previous run of the channel.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ipsentry.domain.observations import Observation, ObservationKind
+from ipsentry.domain.rights import Trademark
+from ipsentry.domain.screening import Hit, HitKind, RunStatus, ScreeningRun
+from ipsentry.errors import InvalidInput, Problem
+from ipsentry.formats.tabular import read_rows
+from ipsentry.matching.marks.confusion import Assessment, Mark, Use
+from ipsentry.matching.marks.goods import Goods
+from ipsentry.matching.marks.lookalikes import NameKind, imitations
+from ipsentry.matching.marks.screen import PortfolioMark, PortfolioMatcher
+from ipsentry.services.access import Actor
+from ipsentry.services.mark_pairs import parse_classes
+from ipsentry.store.unit_of_work import UnitOfWork
+
+Progress = Callable[[int, int], None]
+TRUE = {"1", "true", "yes", "y", "x"}
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One observation as screening reads it, wherever it came from."""
+
+    key: str  # observation id, or the file row
+    kind: ObservationKind
+    text: str
+    description: str = ""
+    seller: str = ""
+    declared_brand: str = ""
+    hs_code: str = ""
+    goods: str = ""
+
+    @classmethod
+    def of(cls, observation: Observation) -> Seen:
+        return cls(
+            key=str(observation.id),
+            kind=observation.kind,
+            text=observation.text,
+            description=observation.description,
+            seller=observation.seller,
+            declared_brand=observation.declared_brand,
+            hs_code=observation.hs_code,
+        )
+
+
+@dataclass(frozen=True)
+class FoundHit:
+    """A mark found in one field of one observation, judged and explained."""
+
+    observation: str
+    kind: ObservationKind
+    part: str  # which field of the observation carried the sign
+    sign: str
+    right_id: int
+    mark: str
+    assessment: Assessment
+    technique: str = ""
+    matters: str = "trademark"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def record(self) -> dict[str, Any]:
+        a = self.assessment
+        record = {
+            "observation": self.observation,
+            "kind": self.kind.value,
+            "field": self.part,
+            "sign": self.sign,
+            "right_id": self.right_id,
+            "mark": self.mark,
+            "score": a.score,
+            "similarity": round(a.similarity.score, 4),
+            "verdict": a.verdict,
+            "category": a.category.value,
+            "located": a.located,
+            "matters": self.matters,
+            "explanation": a.explain(),
+        }
+        if self.technique:
+            record["technique"] = self.technique
+        return {**record, **self.extra}
+
+
+def screen_one(
+    matcher: PortfolioMatcher, seen: Seen, owner_apps: set[str] | None = None
+) -> list[FoundHit]:
+    """Every hit on one observation, one per mark and field, best first."""
+    found: list[FoundHit] = []
+
+    def add(field_name: str, sign: str, use: Use) -> None:
+        for hit in matcher.screen(sign, use):
+            found.append(
+                FoundHit(
+                    seen.key, seen.kind, field_name, sign, hit.right_id, hit.mark, hit.assessment
+                )
+            )
+
+    goods = Goods(
+        text=" ".join(p for p in (seen.goods, seen.text, seen.description) if p),
+        hs_code=seen.hs_code,
+    )
+    if seen.kind in (ObservationKind.DOMAIN, ObservationKind.APP_LINK):
+        kind = NameKind.DOMAIN
+        if seen.kind == ObservationKind.APP_LINK:
+            kind = (
+                NameKind.SCHEME
+                if "://" in seen.text or seen.text.endswith(":")
+                else NameKind.PACKAGE
+            )
+        for imitation in imitations(seen.text, kind, matcher, owner_apps=owner_apps):
+            extra = {}
+            if imitation.declared_by_owner is not None:
+                extra["declared_by_owner"] = imitation.declared_by_owner
+            imitated = imitation.hit
+            found.append(
+                FoundHit(seen.key, seen.kind, "text", imitation.label, imitated.right_id,
+                         imitated.label, imitated.assessment, imitation.technique,
+                         imitation.matters, extra)
+            )  # fmt: skip
+        return found
+    if seen.declared_brand:
+        add("declared_brand", seen.declared_brand, Use(seen.declared_brand, goods))
+    if seen.text:
+        add("text", seen.text, Use(seen.text, goods, free_text=True))
+    if seen.description:
+        add("description", seen.description, Use(seen.description, goods, free_text=True))
+    if seen.seller:
+        add("seller", seen.seller, Use(seen.seller, free_text=True))
+    best: dict[int, FoundHit] = {}
+    for found_hit in found:
+        kept = best.get(found_hit.right_id)
+        if kept is None or found_hit.assessment.score > kept.assessment.score:
+            best[found_hit.right_id] = found_hit
+    return sorted(best.values(), key=lambda h: -h.assessment.score)
+
+
+def marks_of(trademarks: Iterable[Trademark]) -> list[PortfolioMark]:
+    """The live word marks of a portfolio, with their goods, disclaimers and fame."""
+    marks = []
+    for tm in trademarks:
+        if not tm.status.is_alive or tm.id is None or not tm.title.strip():
+            continue
+        goods = Goods(
+            classes=frozenset(tm.class_numbers),
+            text="; ".join(c.goods for c in tm.classes if c.goods),
+        )
+        marks.append(PortfolioMark(tm.id, Mark(tm.title, goods, tuple(tm.disclaimers), tm.famous)))
+        for other in (
+            tm.transliteration,
+            tm.translation.split(":", 1)[0] if tm.translation else "",
+        ):
+            if other.strip() and other.strip().lower() != tm.title.strip().lower():
+                marks.append(
+                    PortfolioMark(
+                        tm.id, Mark(other.strip(), goods, tuple(tm.disclaimers), tm.famous)
+                    )
+                )
+    return marks
+
+
+# --- file mode --------------------------------------------------------------------------
+
+
+def read_marks(path: Path) -> list[PortfolioMark]:
+    problems: list[Problem] = []
+    marks = []
+    source = str(path)
+    for number, row in read_rows(path):
+        text = str(row.get("mark") or row.get("title") or "").strip()
+        if not text:
+            problems.append(Problem(source, number, "mark", "is empty"))
+            continue
+        classes = parse_classes(row.get("classes"), source, number, "classes", problems)
+        raw_id = str(row.get("id") or number).strip()
+        if not raw_id.isdigit():
+            problems.append(Problem(source, number, "id", f"'{raw_id}' is not a whole number"))
+            continue
+        disclaimers = tuple(
+            d.strip() for d in str(row.get("disclaimers") or "").split(";") if d.strip()
+        )
+        famous = str(row.get("famous") or "").strip().lower() in TRUE
+        marks.append(
+            PortfolioMark(
+                int(raw_id),
+                Mark(text, Goods(classes, str(row.get("goods") or "")), disclaimers, famous),
+            )
+        )
+    if problems:
+        raise InvalidInput(problems)
+    if not marks:
+        raise InvalidInput([Problem(source, None, "(file)", "no marks to screen for")])
+    return marks
+
+
+def read_observations(path: Path) -> list[Seen]:
+    problems: list[Problem] = []
+    seen = []
+    source = str(path)
+    kinds = ", ".join(k.value for k in ObservationKind)
+    for number, row in read_rows(path):
+        raw_kind = str(row.get("kind") or "listing").strip().lower()
+        try:
+            kind = ObservationKind(raw_kind)
+        except ValueError:
+            problems.append(Problem(source, number, "kind", f"'{raw_kind}' is not one of {kinds}"))
+            continue
+        text = str(row.get("text") or row.get("title") or "").strip()
+        brand = str(row.get("declared_brand") or "").strip()
+        if not text and not brand:
+            problems.append(Problem(source, number, "text", "is empty; nothing to screen"))
+            continue
+        seen.append(
+            Seen(
+                key=str(row.get("id") or number),
+                kind=kind,
+                text=text,
+                description=str(row.get("description") or ""),
+                seller=str(row.get("seller") or ""),
+                declared_brand=brand,
+                hs_code=str(row.get("hs_code") or ""),
+                goods=str(row.get("goods") or ""),
+            )
+        )
+    if problems:
+        raise InvalidInput(problems)
+    return seen
+
+
+def screen_files(
+    marks_path: Path, observations_path: Path, out: Path, progress: Progress | None = None
+) -> tuple[int, int]:
+    """Screen a file against a file; write one JSON line per hit. Returns (screened, hits)."""
+    matcher = PortfolioMatcher(read_marks(marks_path))
+    observations = read_observations(observations_path)
+    hits = 0
+    with out.open("w", encoding="utf-8") as handle:
+        for done, seen in enumerate(observations, start=1):
+            for hit in screen_one(matcher, seen):
+                handle.write(json.dumps(hit.record(), ensure_ascii=False) + "\n")
+                hits += 1
+            if progress:
+                progress(done, len(observations))
+    return len(observations), hits
+
+
+# --- portfolio mode ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RunReport:
+    run_id: int
+    screened: int
+    hits: list[FoundHit]
+    new: list[FoundHit]
+    previous_run_id: int | None
+
+
+def run_screening(
+    uow: UnitOfWork,
+    actor: Actor,
+    kind: ObservationKind | None = None,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> RunReport:
+    """Screen the organisation's stored observations; persist the run and its hits."""
+    actor.require_write("screening runs")
+    channel = kind.value if kind else "mixed"
+    with uow:
+        trademarks = [
+            tm
+            for tm in uow.rights.trademarks(actor.organisation_id)
+            if actor.may_read(tm.confidentiality)
+        ]
+        matcher = PortfolioMatcher(marks_of(trademarks))
+        observations = [
+            o for o in uow.records.observations(actor.organisation_id)
+            if (kind is None or o.kind == kind) and actor.may_read(o.confidentiality)
+        ]  # fmt: skip
+        previous = uow.records.last_run(actor.organisation_id, channel)
+        known = {(h.observation_id, h.right_id) for h in previous.hits} if previous else set()
+        run = ScreeningRun(
+            organisation_id=actor.organisation_id,
+            channel=channel,
+            started_at=now or datetime.now(UTC),
+            parameters={"marks": len(matcher.marks), "threshold": "engine default"},
+            only_new_since_run_id=previous.id if previous else None,
+        )
+        found: list[FoundHit] = []
+        for done, observation in enumerate(observations, start=1):
+            for hit in screen_one(matcher, Seen.of(observation)):
+                found.append(hit)
+                run.hits.append(
+                    Hit(
+                        kind=HitKind.MARK,
+                        observation_id=int(hit.observation),
+                        right_id=hit.right_id,
+                        score=hit.assessment.score,
+                        similarity=hit.assessment.similarity.score,
+                        verdict=hit.assessment.category.value,
+                        explanation=hit.record(),
+                        confidentiality=observation.confidentiality,
+                    )
+                )
+            if progress:
+                progress(done, len(observations))
+        run.observations_screened = len(observations)
+        run.status = RunStatus.FINISHED
+        run.finished_at = now or datetime.now(UTC)
+        uow.records.add(run)
+        uow.commit()
+        assert run.id is not None
+        new = [h for h in found if (int(h.observation), h.right_id) not in known]
+        return RunReport(run.id, len(observations), found, new, previous.id if previous else None)
+
+
+def hits_of(hits: Sequence[FoundHit]) -> list[dict[str, Any]]:
+    return [h.record() for h in hits]

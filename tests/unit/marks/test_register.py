@@ -1,0 +1,114 @@
+"""Register search: an index that finds what brute force finds without scanning every name."""
+
+from __future__ import annotations
+
+import random
+import string
+from pathlib import Path
+
+import pytest
+
+from ipsentry.errors import InvalidInput
+from ipsentry.matching.marks.register import RegisterIndex, build
+from ipsentry.matching.marks.text import MarkText
+from ipsentry.services.register_watch import build_register, open_register, read_register
+
+TARGETS = [
+    "requests",
+    "colorama",
+    "beautifulsoup4",
+    "python-nmap",
+    "discord.js",
+    "lodash",
+    "tensorflow",
+    "cross-env",
+]
+
+
+def filler(count: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    syllables = [
+        "ka",
+        "lo",
+        "mi",
+        "ner",
+        "tox",
+        "qua",
+        "zen",
+        "pi",
+        "ru",
+        "vex",
+        "dor",
+        "sa",
+        "ly",
+        "fon",
+    ]
+    names = set()
+    while len(names) < count:
+        word = "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))
+        if rng.random() < 0.3:
+            word += "-" + rng.choice(["js", "py", "cli", "core", "utils"])
+        if rng.random() < 0.1:
+            word += rng.choice(string.digits)
+        names.add(word)
+    return sorted(names)
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> RegisterIndex:
+    folder = tmp_path_factory.mktemp("register")
+    names = filler(4000) + TARGETS + ["request", "requests-mock", "colorma", "lodash-es"]
+    build(names, folder, workers=1)
+    return RegisterIndex(folder)
+
+
+@pytest.mark.parametrize(
+    ("typo", "target"),
+    [("reqeusts", "requests"), ("coloroma", "colorama"), ("beautifulsup4", "beautifulsoup4"), ("nmap-python", "python-nmap"),
+     ("dezcord.js", "discord.js"), ("1odash", "lodash"), ("tensrflow", "tensorflow"), ("crossenv", "cross-env")],
+)  # fmt: skip
+def test_typosquats_find_their_target(index: RegisterIndex, typo: str, target: str) -> None:
+    names = [r.name for r in index.search(typo, top=5)]
+    assert target in names
+
+
+def test_candidates_are_a_small_part_of_the_register(index: RegisterIndex) -> None:
+    for query in ("reqeusts", "kalomi-js", "tensrflow"):
+        assert 0 < len(index.candidates(MarkText.of(query))) < index.size // 10
+
+
+def test_the_index_finds_the_brute_force_best(index: RegisterIndex) -> None:
+    for query in ("reqeusts", "coloroma", "tensrflow", "kalomiru", "nmap-python"):
+        assert index.search(query, top=1)[0].name == index.brute_force(query, top=1)[0].name
+
+
+def test_every_result_is_explained(index: RegisterIndex) -> None:
+    best = index.search("reqeusts", top=3)[0]
+    record = best.as_json()
+    assert record["name"] == "requests"
+    assert 0 < float(record["score"]) <= 1  # type: ignore[arg-type]
+    assert "likelihood of confusion" in str(record["explanation"])
+
+
+def test_an_unrelated_query_finds_nothing_close(index: RegisterIndex) -> None:
+    assert all(r.similarity < 0.6 for r in index.search("zzqxw", top=5))
+
+
+def test_watch_hits_carry_the_opposition_deadline(tmp_path: Path) -> None:
+    register = tmp_path / "register.tsv"
+    register.write_text("smoore\t2026-10-01\tUS\nsmorre\t2026-11-02\tCN\nnovape\n", "utf-8")
+    build_register(read_register(register), tmp_path / "idx", workers=1)
+    hits = {h.name: h for h in open_register(tmp_path / "idx").search("smoore", top=3)}
+    assert hits["smoore"].as_json()["opposition_deadline"] == "2026-11-02"  # 31 Oct is a Saturday
+    assert hits["smorre"].as_json()["opposition_deadline"] == "2027-02-02"
+
+
+def test_a_bad_register_line_is_named(tmp_path: Path) -> None:
+    register = tmp_path / "register.tsv"
+    register.write_text("good\n\nbad\t2026-13-01\tUS\nworse\t2026-01-01\tUSA\n", "utf-8")
+    with pytest.raises(InvalidInput) as raised:
+        read_register(register)
+    assert [(p.row, p.field) for p in raised.value.problems] == [
+        (3, "publication_date"),
+        (4, "office"),
+    ]
