@@ -21,8 +21,8 @@ demo: install
 	$(BIN)/ipsentry deadlines --within 180d
 
 lint: install
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 types: install
 	$(BIN)/mypy

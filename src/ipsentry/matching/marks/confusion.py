@@ -34,12 +34,16 @@ TOKEN_MATCH = 0.80  # two words this alike count as the same word in the alignme
 COUNTERFEIT_SIMILARITY = 0.95
 COUNTERFEIT_GOODS = 0.90
 REFERENTIAL_FACTOR = 0.50
+# In free text a mark is tried against every stretch of words, so a loose resemblance
+# somewhere is likely by chance: below this similarity the score falls steeply.
+FREE_TEXT_FLOOR = 0.80
+FREE_TEXT_STEEPNESS = 4
 
 # How much a word weighs in a mark, by why it is weak.
 DISCLAIMED = 0.10
 WEAK = 0.30
 DESCRIPTIVE = 0.30
-SINGLE_LETTER = 0.30
+SHORT_WORD = 0.30
 
 
 class Category(enum.StrEnum):
@@ -148,8 +152,8 @@ def word_weights(
             weights.append(WordWeight(word, WEAK, reason))
         elif singular(word) in goods_words or singular(word) in goods_terms:
             weights.append(WordWeight(word, DESCRIPTIVE, "describes the goods"))
-        elif len(word) == 1:
-            weights.append(WordWeight(word, SINGLE_LETTER, "single letter"))
+        elif len(word) <= weak.short_word and len(sign.tokens) > 1:
+            weights.append(WordWeight(word, SHORT_WORD, "too short to tell marks apart"))
         elif common and word in common and len(sign.tokens) > 1:
             # A crowded word weakens the marks that contain it, not the name it is.
             weights.append(WordWeight(word, common[word], "shared by many registered names"))
@@ -234,6 +238,8 @@ def assess(
         goods_level = 1.0 - (1.0 - goods_level) * FAME_KEEP
     goods_factor = GOODS_FLOOR + (1.0 - GOODS_FLOOR) * goods_level
     score = effective * goods_factor
+    if found and similarity.score < FREE_TEXT_FLOOR:
+        score *= (similarity.score / FREE_TEXT_FLOOR) ** FREE_TEXT_STEEPNESS
 
     read = context(found) if found else None
     if read and read.referential:

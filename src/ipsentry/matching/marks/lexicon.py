@@ -36,6 +36,7 @@ class WeakWords:
 
     annotations: tuple[str, ...]
     reasons: dict[str, str]
+    short_word: int  # words this short (in a mark of several words) weigh little
 
     def reason(self, token: str) -> str | None:
         return self.reasons.get(token)
@@ -53,7 +54,9 @@ def weak_words() -> WeakWords:
     for word in data["company_forms"]:
         reasons[word] = "company form"
     annotations = tuple(sorted(data["annotations"], key=len, reverse=True))
-    return WeakWords(annotations=annotations, reasons=reasons)
+    return WeakWords(
+        annotations=annotations, reasons=reasons, short_word=int(data["short_token_max"])
+    )
 
 
 @dataclass(frozen=True)

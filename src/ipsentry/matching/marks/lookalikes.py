@@ -65,6 +65,7 @@ def _label_variants(label: str) -> Iterable[Variant]:
         for near in keys.get(label[i], ""):
             yield Variant(label[:i] + near + label[i + 1 :], "replacement")
             yield Variant(label[:i] + near + label[i:], "insertion")
+            yield Variant(label[: i + 1] + near + label[i + 1 :], "insertion")
         if label[i] in VOWELS:
             for vowel in VOWELS:
                 if vowel != label[i]:
@@ -75,6 +76,8 @@ def _label_variants(label: str) -> Iterable[Variant]:
                 yield Variant(label[:i] + flipped + label[i + 1 :], "bitsquatting")
         if i > 0:
             yield Variant(label[:i] + "-" + label[i:], "hyphenation")
+    for char in "abcdefghijklmnopqrstuvwxyz0123456789":
+        yield Variant(label + char, "addition")
     for word in _tables()["affixes"]:
         yield Variant(label + word, "added word")
         yield Variant(label + "-" + word, "added word")
@@ -83,7 +86,8 @@ def _label_variants(label: str) -> Iterable[Variant]:
 
 
 def _label(mark: str) -> str:
-    return "".join(MarkText.of(mark).words)
+    """The mark as a DNS label: its words, joined by hyphens where it had separators."""
+    return "-".join(MarkText.of(mark).words)
 
 
 def generate(mark: str, kind: NameKind = NameKind.DOMAIN, tld: str = "com") -> list[Variant]:
@@ -148,7 +152,7 @@ def _without_affixes(label: str) -> list[str]:
 
 def technique(mark: str, label: str) -> str:
     """How `label` was made from `mark`, as far as one edit tells."""
-    a, b = _label(mark), "".join(MarkText.of(label).words)
+    a, b = "".join(MarkText.of(mark).words), "".join(MarkText.of(label).words)
     if a == b:
         return "identical" if label.isascii() else "homoglyph (IDN)"
     if MarkText.of(mark).skeleton == MarkText.of(label).skeleton:

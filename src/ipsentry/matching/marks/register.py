@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +32,11 @@ from ipsentry.matching.marks.confusion import Assessment, Mark, Use, assess
 from ipsentry.matching.marks.similarity import FORMS, FormColumns, score_against
 from ipsentry.matching.marks.text import MarkText
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 5
 GRAM_ALPHABET = 38  # a-z, 0-9, padding, anything else
-MAX_GRAM_SHARE = 0.02  # trigrams in more than this share of names are too common to help
+MAX_GRAM_SHARE = 0.05  # trigrams in more than this share of names are too common to help
 MIN_GRAM_NAME = 6  # shorter names are reached through the deletion keys
-TRIGRAM_CANDIDATES = 400
+TRIGRAM_CANDIDATES = 1500
 RESCORE_EXTRA = 5  # judged one by one beyond the top asked for, so weak words can reorder
 COMMON_WORD_SHARE = 0.002  # words in more names than this are a crowded field
 COMMON_WORD_WEIGHT = 0.6
@@ -54,8 +55,43 @@ def _key(kind: str, value: str) -> int:
     return ((zlib.crc32(data) & 0x7FFFFFFF) << 32) | zlib.adler32(data)
 
 
+PREFIX_LENGTHS = (3, 4, 5, 6, 8)
+MAX_TWO_DELETIONS = 24  # longer queries are reached by their trigrams
+MAX_LIST = 2000  # a looser key (prefix, Metaphone code) is used only while it is this selective
+
+
+def loose_keys_of(sign: MarkText, query: bool = False) -> list[list[int]]:
+    """Keys shared by names that only begin alike, sound alike or share a word, each family
+    from loose to tight: a query uses the loosest key of each family that is selective."""
+    compact = sign.compact
+    families = [
+        [_key(f"p{n}", compact[:n]) for n in PREFIX_LENGTHS if len(compact) >= n],
+        [_key("t", sign.metaphone)] if len(sign.metaphone) >= 3 else [],
+    ]
+    if query:
+        families.append(sorted(two_deletion_keys(sign)))
+    if len(sign.words) > 1 or query:
+        words = [w for w in sign.words if len(w) >= 2]
+        for word in words:
+            family = [_key("o", word), _key("d", word)]
+            if query and len(word) > 3:
+                family += [_key("o", word[:i] + word[i + 1 :]) for i in range(len(word))]
+            families.append(family)
+    return families
+
+
+def two_deletion_keys(sign: MarkText) -> set[int]:
+    """The query with two letters dropped: they meet the filed one-letter deletions of names
+    up to three edits away (where Jaro-Winkler still finds a shared beginning alike)."""
+    compact = sign.compact
+    if not 4 < len(compact) <= MAX_TWO_DELETIONS:
+        return set()
+    pairs = combinations(range(len(compact)), 2)
+    return {_key("d", "".join(c for k, c in enumerate(compact) if k not in pair)) for pair in pairs}
+
+
 def keys_of(sign: MarkText) -> set[int]:
-    """Every key under which a sign is filed, and under which a query looks."""
+    """Every exact key under which a sign is filed, and under which a query looks."""
     keys: set[int] = set()
     compact = sign.compact
     if not compact:
@@ -101,6 +137,7 @@ class _Forms:
     lengths: list[int]
     metaphone_lengths: list[int]
     translated: list[bool]
+    han: list[bool]
     words: list[list[str]]
     keys: list[list[int]]
 
@@ -112,8 +149,11 @@ def _forms_of(names: Sequence[str]) -> _Forms:
         lengths=[len(s.compact) for s in signs],
         metaphone_lengths=[len(s.metaphone) for s in signs],
         translated=[s.translated for s in signs],
+        han=[s.has_han for s in signs],
         words=[list(s.words) for s in signs],
-        keys=[sorted(keys_of(s)) for s in signs],
+        keys=[
+            sorted(keys_of(s) | {k for family in loose_keys_of(s) for k in family}) for s in signs
+        ],
     )
 
 
@@ -133,6 +173,7 @@ def build(
     lengths: list[int] = []
     metaphone_lengths: list[int] = []
     translated: list[bool] = []
+    han: list[bool] = []
     word_counts: Counter[str] = Counter()
     key_parts: list[NDArray[np.int64]] = []
     id_parts: list[NDArray[np.int32]] = []
@@ -145,11 +186,12 @@ def build(
             lengths.extend(forms.lengths)
             metaphone_lengths.extend(forms.metaphone_lengths)
             translated.extend(forms.translated)
+            han.extend(forms.han)
             for words in forms.words:
                 word_counts.update(set(words))
-            for offset, keys in enumerate(forms.keys):
-                key_parts.append(np.asarray(keys, dtype=np.int64))
-                id_parts.append(np.full(len(keys), base + offset, dtype=np.int32))
+            for offset, name_keys in enumerate(forms.keys):
+                key_parts.append(np.asarray(name_keys, dtype=np.int64))
+                id_parts.append(np.full(len(name_keys), base + offset, dtype=np.int32))
             if progress:
                 progress(len(forms.lengths))
 
@@ -162,6 +204,8 @@ def build(
     gram_ids, gram_names = _postings(columns["compact"])
     np.save(out / "gram_indptr.npy", gram_ids)
     np.save(out / "gram_names.npy", gram_names)
+    gram_counts = [len(trigrams(c)) if len(c) >= MIN_GRAM_NAME else 0 for c in columns["compact"]]
+    np.save(out / "gram_count.npy", np.asarray(gram_counts, dtype=np.int16))
 
     (out / "names.txt").write_text("\n".join(unique), "utf-8")
     for name, values in columns.items():
@@ -169,6 +213,7 @@ def build(
     np.save(out / "length.npy", np.asarray(lengths, dtype=np.float32))
     np.save(out / "metaphone_length.npy", np.asarray(metaphone_lengths, dtype=np.int32))
     np.save(out / "translated.npy", np.asarray(translated, dtype=np.bool_))
+    np.save(out / "han.npy", np.asarray(han, dtype=np.bool_))
     renown = [word_counts.get(compact, 0) for compact in columns["compact"]]
     np.save(out / "renown.npy", np.asarray(renown, dtype=np.int32))
     crowded = max(50, int(COMMON_WORD_SHARE * len(unique)))
@@ -176,7 +221,7 @@ def build(
     meta = {
         "format": FORMAT_VERSION,
         "names": len(unique),
-        "keys": len(keys),
+        "keys": len(all_keys),
         "postings": len(gram_names),
         "common_words": common,
         "build_seconds": round(time.perf_counter() - started, 1),
@@ -265,12 +310,14 @@ class RegisterIndex:
             length=np.load(folder / "length.npy"),
             metaphone_length=np.load(folder / "metaphone_length.npy"),
             translated=np.load(folder / "translated.npy"),
+            han=np.load(folder / "han.npy"),
         )
         self.keys = np.load(folder / "keys.npy", mmap_mode="r")
         self.key_ids = np.load(folder / "key_ids.npy", mmap_mode="r")
         self.renown = np.load(folder / "renown.npy")
         self.gram_indptr = np.load(folder / "gram_indptr.npy", mmap_mode="r")
         self.gram_names = np.load(folder / "gram_names.npy", mmap_mode="r")
+        self.gram_count = np.load(folder / "gram_count.npy")
         self.max_gram_postings = max(1000, int(MAX_GRAM_SHARE * self.size))
 
     def candidates(self, query: MarkText) -> NDArray[np.int64]:
@@ -279,6 +326,12 @@ class RegisterIndex:
         lo = np.searchsorted(self.keys, wanted, side="left")
         hi = np.searchsorted(self.keys, wanted, side="right")
         found = [np.asarray(self.key_ids[a:b]) for a, b in zip(lo, hi, strict=True) if b > a]
+        for family in loose_keys_of(query, query=True):
+            for key in family:
+                a = int(np.searchsorted(self.keys, key, side="left"))
+                b = int(np.searchsorted(self.keys, key, side="right"))
+                if 0 < b - a <= MAX_LIST:
+                    found.append(np.asarray(self.key_ids[a:b]))
         if len(query.compact) >= MIN_GRAM_NAME - 1:
             found.append(self._by_trigrams(query.compact))
         if not found:
@@ -297,11 +350,13 @@ class RegisterIndex:
         if not lists:
             return np.empty(0, dtype=np.int64)
         owners, shared = np.unique(np.concatenate(lists), return_counts=True)
-        need = max(2, int(0.4 * len(grams)))
+        need = max(2, int(0.3 * len(grams)))
         keep = shared >= need
         owners, shared = owners[keep], shared[keep]
         if len(owners) > TRIGRAM_CANDIDATES:
-            owners = owners[np.argpartition(-shared, TRIGRAM_CANDIDATES)[:TRIGRAM_CANDIDATES]]
+            # Dice coefficient of the trigram sets: favours names of the query's length
+            dice = 2.0 * shared / (len(grams) + self.gram_count[owners])
+            owners = owners[np.argpartition(-dice, TRIGRAM_CANDIDATES)[:TRIGRAM_CANDIDATES]]
         return owners.astype(np.int64)
 
     def search(self, query: str, top: int = 10) -> list[Result]:

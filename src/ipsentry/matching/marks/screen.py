@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from ipsentry.matching.marks.confusion import THRESHOLD, Assessment, Category, Mark, Use, assess
 from ipsentry.matching.marks.locate import MAX_EXTRA_TOKENS, windows
-from ipsentry.matching.marks.register import keys_of
+from ipsentry.matching.marks.register import keys_of, two_deletion_keys
 from ipsentry.matching.marks.text import MarkText
 
-TRIGRAM_SHARE = 0.5  # a stretch sharing this share of a mark's trigrams is a candidate
+TRIGRAM_SHARE = 0.4  # a stretch sharing this share of a mark's trigrams is a candidate
 MIN_TRIGRAM_MARK = 6
 
 
@@ -67,7 +67,7 @@ class PortfolioMatcher:
         for first, last in windows(text, self.longest):
             window = text.sub(first, last)
             hits: set[int] = set()
-            for key in keys_of(window):
+            for key in keys_of(window) | two_deletion_keys(window):
                 hits |= self.by_key.get(key, set())
             if len(window.compact) >= MIN_TRIGRAM_MARK - 1:
                 shared: dict[int, int] = defaultdict(int)

@@ -28,7 +28,6 @@ FloatArray = NDArray[np.float32]
 WORDS_WEIGHT = 0.98
 SKELETON_WEIGHT = 0.97
 SOUND_WEIGHT = 0.93
-METAPHONE_WEIGHT = 0.88
 MEANING_WEIGHT = 0.93
 CONTAINED_FLOOR = 0.70  # a whole mark inside a longer one, before crediting how much it covers
 CONTAINED_SPAN = 0.25
@@ -81,6 +80,8 @@ class Sides:
     metaphone_b: Any
     translated_a: Any
     translated_b: Any
+    han_a: Any  # written in Chinese characters
+    han_b: Any
 
 
 def combine(raw: dict[str, Any], sides: Sides) -> dict[str, Any]:
@@ -95,10 +96,15 @@ def combine(raw: dict[str, Any], sides: Sides) -> dict[str, Any]:
     look = np.maximum.reduce(
         [spelling, WORDS_WEIGHT * raw["token_sort"], SKELETON_WEIGHT * raw["skeleton"], contained]
     )
+    # A Metaphone code drops vowels and collides often: it corroborates the respelling
+    # (half weight) rather than deciding alone, except across scripts, where pinyin and an
+    # English spelling can only meet at the level of their consonants.
     coded = (sides.metaphone_a >= MIN_METAPHONE) & (sides.metaphone_b >= MIN_METAPHONE)
-    sound = np.maximum(
-        SOUND_WEIGHT * raw["sound"], np.where(coded, METAPHONE_WEIGHT * raw["metaphone"], 0.0)
-    )
+    across = np.logical_xor(sides.han_a, sides.han_b)
+    code_share = np.where(across, 1.0, 0.5)
+    corroborated = (1.0 - code_share) * raw["sound"] + code_share * raw["metaphone"]
+    corroborated = np.where(coded, corroborated, 0.0)
+    sound = SOUND_WEIGHT * np.maximum(raw["sound"], corroborated)
     meaning = np.where(
         np.logical_or(sides.translated_a, sides.translated_b), MEANING_WEIGHT * raw["meaning"], 0.0
     )
@@ -172,6 +178,8 @@ def _sides_of(a: MarkText, b: MarkText) -> Sides:
         metaphone_b=len(b.metaphone),
         translated_a=a.translated,
         translated_b=b.translated,
+        han_a=a.has_han,
+        han_b=b.has_han,
     )
 
 
@@ -232,6 +240,7 @@ class FormColumns:
     length: FloatArray
     metaphone_length: NDArray[np.int32]
     translated: NDArray[np.bool_]
+    han: NDArray[np.bool_]
 
     @classmethod
     def of(cls, signs: Sequence[MarkText]) -> FormColumns:
@@ -240,6 +249,7 @@ class FormColumns:
             length=np.array([len(s.compact) for s in signs], dtype=np.float32),
             metaphone_length=np.array([len(s.metaphone) for s in signs], dtype=np.int32),
             translated=np.array([s.translated for s in signs], dtype=np.bool_),
+            han=np.array([s.has_han for s in signs], dtype=np.bool_),
         )
 
     def take(self, rows: NDArray[np.int64]) -> FormColumns:
@@ -248,6 +258,7 @@ class FormColumns:
             length=self.length[rows],
             metaphone_length=self.metaphone_length[rows],
             translated=self.translated[rows],
+            han=self.han[rows],
         )
 
 
@@ -270,6 +281,8 @@ def score_against(query: MarkText, columns: FormColumns, workers: int = 1) -> Fl
         metaphone_b=columns.metaphone_length,
         translated_a=query.translated,
         translated_b=columns.translated,
+        han_a=query.has_han,
+        han_b=columns.han,
     )
     result: FloatArray = combine(raw, sides)["similarity"].astype(np.float32)
     return result

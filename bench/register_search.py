@@ -1,0 +1,144 @@
+"""Register search over the 1.1M-name register: index versus brute force, in one run.
+
+Reproduce:  .venv/bin/python bench/register_search.py [--index DIR] [--random 40]
+
+Brute force applies the same similarity to every name of the register (rapidfuzz
+process.cdist on one core), then judges its best like the index does. Queries: the
+development typosquats whose target is registered, plus look-alikes made from random
+registered names (one edit each, fixed seed). Latency is measured on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _report import DATA, peak_mb, table
+
+from ipsentry.matching.marks.register import RegisterIndex
+
+REGISTER = DATA / "registers/package_names.txt.gz"
+
+
+def build(folder: Path) -> tuple[float, float]:
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ipsentry",
+            "register",
+            "build",
+            str(REGISTER),
+            "--out",
+            str(folder),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - started, peak_mb(children=True)
+
+
+def perturbed(names: list[str], count: int, seed: int = 11) -> list[str]:
+    rng = random.Random(seed)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    out = []
+    while len(out) < count:
+        name = rng.choice(names)
+        if not 5 <= len(name) <= 20 or not name.isalpha():
+            continue
+        i = rng.randrange(len(name))
+        edit = rng.choice(["omit", "swap", "replace", "insert"])
+        if edit == "omit":
+            out.append(name[:i] + name[i + 1 :])
+        elif edit == "swap" and i + 1 < len(name):
+            out.append(name[:i] + name[i + 1] + name[i] + name[i + 2 :])
+        elif edit == "replace":
+            out.append(name[:i] + rng.choice(letters) + name[i + 1 :])
+        else:
+            out.append(name[:i] + rng.choice(letters) + name[i:])
+    return out
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--index", type=Path, help="reuse a built index (skips the build row)")
+    parser.add_argument("--random", type=int, default=40, help="look-alikes of random names")
+    args = parser.parse_args()
+
+    rows = []
+    folder = args.index
+    if folder is None:
+        folder = Path(tempfile.mkdtemp(prefix="ipsentry-register-"))
+        seconds, memory = build(folder)
+        size = sum(f.stat().st_size for f in folder.iterdir()) / 2**20
+        rows.append(
+            [
+                "build (2 processes)",
+                f"{seconds:.0f} s",
+                f"{memory:.0f} MB peak",
+                f"{size:.0f} MB on disk",
+            ]
+        )
+
+    started = time.perf_counter()
+    index = RegisterIndex(folder)
+    rows.append(["open index", f"{time.perf_counter() - started:.2f} s", f"{peak_mb():.0f} MB", ""])
+    names = set(index.names)
+    typos = [
+        r["malicious_package"]
+        for r in csv.DictReader((DATA / "marks/typosquats_dev.csv").open())
+        if r["target_package"].lower() in names
+    ]
+    with gzip.open(REGISTER, "rt") as handle:
+        all_names = [line.strip() for line in handle]
+    queries = typos + perturbed(all_names, args.random)
+
+    index_ms, brute_ms, overlap = [], [], []
+    for query in queries:
+        t = time.perf_counter()
+        found = [r.name for r in index.search(query, top=10)]
+        index_ms.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        truth = [r.name for r in index.brute_force(query, top=10, workers=1)]
+        brute_ms.append((time.perf_counter() - t) * 1000)
+        overlap.append(len(set(found) & set(truth)) / max(1, len(truth)))
+    p50_i, p50_b = statistics.median(index_ms), statistics.median(brute_ms)
+    rows.append(
+        [
+            "brute force, same scorer",
+            f"p50 {p50_b:.0f} ms",
+            f"p95 {percentile(brute_ms, 0.95):.0f} ms",
+            "baseline",
+        ]
+    )
+    rows.append(
+        [
+            "index",
+            f"p50 {p50_i:.1f} ms",
+            f"p95 {percentile(index_ms, 0.95):.1f} ms",
+            f"{p50_b / p50_i:.0f}x faster at p50; {statistics.mean(overlap):.3f} of the brute-force top 10 found",
+        ]
+    )
+    table(
+        f"Register search: {index.size:,} names, {len(queries)} queries ({len(typos)} real typosquats, {args.random} one-edit look-alikes), one core",
+        ["step", "time", "", "notes"],
+        rows,
+    )
+
+
+if __name__ == "__main__":
+    main()
