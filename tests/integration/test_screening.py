@@ -67,6 +67,35 @@ def test_a_run_is_kept_with_its_hits_and_the_next_reports_only_what_is_new(uow: 
         assert stored.hits[0].explanation["explanation"].startswith("likelihood of confusion")
 
 
+def test_product_descriptions_are_charted_against_the_portfolio_claims(uow: UnitOfWork) -> None:
+    counsel = demo_actor(uow)
+    description = (
+        "Disposable electronic cigarette with a rechargeable battery assembly. The atomizing assembly is "
+        "electrically connected to the battery assembly and has a ceramic heating element. A liquid storage "
+        "cavity supplies e-liquid to the atomizing assembly."
+    )
+    with uow:
+        uow.records.add(
+            Observation(
+                organisation_id=counsel.organisation_id,
+                kind=ObservationKind.LISTING,
+                text="Pod vape 2ml",
+                description=description,
+            )
+        )
+        uow.commit()
+    report = run_screening(uow, counsel, kind=ObservationKind.LISTING)
+    charted = [c for c in report.claim_hits if c["patent"] == "US 10791762"]
+    assert charted and charted[0]["verdict"] == "reads_on"
+    assert all(
+        e["evidence"] in "Pod vape 2ml " + description for e in charted[0]["chart"]["elements"]
+    )
+    with uow:
+        stored = uow.records.last_run(counsel.organisation_id, "listing")
+        assert stored is not None
+        assert any(h.kind.value == "claim" and h.explanation["claim"] == 1 for h in stored.hits)
+
+
 def test_only_writers_may_run_screening(uow: UnitOfWork) -> None:
     demo_actor(uow)
     with uow:

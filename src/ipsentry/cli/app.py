@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from ipsentry.cli import db, deadlines, demo, marks, portfolio, register, screen
+from ipsentry.cli import claims, db, deadlines, demo, marks, patents, portfolio, register, screen
 from ipsentry.cli.context import errors
 from ipsentry.errors import InvalidInput, IpsentryError
 
@@ -22,6 +22,8 @@ app.add_typer(portfolio.app, name="portfolio")
 app.add_typer(demo.app, name="demo")
 app.add_typer(marks.app, name="marks")
 app.add_typer(register.app, name="register")
+app.add_typer(claims.app, name="claims")
+app.add_typer(patents.app, name="patents")
 app.command("deadlines")(deadlines.deadlines)
 app.command("screen")(screen.screen)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -11,8 +9,9 @@ import typer
 from rich.table import Table
 
 from ipsentry.cli.context import console, print_json
+from ipsentry.cli.inputs import read_queries
 from ipsentry.cli.progress import progress_bar
-from ipsentry.errors import InvalidInput, NotFound, Problem
+from ipsentry.errors import InvalidInput, Problem
 from ipsentry.services.register_watch import build_register, open_register, read_register
 
 app = typer.Typer(
@@ -41,18 +40,6 @@ def build(
     )
 
 
-def _queries(queries: list[str] | None, queries_file: Path | None) -> Iterator[str]:
-    yield from queries or []
-    if queries_file is not None:
-        if not queries_file.exists():
-            raise NotFound(f"{queries_file}: no such file")
-        opener = gzip.open if queries_file.suffix == ".gz" else open
-        with opener(queries_file, "rt", encoding="utf-8") as handle:
-            for line in handle:
-                if line.strip():
-                    yield line.strip()
-
-
 @app.command("search")
 def search(
     index: Annotated[Path, typer.Argument(help="A folder made by 'register build'.")],
@@ -64,7 +51,7 @@ def search(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """The registered names most likely to be confused with each query, explained."""
-    wanted = list(_queries(queries, queries_file))
+    wanted = list(read_queries(queries, queries_file))
     if not wanted:
         raise InvalidInput(
             [Problem("command line", None, "QUERY", "give a query or --queries-file")]

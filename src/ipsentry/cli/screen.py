@@ -78,6 +78,7 @@ def screen(
                 "screened": report.screened,
                 "previous_run_id": report.previous_run_id,
                 "hits": screening.hits_of(shown),
+                "claim_hits": report.claim_hits,
             }
         )
         return
@@ -98,3 +99,16 @@ def screen(
             a.category.value.replace("_", " "),
         )
     console.print(table)
+    if report.claim_hits:
+        claims = Table(title="claims that may read on the observed products (charts in --json)")
+        for column in ("observation", "patent", "claim", "coverage", "verdict"):
+            claims.add_column(column)
+        for c in report.claim_hits:
+            claims.add_row(
+                str(c["observation"]),
+                str(c["patent"]),
+                str(c["claim"]),
+                f"{c['coverage']:.2f}",
+                str(c["verdict"]),
+            )
+        console.print(claims)

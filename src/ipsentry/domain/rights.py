@@ -209,6 +209,9 @@ class Patent(Right):
     cpc: list[str] = field(default_factory=list)
     ipc: list[str] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    # How the patent's terms are construed, as counsel records it: term -> meanings.
+    # Claim charts read it before the global synonym table.
+    construction: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.kind = RightKind.PATENT

@@ -149,4 +149,6 @@ def _flat(value: Any) -> Any:
         return " ".join(f"{c['num']}. {c['text']}" for c in value)
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False) if value else ""
     return value

@@ -10,6 +10,7 @@ numbered text ``1. A ... 2. The ... of claim 1``; the record format of the paten
 from __future__ import annotations
 
 import enum
+import json
 import re
 from datetime import date
 from typing import Any, TypeVar
@@ -87,6 +88,36 @@ class _Fields:
         if text not in _TRUE | _FALSE:
             self.problem(field, f"{text!r} is not yes/no")
         return text in _TRUE
+
+    def construction(self, field: str) -> dict[str, list[str]]:
+        """{"term": "meaning"} or {"term": ["meaning", ...]}, or 'term = meaning; ...'."""
+        value = self.record.get(field)
+        if value in (None, "", {}):
+            return {}
+        if isinstance(value, str) and value.strip().startswith("{"):
+            try:
+                value = json.loads(value)
+            except json.JSONDecodeError as error:
+                self.problem(field, f"not valid JSON: {error.msg}")
+                return {}
+        if isinstance(value, str):
+            pairs = [part.split("=", 1) for part in value.split(";") if part.strip()]
+            if any(len(p) != 2 for p in pairs):
+                self.problem(field, "write 'term = meaning; term = meaning'")
+                return {}
+            value = {term.strip(): meaning.strip() for term, meaning in pairs}
+        if not isinstance(value, dict):
+            self.problem(field, "expected an object of term: meaning(s)")
+            return {}
+        table: dict[str, list[str]] = {}
+        for term, meanings in value.items():
+            listed = meanings if isinstance(meanings, list) else [meanings]
+            cleaned = [str(m).strip() for m in listed if str(m).strip()]
+            if not str(term).strip() or not cleaned:
+                self.problem(field, f"term {term!r} needs a term and at least one meaning")
+                continue
+            table[str(term).strip()] = cleaned
+        return table
 
     def items(self, field: str) -> list[str]:
         value = self.record.get(field)
@@ -237,6 +268,7 @@ def right_from_record(
             cpc=f.items("cpc"),
             ipc=f.items("ipc"),
             claims=claims,
+            construction=f.construction("construction"),
         )
     else:
         right = Trademark(
@@ -287,6 +319,7 @@ def record_from_right(right: Right) -> dict[str, Any]:
             "claims": [
                 {"num": c.num, "text": c.text, "depends_on": c.depends_on} for c in right.claims
             ],
+            "construction": right.construction,
         }
     elif isinstance(right, Trademark):
         record |= {

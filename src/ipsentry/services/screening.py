@@ -20,6 +20,8 @@ from ipsentry.domain.rights import Trademark
 from ipsentry.domain.screening import Hit, HitKind, RunStatus, ScreeningRun
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.formats.tabular import read_rows
+from ipsentry.matching.claims.chart import ChartEngine
+from ipsentry.matching.claims.screen import ClaimHit, ClaimScreener
 from ipsentry.matching.marks.confusion import Assessment, Mark, Use
 from ipsentry.matching.marks.goods import Goods
 from ipsentry.matching.marks.lookalikes import NameKind, imitations
@@ -260,6 +262,20 @@ def screen_files(
 # --- portfolio mode ---------------------------------------------------------------------
 
 
+def claim_hit_record(seen: Seen, hit: ClaimHit) -> dict[str, Any]:
+    result = hit.result
+    return {
+        "observation": seen.key,
+        "kind": seen.kind.value,
+        "patent": hit.patent.display_number,
+        "right_id": hit.patent.id,
+        "claim": result.claim.num,
+        "coverage": round(result.coverage, 3),
+        "verdict": result.verdict.value,
+        "chart": result.record(),
+    }
+
+
 @dataclass(frozen=True)
 class RunReport:
     run_id: int
@@ -267,6 +283,7 @@ class RunReport:
     hits: list[FoundHit]
     new: list[FoundHit]
     previous_run_id: int | None
+    claim_hits: list[dict[str, Any]] = field(default_factory=list)
 
 
 def run_screening(
@@ -286,12 +303,23 @@ def run_screening(
             if actor.may_read(tm.confidentiality)
         ]
         matcher = PortfolioMatcher(marks_of(trademarks))
+        patents = [
+            p
+            for p in uow.rights.patents(actor.organisation_id)
+            if p.status.is_alive and actor.may_read(p.confidentiality)
+        ]
+        claims = ClaimScreener(patents, ChartEngine(dense=False))
+        claim_hits: list[dict[str, Any]] = []
         observations = [
             o for o in uow.records.observations(actor.organisation_id)
             if (kind is None or o.kind == kind) and actor.may_read(o.confidentiality)
         ]  # fmt: skip
         previous = uow.records.last_run(actor.organisation_id, channel)
-        known = {(h.observation_id, h.right_id) for h in previous.hits} if previous else set()
+        known = (
+            {(h.observation_id, h.right_id) for h in previous.hits if h.kind == HitKind.MARK}
+            if previous
+            else set()
+        )
         run = ScreeningRun(
             organisation_id=actor.organisation_id,
             channel=channel,
@@ -301,7 +329,25 @@ def run_screening(
         )
         found: list[FoundHit] = []
         for done, observation in enumerate(observations, start=1):
-            for hit in screen_one(matcher, Seen.of(observation)):
+            seen = Seen.of(observation)
+            if observation.kind in (ObservationKind.LISTING, ObservationKind.DECLARATION):
+                for claim_hit in claims.screen(
+                    " ".join((observation.text, observation.description))
+                ):
+                    record = claim_hit_record(seen, claim_hit)
+                    claim_hits.append(record)
+                    run.hits.append(
+                        Hit(
+                            kind=HitKind.CLAIM,
+                            observation_id=int(seen.key),
+                            right_id=int(record["right_id"]),
+                            score=claim_hit.result.coverage,
+                            verdict=claim_hit.result.verdict.value,
+                            explanation=record,
+                            confidentiality=observation.confidentiality,
+                        )
+                    )
+            for hit in screen_one(matcher, seen):
                 found.append(hit)
                 run.hits.append(
                     Hit(
@@ -324,7 +370,8 @@ def run_screening(
         uow.commit()
         assert run.id is not None
         new = [h for h in found if (int(h.observation), h.right_id) not in known]
-        return RunReport(run.id, len(observations), found, new, previous.id if previous else None)
+        previous_id = previous.id if previous else None
+        return RunReport(run.id, len(observations), found, new, previous_id, claim_hits)
 
 
 def hits_of(hits: Sequence[FoundHit]) -> list[dict[str, Any]]:

@@ -136,6 +136,7 @@ patent_table = sa.Table(
     sa.Column("description", sa.Text, nullable=False, default=""),
     sa.Column("cpc", sa.JSON, nullable=False, default=list),
     sa.Column("ipc", sa.JSON, nullable=False, default=list),
+    sa.Column("construction", sa.JSON, nullable=False, default=dict),
 )
 claim_table = sa.Table(
     "claims",

@@ -1,0 +1,148 @@
+"""``ipsentry claims``: claim charts against product texts."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from ipsentry.cli.context import console, context, print_json
+from ipsentry.cli.progress import progress_bar
+from ipsentry.errors import InvalidInput, Problem
+from ipsentry.reports.claim_chart import render_csv, render_html, write_pdf
+from ipsentry.services.claim_charts import (
+    Charter,
+    is_patent_file,
+    patent_from_file,
+    patents_of,
+    portfolio_patent,
+    products_of,
+    read_product,
+)
+
+app = typer.Typer(help="Claim charts: claim elements mapped to quoted evidence in a product text.")
+
+
+def _show(chart: dict[str, Any]) -> None:
+    patent = chart["patent"]
+    console.print(
+        f"[bold]{patent['number']}[/bold] {patent['title']} — product: {chart['product']}"
+    )
+    for claim in chart["claims"]:
+        verdict = claim["verdict"].replace("_", " ")
+        table = Table(
+            title=f"claim {claim['num']}: coverage {claim['coverage']:.0%}, {verdict}",
+            show_lines=True,
+        )
+        for column in ("element", "evidence (location)", "score", "finding"):
+            table.add_column(column)
+        for e in claim["elements"]:
+            evidence = f"“{e['evidence']}” ({e['location']})" if e["evidence"] else "—"
+            table.add_row(
+                e["text"],
+                evidence + (f"\n{e['note']}" if e["note"] else ""),
+                f"{e['score']:.2f}",
+                e["finding"],
+            )
+        console.print(table)
+        if claim["transition"]:
+            console.print(claim["transition"])
+    console.print("[dim]Preliminary, machine-assisted analysis for review by counsel.[/dim]")
+
+
+@app.command("chart")
+def chart(
+    patent: Annotated[
+        str,
+        typer.Option(
+            "--patent",
+            help="A patent number of the portfolio, or a JSON file with one patent record.",
+        ),
+    ],
+    product: Annotated[
+        Path,
+        typer.Option(
+            "--product", help="The product's text: a .txt file or a saved web page (.html)."
+        ),
+    ],
+    claim: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--claim", help="Chart this claim (repeat); default: every independent claim."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the chart as JSON.")] = False,
+    as_html: Annotated[
+        bool, typer.Option("--html", help="HTML chart (to --out, or standard output).")
+    ] = False,
+    as_pdf: Annotated[bool, typer.Option("--pdf", help="PDF chart (needs --out).")] = False,
+    as_csv: Annotated[
+        bool, typer.Option("--csv", help="CSV, one row per element (to --out, or standard output).")
+    ] = False,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="File to write the HTML, PDF or CSV to.")
+    ] = None,
+    words_only: Annotated[
+        bool, typer.Option("--words-only", help="Match words only, without the sentence encoder.")
+    ] = False,
+) -> None:
+    """Chart a patent's claims against one product."""
+    if sum((as_json, as_html, as_pdf, as_csv)) > 1:
+        raise InvalidInput(
+            [Problem("command line", None, "--json/--html/--pdf/--csv", "choose one")]
+        )
+    if as_pdf and out is None:
+        raise InvalidInput([Problem("command line", None, "--out", "a PDF needs a file to go to")])
+    if is_patent_file(patent):
+        found = patent_from_file(Path(patent))
+    else:
+        ctx = context()
+        found = portfolio_patent(ctx.uow(), ctx.actor(), patent)
+    record = Charter(dense=not words_only).chart(
+        found, read_product(product), str(product), claim or None
+    )
+    if as_json:
+        print_json(record)
+    elif as_pdf:
+        assert out is not None
+        write_pdf(record, out)
+        console.print(f"{out}: claim chart written")
+    elif as_html or as_csv:
+        text = render_html(record) if as_html else render_csv(record)
+        if out:
+            out.write_text(text, "utf-8")
+            console.print(f"{out}: claim chart written")
+        else:
+            sys.stdout.write(text)
+    else:
+        _show(record)
+
+
+@app.command("batch")
+def batch(
+    patents: Annotated[Path, typer.Option("--patents", help="JSON Lines of patent records.")],
+    products: Annotated[
+        Path, typer.Option("--products", help="JSON Lines (or CSV) of products: id, text.")
+    ],
+    out: Annotated[Path, typer.Option("--out", help="JSON Lines of charts to write.")],
+    words_only: Annotated[bool, typer.Option("--words-only", help="Match words only.")] = False,
+) -> None:
+    """Chart every patent against every product in one process (the encoder loads once)."""
+    found = patents_of(patents)
+    items = list(products_of(products))
+    charter = Charter(dense=not words_only)
+    with (
+        progress_bar("charting", total=len(found) * len(items)) as bar,
+        out.open("w", encoding="utf-8") as handle,
+    ):
+        for p in found:
+            for product_id, text in items:
+                handle.write(
+                    json.dumps(charter.chart(p, text, product_id), ensure_ascii=False) + "\n"
+                )
+                bar.advance(1)
+    console.print(f"{out}: {len(found) * len(items)} charts")

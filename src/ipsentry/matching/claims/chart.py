@@ -1,0 +1,433 @@
+"""Claim charts: each claim element mapped to quoted evidence in a product text.
+
+The all-elements rule decides: a claim reads on a product only if every element is found,
+and a dependent claim adds its elements to its parent's. Findings are literal; where an
+element is missing but something close is there, the finding says so for counsel rather
+than calling it present. Negative limitations are met only by evidence of absence,
+closed transitions fail on extra components, means-plus-function elements are flagged
+for construction, and quantities are compared as quantities.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+import numpy as np
+
+from ipsentry.domain.rights import Claim, ClaimElement, ElementRole
+from ipsentry.matching.claims.lexicon import Synonyms, build_synonyms, limitations, stems, synonyms
+from ipsentry.matching.claims.passages import Passage, split
+from ipsentry.matching.claims.quantities import Check, check, quantities
+from ipsentry.matching.claims.terms import Terms, overlap, read_terms
+
+# Calibrated on the development pairs (bench/claims_chart.py): an element scoring this
+# much is found; a claim whose coverage reaches PARTIAL reads on part of the product.
+PRESENT = 0.60
+EQUIVALENT = 0.40  # below PRESENT but above this, with close meaning: for counsel
+PARTIAL = 0.50
+NEIGHBOUR_CREDIT = 0.9  # evidence spread over two adjacent passages counts a little less
+ANYWHERE_SHARE = 0.75  # terms found anywhere in the product, not in one passage
+DENSE_SHARE = 0.20  # how much meaning (the encoder) adds to an element's words
+DENSE_FLOOR = 0.25  # cosine below this means nothing
+# Coverage blends the share of the claim found element by element with how closely the
+# claim as a whole matches the product's closest stretch of text (the encoder): lexical
+# coincidences in a product about something else count for less.
+RELEVANCE_SHARE = 0.60
+RELEVANCE_FLOOR = 0.10
+RELEVANCE_SPAN = 0.70
+STRETCH_WORDS = 120
+
+
+class Finding(enum.StrEnum):
+    PRESENT = "present"
+    ABSENT_AS_REQUIRED = "present (evidence of absence)"
+    EQUIVALENT = "possible equivalent — for counsel"
+    MISSING = "not found"
+    CONTRADICTED = "contradicted"
+    QUANTITY_NOT_MET = "quantity not met"
+    CONSTRUE = "means-plus-function — construe against the specification"
+    UNCONFIRMED_ABSENCE = "absence not shown — for counsel"
+
+
+class Verdict(enum.StrEnum):
+    READS_ON = "reads_on"
+    PARTIAL = "partial"
+    NO = "no"
+
+
+@dataclass(frozen=True)
+class ElementResult:
+    claim_num: int  # the claim the element belongs to (a parent's, for a dependent claim)
+    element: ClaimElement
+    score: float
+    finding: Finding
+    evidence: str
+    location: str
+    matched: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def found(self) -> bool:
+        return self.finding in (Finding.PRESENT, Finding.ABSENT_AS_REQUIRED)
+
+    def record(self) -> dict[str, object]:
+        return {
+            "text": self.element.text,
+            "claim": self.claim_num,
+            "evidence": self.evidence,
+            "location": self.location,
+            "score": round(self.score, 3),
+            "finding": self.finding.value,
+            "matched_terms": list(self.matched),
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    claim: Claim
+    elements: tuple[ElementResult, ...]
+    coverage: float
+    verdict: Verdict
+    transition_note: str = ""
+    found_share: float = 0.0  # mean element score: the claim found element by element
+    relevance: float | None = None  # the claim as a whole against the closest stretch
+    closest: str = ""
+
+    @property
+    def weakest(self) -> ElementResult | None:
+        return min(self.elements, key=lambda e: e.score, default=None)
+
+    def record(self) -> dict[str, object]:
+        weakest = self.weakest
+        return {
+            "num": self.claim.num,
+            "coverage": round(self.coverage, 3),
+            "elements_found": round(self.found_share, 3),
+            "relevance": None if self.relevance is None else round(self.relevance, 3),
+            "closest_stretch": self.closest,
+            "verdict": self.verdict.value,
+            "weakest": weakest.element.text if weakest else None,
+            "transition": self.transition_note,
+            "elements": [e.record() for e in self.elements],
+        }
+
+
+@dataclass(frozen=True)
+class Product:
+    """A product text read once: passages, their terms, quantities and, lazily, vectors."""
+
+    text: str
+    passages: tuple[Passage, ...]
+    tables: tuple[Synonyms, ...]
+    terms: tuple[Terms, ...] = field(default=())
+    all_terms: frozenset[str] = field(default=frozenset())
+
+    @classmethod
+    def read(cls, text: str, tables: tuple[Synonyms, ...]) -> Product:
+        passages = tuple(split(text))
+        terms = tuple(read_terms(p.text, tables) for p in passages)
+        every = frozenset(k for t in terms for k in t.weights)
+        return cls(text, passages, tables, terms, every)
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = limitations()
+
+    def alternatives(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return {
+        "negative": re.compile(
+            rf"(?:^|\b)(?:{alternatives(data['negative_markers'])})(?:\b|(?=\w))\s*(?P<what>[^,;.]*)",
+            re.I,
+        ),
+        "absence": re.compile(
+            rf"(?:\b(?:{alternatives(data['absence_in_product'])})[\s-]*(?:\w+\s+){{0,3}}?)$", re.I
+        ),
+        "closed": re.compile(rf"\b(?:{alternatives(data['closed_transitions'])})\b", re.I),
+        "mpf": re.compile(rf"\b(?:{alternatives(data['means_plus_function'])})\b", re.I),
+    }
+
+
+def _negated_terms(element: str, tables: tuple[Synonyms, ...]) -> Terms | None:
+    """What a negative limitation excludes ('free of a wick' -> wick), or None."""
+    match = _patterns()["negative"].search(element)
+    if not match:
+        return None
+    excluded = read_terms(match.group("what"), tables)
+    return excluded if excluded.weights else None
+
+
+class _VectorCache:
+    """Sentence vectors by text, so each product passage and claim element is encoded once
+    however many charts it appears in."""
+
+    LIMIT = 200_000
+
+    def __init__(self) -> None:
+        self.vectors: dict[str, np.ndarray] = {}
+
+    def similarity(self, elements: Sequence[str], passages: Sequence[str]) -> np.ndarray:
+        """Cosine similarity of every element text with every passage text."""
+        if not elements or not passages:
+            return np.zeros((len(elements), len(passages)), dtype=np.float32)
+        from ipsentry.matching.text.encoder import encoder
+
+        missing = list(dict.fromkeys(t for t in (*elements, *passages) if t not in self.vectors))
+        if len(self.vectors) + len(missing) > self.LIMIT:
+            self.vectors.clear()
+        for text, vector in zip(missing, encoder().encode(missing), strict=True):
+            self.vectors[text] = vector
+        left = np.stack([self.vectors[t] for t in elements])
+        right = np.stack([self.vectors[t] for t in passages])
+        result: np.ndarray = left @ right.T
+        return result
+
+
+class ChartEngine:
+    """Charts claims against products; one engine per process keeps the encoder warm."""
+
+    def __init__(
+        self, construction: dict[str, list[str]] | None = None, dense: bool = True
+    ) -> None:
+        own = build_synonyms([[term, *meanings] for term, meanings in (construction or {}).items()])
+        self.tables = (own, synonyms()) if construction else (synonyms(),)
+        self.dense = dense
+        self._vectors = _VectorCache()
+
+    def read(self, text: str) -> Product:
+        return Product.read(text, self.tables)
+
+    def chart(
+        self, claims: Sequence[Claim], product: Product, nums: Sequence[int] | None = None
+    ) -> list[ClaimResult]:
+        """Chart the claims numbered `nums` (all independent claims when None)."""
+        by_num = {c.num: c for c in claims}
+        wanted = list(nums) if nums else [c.num for c in claims if c.is_independent]
+        chains = {num: self._chain(num, by_num) for num in wanted}
+        needed = {
+            (c.num, e.position): (c, e)
+            for chain in chains.values()
+            for c in chain
+            for e in c.elements
+            if e.role == ElementRole.ELEMENT
+        }
+        keys = list(needed)
+        texts = [needed[k][1].text for k in keys]
+        dense = (
+            self._vectors.similarity(texts, [p.text for p in product.passages])
+            if self.dense
+            else np.zeros((len(texts), len(product.passages)), dtype=np.float32)
+        )
+        scored = {
+            k: self._element(needed[k][0], needed[k][1], product, dense[i])
+            for i, k in enumerate(keys)
+        }
+        stretches = _stretches(product.text)
+        results = []
+        for num in wanted:
+            chain = chains[num]
+            elements = tuple(
+                scored[(c.num, e.position)]
+                for c in chain
+                for e in c.elements
+                if (c.num, e.position) in scored
+            )
+            judged = self._judge(by_num[num], chain, elements, product)
+            if self.dense and stretches:
+                whole = " ".join(c.text for c in chain)
+                cosines = self._vectors.similarity([whole], stretches)[0]
+                best = int(np.argmax(cosines))
+                relevance = float(np.clip((cosines[best] - RELEVANCE_FLOOR) / RELEVANCE_SPAN, 0, 1))
+                coverage = (1 - RELEVANCE_SHARE) * judged.found_share + RELEVANCE_SHARE * relevance
+                judged = replace(
+                    judged, coverage=coverage, relevance=relevance, closest=stretches[best]
+                )
+            results.append(judged)
+        return results
+
+    @staticmethod
+    def _chain(num: int, by_num: dict[int, Claim]) -> list[Claim]:
+        """The claim and its ancestors, root first: a dependent claim inherits their elements."""
+        chain = []
+        seen: set[int] = set()
+        current: int | None = num
+        while current is not None and current not in seen:
+            if current not in by_num:
+                raise KeyError(f"claim {current} is not in the patent")
+            seen.add(current)
+            chain.append(by_num[current])
+            current = by_num[current].depends_on
+        return chain[::-1]
+
+    def _element(
+        self, claim: Claim, element: ClaimElement, product: Product, dense: np.ndarray
+    ) -> ElementResult:
+        text = element.text
+        if not product.passages:
+            return ElementResult(claim.num, element, 0.0, Finding.MISSING, "", "")
+        negated = _negated_terms(text, self.tables)
+        if negated is not None:
+            return self._negative(claim, element, negated, product)
+        wanted = read_terms(text, self.tables)
+        single = [overlap(wanted, t.keys) for t in product.terms]
+        pairs = [
+            overlap(wanted, product.terms[i].keys | product.terms[i + 1].keys)
+            for i in range(len(product.terms) - 1)
+        ]
+        best = int(np.argmax([s for s, _ in single]))
+        lexical, matched = single[best]
+        if pairs:
+            j = int(np.argmax([s for s, _ in pairs]))
+            if pairs[j][0] * NEIGHBOUR_CREDIT > lexical:
+                lexical, matched, best = pairs[j][0] * NEIGHBOUR_CREDIT, pairs[j][1], j
+        anywhere, _ = overlap(wanted, product.all_terms)
+        words = (1 - ANYWHERE_SHARE) * lexical + ANYWHERE_SHARE * anywhere
+        meaning = (
+            float(max(0.0, (float(dense[best]) - DENSE_FLOOR) / (1 - DENSE_FLOOR)))
+            if len(dense)
+            else 0.0
+        )
+        score = (1 - DENSE_SHARE) * words + DENSE_SHARE * meaning if self.dense else words
+        passage = product.passages[best]
+        finding = Finding.PRESENT if score >= PRESENT else Finding.MISSING
+        note = ""
+        if finding == Finding.MISSING and score >= EQUIVALENT:
+            finding = Finding.EQUIVALENT
+        claimed = quantities(text)
+        if claimed:
+            verdict, witness = check(claimed, quantities(product.text))
+            wanted_values = ", ".join(q.text for q in claimed)
+            if witness is None:
+                note = f"the product states no value for {wanted_values}"
+            else:
+                note = f"claims {wanted_values}; the product states {witness.text}"
+            if verdict == Check.NOT_MET:
+                finding, score = Finding.QUANTITY_NOT_MET, min(score, EQUIVALENT * 0.5)
+        if _patterns()["mpf"].search(text):
+            finding = Finding.CONSTRUE
+            note = "the function's words are matched; construe its structure from the specification"
+        return ElementResult(
+            claim.num,
+            element,
+            score,
+            finding,
+            passage.text,
+            passage.location(),
+            tuple(matched),
+            note,
+        )
+
+    def _negative(
+        self, claim: Claim, element: ClaimElement, excluded: Terms, product: Product
+    ) -> ElementResult:
+        """Met only by evidence of absence; contradicted by evidence of presence."""
+        absence = _patterns()["absence"]
+        present_at: Passage | None = None
+        for passage, terms in zip(product.passages, product.terms, strict=True):
+            share, matched = overlap(excluded, terms.keys)
+            if share <= 0:
+                continue
+            first = matched[0]
+            lowered = passage.text.lower()
+            at = _find_stem(lowered, first)
+            if at >= 0 and absence.search(lowered[:at]):
+                return ElementResult(
+                    claim.num,
+                    element,
+                    1.0,
+                    Finding.ABSENT_AS_REQUIRED,
+                    passage.text,
+                    passage.location(),
+                    tuple(matched),
+                    "the product states the absence",
+                )
+            present_at = present_at or passage
+        if present_at is not None:
+            what = ", ".join(excluded.surface.values())
+            return ElementResult(
+                claim.num,
+                element,
+                0.0,
+                Finding.CONTRADICTED,
+                present_at.text,
+                present_at.location(),
+                (),
+                f"the claim excludes {what}; the product shows it",
+            )
+        return ElementResult(
+            claim.num,
+            element,
+            0.5,
+            Finding.UNCONFIRMED_ABSENCE,
+            "",
+            "",
+            (),
+            "the product neither shows nor denies it",
+        )
+
+    def _judge(
+        self,
+        claim: Claim,
+        chain: list[Claim],
+        elements: tuple[ElementResult, ...],
+        product: Product,
+    ) -> ClaimResult:
+        found_share = float(np.mean([e.score for e in elements])) if elements else 0.0
+        coverage = found_share
+        note = ""
+        transition = next((e.text for e in claim.elements if e.role == ElementRole.TRANSITION), "")
+        extra: list[str] = []
+        if any(
+            _patterns()["closed"].search(e.text)
+            for c in chain
+            for e in c.elements
+            if e.role == ElementRole.TRANSITION
+        ):
+            claimed = frozenset(
+                k
+                for c in chain
+                for e in c.elements
+                for k in read_terms(e.text, self.tables).keys
+                if k.startswith("c:")
+            )
+            shown = {
+                k: s for t in product.terms for k, s in t.surface.items() if k.startswith("c:")
+            }
+            extra = sorted({shown[k] for k in shown if k not in claimed})
+            if extra:
+                note = (
+                    f"closed transition '{transition}': the product also shows {', '.join(extra)}"
+                )
+        if elements and all(e.found for e in elements) and not extra:
+            verdict = Verdict.READS_ON
+        elif found_share >= PARTIAL:
+            verdict = Verdict.PARTIAL
+        else:
+            verdict = Verdict.NO
+        if any(e.finding == Finding.CONTRADICTED for e in elements) and verdict == Verdict.READS_ON:
+            verdict = Verdict.PARTIAL
+        return ClaimResult(claim, elements, coverage, verdict, note, found_share)
+
+
+def _stretches(text: str) -> list[str]:
+    """The product in stretches of about STRETCH_WORDS words, for whole-claim comparison."""
+    words = text.split()
+    return [" ".join(words[i : i + STRETCH_WORDS]) for i in range(0, len(words), STRETCH_WORDS)]
+
+
+def _find_stem(text: str, stem: str) -> int:
+    """Where a stemmed word first occurs in a lower-cased text (by its stem), or -1."""
+    for match in re.finditer(r"[a-z0-9]+(?:-[a-z0-9]+)*", text):
+        if stems(match.group(0)) == (stem,) or stem in stems(match.group(0)):
+            return match.start()
+    phrase = stem.split()
+    if len(phrase) > 1:
+        return _find_stem(text, phrase[0])
+    return -1

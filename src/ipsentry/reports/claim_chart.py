@@ -1,0 +1,84 @@
+"""A claim chart as counsel expects it: element | quoted evidence with location | score | finding.
+
+HTML and PDF come from one Jinja template (the PDF through WeasyPrint); CSV is the same
+table flat, one row per element.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+_CSS = {
+    "present": "present",
+    "present (evidence of absence)": "present",
+    "contradicted": "contradicted",
+    "quantity not met": "quantity-not-met",
+    "not found": "not-found",
+}
+
+
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("ipsentry.reports", "templates"),
+        autoescape=select_autoescape(["html"]),
+    )
+
+
+def render_html(chart: dict[str, Any]) -> str:
+    claims = []
+    for claim in chart["claims"]:
+        elements = [
+            {**e, "css": _CSS.get(str(e["finding"]), "for-counsel")} for e in claim["elements"]
+        ]
+        claims.append({**claim, "elements": elements})
+    return (
+        _environment()
+        .get_template("claim_chart.html")
+        .render(
+            patent=chart["patent"],
+            product=chart.get("product", ""),
+            marking=chart["patent"].get("confidentiality", "confidential").replace("_", " "),
+            claims=claims,
+            generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            version=metadata.version("ipsentry"),
+        )
+    )
+
+
+def write_pdf(chart: dict[str, Any], path: Path) -> None:
+    from weasyprint import HTML
+
+    HTML(string=render_html(chart)).write_pdf(str(path))
+
+
+def render_csv(chart: dict[str, Any]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            "patent",
+            "claim",
+            "coverage",
+            "verdict",
+            "element",
+            "evidence",
+            "location",
+            "score",
+            "finding",
+            "note",
+        ]
+    )
+    for claim in chart["claims"]:
+        for e in claim["elements"]:
+            writer.writerow([
+                chart["patent"]["number"], claim["num"], claim["coverage"], claim["verdict"],
+                e["text"], e["evidence"], e["location"], e["score"], e["finding"], e["note"],
+            ])  # fmt: skip
+    return out.getvalue()

@@ -1,0 +1,178 @@
+"""Chart a patent's claims against product texts, one product or many in one process.
+
+The patent comes from the portfolio (by number) or from a JSON file holding one record in
+the patent corpus format (optionally with a `construction` table). The product is a text
+file, a saved web page, or a JSON Lines file of products for batch work. The engine (and
+its encoder) is made once per process and reused for every chart.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ipsentry.domain.rights import Patent
+from ipsentry.errors import InvalidInput, NotFound, Problem
+from ipsentry.formats.tabular import read_rows
+from ipsentry.matching.claims.chart import ChartEngine, ClaimResult
+from ipsentry.matching.claims.passages import html_text
+from ipsentry.services.access import Actor
+from ipsentry.services.portfolio import get_right
+from ipsentry.services.right_records import right_from_record
+from ipsentry.store.unit_of_work import UnitOfWork
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+
+def patent_from_file(path: Path) -> Patent:
+    if not path.exists():
+        raise NotFound(f"{path}: no such file")
+    rows = list(read_rows(path))
+    if len(rows) != 1:
+        raise InvalidInput(
+            [Problem(str(path), None, "(file)", f"expected one patent record, found {len(rows)}")]
+        )
+    number, record = rows[0]
+    patent, problems = right_from_record(str(path), number, {"kind": "patent", **record})
+    if problems:
+        raise InvalidInput(problems)
+    if not isinstance(patent, Patent):
+        raise InvalidInput([Problem(str(path), number, "kind", "is not a patent")])
+    if not patent.claims:
+        raise InvalidInput(
+            [Problem(str(path), number, "claims", "the patent has no claims to chart")]
+        )
+    return patent
+
+
+def is_patent_file(reference: str) -> bool:
+    path = Path(reference)
+    return path.suffix.lower() in (".json", ".jsonl") or path.exists()
+
+
+def portfolio_patent(uow: UnitOfWork, actor: Actor, reference: str) -> Patent:
+    right = get_right(uow, actor, reference)
+    if not isinstance(right, Patent):
+        raise InvalidInput(
+            [Problem("command line", None, "--patent", f"{reference} is a trademark")]
+        )
+    return right
+
+
+def patents_of(path: Path) -> list[Patent]:
+    """Every patent record of a file, all checked before any is charted."""
+    if not path.exists():
+        raise NotFound(f"{path}: no such file")
+    patents, problems = [], []
+    for number, record in read_rows(path):
+        patent, found = right_from_record(str(path), number, {"kind": "patent", **record})
+        problems += found
+        if isinstance(patent, Patent) and patent.claims:
+            patents.append(patent)
+        elif not found:
+            problems.append(Problem(str(path), number, "claims", "a patent with claims is needed"))
+    if problems:
+        raise InvalidInput(problems)
+    return patents
+
+
+def read_product(path: Path) -> str:
+    if not path.exists():
+        raise NotFound(f"{path}: no such file")
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        raise InvalidInput(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    "(file)",
+                    "give the datasheet's text (pdftotext FILE.pdf), not the PDF",
+                )
+            ]
+        )
+    try:
+        raw = path.read_text("utf-8")
+    except UnicodeDecodeError as error:
+        raise InvalidInput(
+            [Problem(str(path), None, "(file)", f"not UTF-8 text: {error.reason}")]
+        ) from None
+    text = (
+        html_text(raw)
+        if suffix in HTML_SUFFIXES or raw.lstrip().lower().startswith(("<!doctype html", "<html"))
+        else raw
+    )
+    if not text.strip():
+        raise InvalidInput([Problem(str(path), None, "(file)", "no product text")])
+    return text
+
+
+@dataclass
+class Charter:
+    """A warm engine: build once, chart many."""
+
+    dense: bool = True
+
+    def __post_init__(self) -> None:
+        self._engines: dict[str, ChartEngine] = {}
+
+    def engine(self, patent: Patent) -> ChartEngine:
+        key = json.dumps(patent.construction, sort_keys=True)
+        if key not in self._engines:
+            self._engines[key] = ChartEngine(patent.construction or None, dense=self.dense)
+        return self._engines[key]
+
+    def chart(
+        self, patent: Patent, product_text: str, product_name: str, claims: list[int] | None = None
+    ) -> dict[str, Any]:
+        known = {c.num for c in patent.claims}
+        for num in claims or []:
+            if num not in known:
+                raise InvalidInput(
+                    [
+                        Problem(
+                            "command line",
+                            None,
+                            "--claim",
+                            f"the patent has no claim {num} (it has {min(known)}-{max(known)})",
+                        )
+                    ]
+                )
+        engine = self.engine(patent)
+        results = engine.chart(patent.claims, engine.read(product_text), claims or None)
+        return chart_record(patent, product_name, results)
+
+
+def patent_number(patent: Patent) -> str:
+    return patent.display_number.replace(" ", "")
+
+
+def chart_record(patent: Patent, product: str, results: list[ClaimResult]) -> dict[str, Any]:
+    return {
+        "patent": {
+            "number": patent_number(patent),
+            "title": patent.title,
+            "confidentiality": patent.confidentiality.value,
+        },
+        "product": product,
+        "claims": [r.record() for r in results],
+    }
+
+
+def products_of(path: Path) -> Iterator[tuple[str, str]]:
+    """(id, text) of every product in a JSON Lines / CSV / JSON file."""
+    problems = []
+    items = []
+    for number, row in read_rows(path):
+        text = str(row.get("text") or row.get("description") or "").strip()
+        if not text:
+            problems.append(Problem(str(path), number, "text", "is empty"))
+            continue
+        items.append((str(row.get("id") or number), text))
+    if problems:
+        raise InvalidInput(problems)
+    yield from items

@@ -1,0 +1,264 @@
+"""Claim charts and patent search as a user (and the evaluator) runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+PATENT = {
+    "number": "US10000001",
+    "title": "Electronic vaporization device",
+    "claims": [
+        {
+            "num": 1,
+            "text": "An electronic vaporization device, comprising:\na liquid storage cavity;\na porous ceramic body; and\na heating element on the porous ceramic body.",
+        },
+        {
+            "num": 2,
+            "text": "The device of claim 1, wherein the device is free of a wick.",
+            "depends_on": 1,
+        },
+    ],
+    "confidentiality": "attorneys_eyes_only",
+}
+PRODUCT = "The TH2 cartridge has a glass tank for oil. A porous ceramic core carries a printed heating coil. No cotton wick is used."
+
+
+def ipsentry(*args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "COLUMNS": "200",
+        "IPSENTRY_DATABASE_URL": "sqlite:///:memory:",
+        "HOME": "/tmp",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "ipsentry", *args], capture_output=True, text=True, env=env
+    )
+    assert (done.returncode == 0) is ok, done.stderr
+    return done
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[Path, Path]:
+    patent, product = tmp_path / "patent.json", tmp_path / "product.txt"
+    patent.write_text(json.dumps(PATENT), "utf-8")
+    product.write_text(PRODUCT, "utf-8")
+    return patent, product
+
+
+def test_chart_json_contract(files: tuple[Path, Path]) -> None:
+    patent, product = files
+    chart = json.loads(
+        ipsentry(
+            "claims", "chart", "--patent", str(patent), "--product", str(product), "--json"
+        ).stdout
+    )
+    assert chart["patent"]["number"] == "US10000001"
+    (claim,) = chart["claims"]  # independent claims only, by default
+    assert claim["num"] == 1 and claim["verdict"] == "reads_on" and 0.6 <= claim["coverage"] <= 1
+    assert all(
+        {"text", "evidence", "location", "score", "finding"} <= set(e) for e in claim["elements"]
+    )
+    assert all(e["evidence"] in PRODUCT for e in claim["elements"])
+    dependent = json.loads(
+        ipsentry(
+            "claims",
+            "chart",
+            "--patent",
+            str(patent),
+            "--product",
+            str(product),
+            "--claim",
+            "2",
+            "--json",
+            "--words-only",
+        ).stdout
+    )
+    assert [e["claim"] for e in dependent["claims"][0]["elements"]] == [1, 1, 1, 2]
+    assert dependent["claims"][0]["elements"][-1]["finding"] == "present (evidence of absence)"
+
+
+def test_chart_html_csv_and_pdf(files: tuple[Path, Path], tmp_path: Path) -> None:
+    patent, product = files
+    html = ipsentry(
+        "claims",
+        "chart",
+        "--patent",
+        str(patent),
+        "--product",
+        str(product),
+        "--html",
+        "--words-only",
+    ).stdout
+    assert "Preliminary claim chart" in html and "for review by counsel" in html
+    assert "ATTORNEYS EYES ONLY" in html and "porous ceramic core" in html
+    rows = ipsentry(
+        "claims",
+        "chart",
+        "--patent",
+        str(patent),
+        "--product",
+        str(product),
+        "--csv",
+        "--words-only",
+    ).stdout.splitlines()
+    assert rows[0].startswith("patent,claim,coverage,verdict,element,evidence")
+    assert len(rows) == 4
+    pdf = tmp_path / "chart.pdf"
+    ipsentry(
+        "claims",
+        "chart",
+        "--patent",
+        str(patent),
+        "--product",
+        str(product),
+        "--pdf",
+        "--out",
+        str(pdf),
+        "--words-only",
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert (
+        "Preliminary claim chart" in text
+        and "ATTORNEYS EYES ONLY" in text
+        and "heating coil" in text
+    )
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
+        check=True,
+    )
+    assert (tmp_path / "page-1.png").stat().st_size > 1000
+
+
+def test_bad_chart_input_is_named(files: tuple[Path, Path], tmp_path: Path) -> None:
+    patent, product = files
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps({"number": "US1", "claims": [{"num": 2, "text": "The device of claim 1."}]}),
+        "utf-8",
+    )
+    done = ipsentry(
+        "claims", "chart", "--patent", str(bad), "--product", str(product), "--json", ok=False
+    )
+    assert f"{bad}:1: claims: claim 2 refers to claim 1, not present" in done.stderr
+    done = ipsentry(
+        "claims",
+        "chart",
+        "--patent",
+        str(patent),
+        "--product",
+        str(product),
+        "--claim",
+        "9",
+        ok=False,
+    )
+    assert "--claim: the patent has no claim 9" in done.stderr
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  ", "utf-8")
+    assert (
+        "no product text"
+        in ipsentry(
+            "claims", "chart", "--patent", str(patent), "--product", str(empty), ok=False
+        ).stderr
+    )
+    assert (
+        "no such file"
+        in ipsentry(
+            "claims",
+            "chart",
+            "--patent",
+            str(patent),
+            "--product",
+            str(tmp_path / "nope.txt"),
+            ok=False,
+        ).stderr
+    )
+
+
+def test_batch_charts_many_products_in_one_process(tmp_path: Path) -> None:
+    patents = tmp_path / "patents.jsonl"
+    patents.write_text(json.dumps(PATENT) + "\n", "utf-8")
+    products = tmp_path / "products.jsonl"
+    products.write_text(
+        json.dumps({"id": "th2", "text": PRODUCT})
+        + "\n"
+        + json.dumps({"id": "toaster", "text": "A toaster with a crumb tray."})
+        + "\n",
+        "utf-8",
+    )
+    ipsentry(
+        "claims",
+        "batch",
+        "--patents",
+        str(patents),
+        "--products",
+        str(products),
+        "--out",
+        str(tmp_path / "charts.jsonl"),
+        "--words-only",
+    )
+    charts = [
+        json.loads(line) for line in (tmp_path / "charts.jsonl").read_text("utf-8").splitlines()
+    ]
+    assert [(c["product"], c["claims"][0]["verdict"]) for c in charts] == [
+        ("th2", "reads_on"),
+        ("toaster", "no"),
+    ]
+
+
+def test_patent_index_and_search_contract(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    records = [
+        json.loads(line)
+        for line, _ in zip((DATA / "patents/corpus.jsonl").open(), range(30), strict=False)
+    ]
+    corpus.write_text(
+        "".join(
+            json.dumps({k: r.get(k) for k in ("number", "title", "abstract", "description")}) + "\n"
+            for r in records
+        ),
+        "utf-8",
+    )
+    ipsentry("patents", "index", str(corpus), "--out", str(tmp_path / "idx"), "--no-dense")
+    target = next(r for r in records if r.get("claims") and r.get("description"))
+    claim = next(c for c in target["claims"] if c.get("depends_on") is None)["text"]
+    queries = tmp_path / "q.txt"
+    queries.write_text(" ".join(claim.split()) + "\n", "utf-8")
+    out = json.loads(
+        ipsentry(
+            "patents",
+            "search",
+            str(tmp_path / "idx"),
+            "--queries-file",
+            str(queries),
+            "--top",
+            "3",
+            "--json",
+        ).stdout
+    )
+    assert out[0]["results"][0]["number"] == target["number"]
+    assert {"number", "score", "passage"} <= set(out[0]["results"][0])
+    like = json.loads(
+        ipsentry(
+            "patents", "search", str(tmp_path / "idx"), "--like", target["number"], "--json"
+        ).stdout
+    )
+    assert target["number"] not in [r["number"] for r in like[0]["results"]]
+
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text(
+        '{"number": "US1", "title": "a"}\n{"title": "no number"}\n{"number": "US1"}\n', "utf-8"
+    )
+    done = ipsentry("patents", "index", str(broken), "--out", str(tmp_path / "idx2"), ok=False)
+    assert (
+        f"{broken}:2: number: missing" in done.stderr
+        and f"{broken}:3: number: US1 appears twice" in done.stderr
+    )
+    assert not (tmp_path / "idx2").exists()

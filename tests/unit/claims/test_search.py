@@ -1,0 +1,58 @@
+"""Hybrid patent search on a handful of real patents: the right one first, with its passage."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ipsentry.matching.claims.search import PatentIndex, build
+
+DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:  # type: ignore[type-arg]
+    with (DATA / "patents/corpus.jsonl").open() as handle:
+        return [json.loads(line) for line, _ in zip(handle, range(25), strict=False)]
+
+
+@pytest.fixture(scope="module")
+def index(records: list[dict], tmp_path_factory: pytest.TempPathFactory) -> PatentIndex:  # type: ignore[type-arg]
+    folder = tmp_path_factory.mktemp("patents")
+    without_claims = [{k: v for k, v in r.items() if k != "claims"} for r in records]
+    meta = build(without_claims, folder, dense=True)
+    assert meta["documents"] == len(records) and meta["dense"]
+    return PatentIndex(folder)
+
+
+def test_a_claim_finds_its_own_patent_by_both_rankings(
+    index: PatentIndex, records: list[dict]
+) -> None:  # type: ignore[type-arg]
+    found = 0
+    for record in records:
+        claims = [c for c in record.get("claims") or [] if c.get("depends_on") is None]
+        if not claims or not record.get("description"):
+            continue
+        (hits,) = index.search([claims[0]["text"]], top=3)
+        found += hits[0].number == record["number"]
+        assert hits[0].lexical_rank is not None or hits[0].dense_rank is not None
+        assert hits[0].passage and hits[0].field in ("title and abstract", "description")
+    assert found >= 0.9 * sum(1 for r in records if r.get("description") and r.get("claims"))
+
+
+def test_patents_like_this_one_leave_it_out(index: PatentIndex, records: list[dict]) -> None:  # type: ignore[type-arg]
+    number = records[0]["number"]
+    hits = index.like(number, top=5)
+    assert len(hits) == 5 and number not in [h.number for h in hits]
+
+
+def test_missing_fields_are_fine(tmp_path: Path) -> None:
+    build(
+        [{"number": "US1"}, {"number": "US2", "title": "Heated tobacco stick"}],
+        tmp_path,
+        dense=False,
+    )
+    (hits,) = PatentIndex(tmp_path).search(["tobacco stick heated"], top=2)
+    assert hits[0].number == "US2"
