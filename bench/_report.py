@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import resource
+import subprocess
+import sys
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
@@ -22,3 +24,9 @@ def table(title: str, header: list[str], rows: list[list[object]]) -> None:
 def peak_mb(children: bool = False) -> float:
     who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
     return resource.getrusage(who).ru_maxrss / 1024
+
+
+def build_register(register: Path, folder: Path) -> None:
+    """Build a register index through the command line, as a user would."""
+    command = ["register", "build", str(register), "--out", str(folder)]
+    subprocess.run([sys.executable, "-m", "ipsentry", *command], check=True, capture_output=True)

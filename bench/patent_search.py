@@ -68,7 +68,7 @@ def main() -> None:
     dense = index.dense_scores(queries)
     assert dense is not None
     hybrid_hits = [
-        index._fuse(q, lexical[i], dense[i], CANDIDATES, None) for i, q in enumerate(queries)
+        index.fuse(q, lexical[i], dense[i], CANDIDATES, None) for i, q in enumerate(queries)
     ]
     per_query = (time.perf_counter() - started) / len(queries) * 1000
     targets = [index.position[r["number"]] for r in held]

@@ -15,13 +15,11 @@ import csv
 import gzip
 import random
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from _report import DATA, peak_mb, table
+from _report import DATA, build_register, peak_mb, table
 
 from ipsentry.matching.marks.register import RegisterIndex
 
@@ -30,20 +28,7 @@ REGISTER = DATA / "registers/package_names.txt.gz"
 
 def build(folder: Path) -> tuple[float, float]:
     started = time.perf_counter()
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "ipsentry",
-            "register",
-            "build",
-            str(REGISTER),
-            "--out",
-            str(folder),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    build_register(REGISTER, folder)
     return time.perf_counter() - started, peak_mb(children=True)
 
 

@@ -13,14 +13,12 @@ from __future__ import annotations
 import argparse
 import csv
 import re
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import dnstwist
-from _report import DATA, table
+from _report import DATA, build_register, table
 from rapidfuzz import fuzz, process
 
 from ipsentry.matching.marks.lookalikes import generate
@@ -40,19 +38,7 @@ def main() -> None:
     folder = args.index
     if folder is None:
         folder = Path(tempfile.mkdtemp(prefix="ipsentry-register-"))
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "ipsentry",
-                "register",
-                "build",
-                str(REGISTER),
-                "--out",
-                str(folder),
-            ],
-            check=True,
-        )
+        build_register(REGISTER, folder)
     index = RegisterIndex(folder)
     names = index.names
     registered = set(names)

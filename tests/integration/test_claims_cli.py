@@ -51,77 +51,39 @@ def files(tmp_path: Path) -> tuple[Path, Path]:
     return patent, product
 
 
-def test_chart_json_contract(files: tuple[Path, Path]) -> None:
+def chart(
+    files: tuple[Path, Path], *flags: str, ok: bool = True
+) -> subprocess.CompletedProcess[str]:
     patent, product = files
-    chart = json.loads(
-        ipsentry(
-            "claims", "chart", "--patent", str(patent), "--product", str(product), "--json"
-        ).stdout
+    return ipsentry(
+        "claims", "chart", "--patent", str(patent), "--product", str(product), *flags, ok=ok
     )
-    assert chart["patent"]["number"] == "US10000001"
-    (claim,) = chart["claims"]  # independent claims only, by default
-    assert claim["num"] == 1 and claim["verdict"] == "reads_on" and 0.6 <= claim["coverage"] <= 1
+
+
+def test_chart_json_contract(files: tuple[Path, Path]) -> None:
+    record = json.loads(chart(files, "--json").stdout)
+    assert record["patent"]["number"] == "US10000001"
+    (claim,) = record["claims"]  # independent claims only, by default
+    assert claim["num"] == 1 and claim["verdict"] == "reads_on" and 0 < claim["coverage"] <= 1
+    assert claim["elements_found"] >= 0.6
     assert all(
         {"text", "evidence", "location", "score", "finding"} <= set(e) for e in claim["elements"]
     )
     assert all(e["evidence"] in PRODUCT for e in claim["elements"])
-    dependent = json.loads(
-        ipsentry(
-            "claims",
-            "chart",
-            "--patent",
-            str(patent),
-            "--product",
-            str(product),
-            "--claim",
-            "2",
-            "--json",
-            "--words-only",
-        ).stdout
-    )
+    dependent = json.loads(chart(files, "--claim", "2", "--json", "--words-only").stdout)
     assert [e["claim"] for e in dependent["claims"][0]["elements"]] == [1, 1, 1, 2]
     assert dependent["claims"][0]["elements"][-1]["finding"] == "present (evidence of absence)"
 
 
 def test_chart_html_csv_and_pdf(files: tuple[Path, Path], tmp_path: Path) -> None:
-    patent, product = files
-    html = ipsentry(
-        "claims",
-        "chart",
-        "--patent",
-        str(patent),
-        "--product",
-        str(product),
-        "--html",
-        "--words-only",
-    ).stdout
+    html = chart(files, "--html", "--words-only").stdout
     assert "Preliminary claim chart" in html and "for review by counsel" in html
     assert "ATTORNEYS EYES ONLY" in html and "porous ceramic core" in html
-    rows = ipsentry(
-        "claims",
-        "chart",
-        "--patent",
-        str(patent),
-        "--product",
-        str(product),
-        "--csv",
-        "--words-only",
-    ).stdout.splitlines()
+    rows = chart(files, "--csv", "--words-only").stdout.splitlines()
     assert rows[0].startswith("patent,claim,coverage,verdict,element,evidence")
     assert len(rows) == 4
     pdf = tmp_path / "chart.pdf"
-    ipsentry(
-        "claims",
-        "chart",
-        "--patent",
-        str(patent),
-        "--product",
-        str(product),
-        "--pdf",
-        "--out",
-        str(pdf),
-        "--words-only",
-    )
+    chart(files, "--pdf", "--out", str(pdf), "--words-only")
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -138,48 +100,19 @@ def test_chart_html_csv_and_pdf(files: tuple[Path, Path], tmp_path: Path) -> Non
 
 
 def test_bad_chart_input_is_named(files: tuple[Path, Path], tmp_path: Path) -> None:
-    patent, product = files
+    _, product = files
     bad = tmp_path / "bad.json"
     bad.write_text(
         json.dumps({"number": "US1", "claims": [{"num": 2, "text": "The device of claim 1."}]}),
         "utf-8",
     )
-    done = ipsentry(
-        "claims", "chart", "--patent", str(bad), "--product", str(product), "--json", ok=False
-    )
+    done = chart((bad, product), "--json", ok=False)
     assert f"{bad}:1: claims: claim 2 refers to claim 1, not present" in done.stderr
-    done = ipsentry(
-        "claims",
-        "chart",
-        "--patent",
-        str(patent),
-        "--product",
-        str(product),
-        "--claim",
-        "9",
-        ok=False,
-    )
-    assert "--claim: the patent has no claim 9" in done.stderr
+    assert "--claim: the patent has no claim 9" in chart(files, "--claim", "9", ok=False).stderr
     empty = tmp_path / "empty.txt"
     empty.write_text("  ", "utf-8")
-    assert (
-        "no product text"
-        in ipsentry(
-            "claims", "chart", "--patent", str(patent), "--product", str(empty), ok=False
-        ).stderr
-    )
-    assert (
-        "no such file"
-        in ipsentry(
-            "claims",
-            "chart",
-            "--patent",
-            str(patent),
-            "--product",
-            str(tmp_path / "nope.txt"),
-            ok=False,
-        ).stderr
-    )
+    assert "no product text" in chart((files[0], empty), ok=False).stderr
+    assert "no such file" in chart((files[0], tmp_path / "nope.txt"), ok=False).stderr
 
 
 def test_batch_charts_many_products_in_one_process(tmp_path: Path) -> None:
@@ -262,3 +195,50 @@ def test_patent_index_and_search_contract(tmp_path: Path) -> None:
         and f"{broken}:3: number: US1 appears twice" in done.stderr
     )
     assert not (tmp_path / "idx2").exists()
+
+
+DEMO_PRODUCT = (
+    Path(__file__).resolve().parents[2] / "src/ipsentry/data/demo/products/th2-style-cartridge.txt"
+)
+
+
+def test_a_demo_patent_charted_in_all_four_formats(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        env = {
+            "PATH": "/usr/bin:/bin",
+            "COLUMNS": "200",
+            "IPSENTRY_DATABASE_URL": url,
+            "HOME": str(tmp_path),
+        }
+        done = subprocess.run(
+            [sys.executable, "-m", "ipsentry", *args], capture_output=True, text=True, env=env
+        )
+        assert done.returncode == 0, done.stderr
+        return done
+
+    run("demo", "load")
+    base = (
+        "claims",
+        "chart",
+        "--patent",
+        "US 10,357,623",
+        "--product",
+        str(DEMO_PRODUCT),
+        "--words-only",
+    )
+    chart = json.loads(run(*base, "--json").stdout)
+    (claim,) = chart["claims"]
+    findings = [e["finding"] for e in claim["elements"]]
+    assert claim["verdict"] in ("reads_on", "partial") and findings.count("present") >= 2
+    table = run(*base).stdout
+    assert "coverage" in table and "Preliminary, machine-assisted analysis" in table
+    assert "Preliminary claim chart" in run(*base, "--html").stdout
+    assert run(*base, "--csv").stdout.count("\n") == len(claim["elements"]) + 1
+    run(*base, "--pdf", "--out", str(tmp_path / "chart.pdf"))
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "50", str(tmp_path / "chart.pdf"), str(tmp_path / "page")],
+        check=True,
+    )
+    assert (tmp_path / "page-1.png").stat().st_size > 2000

@@ -164,3 +164,22 @@ def test_with_the_encoder_the_claim_as_a_whole_weighs_in() -> None:
     assert own.closest in OWN and own.coverage > other.coverage
     record = own.record()
     assert {"coverage", "elements_found", "relevance", "closest_stretch"} <= set(record)
+
+
+def test_a_quantity_limit_is_not_a_negative_limitation(engine: ChartEngine) -> None:
+    claims = parse_claims(
+        [(1, "A heater comprising a coil having a resistance of no more than 2 ohms.")]
+    )
+    result = engine.chart(claims, engine.read("The heater has a 1.2 ohm coil."))[0]
+    assert result.elements[-1].finding == Finding.PRESENT
+    assert "the product states 1.2 ohm" in result.elements[-1].note
+
+
+def test_a_wickless_element_reads_like_without_a_wick(engine: ChartEngine) -> None:
+    claims = parse_claims([(1, "A cartridge comprising a wickless atomizer.")])
+    assert (
+        engine.chart(claims, engine.read("A cotton wick feeds the atomizer."))[0]
+        .elements[-1]
+        .finding
+        == Finding.CONTRADICTED
+    )

@@ -14,7 +14,7 @@ import numpy as np
 
 from ipsentry.domain.rights import Patent
 from ipsentry.matching.claims.chart import ChartEngine, ClaimResult, Verdict
-from ipsentry.matching.claims.search import _tokenize
+from ipsentry.matching.claims.search import tokenize
 
 CANDIDATES = 5
 MIN_WORDS = 8  # shorter texts (a bare title) say too little to chart a claim against
@@ -39,13 +39,13 @@ class ClaimScreener:
         if self.patents:
             texts = [" ".join(c.text for c in p.independent_claims) for p in self.patents]
             self.retriever = bm25s.BM25()
-            self.retriever.index(_tokenize(texts), show_progress=False)
+            self.retriever.index(tokenize(texts), show_progress=False)
             self.vocabulary = self.retriever.vocab_dict
 
     def screen(self, text: str) -> list[ClaimHit]:
         if self.retriever is None or len(text.split()) < MIN_WORDS:
             return []
-        tokens = _tokenize([text])
+        tokens = tokenize([text])
         inverse = {i: w for w, i in tokens.vocab.items()}
         words = [inverse[i] for i in tokens.ids[0] if inverse[i] in self.vocabulary]
         if not words:

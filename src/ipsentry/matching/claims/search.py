@@ -73,7 +73,7 @@ class Document:
         return out
 
 
-def _tokenize(texts: Sequence[str]) -> Any:
+def tokenize(texts: Sequence[str]) -> Any:
     import bm25s
     import Stemmer
 
@@ -96,7 +96,7 @@ def build(
     documents = [d for d in documents if d.number]
     out.mkdir(parents=True, exist_ok=True)
     retriever = bm25s.BM25()
-    retriever.index(_tokenize([d.full for d in documents]), show_progress=False)
+    retriever.index(tokenize([d.full for d in documents]), show_progress=False)
     retriever.save(str(out / "bm25"))
     lexical_seconds = time.perf_counter() - started
     with (out / "documents.jsonl").open("w", encoding="utf-8") as handle:
@@ -164,7 +164,7 @@ class PatentIndex:
         )
 
     def lexical_scores(self, queries: Sequence[str]) -> list[NDArray[np.float32]]:
-        tokens = _tokenize(queries)
+        tokens = tokenize(queries)
         vocabulary = self.retriever.vocab_dict
         inverse = {i: w for w, i in tokens.vocab.items()}
         out = []
@@ -190,7 +190,7 @@ class PatentIndex:
         answers = []
         for q, query in enumerate(queries):
             skip = self.position.get(exclude[q] or "") if exclude else None
-            answers.append(self._fuse(query, lexical[q], dense[q] if dense else None, top, skip))
+            answers.append(self.fuse(query, lexical[q], dense[q] if dense else None, top, skip))
         return answers
 
     def like(self, number: str, top: int = 10) -> list[Hit]:
@@ -201,7 +201,7 @@ class PatentIndex:
         query = " ".join(p for p in (d.title, d.abstract, d.claims) if p)
         return self.search([query], top, exclude=[number])[0]
 
-    def _fuse(
+    def fuse(
         self,
         query: str,
         lexical: NDArray[np.float32],
