@@ -247,11 +247,10 @@ class ChartEngine:
                 if (c.num, e.position) in scored
             )
             judged = self._judge(by_num[num], chain, elements, product)
-            claim_terms = read_terms(" ".join(c.text for c in chain), self.tables)
-            terms_found, _ = overlap(claim_terms, product.all_terms)
+            whole = " ".join(c.text for c in chain)
+            terms_found, _ = overlap(read_terms(whole, self.tables), product.all_terms)
             judged = replace(judged, coverage=terms_found, terms_found=terms_found)
             if self.dense and stretches:
-                whole = " ".join(c.text for c in chain)
                 cosines = self._vectors.similarity([whole], stretches)[0]
                 best = int(np.argmax(cosines))
                 relevance = float(np.clip((cosines[best] - RELEVANCE_FLOOR) / RELEVANCE_SPAN, 0, 1))
@@ -293,10 +292,11 @@ class ChartEngine:
         ]
         best = int(np.argmax([s for s, _ in single]))
         lexical, matched = single[best]
+        last = best  # the evidence runs from passage `best` to passage `last`
         if pairs:
             j = int(np.argmax([s for s, _ in pairs]))
             if pairs[j][0] * NEIGHBOUR_CREDIT > lexical:
-                lexical, matched, best = pairs[j][0] * NEIGHBOUR_CREDIT, pairs[j][1], j
+                lexical, matched, best, last = pairs[j][0] * NEIGHBOUR_CREDIT, pairs[j][1], j, j + 1
         anywhere, _ = overlap(wanted, product.all_terms)
         words = (1 - ANYWHERE_SHARE) * lexical + ANYWHERE_SHARE * anywhere
         meaning = (
@@ -305,7 +305,13 @@ class ChartEngine:
             else 0.0
         )
         score = (1 - DENSE_SHARE) * words + DENSE_SHARE * meaning if self.dense else words
-        passage = product.passages[best]
+        first, end = product.passages[best], product.passages[last]
+        evidence = product.text[first.start : end.end]
+        location = (
+            first.location()
+            if last == best
+            else (f"passages {first.index + 1}-{end.index + 1}, characters {first.start}-{end.end}")
+        )
         finding = Finding.PRESENT if score >= PRESENT else Finding.MISSING
         note = ""
         if finding == Finding.MISSING and score >= EQUIVALENT:
@@ -332,8 +338,8 @@ class ChartEngine:
             element,
             score,
             finding,
-            passage.text,
-            passage.location(),
+            evidence,
+            location,
             tuple(matched),
             note,
         )
