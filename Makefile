@@ -21,6 +21,8 @@ demo: install
 	$(BIN)/ipsentry demo load
 	$(BIN)/ipsentry portfolio summary
 	$(BIN)/ipsentry deadlines --within 180d
+	$(BIN)/ipsentry screen
+	$(BIN)/ipsentry claims chart --patent "US 10,357,623" --product src/ipsentry/data/demo/products/th2-style-cartridge.txt
 
 lint: install
 	$(BIN)/ruff check src tests bench

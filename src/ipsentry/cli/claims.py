@@ -35,7 +35,9 @@ def _show(chart: dict[str, Any]) -> None:
     for claim in chart["claims"]:
         verdict = claim["verdict"].replace("_", " ")
         table = Table(
-            title=f"claim {claim['num']}: coverage {claim['coverage']:.0%}, {verdict}",
+            title=f"claim {claim['num']}: {verdict}, {claim['elements_present']} of "
+            f"{len(claim['elements'])} "
+            f"elements found (coverage {claim['coverage']:.0%})",
             show_lines=True,
         )
         for column in ("element", "evidence (location)", "score", "finding"):

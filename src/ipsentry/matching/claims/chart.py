@@ -111,6 +111,7 @@ class ClaimResult:
             "num": self.claim.num,
             "coverage": round(self.coverage, 3),
             "elements_found": round(self.found_share, 3),
+            "elements_present": sum(e.found for e in self.elements),
             "terms_found": round(self.terms_found, 3),
             "relevance": None if self.relevance is None else round(self.relevance, 3),
             "closest_stretch": self.closest,
