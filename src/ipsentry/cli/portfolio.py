@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from ipsentry.cli.context import console, context, print_json
+from ipsentry.cli.progress import progress_bar
 from ipsentry.domain.rights import Patent, Right, RightKind, Trademark
 from ipsentry.formats.tabular import write_records
 from ipsentry.services import portfolio
@@ -33,21 +33,8 @@ def import_(
 ) -> None:
     """Import rights; all rows or none; re-importing updates the same rights."""
     ctx = context()
-    with Progress(
-        TextColumn("importing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("import", total=None)
-        report = portfolio.import_rights(
-            ctx.uow(),
-            ctx.actor(),
-            file,
-            lambda done, total: bar.update(task, completed=done, total=total),
-        )
+    with progress_bar("importing") as bar:
+        report = portfolio.import_rights(ctx.uow(), ctx.actor(), file, bar.update)
     console.print(
         f"{file}: {report.created} created, {report.updated} updated, {report.unchanged} unchanged"
     )

@@ -21,7 +21,7 @@ import numpy as np
 from ipsentry.domain.rights import Claim, ClaimElement, ElementRole
 from ipsentry.matching.claims.lexicon import Synonyms, build_synonyms, limitations, synonyms
 from ipsentry.matching.claims.passages import Passage, split
-from ipsentry.matching.claims.quantities import Check, check, quantities
+from ipsentry.matching.claims.quantities import Check, Quantity, check, quantities
 from ipsentry.matching.claims.terms import Terms, overlap, read_terms
 
 # Set on hand-checked charts (tests/unit/claims): an element scoring PRESENT is found; a
@@ -131,13 +131,15 @@ class Product:
     tables: tuple[Synonyms, ...]
     terms: tuple[Terms, ...] = field(default=())
     all_terms: frozenset[str] = field(default=frozenset())
+    quantities: tuple[Quantity, ...] = field(default=())
+    stretches: tuple[str, ...] = field(default=())  # for whole-claim comparison
 
     @classmethod
     def read(cls, text: str, tables: tuple[Synonyms, ...]) -> Product:
         passages = tuple(split(text))
         terms = tuple(read_terms(p.text, tables) for p in passages)
         every = frozenset(k for t in terms for k in t.weights)
-        return cls(text, passages, tables, terms, every)
+        return cls(text, passages, tables, terms, every, tuple(quantities(text)), _stretches(text))
 
 
 @cache
@@ -237,7 +239,7 @@ class ChartEngine:
             k: self._element(needed[k][0], needed[k][1], product, dense[i])
             for i, k in enumerate(keys)
         }
-        stretches = _stretches(product.text)
+        stretches = list(product.stretches)
         results = []
         for num in wanted:
             chain = chains[num]
@@ -319,7 +321,7 @@ class ChartEngine:
             finding = Finding.EQUIVALENT
         claimed = quantities(text)
         if claimed:
-            verdict, witness = check(claimed, quantities(product.text))
+            verdict, witness = check(claimed, list(product.quantities))
             wanted_values = ", ".join(q.text for q in claimed)
             if witness is None:
                 note = f"the product states no value for {wanted_values}"
@@ -421,7 +423,9 @@ class ChartEngine:
         return ClaimResult(claim, elements, coverage, verdict, note, found_share)
 
 
-def _stretches(text: str) -> list[str]:
+def _stretches(text: str) -> tuple[str, ...]:
     """The product in stretches of about STRETCH_WORDS words, for whole-claim comparison."""
     words = text.split()
-    return [" ".join(words[i : i + STRETCH_WORDS]) for i in range(0, len(words), STRETCH_WORDS)]
+    return tuple(
+        " ".join(words[i : i + STRETCH_WORDS]) for i in range(0, len(words), STRETCH_WORDS)
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from ipsentry.matching.marks.lexicon import fold_accents, hs_classes, nice_terms
 
@@ -149,15 +149,15 @@ class Goods:
     def stated(self) -> bool:
         return bool(self.classes or self.text.strip() or self.hs_code.strip())
 
-    @property
+    @cached_property
     def words(self) -> frozenset[str]:
         return frozenset(content_words(self.text))
 
-    @property
+    @cached_property
     def terms(self) -> dict[str, tuple[int, ...]]:
         return terms_in(self.text)
 
-    @property
+    @cached_property
     def all_classes(self) -> frozenset[int]:
         """Stated classes, else those named or read from the words, and the HS code's."""
         if self.classes:
