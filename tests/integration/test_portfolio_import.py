@@ -148,12 +148,15 @@ def test_same_digits_in_another_series_is_another_right(
     assert portfolio.import_rights(uow, actor, path).created == 3
 
 
-def test_duplicate_numbers_within_a_file_are_reported(tmp_path: Path) -> None:
+def test_duplicate_numbers_within_a_file_are_reported(
+    uow: UnitOfWork, actor: Actor, tmp_path: Path
+) -> None:
     path = _marks_csv(tmp_path / "dup.csv", 3, {2: ("registration_number", "6000000")})
     with pytest.raises(
         InvalidInput, match=r"dup.csv:4: registration_number: 6000000 already given in row 2"
     ):
-        portfolio.read_rights(path)
+        portfolio.import_rights(uow, actor, path)
+    assert portfolio.list_rights(uow, actor) == []
 
 
 def test_import_of_the_real_patent_corpus_keeps_every_claim(

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from ipsentry.cli.context import console, print_json
 from ipsentry.cli.inputs import read_queries
+from ipsentry.cli.params import IndexFolder, InputFile, OutputFolder
 from ipsentry.cli.progress import progress_bar
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.services.register_watch import build_register, open_register, read_register
@@ -24,10 +25,13 @@ def build(
     names: Annotated[
         Path,
         typer.Argument(
-            help="One name per line, or 'name<TAB>publication date<TAB>office'; .gz is read too."
+            help="One name per line, or 'name<TAB>publication date<TAB>office'; .gz is read too.",
+            parser=InputFile(),
         ),
     ],
-    out: Annotated[Path, typer.Option("--out", help="Folder to write the index into.")],
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder to write the index into.", parser=OutputFolder())
+    ],
     workers: Annotated[int, typer.Option(help="Processes for the build.")] = 2,
 ) -> None:
     """Index a register (1.1 million names take about a minute and a half on 2 cores)."""
@@ -42,10 +46,13 @@ def build(
 
 @app.command("search")
 def search(
-    index: Annotated[Path, typer.Argument(help="A folder made by 'register build'.")],
+    index: Annotated[
+        Path, typer.Argument(help="A folder made by 'register build'.", parser=IndexFolder())
+    ],
     queries: Annotated[list[str] | None, typer.Argument(help="Names to clear or watch.")] = None,
     queries_file: Annotated[
-        Path | None, typer.Option("--queries-file", help="One query per line.")
+        Path | None,
+        typer.Option("--queries-file", help="One query per line.", parser=InputFile()),
     ] = None,
     top: Annotated[int, typer.Option("--top", min=1, max=1000, help="Results per query.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
