@@ -27,6 +27,7 @@ from typer._click.exceptions import BadParameter, ClickException, MissingParamet
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from ipsentry.cli.output import errors
+from ipsentry.cli.params import Refused, option_name, parser_of
 from ipsentry.errors import InvalidInput, IpsentryError, Problem
 
 INTERNAL_ERROR = 70  # sysexits EX_SOFTWARE
@@ -78,8 +79,6 @@ def load_command(name: str) -> Command:
 
 def tidy_help(command: Command) -> None:
     """Flags read as flags (no ``<bool>``); ipsentry's own parsers show FILE, FOLDER, DATE."""
-    from ipsentry.cli.params import parser_of
-
     if command.help:  # paragraphs of a docstring re-flow to the terminal's width
         command.help = "\n\n".join(" ".join(p.split()) for p in command.help.split("\n\n"))
     help_option = command.get_help_option(Context(command))
@@ -90,7 +89,11 @@ def tidy_help(command: Command) -> None:
             param.metavar = ""
         elif param.metavar is None and hasattr(parser_of(param), "metavar"):
             many = param.nargs != 1 or getattr(param, "multiple", False)
-            param.metavar = parser_of(param).metavar + ("..." if many else "")
+            label = parser_of(param).metavar + ("..." if many else "")
+            if isinstance(param, TyperOption):
+                param.metavar = label
+            else:  # an argument keeps its own NAME and shows FILE/FOLDER as its type
+                param.display_type_rich = lambda ctx, label=label: label  # type: ignore[attr-defined]
     if isinstance(command, TyperGroup):
         for sub in command.commands.values():
             tidy_help(sub)
@@ -139,12 +142,10 @@ def _print_problems(problems: Sequence[Problem], more: int = 0) -> None:
 
 
 def _usage_problem(error: UsageError) -> Problem:
-    if isinstance(error, BadParameter) and not isinstance(error, MissingParameter):
-        from ipsentry.cli.params import option_name
-
-        if error.param is not None:
-            source = getattr(error, "source", "command line")
-            return Problem(source, None, option_name(error.param), error.message)
+    missing = isinstance(error, MissingParameter)
+    if isinstance(error, BadParameter) and not missing and error.param is not None:
+        source = getattr(error, "source", "command line")
+        return Problem(source, None, option_name(error.param), error.message)
     return Problem("command line", None, "usage", error.format_message())
 
 
@@ -175,7 +176,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except UsageError as error:
         _print_problems([_usage_problem(error)])
-        if error.ctx is not None:
+        if error.ctx is not None and not isinstance(error, Refused):
             errors.print(f"Try '{error.ctx.command_path} --help' for help.", highlight=False)
         return 2
     except ClickException as error:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 from ipsentry.errors import InvalidInput, Problem
-from ipsentry.formats.files import text_lines
+from ipsentry.formats.files import read_text, text_lines
 
 
 def read_queries(queries: list[str] | None, queries_file: Path | None) -> Iterator[str]:
@@ -27,3 +28,18 @@ def read_queries(queries: list[str] | None, queries_file: Path | None) -> Iterat
                 yield line.strip()
         if not found:
             raise InvalidInput([Problem(str(queries_file), None, "(file)", "has no queries")])
+
+
+def read_json_texts(paths: list[Path]) -> list[str]:
+    """The text of each JSON file, checked to be JSON, so a bad file is named with its line."""
+    texts = []
+    for path in paths:
+        text = read_text(path)
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as error:
+            raise InvalidInput(
+                [Problem(str(path), error.lineno, "(json)", f"not valid JSON: {error.msg}")]
+            ) from None
+        texts.append(text)
+    return texts

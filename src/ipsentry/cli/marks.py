@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from ipsentry.cli.context import console, context, print_json
+from ipsentry.cli.inputs import read_json_texts
 from ipsentry.cli.params import TABULAR, InputFile, OutputFile
 from ipsentry.cli.progress import progress_bar
 from ipsentry.errors import InvalidInput, Problem
@@ -170,7 +171,7 @@ def imitates(
 ) -> None:
     """Which mark each name imitates, by which technique; schemes flagged for unfair competition."""
     matcher = PortfolioMatcher(read_marks(marks) if marks else _portfolio_marks())
-    owner_apps = declared_apps(p.read_text("utf-8") for p in association) if association else None
+    owner_apps = declared_apps(read_json_texts(association)) if association else None
     found = [(name, imitations(name, kind, matcher, owner_apps=owner_apps)) for name in names]
     if as_json:
         print_json(

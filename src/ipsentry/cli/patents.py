@@ -6,12 +6,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from ipsentry.cli.context import console, print_json
 from ipsentry.cli.inputs import read_queries
 from ipsentry.cli.params import TABULAR, IndexFolder, InputFile, OutputFolder
 from ipsentry.cli.progress import progress_bar
+from ipsentry.cli.tables import fitted_table, under
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.services import patent_search
 
@@ -76,11 +76,8 @@ def search(
         print_json([{"query": q, "results": [h.as_json() for h in hits]} for q, hits in answers])
         return
     for query, hits in answers:
-        table = Table(title=query[:90])
-        for column in ("number", "score", "title", "passage"):
-            table.add_column(column)
+        table = fitted_table(query[:90], ["number", "score", "title and passage"])
         for h in hits:
-            table.add_row(
-                h.number, f"{h.score:.4f}", h.title[:60], f"[{h.field}] {h.passage[:140]}"
-            )
+            passage = f"[{h.field}] {h.passage[:140]}"
+            table.add_row(h.number, f"{h.score:.4f}", under(h.title, passage, markup=False))
         console.print(table)

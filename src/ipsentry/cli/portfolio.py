@@ -54,7 +54,7 @@ def import_(
         f"{file}: {report.created} created, {report.updated} updated, {report.unchanged} unchanged"
     )
     if report.without_deadlines:
-        offices = ", ".join(f"{n} {k}" for k, n in report.without_deadlines.items())
+        offices = ", ".join(f"{k} ({n})" for k, n in report.without_deadlines.items())
         console.print(
             f"[yellow]note:[/yellow] no deadlines are computed for {offices}: ipsentry has no "
             "deadline rules for those offices yet, or the rights lack the dates they count from.",

@@ -50,5 +50,6 @@ def progress_bar(
         TimeRemainingColumn(),
         console=errors,
         transient=True,
+        disable=not errors.is_terminal,  # a log or a pipe gets the result, not bar frames
     ) as progress:
         yield Bar(progress, progress.add_task(label, total=total))

@@ -69,8 +69,11 @@ def _check_parent(path: Path) -> None:
     parent = path.absolute().parent
     if not parent.is_dir():
         raise invalid(path, f"folder {parent} does not exist")
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise invalid(path, f"folder {parent} cannot be written (permission denied)")
+    try:  # a real write: permission bits say nothing for root, or on a read-only mount
+        with tempfile.TemporaryFile(dir=parent):
+            pass
+    except OSError as error:
+        raise invalid(path, f"folder {parent} cannot be written ({error.strerror})") from None
 
 
 class CountingReader:

@@ -13,11 +13,13 @@ from datetime import date
 from pathlib import Path
 
 from ipsentry.domain.common import normalise_jurisdiction
+from ipsentry.domain.deadlines import Deadline
 from ipsentry.domain.deadlines.rules import opposition_window
 from ipsentry.domain.rights import LegalStatus, Trademark
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.formats.files import atomic_folder, invalid, text_lines
 from ipsentry.matching.marks.register import RegisterIndex, Result, build
+from ipsentry.services.deadline_views import state_of
 
 PUBLISHED = "published.json"
 MARKER = "meta.json"
@@ -83,8 +85,15 @@ def build_register(
 @dataclass(frozen=True)
 class WatchHit:
     result: Result
-    deadline: date | None
-    deadline_rule: str
+    window: Deadline | None  # the opposition window, when the register dates the name
+
+    @property
+    def deadline(self) -> date | None:
+        return self.window.due if self.window else None
+
+    @property
+    def deadline_rule(self) -> str:
+        return self.window.derivation if self.window else ""
 
     @property
     def name(self) -> str:
@@ -102,15 +111,13 @@ class WatchHit:
     def why(self) -> str:
         return self.result.as_json()["explanation"]  # type: ignore[return-value]
 
-    @property
-    def deadline_text(self) -> str:
-        return self.deadline.isoformat() if self.deadline else ""
-
-    def as_json(self) -> dict[str, object]:
+    def as_json(self, today: date | None = None) -> dict[str, object]:
         record = self.result.as_json()
-        if self.deadline:
-            record["opposition_deadline"] = self.deadline.isoformat()
+        if self.window:
+            record["opposition_deadline"] = self.window.due.isoformat()
             record["opposition_rule"] = self.deadline_rule
+            if today is not None:
+                record["opposition_state"] = state_of(self.window, today).value
         return record
 
 
@@ -132,12 +139,9 @@ class Register:
         row = self.rows.get(result.name)
         entry = self.published.get(str(row)) if row is not None else None
         if not entry or not entry[1]:
-            return WatchHit(result, None, "")
+            return WatchHit(result, None)
         mark = Trademark(jurisdiction=entry[1], title=result.name, status=LegalStatus.PUBLISHED)
-        window = opposition_window(mark, date.fromisoformat(entry[0]))
-        if window is None:
-            return WatchHit(result, None, "")
-        return WatchHit(result, window.due, window.derivation)
+        return WatchHit(result, opposition_window(mark, date.fromisoformat(entry[0])))
 
 
 def open_register(folder: Path) -> Register:
