@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from alembic.util.exc import CommandError
-
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.store import migrate
 from ipsentry.store.database import create_engine, unreachable_as_input
@@ -42,6 +40,8 @@ def status(url: str) -> Status:
 
 def upgrade(url: str, revision: str = "head") -> Status:
     """Migrate to ``revision`` (creating the database if needed); an unknown one is refused."""
+    from alembic.util.exc import CommandError
+
     engine = create_engine(url, create=True)
     with unreachable_as_input(engine):
         try:

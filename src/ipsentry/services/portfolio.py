@@ -153,7 +153,33 @@ def import_rights(
     problems = _Problems()
     coverage = _Coverage()
     first_row: dict[RightNumber, int] = {}
-    created = updated = unchanged = pending = 0
+    counts: Counter[str] = Counter()
+    batch: list[tuple[int, Right]] = []
+
+    def write(batch: list[tuple[int, Right]]) -> None:
+        """Look the batch up in one query, add or merge each right, and let go of them."""
+        stored = uow.rights.by_numbers(
+            actor.organisation_id, (n for _, right in batch for n in right.numbers())
+        )
+        for row, right in batch:
+            matches = list({id(m): m for n in right.numbers() if (m := stored.get(n))}.values())
+            if len(matches) > 1:
+                labels = ", ".join(m.display_number for m in matches)
+                message = f"{right.display_number} matches {labels}"
+                problems.add([Problem(source, row, "numbers", message)])
+            elif matches and matches[0].kind is not right.kind:
+                message = f"{right.display_number} is stored as a {matches[0].kind.value}"
+                problems.add([Problem(source, row, "kind", message)])
+            elif matches:
+                counts["updated" if _merge(matches[0], right) else "unchanged"] += 1
+            else:
+                right.organisation_id = actor.organisation_id
+                uow.rights.add(right)
+                counts["created"] += 1
+            coverage.note(right)
+        if not problems:
+            uow.release()
+
     with uow:
         for row, record in _rows(path, progress):
             right, found = right_from_record(source, row, record)
@@ -163,31 +189,17 @@ def import_rights(
             problems.add(_repeated_numbers(source, row, right, first_row))
             if problems:
                 continue  # nothing more is written; the rest is only checked
-            matches = uow.rights.find_any(actor.organisation_id, right.numbers())
-            if len(matches) > 1:
-                labels = ", ".join(m.display_number for m in matches)
-                message = f"{right.display_number} matches {labels}"
-                problems.add([Problem(source, row, "numbers", message)])
-            elif matches and matches[0].kind is not right.kind:
-                message = f"{right.display_number} is stored as a {matches[0].kind.value}"
-                problems.add([Problem(source, row, "kind", message)])
-            elif matches:
-                if _merge(matches[0], right):
-                    updated += 1
-                else:
-                    unchanged += 1
-            else:
-                right.organisation_id = actor.organisation_id
-                uow.rights.add(right)
-                created += 1
-            coverage.note(right)
-            pending += 1
-            if pending == BATCH:
-                uow.release()
-                pending = 0
+            batch.append((row, right))
+            if len(batch) == BATCH:
+                write(batch)
+                batch = []
+        if batch and not problems:
+            write(batch)
         if problems:
             raise InvalidInput(problems.kept, problems.more)
-        report = ImportReport(created, updated, unchanged, coverage.offices())
+        report = ImportReport(
+            counts["created"], counts["updated"], counts["unchanged"], coverage.offices()
+        )
         uow.records.audit(
             AuditEntry(
                 at=datetime.now(UTC),
