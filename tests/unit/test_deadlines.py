@@ -377,6 +377,22 @@ def test_no_fee_falls_after_the_term_from_the_parent_filing() -> None:
     assert [f.due for f in fees] == [D("2022-11-07"), D("2026-11-09")]
 
 
+def test_grace_never_runs_past_the_end_of_term() -> None:
+    # Parent 2010-03-01 -> the term ends 2030-03-01. Granted 2026-07-01, the 3.5-year fee is
+    # due 2030-01-01, New Year's Day -> Wednesday 2030-01-02; its grace (to the 4th
+    # anniversary, 2030-07-01) and any petition after it are cut to the end of term.
+    late = _patent(
+        "US",
+        filing_date="2015-06-01",
+        earliest_nonprovisional_date="2010-03-01",
+        registration_date="2026-07-01",
+    )
+    [fee] = _of(late, "US.patent.maintenance_fee")
+    assert (fee.due, fee.grace_until) == (D("2030-01-02"), D("2030-03-01"))
+    assert fee.restorable_until == D("2030-03-01")
+    assert "cut to the end of term 2030-03-01" in fee.derivation
+
+
 def test_deadlines_of_a_dead_right_are_cancelled_with_the_reason() -> None:
     right = _patent("US", registration_date="2019-07-23", status=LegalStatus.EXPIRED)
     found = deadlines_for_right(right, D("2024-01-15"))

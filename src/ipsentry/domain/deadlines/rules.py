@@ -461,6 +461,24 @@ def _restoration_window(right: Right, found: list[Deadline], today: date) -> Dea
     )
 
 
+def _within_term(deadline: Deadline, end: date) -> Deadline:
+    """No grace or restoration runs past the end of the patent's own term."""
+    grace, restorable = deadline.grace_until, deadline.restorable_until
+    cut = [
+        name
+        for name, value in (("grace", grace), ("restoration", restorable))
+        if value is not None and value > end
+    ]
+    if deadline.kind is DeadlineKind.EXPIRY or not cut:
+        return deadline
+    return replace(
+        deadline,
+        grace_until=min(grace, end) if grace else None,
+        restorable_until=min(restorable, end) if restorable else None,
+        derivation=f"{deadline.derivation}; {' and '.join(cut)} cut to the end of term {end}",
+    )
+
+
 # --- dispatch ---------------------------------------------------------------------------
 _PATENT_RULES: dict[str, list[Callable[[Patent], Iterator[Deadline]]]] = {
     "US": [_us_maintenance_fees, _patent_expiry],
@@ -484,7 +502,11 @@ def deadlines_for_right(right: Right, today: date | None = None) -> list[Deadlin
             found.extend(rule(right))
         expiry = patent_expiry(right)
         if expiry is not None:
-            found = [d for d in found if d.kind is DeadlineKind.EXPIRY or d.due < expiry[0]]
+            found = [
+                _within_term(d, expiry[0])
+                for d in found
+                if d.kind is DeadlineKind.EXPIRY or d.due < expiry[0]
+            ]
     elif isinstance(right, Trademark):
         mark_rule = _MARK_RULES.get(right.jurisdiction)
         if mark_rule is not None:
@@ -563,7 +585,6 @@ def _eu_application_for_action(record: Recordation, right: Right | None) -> Dead
         rule=_rule("EU.customs.afa_extension"),
         derivation=_join(notes) + f" = {due.isoformat()}",
         right_id=record.right_id,
-        opens=record.valid_from,
     )
 
 
