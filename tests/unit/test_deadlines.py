@@ -179,6 +179,9 @@ AUDIT: list[Row] = [
         "2030-03-01",
         None,
     ),
+    # The audit's two customs rows take a recordation, not a right: GACC (never after the
+    # expiry, never beyond the right) and the EU application for action (member state's
+    # working days, art. 12(2), one year at most) are the test_gacc_* and test_eu_* below.
 ]
 
 HAND_WORKED: list[Row] = [

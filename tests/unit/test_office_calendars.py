@@ -9,6 +9,8 @@ from importlib import resources
 
 import holidays
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ipsentry.domain.deadlines.calendars import calendar_data, office_calendar, offices_with_data
 
@@ -113,3 +115,20 @@ def test_package_data_is_installed_with_the_code() -> None:
     assert {"CN.json", "EM.json", "EP.json", "US.json", "WO.json"} <= files
     for name in files:
         json.loads(folder.joinpath(name).read_text("utf-8"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    code=st.sampled_from(["CN", "EM", "EP", "US", "WO", "EU-DE"]),
+    day=st.dates(min_value=date(2014, 1, 1), max_value=date(2035, 12, 31)),
+)
+def test_moving_never_crosses_the_day_the_wrong_way(code: str, day: date) -> None:
+    """Forward lands on a working day on or after the day, backward on a day that is surely
+    open on or before it, and a day surely open moves neither way."""
+    calendar = office_calendar(code)
+    later, _ = calendar.on_or_after(day)
+    earlier, _ = calendar.on_or_before(day)
+    assert later >= day and calendar.closed(later) is None
+    assert earlier <= day and calendar.possibly_closed(earlier) is None
+    if calendar.possibly_closed(day) is None:
+        assert later == earlier == day
