@@ -51,7 +51,7 @@ def deadlines(
         print_json([dataclasses.asdict(d) for d in found])
         return
     table = Table(title=f"Deadlines {start} to {until}")
-    for column in ("due", "grace until", "right"):
+    for column in ("due", "grace until", "state", "right"):
         table.add_column(column, no_wrap=True)
     table.add_column("what", ratio=2, overflow="fold")
     table.add_column("rule", ratio=1, overflow="fold")
@@ -59,7 +59,13 @@ def deadlines(
     for d in found:
         what = d.title + (f" [red](cancelled: {d.cancelled_reason})[/red]" if d.cancelled else "")
         table.add_row(
-            str(d.due), str(d.grace_until or ""), d.right_label, what, d.rule, d.derivation
+            str(d.due),
+            str(d.grace_until or ""),
+            str(d.state or ""),
+            d.right_label,
+            what,
+            d.rule,
+            d.derivation,
         )
     console.print(table)
     if ics is not None:

@@ -174,18 +174,19 @@ def get_right(uow: UnitOfWork, actor: Actor, reference: str) -> Right:
 def upcoming_deadlines(
     uow: UnitOfWork, actor: Actor, today: date, until: date, *, include_cancelled: bool = False
 ) -> list[Deadline]:
-    """Deadlines whose last day (end of grace included) falls between today and ``until``."""
+    """Deadlines whose last day (end of grace included) falls between today and ``until``,
+    each with its state on ``today``."""
     with uow:
         rights = [
             r for r in uow.rights.list(actor.organisation_id) if actor.may_read(r.confidentiality)
         ]
         by_id = {r.id: r for r in rights}
-        found = [d for r in rights for d in deadlines_for_right(r)]
+        found = [d for r in rights for d in deadlines_for_right(r, today)]
         for record in uow.records.recordations(actor.organisation_id):
             found.extend(deadlines_for_recordation(record, by_id.get(record.right_id)))
     return sorted(
         (
-            d
+            d.as_of(today)
             for d in found
             if (include_cancelled or not d.cancelled) and d.last_day >= today and d.due <= until
         ),
