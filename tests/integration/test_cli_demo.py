@@ -48,8 +48,12 @@ def test_demo_loads_once_and_every_listing_works(run, tmp_path: Path) -> None:  
             "deadlines", "--within", "1y", "--today", "2026-11-23", "--ics", str(ics), "--json"
         ).stdout
     )
-    assert due and all(d["rule"].endswith("@2026.1") and d["derivation"] for d in due)
+    assert due and all(d["rule"].endswith("@2026.2") and d["derivation"] for d in due)
+    fields = {"right_label", "kind", "due", "grace_until", "opens", "rule", "derivation", "state"}
+    assert all(fields <= set(d) for d in due)
+    assert {d["state"] for d in due} <= {"upcoming", "due_soon", "overdue", "in_grace", "lost"}
     assert ics.read_text().count("BEGIN:VEVENT") == len(due)
+    assert ics.read_text().count("X-IPSENTRY-STATE:") == len(due)
     cancelled = json.loads(
         run("deadlines", "--within", "20y", "--today", "2018-01-01", "--cancelled", "--json").stdout
     )

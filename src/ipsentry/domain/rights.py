@@ -204,6 +204,12 @@ class Right:
 class Patent(Right):
     patent_type: PatentType = PatentType.UTILITY
     family_id: str = ""
+    # US term runs from the earliest non-provisional application whose benefit is claimed
+    # (35 USC 154(a)(2): a continuation's parent), not from the continuation's own filing.
+    earliest_nonprovisional_date: date | None = None
+    # Entered from a PCT application (Euro-PCT, US 371, CN national phase): the filing date
+    # is the international filing date, and some fees follow the national-phase rules.
+    pct_national_phase: bool = False
     abstract: str = ""
     description: str = ""
     cpc: list[str] = field(default_factory=list)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from icalendar import Calendar, Event
 
-from ipsentry.domain.deadlines import Deadline
+from ipsentry.domain.deadlines import Deadline, DeadlineState
 from ipsentry.formats.files import atomic_path
 
 
@@ -17,6 +17,14 @@ def deadline_uid(deadline: Deadline) -> str:
     """Stable across runs, so re-importing the file updates events instead of duplicating."""
     key = f"{deadline.rule}|{deadline.right_label}|{deadline.title}|{deadline.office}"
     return hashlib.sha256(key.encode()).hexdigest()[:32] + "@ipsentry"
+
+
+def _state_text(deadline: Deadline) -> str:
+    if deadline.state is DeadlineState.IN_GRACE:
+        return f"in grace until {deadline.grace_until}"
+    if deadline.state is DeadlineState.OVERDUE:
+        return f"overdue; restorable until {deadline.restorable_until}"
+    return str(deadline.state)
 
 
 def write_ics(path: Path, deadlines: Iterable[Deadline]) -> int:
@@ -31,7 +39,14 @@ def write_ics(path: Path, deadlines: Iterable[Deadline]) -> int:
         event.add("dtstart", deadline.due)
         event.add("summary", f"{deadline.right_label}: {deadline.title}")
         grace = f"\nGrace until {deadline.grace_until}" if deadline.grace_until else ""
-        event.add("description", f"{deadline.derivation}{grace}\nRule: {deadline.rule}")
+        state = f"\nState: {_state_text(deadline)}" if deadline.state else ""
+        event.add("description", f"{deadline.derivation}{grace}{state}\nRule: {deadline.rule}")
+        if deadline.state is not None:
+            # Calendar programs filter on categories; the state is also kept verbatim.
+            event.add("categories", [deadline.state.value])
+            event.add("x-ipsentry-state", deadline.state.value)
+        if deadline.cancelled:
+            event.add("status", "CANCELLED")
         calendar.add_component(event)
         count += 1
     with atomic_path(path) as temporary:

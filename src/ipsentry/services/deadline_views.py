@@ -1,42 +1,21 @@
-"""How a deadline is shown on a given day: its record, and whether it is still to come,
-due soon, overdue, in grace, or lost.
+"""How a deadline is shown on a given day: its record, and its state in words.
 
-The state is worked out from the deadline's own dates (due date and end of grace), so the
-command line, the web app and exports flag a missed deadline the same way.
+The state itself (upcoming, due soon, in grace, overdue while restorable, lost,
+cancelled) is the domain's (``Deadline.state_on``); the command line, the web app and
+exports all show it through here, so a missed deadline is flagged the same way everywhere.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import enum
 from datetime import date
 from typing import Any
 
-from ipsentry.domain.deadlines import Deadline
-
-DUE_SOON_DAYS = 30
-
-
-class DeadlineState(enum.StrEnum):
-    UPCOMING = "upcoming"
-    DUE_SOON = "due_soon"
-    OVERDUE = "overdue"  # past due; no grace period is known for it
-    IN_GRACE = "in_grace"  # past due, still payable with a surcharge until grace ends
-    LOST = "lost"  # grace over: the act can no longer be done
-    CANCELLED = "cancelled"  # the right is dead; kept so people see why nothing is due
+from ipsentry.domain.deadlines import Deadline, DeadlineState
 
 
 def state_of(deadline: Deadline, today: date) -> DeadlineState:
-    if deadline.cancelled:
-        return DeadlineState.CANCELLED
-    if today <= deadline.due:
-        soon = (deadline.due - today).days <= DUE_SOON_DAYS
-        return DeadlineState.DUE_SOON if soon else DeadlineState.UPCOMING
-    if deadline.grace_until is None:
-        return DeadlineState.OVERDUE
-    if today <= deadline.grace_until:
-        return DeadlineState.IN_GRACE
-    return DeadlineState.LOST
+    return deadline.state_on(today)
 
 
 def state_text(deadline: Deadline, today: date) -> str:
@@ -49,11 +28,11 @@ def state_text(deadline: Deadline, today: date) -> str:
         return "upcoming"
     if state is DeadlineState.DUE_SOON:
         return "due today" if days == 0 else f"due in {days} days"
-    if state is DeadlineState.OVERDUE:
-        return f"overdue by {-days} days"
     if state is DeadlineState.IN_GRACE:
         return f"overdue; in grace until {deadline.grace_until}"
-    return f"lost: grace ended {deadline.grace_until}"
+    if state is DeadlineState.OVERDUE:
+        return f"overdue; restorable until {deadline.restorable_until}"
+    return f"lost: last day was {deadline.last_day}"
 
 
 def deadline_record(deadline: Deadline, today: date) -> dict[str, Any]:

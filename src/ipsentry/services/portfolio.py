@@ -258,7 +258,7 @@ def right_detail(uow: UnitOfWork, actor: Actor, reference: str, today: date) -> 
             }
             for c in right.claims
         ]
-    record["deadlines"] = [deadline_record(d, today) for d in deadlines_for_right(right)]
+    record["deadlines"] = [deadline_record(d, today) for d in deadlines_for_right(right, today)]
     return record
 
 
@@ -295,18 +295,19 @@ def upcoming_deadlines(
     since: date | None = None,
 ) -> list[Deadline]:
     """Deadlines due by ``until`` whose last day (end of grace included) is today or later,
-    or, with ``since``, on or after that earlier day (to see what was missed)."""
+    or, with ``since``, on or after that earlier day (to see what was missed); each with its
+    state on ``today``."""
     with uow:
         rights = [
             r for r in uow.rights.list(actor.organisation_id) if actor.may_read(r.confidentiality)
         ]
         by_id = {r.id: r for r in rights}
-        found = [d for r in rights for d in deadlines_for_right(r)]
+        found = [d for r in rights for d in deadlines_for_right(r, today)]
         for record in uow.records.recordations(actor.organisation_id):
             found.extend(deadlines_for_recordation(record, by_id.get(record.right_id)))
     return sorted(
         (
-            d
+            d.as_of(today)
             for d in found
             if (include_cancelled or not d.cancelled)
             and d.last_day >= min(today, since or today)

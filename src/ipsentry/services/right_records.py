@@ -41,7 +41,8 @@ IMPORT_FIELDS = (
     "publication_number", "status", "owner", "kind_code", "filing_date", "priority_date",
     "publication_date", "registration_date", "technology_family", "product_lines",
     "confidentiality", "illustrative", "notes", "patent_type", "family_id", "abstract",
-    "description", "cpc", "ipc", "claims", "construction", "mark_type", "filing_basis",
+    "description", "cpc", "ipc", "claims", "construction", "earliest_nonprovisional_date",
+    "pct_national_phase", "mark_type", "filing_basis",
     "register", "international_registration", "classes", "nice_classes", "goods",
     "disclaimers", "translation", "transliteration", "famous", "first_use_date", "number",
     "doc_type", "date",
@@ -210,6 +211,18 @@ def _classes(fields: _Fields) -> list[NiceClassEntry]:
     return entries
 
 
+def _earliest_filing(fields: _Fields, filed: date | None) -> date | None:
+    """The earliest non-provisional filing a patent claims, which cannot be after its own."""
+    earliest = fields.date("earliest_nonprovisional_date")
+    if earliest is not None and filed is not None and earliest > filed:
+        fields.problem(
+            "earliest_nonprovisional_date",
+            f"{earliest.isoformat()} is after the filing date {filed.isoformat()}",
+        )
+        return None
+    return earliest
+
+
 def right_from_record(
     source: str, row: int, raw: dict[str, Any]
 ) -> tuple[Right | None, list[Problem]]:
@@ -274,6 +287,8 @@ def right_from_record(
             **common,
             patent_type=f.choice("patent_type", PatentType, PatentType.UTILITY),
             family_id=f.text("family_id"),
+            earliest_nonprovisional_date=_earliest_filing(f, common["filing_date"]),
+            pct_national_phase=f.flag("pct_national_phase"),
             abstract=f.text("abstract"),
             description=f.text("description"),
             cpc=f.items("cpc"),
@@ -324,6 +339,12 @@ def record_from_right(right: Right) -> dict[str, Any]:
         record |= {
             "patent_type": right.patent_type.value,
             "family_id": right.family_id,
+            "earliest_nonprovisional_date": (
+                right.earliest_nonprovisional_date.isoformat()
+                if right.earliest_nonprovisional_date
+                else ""
+            ),
+            "pct_national_phase": "yes" if right.pct_national_phase else "no",
             "abstract": right.abstract,
             "cpc": "; ".join(right.cpc),
             "ipc": "; ".join(right.ipc),

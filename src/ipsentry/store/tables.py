@@ -132,6 +132,8 @@ patent_table = sa.Table(
     sa.Column("id", sa.Integer, sa.ForeignKey("rights.id", ondelete="CASCADE"), primary_key=True),
     enum_column("patent_type", rights.PatentType, nullable=False),
     sa.Column("family_id", S(40), nullable=False, default=""),
+    sa.Column("earliest_nonprovisional_date", sa.Date),
+    sa.Column("pct_national_phase", sa.Boolean, nullable=False, default=False),
     sa.Column("abstract", sa.Text, nullable=False, default=""),
     sa.Column("description", sa.Text, nullable=False, default=""),
     sa.Column("cpc", sa.JSON, nullable=False, default=list),
