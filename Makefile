@@ -3,11 +3,18 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-BUILD_BACKEND := setuptools==80.9.0  # keep in step with [build-system] in pyproject.toml
+# keep in step with [build-system] in pyproject.toml
+BUILD_BACKEND := setuptools==80.9.0
 
-.PHONY: install demo test lint types unit lock clean
+.PHONY: system-packages install demo test lint types unit lock clean
+
+# Debian packages the tests and reports need (scripts/system-packages.txt says which and
+# why); installs only what is missing, saying what it installs. .ci/run calls it too.
+system-packages:
+	@PYTHON="$(PYTHON)" scripts/system-packages
 
 $(STAMP): pyproject.toml requirements.lock requirements-nodeps.lock
+	@PYTHON="$(PYTHON)" scripts/system-packages
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock '$(BUILD_BACKEND)'
 	# packages whose declared dependencies are not wanted (the tokenizer file only; no PyTorch)
@@ -17,7 +24,7 @@ $(STAMP): pyproject.toml requirements.lock requirements-nodeps.lock
 
 install: $(STAMP)
 
-demo: install
+demo: system-packages install
 	$(BIN)/ipsentry demo load
 	$(BIN)/ipsentry portfolio summary
 	$(BIN)/ipsentry deadlines --within 180d
@@ -34,7 +41,7 @@ types: install
 unit: install
 	$(BIN)/pytest
 
-test: lint types unit
+test: system-packages lint types unit
 
 # Re-resolve every dependency to its newest release and pin it (run by hand, then commit).
 lock:

@@ -46,8 +46,9 @@ class InvalidInput(IpsentryError):
 
     exit_code = 2
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], more: int = 0) -> None:
         self.problems = problems
+        self.more = more  # problems found beyond those kept (a huge file is not kept whole)
         super().__init__("\n".join(str(p) for p in problems))
 
 

@@ -97,7 +97,7 @@ def test_register_build_and_search_json_contract(tmp_path: Path) -> None:
     )
 
     missing = ipsentry("register", "search", str(tmp_path / "nowhere"), "x", "--json", ok=False)
-    assert "not a register index" in missing.stderr
+    assert f"{tmp_path / 'nowhere'}: INDEX: no such folder" in missing.stderr
 
 
 def test_compare_and_lookalikes_print_json(tmp_path: Path) -> None:

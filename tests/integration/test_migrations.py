@@ -12,7 +12,7 @@ from ipsentry.store.tables import metadata
 def test_upgrade_from_empty_and_round_trip(database_url: str) -> None:
     engine = create_engine(database_url)
     migrate.upgrade(engine)
-    assert migrate.current(engine) == migrate.head(engine)
+    assert migrate.current(engine) == migrate.head(engine) == migrate.LATEST
     assert set(metadata.tables) <= set(sa.inspect(engine).get_table_names())
     migrate.downgrade(engine, "base")
     assert migrate.current(engine) is None

@@ -148,12 +148,15 @@ def test_same_digits_in_another_series_is_another_right(
     assert portfolio.import_rights(uow, actor, path).created == 3
 
 
-def test_duplicate_numbers_within_a_file_are_reported(tmp_path: Path) -> None:
+def test_duplicate_numbers_within_a_file_are_reported(
+    uow: UnitOfWork, actor: Actor, tmp_path: Path
+) -> None:
     path = _marks_csv(tmp_path / "dup.csv", 3, {2: ("registration_number", "6000000")})
     with pytest.raises(
         InvalidInput, match=r"dup.csv:4: registration_number: 6000000 already given in row 2"
     ):
-        portfolio.read_rights(path)
+        portfolio.import_rights(uow, actor, path)
+    assert portfolio.list_rights(uow, actor) == []
 
 
 def test_import_of_the_real_patent_corpus_keeps_every_claim(
@@ -225,3 +228,42 @@ def test_xlsx_import_reads_goods_by_class(uow: UnitOfWork, actor: Actor, tmp_pat
         (9, "batteries"),
         (34, "vaporizers; cartridges"),
     ]
+
+
+def test_a_large_import_reports_progress_from_the_first_rows_and_writes_in_batches(
+    uow: UnitOfWork, actor: Actor, tmp_path: Path
+) -> None:
+    path = _marks_csv(tmp_path / "many.csv", 1200, {})  # more than two batches
+    seen: list[tuple[int, int]] = []
+    report = portfolio.import_rights(
+        uow, actor, path, lambda done, total: seen.append((done, total))
+    )
+    assert report.created == 1200 and len(portfolio.list_rights(uow, actor)) == 1200
+    size = path.stat().st_size
+    assert seen[0][0] < size // 100  # heard about after the first rows, not at the end
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen) and seen[-1] == (size, size)
+
+
+def test_problems_beyond_the_first_thousand_are_counted_not_kept(
+    uow: UnitOfWork, actor: Actor, tmp_path: Path
+) -> None:
+    bad = dict.fromkeys(range(1500), ("registration_date", "someday"))
+    path = _marks_csv(tmp_path / "bad.csv", 1500, bad)
+    with pytest.raises(InvalidInput) as caught:
+        portfolio.import_rights(uow, actor, path)
+    assert len(caught.value.problems) == 1000 and caught.value.more == 500
+    assert portfolio.list_rights(uow, actor) == []
+
+
+def test_semicolon_separated_csv_from_a_spreadsheet_imports(
+    uow: UnitOfWork, actor: Actor, tmp_path: Path
+) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_text(
+        "\ufeffkind;jurisdiction;mark;registration_number;goods\n"
+        'trademark;DE;KÜHL;30000001;"34: Zigaretten; Tabak"\n',
+        "utf-8",
+    )
+    assert portfolio.import_rights(uow, actor, path).created == 1
+    (mark,) = portfolio.list_rights(uow, actor)
+    assert mark.title == "KÜHL" and mark.jurisdiction == "DE"

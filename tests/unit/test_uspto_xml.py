@@ -8,7 +8,7 @@ import pytest
 
 from ipsentry.errors import InvalidInput, UnsafeInput
 from ipsentry.formats.uspto_xml import read_uspto_xml
-from ipsentry.services.portfolio import read_rights
+from ipsentry.services.right_records import right_from_record
 
 GRANT = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE us-patent-grant SYSTEM "us-patent-grant-v45-2014-04-03.dtd" [ ]>
@@ -48,7 +48,8 @@ def test_grant_document_becomes_a_patent_record(tmp_path: Path) -> None:
         "a liquid storage cavity free of a wick; and",
         "a ceramic heating element.",
     ]
-    first, _ = read_rights(path)
+    first, problems = right_from_record(str(path), *records[0])
+    assert problems == [] and first is not None
     assert [c.depends_on for c in first.claims] == [None, 1]  # type: ignore[attr-defined]
     assert [e.text for e in first.claims[0].elements][2:] == [  # type: ignore[attr-defined]
         "a housing",

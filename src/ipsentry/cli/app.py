@@ -1,41 +1,214 @@
-"""Entry point: assembles the sub-commands and renders every ipsentry error one way."""
+"""Entry point: the command tree, loaded lazily, and the one place every error is rendered.
+
+``ipsentry --help`` lists the commands from ``COMMANDS`` without importing them; a command's
+module (and the engines, indexes and PDF renderer it needs) is imported only when that
+command runs or shows its own help. So start-up costs what the command uses, not what
+the whole program could do.
+
+Every failure ends in ``run``: input and usage problems as ``file:row: field: problem``
+lines with exit status 2, other ipsentry errors as one ``error:`` line with their own
+status, and anything unexpected as an internal-error line (status 70) instead of a
+traceback; ``IPSENTRY_DEBUG=1`` shows the traceback.
+"""
 
 from __future__ import annotations
 
+import importlib
+import os
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 import typer
+from typer._click import Command, Context
+from typer._click.exceptions import BadParameter, ClickException, MissingParameter, UsageError
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
-from ipsentry.cli import claims, db, deadlines, demo, marks, patents, portfolio, register, screen
-from ipsentry.cli.context import errors
-from ipsentry.errors import InvalidInput, IpsentryError
+from ipsentry.cli.output import errors
+from ipsentry.cli.params import Refused, option_name, parser_of
+from ipsentry.errors import InvalidInput, IpsentryError, Problem
+
+INTERNAL_ERROR = 70  # sysexits EX_SOFTWARE
+SHOWN_PROBLEMS = 50
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A top-level command: where it lives (``module:attribute``) and its one-line summary."""
+
+    target: str
+    summary: str
+
+
+COMMANDS: dict[str, Entry] = {
+    "demo": Entry("ipsentry.cli.demo:app", "Load the demo organisation (a vaporizer maker)."),
+    "portfolio": Entry(
+        "ipsentry.cli.portfolio:app", "Import, list, show and export patents and trademarks."
+    ),
+    "deadlines": Entry(
+        "ipsentry.cli.deadlines:deadlines", "What is due, overdue or in grace, and why."
+    ),
+    "screen": Entry(
+        "ipsentry.cli.screen:screen", "Screen listings, declarations, domains and app links."
+    ),
+    "marks": Entry("ipsentry.cli.marks:app", "Compare word marks; find look-alike names."),
+    "register": Entry("ipsentry.cli.register:app", "Clearance and watch against a register."),
+    "claims": Entry("ipsentry.cli.claims:app", "Claim charts against product texts."),
+    "patents": Entry("ipsentry.cli.patents:app", "Index a patent collection and search it."),
+    "db": Entry("ipsentry.cli.db:app", "Database schema: upgrade, or show where it is."),
+}
+
+
+@cache
+def load_command(name: str) -> Command:
+    """Import one top-level command and turn it into its click command."""
+    module_name, attribute = COMMANDS[name].target.split(":")
+    target = getattr(importlib.import_module(module_name), attribute)
+    if isinstance(target, typer.Typer):
+        command: Command = typer.main.get_group(target)
+    else:
+        single = typer.Typer(add_completion=False)
+        single.command(name)(target)
+        command = typer.main.get_command(single)
+    command.name = name
+    tidy_help(command)
+    return command
+
+
+def tidy_help(command: Command) -> None:
+    """Flags read as flags (no ``<bool>``); ipsentry's own parsers show FILE, FOLDER, DATE."""
+    if command.help:  # paragraphs of a docstring re-flow to the terminal's width
+        command.help = "\n\n".join(" ".join(p.split()) for p in command.help.split("\n\n"))
+    help_option = command.get_help_option(Context(command))
+    if help_option is not None:
+        help_option.metavar = ""
+    for param in command.params:
+        if isinstance(param, TyperOption) and param.is_flag:
+            param.metavar = ""
+        elif param.metavar is None and hasattr(parser_of(param), "metavar"):
+            many = param.nargs != 1 or getattr(param, "multiple", False)
+            label = parser_of(param).metavar + ("..." if many else "")
+            if isinstance(param, TyperOption):
+                param.metavar = label
+            else:  # an argument keeps its own NAME and shows FILE/FOLDER as its type
+                param.display_type_rich = lambda ctx, label=label: label  # type: ignore[attr-defined]
+    if isinstance(command, TyperGroup):
+        for sub in command.commands.values():
+            tidy_help(sub)
+
+
+class LazyGroup(TyperGroup):
+    """Lists ``COMMANDS`` by their summaries; imports a command only to run it."""
+
+    def list_commands(self, ctx: Context) -> list[str]:
+        return [*COMMANDS, *(n for n in super().list_commands(ctx) if n not in COMMANDS)]
+
+    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None:
+            return super().get_command(ctx, cmd_name)
+        return TyperCommand(cmd_name, help=entry.summary, short_help=entry.summary)
+
+    def resolve_command(
+        self, ctx: Context, args: list[str]
+    ) -> tuple[str | None, Command | None, list[str]]:
+        if args and args[0] in COMMANDS:
+            return args[0], load_command(args[0]), args[1:]
+        return super().resolve_command(ctx, args)
+
 
 app = typer.Typer(
     name="ipsentry",
-    help="Find, stop and litigate IP infringements; keep the portfolio and its deadlines.",
+    cls=LazyGroup,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-app.add_typer(db.app, name="db")
-app.add_typer(portfolio.app, name="portfolio")
-app.add_typer(demo.app, name="demo")
-app.add_typer(marks.app, name="marks")
-app.add_typer(register.app, name="register")
-app.add_typer(claims.app, name="claims")
-app.add_typer(patents.app, name="patents")
-app.command("deadlines")(deadlines.deadlines)
-app.command("screen")(screen.screen)
+
+
+@app.callback()
+def _root() -> None:
+    """Find, stop and litigate IP infringements; keep the portfolio and its deadlines."""
+
+
+def _print_problems(problems: Sequence[Problem], more: int = 0) -> None:
+    for problem in problems[:SHOWN_PROBLEMS]:
+        errors.print(str(problem), markup=False, highlight=False, soft_wrap=True)
+    hidden = len(problems) - SHOWN_PROBLEMS + more
+    if hidden > 0:
+        errors.print(f"... and {hidden} more problem(s)", markup=False, highlight=False)
+
+
+def _usage_problem(error: UsageError) -> Problem:
+    missing = isinstance(error, MissingParameter)
+    if isinstance(error, BadParameter) and not missing and error.param is not None:
+        source = getattr(error, "source", "command line")
+        return Problem(source, None, option_name(error.param), error.message)
+    return Problem("command line", None, "usage", error.format_message())
+
+
+def command_tree() -> Command:
+    """The whole command tree, flags and types tidied for help."""
+    command = typer.main.get_command(app)
+    tidy_help(command)
+    return command
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit status; never lets a traceback through."""
+    command = command_tree()
+    try:
+        result: Any = command.main(
+            args=list(sys.argv[1:] if argv is None else argv),
+            prog_name="ipsentry",
+            standalone_mode=False,
+        )
+    except InvalidInput as error:
+        _print_problems(error.problems, error.more)
+        count = len(error.problems) + error.more
+        if count > 1:
+            errors.print(f"[red]{count} problems; nothing was written[/red]", highlight=False)
+        return error.exit_code
+    except IpsentryError as error:
+        errors.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
+        return error.exit_code
+    except UsageError as error:
+        _print_problems([_usage_problem(error)])
+        if error.ctx is not None and not isinstance(error, Refused):
+            errors.print(f"Try '{error.ctx.command_path} --help' for help.", highlight=False)
+        return 2
+    except ClickException as error:
+        errors.print(f"[red]error:[/red] {error.format_message()}", highlight=False)
+        return error.exit_code
+    except typer.Abort:
+        errors.print("aborted", highlight=False)
+        return 130
+    except OSError as error:
+        if error.filename is None:
+            return _internal(error)
+        _print_problems(
+            [Problem(str(error.filename), None, "(file)", error.strerror or str(error))]
+        )
+        return 2
+    except Exception as error:
+        return _internal(error)
+    return result if isinstance(result, int) else 0
+
+
+def _internal(error: BaseException) -> int:
+    if os.environ.get("IPSENTRY_DEBUG"):
+        raise error
+    errors.print(
+        f"[red]internal error:[/red] {type(error).__name__}: {error}\n"
+        "This is a bug in ipsentry; please report it with the command you ran. "
+        "IPSENTRY_DEBUG=1 shows the traceback.",
+        highlight=False,
+        soft_wrap=True,
+    )
+    return INTERNAL_ERROR
 
 
 def main() -> None:
-    try:
-        app()
-    except InvalidInput as error:
-        errors.print(f"[red]{len(error.problems)} problem(s); nothing was written:[/red]")
-        for problem in error.problems:
-            errors.print(str(problem), markup=False, highlight=False)
-        sys.exit(error.exit_code)
-    except IpsentryError as error:
-        errors.print(f"[red]error:[/red] {error}", highlight=False)
-        sys.exit(error.exit_code)
+    sys.exit(run())

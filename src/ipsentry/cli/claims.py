@@ -11,8 +11,10 @@ import typer
 from rich.table import Table
 
 from ipsentry.cli.context import console, context, print_json
+from ipsentry.cli.params import TABULAR, TEXT, InputFile, OutputFile
 from ipsentry.cli.progress import progress_bar
 from ipsentry.errors import InvalidInput, Problem
+from ipsentry.formats.files import atomic_text
 from ipsentry.reports.claim_chart import render_csv, render_html, write_pdf
 from ipsentry.services.claim_charts import (
     Charter,
@@ -68,7 +70,9 @@ def chart(
     product: Annotated[
         Path,
         typer.Option(
-            "--product", help="The product's text: a .txt file or a saved web page (.html)."
+            "--product",
+            help="The product's text: a .txt file or a saved web page (.html).",
+            parser=InputFile(*TEXT),
         ),
     ],
     claim: Annotated[
@@ -86,7 +90,12 @@ def chart(
         bool, typer.Option("--csv", help="CSV, one row per element (to --out, or standard output).")
     ] = False,
     out: Annotated[
-        Path | None, typer.Option("--out", help="File to write the HTML, PDF or CSV to.")
+        Path | None,
+        typer.Option(
+            "--out",
+            help="File to write the JSON, HTML, PDF or CSV to.",
+            parser=OutputFile(".json", ".html", ".htm", ".pdf", ".csv"),
+        ),
     ] = None,
     words_only: Annotated[
         bool, typer.Option("--words-only", help="Match words only, without the sentence encoder.")
@@ -107,7 +116,11 @@ def chart(
     record = Charter(dense=not words_only).chart(
         found, read_product(product), str(product), claim or None
     )
-    if as_json:
+    if as_json and out:
+        with atomic_text(out) as handle:
+            handle.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        console.print(f"{out}: claim chart written")
+    elif as_json:
         print_json(record)
     elif as_pdf:
         assert out is not None
@@ -116,7 +129,8 @@ def chart(
     elif as_html or as_csv:
         text = render_html(record) if as_html else render_csv(record)
         if out:
-            out.write_text(text, "utf-8")
+            with atomic_text(out) as handle:
+                handle.write(text)
             console.print(f"{out}: claim chart written")
         else:
             sys.stdout.write(text)
@@ -126,11 +140,22 @@ def chart(
 
 @app.command("batch")
 def batch(
-    patents: Annotated[Path, typer.Option("--patents", help="JSON Lines of patent records.")],
-    products: Annotated[
-        Path, typer.Option("--products", help="JSON Lines (or CSV) of products: id, text.")
+    patents: Annotated[
+        Path,
+        typer.Option("--patents", help="JSON Lines of patent records.", parser=InputFile(*TABULAR)),
     ],
-    out: Annotated[Path, typer.Option("--out", help="JSON Lines of charts to write.")],
+    products: Annotated[
+        Path,
+        typer.Option(
+            "--products",
+            help="JSON Lines (or CSV) of products: id, text.",
+            parser=InputFile(*TABULAR),
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option("--out", help="JSON Lines of charts to write.", parser=OutputFile(".jsonl")),
+    ],
     words_only: Annotated[bool, typer.Option("--words-only", help="Match words only.")] = False,
 ) -> None:
     """Chart every patent against every product in one process (the encoder loads once)."""
@@ -139,7 +164,7 @@ def batch(
     charter = Charter(dense=not words_only)
     with (
         progress_bar("charting", total=len(found) * len(items)) as bar,
-        out.open("w", encoding="utf-8") as handle,
+        atomic_text(out) as handle,
     ):
         for p in found:
             for product_id, text in items:

@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from typing import Any
 
-from rich.console import Console
-
+from ipsentry.cli.output import console, errors, print_json
+from ipsentry.services import database
 from ipsentry.services.access import Actor, resolve_actor
+from ipsentry.services.database import UnitOfWork
 from ipsentry.settings import Settings, get_settings
-from ipsentry.store.unit_of_work import UnitOfWork
 
-console = Console()
-errors = Console(stderr=True)
+__all__ = ["Context", "console", "context", "errors", "print_json"]
 
 
 @dataclass
 class Context:
     settings: Settings
 
-    def uow(self) -> UnitOfWork:
-        return UnitOfWork.for_url(self.settings.database_url)
+    def uow(self, *, create: bool = False) -> UnitOfWork:
+        return database.unit_of_work(self.settings.database_url, create=create)
 
     def actor(self) -> Actor:
         with self.uow() as uow:
@@ -30,8 +27,3 @@ class Context:
 
 def context() -> Context:
     return Context(get_settings())
-
-
-def print_json(data: Any) -> None:
-    """Plain JSON on stdout (no colour, no wrapping) so other programs can read it."""
-    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))  # noqa: T201

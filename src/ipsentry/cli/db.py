@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from ipsentry.cli.context import console, context
-from ipsentry.store import migrate
-from ipsentry.store.database import create_engine
+from ipsentry.services import database
 
 app = typer.Typer(help="Database schema: upgrade to the latest migration, or show where it is.")
 
 
 @app.command()
-def upgrade(revision: str = typer.Argument("head", help="Target revision.")) -> None:
-    """Apply migrations up to REVISION (every command does this itself on a new database)."""
-    engine = create_engine(context().settings.database_url)
-    migrate.upgrade(engine, revision)
-    console.print(f"database at revision {migrate.current(engine)}")
+def upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
+    """Apply migrations up to REVISION, creating the database if there is none yet.
+
+    Every other command migrates an existing database itself; this one also sets up a new one.
+    """
+    status = database.upgrade(context().settings.database_url, revision)
+    console.print(f"{status.url}: at revision {status.revision}")
 
 
 @app.command()
 def current() -> None:
     """Show the database URL and its migration revision."""
-    settings = context().settings
-    engine = create_engine(settings.database_url)
-    console.print(f"{engine.url.render_as_string(hide_password=True)}")
-    console.print(f"revision {migrate.current(engine)} (latest {migrate.head(engine)})")
+    status = database.status(context().settings.database_url)
+    console.print(status.url)
+    console.print(f"revision {status.revision} (latest {status.latest})")

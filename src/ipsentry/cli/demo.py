@@ -12,8 +12,12 @@ app = typer.Typer(help="Demo data: a vaporizer-hardware maker modelled on ITC 33
 
 @app.command()
 def load() -> None:
-    """Load (or complete) the demo organisations into the configured database; idempotent."""
-    counts = load_demo(context().uow())
+    """Load (or complete) the demo organisations into the configured database; idempotent.
+
+    Creates the database (IPSENTRY_DATABASE_URL, or a SQLite file in your data folder) when
+    there is none yet.
+    """
+    counts = load_demo(context().uow(create=True))
     console.print(
         "demo organisation smoore-demo: "
         + ", ".join(f"{value} {key}" for key, value in counts.items())

@@ -2,21 +2,44 @@
 
 from __future__ import annotations
 
-import gzip
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from ipsentry.errors import NotFound
+from ipsentry.errors import InvalidInput, Problem
+from ipsentry.formats.files import read_text, text_lines
 
 
 def read_queries(queries: list[str] | None, queries_file: Path | None) -> Iterator[str]:
-    """Queries from the command line, then from a file (one per line, .gz read too)."""
-    yield from queries or []
+    """Queries from the command line, then from a file (one per line, .gz read too).
+
+    An empty query on the command line is refused (it would rank everything); blank lines
+    of a file are skipped, but a file with no query at all is refused.
+    """
+    for query in queries or []:
+        if not query.strip():
+            raise InvalidInput([Problem("command line", None, "QUERY", "is empty")])
+        yield query.strip()
     if queries_file is not None:
-        if not queries_file.exists():
-            raise NotFound(f"{queries_file}: no such file")
-        opener = gzip.open if queries_file.suffix == ".gz" else open
-        with opener(queries_file, "rt", encoding="utf-8") as handle:
-            for line in handle:
-                if line.strip():
-                    yield line.strip()
+        found = False
+        for _, line in text_lines(queries_file):
+            if line.strip():
+                found = True
+                yield line.strip()
+        if not found:
+            raise InvalidInput([Problem(str(queries_file), None, "(file)", "has no queries")])
+
+
+def read_json_texts(paths: list[Path]) -> list[str]:
+    """The text of each JSON file, checked to be JSON, so a bad file is named with its line."""
+    texts = []
+    for path in paths:
+        text = read_text(path)
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as error:
+            raise InvalidInput(
+                [Problem(str(path), error.lineno, "(json)", f"not valid JSON: {error.msg}")]
+            ) from None
+        texts.append(text)
+    return texts

@@ -9,6 +9,8 @@ import typer
 from rich.table import Table
 
 from ipsentry.cli.context import console, context, print_json
+from ipsentry.cli.inputs import read_json_texts
+from ipsentry.cli.params import TABULAR, InputFile, OutputFile
 from ipsentry.cli.progress import progress_bar
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.matching.marks.confusion import Assessment, Mark, Use, assess
@@ -36,12 +38,15 @@ def score(
             "--pairs",
             help="CSV/XLSX/JSON with left, right [, left_goods, right_goods, "
             "left_classes, right_classes].",
+            parser=InputFile(*TABULAR),
         ),
     ],
     out: Annotated[
         Path,
         typer.Option(
-            "--out", help="CSV to write: the input plus similarity, score, verdict, explanation."
+            "--out",
+            help="CSV to write: the input plus similarity, score, verdict, explanation.",
+            parser=OutputFile(".csv"),
         ),
     ],
 ) -> None:
@@ -92,7 +97,7 @@ def compare(
     disclaim: Annotated[
         list[str] | None, typer.Option(help="A disclaimed word of the earlier mark (repeat).")
     ] = None,
-    famous: Annotated[bool, typer.Option(help="The earlier mark is famous.")] = False,
+    famous: Annotated[bool, typer.Option("--famous", help="The earlier mark is famous.")] = False,
     text: Annotated[
         bool, typer.Option("--text", help="The later sign is free text: find the mark inside it.")
     ] = False,
@@ -149,20 +154,24 @@ def imitates(
     names: Annotated[list[str], typer.Argument(help="Domains, package ids or schemes to check.")],
     kind: Annotated[NameKind, typer.Option(help="domain, package or scheme.")] = NameKind.DOMAIN,
     marks: Annotated[
-        Path | None, typer.Option("--marks", help="Marks file; default: the stored portfolio.")
+        Path | None,
+        typer.Option(
+            "--marks", help="Marks file; default: the stored portfolio.", parser=InputFile(*TABULAR)
+        ),
     ] = None,
     association: Annotated[
         list[Path] | None,
         typer.Option(
             "--association",
             help="The mark owner's assetlinks.json or apple-app-site-association (repeat).",
+            parser=InputFile(),
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Which mark each name imitates, by which technique; schemes flagged for unfair competition."""
     matcher = PortfolioMatcher(read_marks(marks) if marks else _portfolio_marks())
-    owner_apps = declared_apps(p.read_text("utf-8") for p in association) if association else None
+    owner_apps = declared_apps(read_json_texts(association)) if association else None
     found = [(name, imitations(name, kind, matcher, owner_apps=owner_apps)) for name in names]
     if as_json:
         print_json(

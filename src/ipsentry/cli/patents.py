@@ -6,11 +6,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from ipsentry.cli.context import console, print_json
 from ipsentry.cli.inputs import read_queries
+from ipsentry.cli.params import TABULAR, IndexFolder, InputFile, OutputFolder
 from ipsentry.cli.progress import progress_bar
+from ipsentry.cli.tables import fitted_table, under
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.services import patent_search
 
@@ -23,10 +24,13 @@ def index(
         Path,
         typer.Argument(
             help="JSON Lines (or JSON/CSV) of patent records: "
-            "number, title, abstract, claims, description."
+            "number, title, abstract, claims, description.",
+            parser=InputFile(*TABULAR),
         ),
     ],
-    out: Annotated[Path, typer.Option("--out", help="Folder to write the index into.")],
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder to write the index into.", parser=OutputFolder())
+    ],
     dense: Annotated[
         bool, typer.Option(help="Also encode title and abstract (hybrid search).")
     ] = True,
@@ -34,19 +38,22 @@ def index(
     """Index a corpus (23,000 patents take about five minutes on 2 cores)."""
     records = patent_search.read_corpus(corpus)
     with progress_bar("encoding titles and abstracts", total=len(records)) as bar:
-        meta = patent_search.build(records, out, dense=dense, progress=bar.advance)
+        meta = patent_search.build_index(records, out, dense=dense, progress=bar.advance)
     console.print(f"{out}: {meta['documents']:,} patents indexed in {meta['build_seconds']} s")
 
 
 @app.command("search")
 def search(
-    folder: Annotated[Path, typer.Argument(help="A folder made by 'patents index'.")],
+    folder: Annotated[
+        Path, typer.Argument(help="A folder made by 'patents index'.", parser=IndexFolder())
+    ],
     queries: Annotated[
         list[str] | None,
         typer.Argument(help="Texts to search for (a claim, a product description)."),
     ] = None,
     queries_file: Annotated[
-        Path | None, typer.Option("--queries-file", help="One query per line.")
+        Path | None,
+        typer.Option("--queries-file", help="One query per line.", parser=InputFile()),
     ] = None,
     like: Annotated[
         str | None, typer.Option("--like", help="Patents like this one (its number).")
@@ -69,11 +76,8 @@ def search(
         print_json([{"query": q, "results": [h.as_json() for h in hits]} for q, hits in answers])
         return
     for query, hits in answers:
-        table = Table(title=query[:90])
-        for column in ("number", "score", "title", "passage"):
-            table.add_column(column)
+        table = fitted_table(query[:90], ["number", "score", "title and passage"])
         for h in hits:
-            table.add_row(
-                h.number, f"{h.score:.4f}", h.title[:60], f"[{h.field}] {h.passage[:140]}"
-            )
+            passage = f"[{h.field}] {h.passage[:140]}"
+            table.add_row(h.number, f"{h.score:.4f}", under(h.title, passage, markup=False))
         console.print(table)

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from ipsentry.cli.context import console, context, print_json
+from ipsentry.cli.params import TABULAR, DateParser, InputFile, OutputFile
 from ipsentry.cli.progress import progress_bar
-from ipsentry.domain.rights import Patent, Right, RightKind, Trademark
-from ipsentry.formats.tabular import write_records
+from ipsentry.cli.tables import fitted_table, styled, under
+from ipsentry.domain.rights import RightKind
 from ipsentry.services import portfolio
-from ipsentry.services.right_records import record_from_right
-from ipsentry.store.repositories import RightFilter
+from ipsentry.services.portfolio import RightFilter
 
 app = typer.Typer(help="The portfolio registry: patents with claims, trademarks with classes.")
 
@@ -25,38 +28,38 @@ OfficeOption = Annotated[
 FamilyOption = Annotated[str | None, typer.Option("--family", help="Technology family.")]
 StatusOption = Annotated[str | None, typer.Option(help="Legal status, e.g. granted.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+IMPORTS = (*TABULAR, ".xml")
 
 
 @app.command("import")
 def import_(
-    file: Annotated[Path, typer.Argument(help="CSV, XLSX, JSON, JSON Lines or USPTO XML.")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV (comma, semicolon or tab), XLSX, JSON, JSON Lines or USPTO XML; .gz too.",
+            parser=InputFile(*IMPORTS),
+        ),
+    ],
 ) -> None:
-    """Import rights; all rows or none; re-importing updates the same rights."""
+    """Import rights; all rows or none; re-importing updates the same rights.
+
+    The file is read as a stream and checked row by row; every problem is reported as
+    file:row: field: problem, and then nothing is written.
+    """
     ctx = context()
-    with progress_bar("importing") as bar:
-        report = portfolio.import_rights(ctx.uow(), ctx.actor(), file, bar.update)
+    actor = ctx.actor()
+    with progress_bar("importing", unit="bytes") as bar:
+        report = portfolio.import_rights(ctx.uow(), actor, file, bar.update)
     console.print(
         f"{file}: {report.created} created, {report.updated} updated, {report.unchanged} unchanged"
     )
-
-
-def _row(right: Right) -> dict[str, Any]:
-    detail = ""
-    if isinstance(right, Patent):
-        detail = f"{len(right.claims)} claims"
-    elif isinstance(right, Trademark):
-        detail = "classes " + ", ".join(str(n) for n in right.class_numbers)
-    return {
-        "id": right.id,
-        "kind": right.kind.value,
-        "number": right.display_number,
-        "title": right.title,
-        "status": right.status.value,
-        "family": right.technology_family,
-        "detail": detail,
-        "marking": right.confidentiality.value,
-        "illustrative": right.illustrative,
-    }
+    if report.without_deadlines:
+        offices = ", ".join(f"{k} ({n})" for k, n in report.without_deadlines.items())
+        console.print(
+            f"[yellow]note:[/yellow] no deadlines are computed for {offices}: ipsentry has no "
+            "deadline rules for those offices yet, or the rights lack the dates they count from.",
+            highlight=False,
+        )
 
 
 @app.command("list")
@@ -65,6 +68,9 @@ def list_(
     jurisdiction: OfficeOption = None,
     family: FamilyOption = None,
     status: StatusOption = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also the technology family and marking.")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """List rights, filtered by kind, office, technology family and status."""
@@ -72,69 +78,87 @@ def list_(
     rights = portfolio.list_rights(
         ctx.uow(), ctx.actor(), RightFilter(kind, jurisdiction, family, status)
     )
-    rows = [_row(r) for r in rights]
+    rows = [portfolio.right_row(r) for r in rights]
     if as_json:
         print_json(rows)
         return
-    table = Table(title=f"{len(rows)} right(s)")
-    for column in ("id", "number", "title", "status", "family", "detail", "marking"):
-        table.add_column(column, overflow="fold")
+    more = ["family", "marking"] if verbose else []
+    table = fitted_table(f"{len(rows)} right(s)", ["id", "number", "title", "status", *more])
     for row in rows:
         flagged = row["illustrative"] and "illustrative" not in row["title"].lower()
-        title = row["title"] + (" [yellow](illustrative)[/yellow]" if flagged else "")
+        title = escape(row["title"]) + (" [yellow](illustrative)[/yellow]" if flagged else "")
+        extra = [row["family"], row["marking"]] if verbose else []
         table.add_row(
-            str(row["id"]),
-            row["number"],
-            title,
-            row["status"],
-            row["family"],
-            row["detail"],
-            row["marking"],
+            str(row["id"]), row["number"], under(title, row["detail"]), row["status"], *extra
         )
     console.print(table)
+    if not verbose:
+        console.print("[dim]--verbose adds the technology family and the marking.[/dim]")
 
 
 @app.command()
 def show(
     reference: Annotated[str, typer.Argument(help="Id or number, e.g. 'US 10,357,623'.")],
+    today: Annotated[
+        date | None,
+        typer.Option(help="Flag deadlines as of this day (YYYY-MM-DD).", parser=DateParser()),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """One right in full: numbers, dates, claims with their elements, classes, deadlines."""
     ctx = context()
-    right = portfolio.get_right(ctx.uow(), ctx.actor(), reference)
-    record = record_from_right(right)
-    if isinstance(right, Patent):
-        record["claims"] = [
-            {
-                "num": c.num,
-                "depends_on": c.depends_on,
-                "text": c.text,
-                "elements": [{"role": e.role.value, "text": e.text} for e in c.elements],
-            }
-            for c in right.claims
-        ]
+    day = today or date.today()
+    record = portfolio.right_detail(ctx.uow(), ctx.actor(), reference, day)
     if as_json:
         print_json(record)
         return
-    if right.illustrative:
+    if record["illustrative"] == "yes":
         console.print(
             "[yellow]Illustrative record written from public facts; not the office text.[/yellow]"
         )
-    table = Table(show_header=False, title=right.display_number)
+    table = Table(show_header=False, title=_label(record), box=None, padding=(0, 1))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column(overflow="fold")
     for key, value in record.items():
-        if key != "claims" and value not in ("", None):
-            table.add_row(key, str(value))
+        if key not in ("claims", "deadlines", "construction") and value not in ("", None, []):
+            table.add_row(key.replace("_", " "), str(value))
     console.print(table)
     for claim in record.get("claims", []):
         parent = f" (depends on {claim['depends_on']})" if claim["depends_on"] else ""
         console.print(f"\n[bold]Claim {claim['num']}[/bold]{parent}")
+        elements = Table.grid(padding=(0, 2))
+        elements.add_column(style="dim", justify="right", no_wrap=True)
+        elements.add_column(overflow="fold")
         for element in claim["elements"]:
-            console.print(f"  [dim]{element['role']:>10}[/dim]  {element['text']}", highlight=False)
+            elements.add_row(element["role"], Text(element["text"]))
+        console.print(elements)
+    _show_deadlines(record["deadlines"])
+
+
+def _label(record: dict[str, Any]) -> str:
+    number = record["registration_number"] or record["publication_number"]
+    return f"{record['jurisdiction']} {number or record['application_number']}: {record['title']}"
+
+
+def _show_deadlines(deadlines: list[dict[str, Any]]) -> None:
+    if not deadlines:
+        console.print("\n[dim]No deadlines computed for this right.[/dim]")
+        return
+    table = fitted_table("Deadlines", ["due", "what", "state"])
+    for d in deadlines:
+        table.add_row(str(d["due"]), d["title"], styled(d["state_text"], d["state"]))
+    console.print()
+    console.print(table)
 
 
 @app.command()
 def export(
-    out: Annotated[Path, typer.Argument(help="Output file: .csv, .xlsx, .json or .jsonl.")],
+    out: Annotated[
+        Path,
+        typer.Argument(
+            help="Output file: .csv, .xlsx, .json or .jsonl.", parser=OutputFile(*TABULAR)
+        ),
+    ],
     kind: KindOption = None,
     jurisdiction: OfficeOption = None,
     family: FamilyOption = None,
@@ -142,11 +166,9 @@ def export(
 ) -> None:
     """Export rights in the importer's own format (an export imports back unchanged)."""
     ctx = context()
-    rights = portfolio.list_rights(
-        ctx.uow(), ctx.actor(), RightFilter(kind, jurisdiction, family, status)
-    )
-    write_records(out, [record_from_right(r) for r in rights])
-    console.print(f"wrote {len(rights)} right(s) to {out}")
+    where = RightFilter(kind, jurisdiction, family, status)
+    count = portfolio.export_rights(ctx.uow(), ctx.actor(), out, where)
+    console.print(f"wrote {count} right(s) to {out}")
 
 
 @app.command()

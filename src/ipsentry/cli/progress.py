@@ -1,21 +1,28 @@
-"""One progress bar style for every long command (on stderr, so --json output stays clean)."""
+"""One progress bar style for every long command (on stderr, so --json output stays clean).
+
+The bar appears at once, before the first row is read, and counts items or, for a file
+being read, bytes (so the share done and the time left are right from the first second).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Literal
 
 from rich.progress import (
     BarColumn,
+    DownloadColumn,
     MofNCompleteColumn,
     Progress,
+    ProgressColumn,
     TaskID,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
 
-from ipsentry.cli.context import errors
+from ipsentry.cli.output import errors
 
 
 class Bar:
@@ -31,14 +38,18 @@ class Bar:
 
 
 @contextmanager
-def progress_bar(label: str, total: int | None = None) -> Iterator[Bar]:
+def progress_bar(
+    label: str, total: int | None = None, unit: Literal["items", "bytes"] = "items"
+) -> Iterator[Bar]:
+    count: ProgressColumn = DownloadColumn() if unit == "bytes" else MofNCompleteColumn()
     with Progress(
         TextColumn(label),
         BarColumn(),
-        MofNCompleteColumn(),
+        count,
         TimeElapsedColumn(),
         TimeRemainingColumn(),
         console=errors,
         transient=True,
+        disable=not errors.is_terminal,  # a log or a pipe gets the result, not bar frames
     ) as progress:
         yield Bar(progress, progress.add_task(label, total=total))

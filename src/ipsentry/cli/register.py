@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
+from rich.markup import escape
 
 from ipsentry.cli.context import console, print_json
 from ipsentry.cli.inputs import read_queries
+from ipsentry.cli.params import DateParser, IndexFolder, InputFile, OutputFolder
 from ipsentry.cli.progress import progress_bar
+from ipsentry.cli.tables import fitted_table, styled, under
 from ipsentry.errors import InvalidInput, Problem
+from ipsentry.services.deadline_views import state_of, state_text
 from ipsentry.services.register_watch import build_register, open_register, read_register
 
 app = typer.Typer(
@@ -24,10 +28,13 @@ def build(
     names: Annotated[
         Path,
         typer.Argument(
-            help="One name per line, or 'name<TAB>publication date<TAB>office'; .gz is read too."
+            help="One name per line, or 'name<TAB>publication date<TAB>office'; .gz is read too.",
+            parser=InputFile(),
         ),
     ],
-    out: Annotated[Path, typer.Option("--out", help="Folder to write the index into.")],
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder to write the index into.", parser=OutputFolder())
+    ],
     workers: Annotated[int, typer.Option(help="Processes for the build.")] = 2,
 ) -> None:
     """Index a register (1.1 million names take about a minute and a half on 2 cores)."""
@@ -42,15 +49,31 @@ def build(
 
 @app.command("search")
 def search(
-    index: Annotated[Path, typer.Argument(help="A folder made by 'register build'.")],
+    index: Annotated[
+        Path, typer.Argument(help="A folder made by 'register build'.", parser=IndexFolder())
+    ],
     queries: Annotated[list[str] | None, typer.Argument(help="Names to clear or watch.")] = None,
     queries_file: Annotated[
-        Path | None, typer.Option("--queries-file", help="One query per line.")
+        Path | None,
+        typer.Option("--queries-file", help="One query per line.", parser=InputFile()),
     ] = None,
     top: Annotated[int, typer.Option("--top", min=1, max=1000, help="Results per query.")] = 10,
+    today: Annotated[
+        date | None,
+        typer.Option(
+            help="Flag opposition deadlines as of this day (YYYY-MM-DD).", parser=DateParser()
+        ),
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Show why each name was found, under it.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """The registered names most likely to be confused with each query, explained."""
+    """The registered names most likely to be confused with each query, explained.
+
+    A name the register dates carries its opposition deadline, flagged when it has passed.
+    """
+    day = today or date.today()
     wanted = list(read_queries(queries, queries_file))
     if not wanted:
         raise InvalidInput(
@@ -60,13 +83,23 @@ def search(
     answers = [(q, register.search(q, top)) for q in wanted]
     if as_json:
         print_json(
-            [{"query": q, "results": [r.as_json() for r in results]} for q, results in answers]
+            [{"query": q, "results": [r.as_json(day) for r in results]} for q, results in answers]
         )
         return
     for query, results in answers:
-        table = Table(title=f"'{query}'")
-        for column in ("name", "score", "similarity", "opposition deadline", "why"):
-            table.add_column(column)
+        table = fitted_table(f"'{query}'", ["name", "score", "similarity", "opposition"])
         for r in results:
-            table.add_row(r.name, f"{r.score:.2f}", f"{r.similarity:.2f}", r.deadline_text, r.why)
+            opposition = (
+                styled(f"{r.window.due}\n{state_text(r.window, day)}", state_of(r.window, day))
+                if r.window
+                else ""
+            )
+            table.add_row(
+                under(escape(r.name), r.why if verbose else ""),
+                f"{r.score:.2f}",
+                f"{r.similarity:.2f}",
+                opposition,
+            )
         console.print(table)
+    if not verbose:
+        console.print("[dim]--verbose (or --json) explains each name.[/dim]")

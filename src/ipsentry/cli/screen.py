@@ -6,10 +6,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
+from rich.text import Text
 
 from ipsentry.cli.context import console, context, print_json
+from ipsentry.cli.params import TABULAR, InputFile, OutputFile
 from ipsentry.cli.progress import progress_bar
+from ipsentry.cli.tables import fitted_table, under
 from ipsentry.domain.observations import ObservationKind
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.services import screening
@@ -22,6 +24,7 @@ def screen(
             "--marks",
             help="File mode: marks to screen for "
             "(CSV/XLSX/JSON: id, mark, classes, goods, disclaimers, famous).",
+            parser=InputFile(*TABULAR),
         ),
     ] = None,
     input_: Annotated[
@@ -30,10 +33,14 @@ def screen(
             "--input",
             help="File mode: observations "
             "(kind, text, description, seller, declared_brand, hs_code, goods, id).",
+            parser=InputFile(*TABULAR),
         ),
     ] = None,
     out: Annotated[
-        Path | None, typer.Option("--out", help="File mode: JSON Lines of hits to write.")
+        Path | None,
+        typer.Option(
+            "--out", help="File mode: JSON Lines of hits to write.", parser=OutputFile(".jsonl")
+        ),
     ] = None,
     kind: Annotated[
         ObservationKind | None,
@@ -63,6 +70,20 @@ def screen(
                 [Problem("command line", None, m, "needed in file mode") for m in missing]
             )
         assert marks is not None and input_ is not None and out is not None
+        portfolio_only = [
+            ("--kind", kind is not None),
+            ("--new-only", new_only),
+            ("--json", as_json),
+        ]
+        refused = [name for name, given in portfolio_only if given]
+        if refused:
+            raise InvalidInput(
+                [
+                    Problem("command line", None, name, "only in portfolio mode (without --marks, "
+                            "--input and --out); file mode screens every row of --input")
+                    for name in refused
+                ]
+            )  # fmt: skip
         with progress_bar("screening") as bar:
             screened, hits = screening.screen_files(marks, input_, out, bar.update)
         console.print(f"{out}: {hits} hits in {screened} observations")
@@ -82,27 +103,26 @@ def screen(
             }
         )
         return
-    table = Table(
-        title=f"screening run {report.run_id}: {report.screened} observations, "
-        f"{len(report.hits)} hits, {len(report.new)} new"
+    table = fitted_table(
+        f"screening run {report.run_id}: {report.screened} observations, "
+        f"{len(report.hits)} hits, {len(report.new)} new",
+        ["observation", "sign", "mark", "score", "category"],
     )
-    for column in ("observation", "kind", "sign", "mark", "score", "category"):
-        table.add_column(column)
     for hit in shown:
         a = hit.assessment
         table.add_row(
-            hit.observation,
-            hit.kind.value,
-            hit.sign[:50],
+            under(hit.observation, hit.kind.value),
+            Text(hit.sign),
             hit.mark,
             f"{a.score:.2f}",
             a.category.value.replace("_", " "),
         )
     console.print(table)
     if report.claim_hits:
-        claims = Table(title="claims that may read on the observed products (charts in --json)")
-        for column in ("observation", "patent", "claim", "coverage", "verdict"):
-            claims.add_column(column)
+        claims = fitted_table(
+            "claims that may read on the observed products (charts in --json)",
+            ["observation", "patent", "claim", "coverage", "verdict"],
+        )
         for c in report.claim_hits:
             claims.add_row(
                 str(c["observation"]),

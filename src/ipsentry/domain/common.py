@@ -72,9 +72,37 @@ class Money:
         return f"{self.currency} {self.amount:,}"
 
 
+# Regional and international offices of WIPO Standard ST.3 (two-letter codes beside the
+# ISO 3166 countries): EPO, EUIPO, WIPO (WO for PCT, IB for its bureau), Eurasian Patent
+# Office, ARIPO, OAPI, GCC Patent Office, Benelux Office for IP, CPVO, Nordic Patent
+# Institute, Visegrad Patent Institute.
+REGIONAL_OFFICES = frozenset(
+    {"EP", "EM", "WO", "IB", "EA", "AP", "OA", "GC", "BX", "QZ", "XN", "XV"}
+)
+# Babel's territory codes that are not countries (unknown region, pseudo-locales, groupings).
+_NOT_COUNTRIES = frozenset({"ZZ", "XA", "XB", "EZ", "UN", "QO", "EU"})
+_ALIASES = {"EU": "EM"}  # people write EU for the EU trade mark office; ST.3 says EM
+
+
+@cache
+def office_codes() -> frozenset[str]:
+    """Every office code ipsentry accepts: ISO 3166 countries and the ST.3 regional offices."""
+    from babel import Locale
+
+    territories: list[str] = [str(c) for c in Locale("en").territories]
+    countries = {c for c in territories if len(c) == 2 and c.isalpha()}
+    return frozenset((countries - _NOT_COUNTRIES) | REGIONAL_OFFICES)
+
+
 def normalise_jurisdiction(code: str) -> str:
-    """Two-letter office code: ISO 3166 countries plus EP, EM (EUIPO) and WO (WIPO)."""
+    """A known two-letter office code (EU is read as EM, the EUIPO); ValueError otherwise."""
     value = code.strip().upper()
+    value = _ALIASES.get(value, value)
     if len(value) != 2 or not value.isalpha():
         raise ValueError(f"not a two-letter office code: {code!r}")
+    if value not in office_codes():
+        raise ValueError(
+            f"{code.strip()!r} is not an office code (ISO 3166 country such as US, CN, DE, "
+            "or EP, EM, WO)"
+        )
     return value

@@ -10,6 +10,7 @@ from pathlib import Path
 from icalendar import Calendar, Event
 
 from ipsentry.domain.deadlines import Deadline, DeadlineState
+from ipsentry.formats.files import atomic_path
 
 
 def deadline_uid(deadline: Deadline) -> str:
@@ -48,5 +49,6 @@ def write_ics(path: Path, deadlines: Iterable[Deadline]) -> int:
             event.add("status", "CANCELLED")
         calendar.add_component(event)
         count += 1
-    path.write_bytes(calendar.to_ical())
+    with atomic_path(path) as temporary:
+        temporary.write_bytes(calendar.to_ical())
     return count

@@ -1,42 +1,97 @@
-"""Rows from CSV, XLSX, JSON and JSON Lines files, numbered as a person would count them.
+"""Rows from CSV, XLSX, JSON and JSON Lines files, streamed and numbered as a person counts.
 
 CSV and XLSX rows are numbered like a spreadsheet (the header is row 1); JSON records are
-numbered from 1 in file order; JSON Lines by line.
+numbered from 1 in file order; JSON Lines by line. Every reader streams: memory stays flat
+however large the file, and ``progress`` hears how far through the file reading is (bytes
+for text files, rows for workbooks) from the first row on.
+
+CSV files may be separated by commas, semicolons (as spreadsheets in many locales save
+them) or tabs; the header row says which.
 """
 
 from __future__ import annotations
 
 import csv
-import gzip
 import json
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Collection, Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from openpyxl import load_workbook
-
-from ipsentry.errors import InvalidInput, Problem
+from ipsentry.formats.files import (
+    CountingReader,
+    Progress,
+    atomic_path,
+    atomic_text,
+    check_input,
+    decode,
+    invalid,
+)
 
 Row = tuple[int, dict[str, Any]]
+FORMATS = (".csv", ".xlsx", ".json", ".jsonl")
+_DELIMITERS = (",", ";", "\t")
 
 
-def open_text(path: Path) -> IO[str]:
-    if path.suffix == ".gz":
-        return gzip.open(path, "rt", encoding="utf-8-sig", newline="")
-    return path.open(encoding="utf-8-sig", newline="")
+def file_format(path: Path) -> str:
+    suffixes = [s.lower() for s in path.suffixes if s.lower() != ".gz"]
+    return suffixes[-1] if suffixes else ""
 
 
-def _csv_rows(path: Path) -> Iterator[Row]:
-    with open_text(path) as handle:
-        reader = csv.DictReader(handle)
-        for row in reader:
-            if None in row:
-                raise InvalidInput(
-                    [Problem(str(path), reader.line_num, "(row)", "more cells than header columns")]
-                )
-            if any((v or "").strip() for v in row.values()):
-                yield reader.line_num, {k.strip(): v for k, v in row.items() if k}
+def _check_header(path: Path, header: list[str], fields: Collection[str] | None) -> None:
+    named = [h for h in header if h]
+    if not named:
+        raise invalid(path, "the header row is empty; the first row must name the columns", 1)
+    if len(set(named)) != len(named):
+        twice = sorted({h for h in named if named.count(h) > 1})
+        raise invalid(path, f"column {', '.join(twice)} appears twice", 1, "(header)")
+    if fields and not set(named) & set(fields):
+        expected = ", ".join(list(fields)[:6])
+        raise invalid(
+            path,
+            f"no known column in the header ({', '.join(named[:4])}...); the first row must "
+            f"name the columns, e.g. {expected}",
+            1,
+            "(header)",
+        )
+
+
+def _csv_rows(
+    path: Path, fields: Collection[str] | None, progress: Progress | None
+) -> Iterator[Row]:
+    with CountingReader(path) as reader:
+        numbered = _numbered_lines(path, reader)
+        first = next(numbered, None)
+        if first is None:
+            raise invalid(path, "is empty")
+        delimiter = max(_DELIMITERS, key=first.count)
+        lines = _chain(first, numbered)
+        rows = csv.reader(lines, delimiter=delimiter, strict=True)
+        try:
+            header = [h.strip() for h in next(rows)]
+            _check_header(path, header, fields)
+            for cells in rows:
+                if len(cells) > len(header):
+                    raise invalid(path, "more cells than header columns", rows.line_num, "(row)")
+                if any(c.strip() for c in cells):
+                    yield rows.line_num, {h: v for h, v in zip(header, cells, strict=False) if h}
+                if progress is not None:
+                    progress(reader.position, reader.size)
+        except csv.Error as error:
+            raise invalid(path, f"not valid CSV: {error}", rows.line_num, "(row)") from None
+
+
+def _numbered_lines(path: Path, reader: CountingReader) -> Iterator[str]:
+    number = 0
+    while line := reader.readline():
+        number += 1
+        yield decode(path, line, number)
+
+
+def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
+    yield first
+    yield from rest
 
 
 def _cell(value: Any) -> Any:
@@ -47,100 +102,145 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _xlsx_rows(path: Path) -> Iterator[Row]:
-    book = load_workbook(path, read_only=True, data_only=True)
+def _xlsx_rows(
+    path: Path, fields: Collection[str] | None, progress: Progress | None
+) -> Iterator[Row]:
+    from openpyxl import load_workbook  # only workbooks pay for openpyxl's import
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
+        raise invalid(path, f"not an Excel .xlsx workbook ({error})") from None
     try:
         sheet = book.worksheets[0]
+        total = sheet.max_row or 0
         rows = sheet.iter_rows(values_only=True)
         header = [str(h).strip() if h is not None else "" for h in next(rows, ())]
+        _check_header(path, header, fields)
         for number, values in enumerate(rows, start=2):
             record = {h: _cell(v) for h, v in zip(header, values, strict=False) if h}
             if any(str(v).strip() for v in record.values()):
                 yield number, record
+            if progress is not None:
+                progress(number, max(total, number))
     finally:
         book.close()
 
 
-def _json_rows(path: Path) -> Iterator[Row]:
-    with open_text(path) as handle:
+def _json_rows(
+    path: Path, fields: Collection[str] | None, progress: Progress | None
+) -> Iterator[Row]:
+    """A list of records, ``{"rights": [...]}``, or one record; the list is streamed."""
+    import ijson
+
+    with CountingReader(path) as reader:
+        start = reader.read(64).lstrip()
+        opening = decode(path, start[:1], 1) if start else ""
+    if opening not in ("[", "{"):
+        raise invalid(path, "not JSON: expected a list of records or an object", 1, "(json)")
+    prefix = "item" if opening == "[" else "rights.item"
+    number = 0
+    with CountingReader(path) as reader:
         try:
-            data = json.load(handle)
-        except json.JSONDecodeError as error:
-            raise InvalidInput([Problem(str(path), error.lineno, "(json)", error.msg)]) from None
-    if isinstance(data, dict):
-        data = data.get("rights", [data])
-    if not isinstance(data, list):
-        raise InvalidInput([Problem(str(path), None, "(json)", "expected a list of records")])
-    for number, record in enumerate(data, start=1):
-        if not isinstance(record, dict):
-            raise InvalidInput([Problem(str(path), number, "(record)", "expected an object")])
-        yield number, record
+            for number, record in enumerate(ijson.items(reader, prefix, use_float=True), start=1):
+                if not isinstance(record, dict):
+                    raise invalid(path, "expected an object", number, "(record)")
+                yield number, record
+                if progress is not None:
+                    progress(reader.position, reader.size)
+        except ijson.JSONError as error:
+            raise invalid(
+                path, f"not valid JSON after record {number}: {error}", None, "(json)"
+            ) from None
+    if number == 0 and opening == "{":
+        yield from _single_object(path)
 
 
-def _jsonl_rows(path: Path) -> Iterator[Row]:
-    with open_text(path) as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise InvalidInput([Problem(str(path), number, "(json)", error.msg)]) from None
-            if not isinstance(record, dict):
-                raise InvalidInput([Problem(str(path), number, "(record)", "expected an object")])
-            yield number, record
+def _single_object(path: Path) -> Iterator[Row]:
+    with CountingReader(path) as reader:
+        text = decode(path, reader.read(), 1)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise invalid(path, error.msg, error.lineno, "(json)") from None
+    if isinstance(data.get("rights"), list):
+        return  # an empty list of rights
+    yield 1, data
 
 
-READERS = {
-    ".csv": _csv_rows,
-    ".xlsx": _xlsx_rows,
-    ".json": _json_rows,
-    ".jsonl": _jsonl_rows,
-}
+def _jsonl_rows(
+    path: Path, fields: Collection[str] | None, progress: Progress | None
+) -> Iterator[Row]:
+    with CountingReader(path) as reader:
+        for number, line in enumerate(_numbered_lines(path, reader), start=1):
+            if line.strip():
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as error:
+                    raise invalid(path, f"not valid JSON: {error.msg}", number, "(json)") from None
+                if not isinstance(record, dict):
+                    raise invalid(path, "expected an object", number, "(record)")
+                yield number, record
+            if progress is not None:
+                progress(reader.position, reader.size)
 
 
-def file_format(path: Path) -> str:
-    suffixes = [s.lower() for s in path.suffixes if s.lower() != ".gz"]
-    return suffixes[-1] if suffixes else ""
+READERS = {".csv": _csv_rows, ".xlsx": _xlsx_rows, ".json": _json_rows, ".jsonl": _jsonl_rows}
 
 
-def read_rows(path: Path) -> Iterator[Row]:
+def read_rows(
+    path: Path, fields: Collection[str] | None = None, progress: Progress | None = None
+) -> Iterator[Row]:
+    """Every non-empty row of a file, streamed; InvalidInput for a file with none.
+
+    ``fields`` are the column names the caller knows: a header naming none of them is
+    reported (a CSV saved without its header row, or with the wrong separator).
+    """
     reader = READERS.get(file_format(path))
     if reader is None:
-        known = ", ".join(sorted([*READERS, ".xml"]))
-        raise InvalidInput([Problem(str(path), None, "(file)", f"unknown format; use {known}")])
-    return reader(path)
+        known = ", ".join(FORMATS)
+        raise invalid(path, f"unknown format {path.suffix or '(no suffix)'!r}; use {known}")
+    check_input(path)
+    return _non_empty(path, reader(path, fields, progress))
+
+
+def _non_empty(path: Path, rows: Iterator[Row]) -> Iterator[Row]:
+    found = False
+    for row in rows:
+        found = True
+        yield row
+    if not found:
+        raise invalid(path, "has no records")
 
 
 def write_records(path: Path, records: list[dict[str, Any]]) -> None:
     """Write records in the importer's own field names, so an export imports back unchanged."""
     fmt = file_format(path)
+    if fmt not in FORMATS:
+        raise invalid(path, f"export to {', '.join(FORMATS)}")
     columns = list(dict.fromkeys(key for record in records for key in record))
-    if fmt == ".json":
-        path.write_text(json.dumps(records, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    elif fmt == ".jsonl":
-        lines = (json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-        path.write_text("".join(lines), "utf-8")
-    elif fmt in (".csv", ".xlsx"):
-        flat = [{k: _flat(v) for k, v in r.items()} for r in records]
-        if fmt == ".csv":
-            with path.open("w", encoding="utf-8", newline="") as handle:
-                writer = csv.DictWriter(handle, fieldnames=columns)
-                writer.writeheader()
-                writer.writerows(flat)
-        else:
-            from openpyxl import Workbook
+    if fmt == ".xlsx":
+        from openpyxl import Workbook
 
-            book = Workbook(write_only=True)
-            sheet = book.create_sheet("rights")
-            sheet.append(columns)
-            for record in flat:
-                sheet.append([record.get(c, "") for c in columns])
-            book.save(path)
-    else:
-        raise InvalidInput(
-            [Problem(str(path), None, "(file)", "export to .csv, .xlsx, .json or .jsonl")]
-        )
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet("rights")
+        sheet.append(columns)
+        for record in records:
+            flat = {k: _flat(v) for k, v in record.items()}
+            sheet.append([flat.get(c, "") for c in columns])
+        with atomic_path(path) as temporary:
+            book.save(temporary)
+        return
+    with atomic_text(path) as out:
+        if fmt == ".json":
+            out.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+        elif fmt == ".jsonl":
+            out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        else:
+            writer = csv.DictWriter(out, fieldnames=columns)
+            writer.writeheader()
+            writer.writerows({k: _flat(v) for k, v in r.items()} for r in records)
 
 
 def _flat(value: Any) -> Any:

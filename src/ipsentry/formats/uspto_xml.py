@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -17,18 +18,28 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from ipsentry.errors import InvalidInput, Problem, UnsafeInput
+from ipsentry.formats.files import CountingReader, Progress, check_input
 
 _DOCUMENT_START = re.compile(r"<\?xml[^>]*\?>")
 _SPACE = re.compile(r"[ \t\r\f\v]+")
 
 
-def _documents(text: str) -> Iterator[str]:
-    starts = [m.start() for m in _DOCUMENT_START.finditer(text)] or [0]
-    for i, start in enumerate(starts):
-        end = starts[i + 1] if i + 1 < len(starts) else len(text)
-        chunk = text[start:end].strip()
-        if chunk:
-            yield chunk
+def _documents(path: Path, progress: Progress | None) -> Iterator[str]:
+    """The documents of a bulk file one at a time, so memory holds one document at most."""
+    with CountingReader(path) as reader:
+        parts: list[str] = []
+        while line := reader.readline():
+            text = line.decode("utf-8", errors="replace")
+            starts = {m.start() for m in _DOCUMENT_START.finditer(text)}
+            for begin, end in pairwise(sorted({0, len(text), *starts})):
+                if begin in starts and "".join(parts).strip():
+                    yield "".join(parts).strip()
+                    parts = []
+                    if progress is not None:
+                        progress(reader.position, reader.size)
+                parts.append(text[begin:end])
+        if "".join(parts).strip():
+            yield "".join(parts).strip()
 
 
 def _text(element: Element | None) -> str:
@@ -117,10 +128,12 @@ def _paragraphs(root: Element) -> list[Element]:
     return [] if description is None else list(description.iter("p"))
 
 
-def read_uspto_xml(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+def read_uspto_xml(
+    path: Path, progress: Progress | None = None
+) -> Iterator[tuple[int, dict[str, Any]]]:
     """One record per document, numbered from 1, in the row format of the importer."""
-    text = path.read_text(encoding="utf-8", errors="replace")
-    for number, document in enumerate(_documents(text), start=1):
+    check_input(path)
+    for number, document in enumerate(_documents(path, progress), start=1):
         try:
             root = fromstring(document.encode("utf-8"), forbid_dtd=False)
         except DefusedXmlException as error:

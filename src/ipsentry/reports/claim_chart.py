@@ -15,6 +15,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from ipsentry.formats.files import atomic_path
+
 _CSS = {
     "present": "present",
     "present (evidence of absence)": "present",
@@ -55,7 +57,8 @@ def render_html(chart: dict[str, Any]) -> str:
 def write_pdf(chart: dict[str, Any], path: Path) -> None:
     from weasyprint import HTML
 
-    HTML(string=render_html(chart)).write_pdf(str(path))
+    with atomic_path(path) as temporary:
+        HTML(string=render_html(chart)).write_pdf(str(temporary))
 
 
 def render_csv(chart: dict[str, Any]) -> str:

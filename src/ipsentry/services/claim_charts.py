@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ipsentry.domain.rights import Patent
-from ipsentry.errors import InvalidInput, NotFound, Problem
+from ipsentry.errors import InvalidInput, Problem
+from ipsentry.formats.files import check_input, read_text
 from ipsentry.formats.tabular import read_rows
 from ipsentry.matching.claims.chart import ChartEngine, ClaimResult
 from ipsentry.matching.claims.passages import html_text
@@ -29,8 +30,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 
 def patent_from_file(path: Path) -> Patent:
-    if not path.exists():
-        raise NotFound(f"{path}: no such file")
+    check_input(path)
     rows = list(read_rows(path))
     if len(rows) != 1:
         raise InvalidInput(
@@ -65,8 +65,7 @@ def portfolio_patent(uow: UnitOfWork, actor: Actor, reference: str) -> Patent:
 
 def patents_of(path: Path) -> list[Patent]:
     """Every patent record of a file, all checked before any is charted."""
-    if not path.exists():
-        raise NotFound(f"{path}: no such file")
+    check_input(path)
     patents, problems = [], []
     for number, record in read_rows(path):
         patent, found = right_from_record(str(path), number, {"kind": "patent", **record})
@@ -81,8 +80,7 @@ def patents_of(path: Path) -> list[Patent]:
 
 
 def read_product(path: Path) -> str:
-    if not path.exists():
-        raise NotFound(f"{path}: no such file")
+    check_input(path)
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         raise InvalidInput(
@@ -95,12 +93,7 @@ def read_product(path: Path) -> str:
                 )
             ]
         )
-    try:
-        raw = path.read_text("utf-8")
-    except UnicodeDecodeError as error:
-        raise InvalidInput(
-            [Problem(str(path), None, "(file)", f"not UTF-8 text: {error.reason}")]
-        ) from None
+    raw = read_text(path)
     text = (
         html_text(raw)
         if suffix in HTML_SUFFIXES or raw.lstrip().lower().startswith(("<!doctype html", "<html"))

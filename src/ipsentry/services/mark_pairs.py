@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ipsentry.errors import InvalidInput, Problem
+from ipsentry.formats.files import atomic_text
 from ipsentry.formats.tabular import read_rows
 from ipsentry.matching.marks.confusion import Assessment, Mark, Use, assess
 from ipsentry.matching.marks.goods import Goods
@@ -108,7 +109,7 @@ def score_pairs(path: Path, progress: Callable[[int, int], None] | None = None) 
 def write_scored(path: Path, scored: list[ScoredPair]) -> None:
     records = [s.record() for s in scored]
     columns = list(dict.fromkeys(k for r in records for k in r)) or [*REQUIRED, *OUTPUT_COLUMNS]
-    with path.open("w", encoding="utf-8", newline="") as handle:
+    with atomic_text(path) as handle:
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
         writer.writerows(records)

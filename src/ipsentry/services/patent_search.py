@@ -7,17 +7,19 @@ from pathlib import Path
 from typing import Any
 
 from ipsentry.errors import InvalidInput, NotFound, Problem
+from ipsentry.formats.files import atomic_folder, invalid
 from ipsentry.formats.tabular import read_rows
-from ipsentry.matching.claims.search import Hit, PatentIndex
-from ipsentry.matching.claims.search import build as build
+from ipsentry.matching.claims.search import Hit, PatentIndex, build
+
+MARKER = "meta.json"
+INDEX = "(index)"
+CORPUS_FIELDS = ("number", "title", "abstract", "claims", "description")
 
 
 def read_corpus(path: Path) -> list[dict[str, Any]]:
     """Records in the patent corpus format; every field may be missing but the number."""
-    if not path.exists():
-        raise NotFound(f"{path}: no such file")
     records, problems, seen = [], [], set()
-    for number, record in read_rows(path):
+    for number, record in read_rows(path, CORPUS_FIELDS):
         key = str(record.get("number") or "").strip()
         if not key:
             problems.append(
@@ -34,15 +36,31 @@ def read_corpus(path: Path) -> list[dict[str, Any]]:
 
 
 def build_index(
-    corpus: Path, out: Path, dense: bool = True, progress: Callable[[int], None] | None = None
+    records: list[dict[str, Any]],
+    out: Path,
+    dense: bool = True,
+    progress: Callable[[int], None] | None = None,
 ) -> dict[str, Any]:
-    return build(read_corpus(corpus), out, dense=dense, progress=progress)
+    """Build beside ``out`` and move the index into place only once it is complete."""
+    with atomic_folder(out, MARKER) as building:
+        return build(records, building, dense=dense, progress=progress)
 
 
 def open_index(folder: Path) -> PatentIndex:
-    if not (folder / "meta.json").exists():
-        raise NotFound(f"{folder}: not a patent index; make one with 'ipsentry patents index'")
-    return PatentIndex(folder)
+    """A patent index, or a problem naming the folder if it is not one, or is damaged."""
+    if not (folder / MARKER).exists():
+        raise invalid(
+            folder, "not a patent index; make one with 'ipsentry patents index'", None, INDEX
+        )
+    try:
+        return PatentIndex(folder)
+    except (OSError, ValueError, KeyError, TypeError, EOFError) as error:
+        raise invalid(
+            folder,
+            f"a damaged or different index ({error}); rebuild it with 'ipsentry patents index'",
+            None,
+            INDEX,
+        ) from None
 
 
 def like(index: PatentIndex, number: str, top: int) -> list[Hit]:

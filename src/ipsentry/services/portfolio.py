@@ -1,10 +1,15 @@
-"""The portfolio registry: import (all or nothing, idempotent), list, show, export, deadlines."""
+"""The portfolio registry: import (streamed, all or nothing, idempotent), list, show, export.
+
+Every interface reaches the portfolio through these functions: the command line prints
+what they return and the web app renders it, so each use case exists once.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -13,17 +18,23 @@ from ipsentry.domain.accounts import AuditEntry
 from ipsentry.domain.deadlines import Deadline, deadlines_for_recordation, deadlines_for_right
 from ipsentry.domain.rights import Patent, Right, RightNumber, Trademark
 from ipsentry.errors import InvalidInput, NotFound, Problem
-from ipsentry.formats.tabular import file_format, read_rows
+from ipsentry.formats.files import check_input
+from ipsentry.formats.tabular import file_format, read_rows, write_records
 from ipsentry.formats.uspto_xml import read_uspto_xml
 from ipsentry.services.access import Actor
-from ipsentry.services.right_records import right_from_record
+from ipsentry.services.deadline_views import deadline_record
+from ipsentry.services.right_records import IMPORT_FIELDS, record_from_right, right_from_record
 from ipsentry.store.repositories import RightFilter
 from ipsentry.store.unit_of_work import UnitOfWork
+
+__all__ = ["RightFilter"]  # the interfaces build filters without importing the store
 
 Progress = Callable[[int, int], None]
 # Fields an import never takes from the file: identity and bookkeeping.
 _KEPT = {"id", "organisation_id", "kind"}
 _CHILDREN = {"claims", "classes"}
+BATCH = 500  # rights written, then let go, at a time: memory stays flat in the file size
+KEPT_PROBLEMS = 1000
 
 
 @dataclass(frozen=True)
@@ -31,40 +42,18 @@ class ImportReport:
     created: int
     updated: int
     unchanged: int
+    # "trademark FR": live rights of offices that gave them no deadline (no rules, or no dates)
+    without_deadlines: dict[str, int] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
         return self.created + self.updated + self.unchanged
 
 
-def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+def _rows(path: Path, progress: Progress | None) -> Iterator[tuple[int, dict[str, Any]]]:
     if file_format(path) == ".xml":
-        return read_uspto_xml(path)
-    return read_rows(path)
-
-
-def read_rights(path: Path) -> list[Right]:
-    """Every right in the file, or InvalidInput naming every bad row and field."""
-    if not path.is_file():
-        raise InvalidInput([Problem(str(path), None, "(file)", "no such file")])
-    rights: list[Right] = []
-    problems: list[Problem] = []
-    first_row: dict[RightNumber, int] = {}
-    for row, record in _rows(path):
-        right, found = right_from_record(str(path), row, record)
-        problems.extend(found)
-        if right is None:
-            continue
-        for number in right.numbers():
-            if number in first_row:
-                field = f"{number.series.value}_number"
-                message = f"{number.number} already given in row {first_row[number]}"
-                problems.append(Problem(str(path), row, field, message))
-            first_row.setdefault(number, row)
-        rights.append(right)
-    if problems:
-        raise InvalidInput(problems)
-    return rights
+        return read_uspto_xml(path, progress)
+    return read_rows(path, IMPORT_FIELDS, progress)
 
 
 def _children_key(right: Right) -> Any:
@@ -78,13 +67,13 @@ def _children_key(right: Right) -> Any:
 def _merge(stored: Right, incoming: Right) -> bool:
     """Copy what the file says onto the stored right; empty cells never erase data."""
     changed = False
-    for field in dataclasses.fields(incoming):
-        if field.name in _KEPT or field.name in _CHILDREN:
+    for field_ in dataclasses.fields(incoming):
+        if field_.name in _KEPT or field_.name in _CHILDREN:
             continue
-        value = getattr(incoming, field.name)
-        if value in (None, "", []) or getattr(stored, field.name) == value:
+        value = getattr(incoming, field_.name)
+        if value in (None, "", []) or getattr(stored, field_.name) == value:
             continue
-        setattr(stored, field.name, value)
+        setattr(stored, field_.name, value)
         changed = True
     new_children = _children_key(incoming)
     if new_children and new_children != _children_key(stored):
@@ -96,44 +85,121 @@ def _merge(stored: Right, incoming: Right) -> bool:
     return changed
 
 
+class _Problems:
+    """The problems of one import: the first ``KEPT_PROBLEMS`` kept, the rest counted."""
+
+    def __init__(self) -> None:
+        self.kept: list[Problem] = []
+        self.more = 0
+
+    def add(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            if len(self.kept) < KEPT_PROBLEMS:
+                self.kept.append(problem)
+            else:
+                self.more += 1
+
+    def __bool__(self) -> bool:
+        return bool(self.kept)
+
+
+class _Coverage:
+    """Offices whose live rights in the file got no deadline at all (no rules, or no dates)."""
+
+    def __init__(self) -> None:
+        self.covered: set[tuple[str, str]] = set()
+        self.uncovered: Counter[tuple[str, str]] = Counter()
+
+    def note(self, right: Right) -> None:
+        key = (right.kind.value, right.jurisdiction)
+        if key in self.covered or not right.status.is_alive:
+            return
+        if deadlines_for_right(right):
+            self.covered.add(key)
+            self.uncovered.pop(key, None)
+        else:
+            self.uncovered[key] += 1
+
+    def offices(self) -> dict[str, int]:
+        return {f"{kind} {office}": n for (kind, office), n in sorted(self.uncovered.items())}
+
+
+def _repeated_numbers(
+    source: str, row: int, right: Right, first_row: dict[RightNumber, int]
+) -> list[Problem]:
+    found = []
+    for number in right.numbers():
+        if number in first_row:
+            field_name = f"{number.series.value}_number"
+            message = f"{number.number} already given in row {first_row[number]}"
+            found.append(Problem(source, row, field_name, message))
+        first_row.setdefault(number, row)
+    return found
+
+
 def import_rights(
     uow: UnitOfWork, actor: Actor, path: Path, progress: Progress | None = None
 ) -> ImportReport:
+    """Stream a file into the portfolio, row by row, in one transaction: all rows or none.
+
+    Rows are checked as they are read and written in batches, so memory stays flat in the
+    size of the file. After the first bad row nothing more is written, but the rest of the
+    file is still checked, so one run reports every problem (the first ``KEPT_PROBLEMS``).
+    ``progress`` hears (bytes read, file size), or rows for a workbook.
+    """
     actor.require_write("the portfolio")
-    rights = read_rights(path)
-    created = updated = unchanged = 0
-    problems: list[Problem] = []
-    with uow:
-        for done, right in enumerate(rights, start=1):
-            matches = uow.rights.find_any(actor.organisation_id, right.numbers())
+    check_input(path)
+    source = str(path)
+    problems = _Problems()
+    coverage = _Coverage()
+    first_row: dict[RightNumber, int] = {}
+    counts: Counter[str] = Counter()
+    batch: list[tuple[int, Right]] = []
+
+    def write(batch: list[tuple[int, Right]]) -> None:
+        """Look the batch up in one query, add or merge each right, and let go of them."""
+        stored = uow.rights.by_numbers(
+            actor.organisation_id, (n for _, right in batch for n in right.numbers())
+        )
+        for row, right in batch:
+            matches = list({id(m): m for n in right.numbers() if (m := stored.get(n))}.values())
             if len(matches) > 1:
                 labels = ", ".join(m.display_number for m in matches)
-                problems.append(
-                    Problem(str(path), None, "numbers", f"{right.display_number} matches {labels}")
-                )
+                message = f"{right.display_number} matches {labels}"
+                problems.add([Problem(source, row, "numbers", message)])
             elif matches and matches[0].kind is not right.kind:
-                problems.append(
-                    Problem(
-                        str(path),
-                        None,
-                        "kind",
-                        f"{right.display_number} is stored as a {matches[0].kind.value}",
-                    )
-                )
+                message = f"{right.display_number} is stored as a {matches[0].kind.value}"
+                problems.add([Problem(source, row, "kind", message)])
             elif matches:
-                if _merge(matches[0], right):
-                    updated += 1
-                else:
-                    unchanged += 1
+                counts["updated" if _merge(matches[0], right) else "unchanged"] += 1
             else:
                 right.organisation_id = actor.organisation_id
                 uow.rights.add(right)
-                created += 1
-            if progress:
-                progress(done, len(rights))
+                counts["created"] += 1
+            coverage.note(right)
+        if not problems:
+            uow.release()
+
+    with uow:
+        for row, record in _rows(path, progress):
+            right, found = right_from_record(source, row, record)
+            problems.add(found)
+            if right is None:
+                continue
+            problems.add(_repeated_numbers(source, row, right, first_row))
+            if problems:
+                continue  # nothing more is written; the rest is only checked
+            batch.append((row, right))
+            if len(batch) == BATCH:
+                write(batch)
+                batch = []
+        if batch and not problems:
+            write(batch)
         if problems:
-            raise InvalidInput(problems)
-        report = ImportReport(created, updated, unchanged)
+            raise InvalidInput(problems.kept, problems.more)
+        report = ImportReport(
+            counts["created"], counts["updated"], counts["unchanged"], coverage.offices()
+        )
         uow.records.audit(
             AuditEntry(
                 at=datetime.now(UTC),
@@ -141,11 +207,59 @@ def import_rights(
                 organisation_id=actor.organisation_id,
                 user_id=actor.user_id,
                 entity="file",
-                details={"file": str(path), **dataclasses.asdict(report)},
+                details={"file": source, **dataclasses.asdict(report)},
             )
         )
         uow.commit()
     return report
+
+
+def export_rights(
+    uow: UnitOfWork, actor: Actor, out: Path, where: RightFilter | None = None
+) -> int:
+    """Write the rights in the importer's own format (an export imports back unchanged)."""
+    rights = list_rights(uow, actor, where or EVERYTHING)
+    write_records(out, [record_from_right(r) for r in rights])
+    return len(rights)
+
+
+def right_row(right: Right) -> dict[str, Any]:
+    """A right as one line of a listing."""
+    detail = ""
+    if isinstance(right, Patent):
+        detail = f"{len(right.claims)} claims"
+    elif isinstance(right, Trademark):
+        detail = "classes " + ", ".join(str(n) for n in right.class_numbers)
+    return {
+        "id": right.id,
+        "kind": right.kind.value,
+        "number": right.display_number,
+        "title": right.title,
+        "status": right.status.value,
+        "family": right.technology_family,
+        "detail": detail,
+        "marking": right.confidentiality.value,
+        "illustrative": right.illustrative,
+    }
+
+
+def right_detail(uow: UnitOfWork, actor: Actor, reference: str, today: date) -> dict[str, Any]:
+    """One right in full: its record, claims with elements, and every deadline with its state."""
+    right = get_right(uow, actor, reference)
+    record = record_from_right(right)
+    record["id"] = right.id
+    if isinstance(right, Patent):
+        record["claims"] = [
+            {
+                "num": c.num,
+                "depends_on": c.depends_on,
+                "text": c.text,
+                "elements": [{"role": e.role.value, "text": e.text} for e in c.elements],
+            }
+            for c in right.claims
+        ]
+    record["deadlines"] = [deadline_record(d, today) for d in deadlines_for_right(right, today)]
+    return record
 
 
 EVERYTHING = RightFilter()
@@ -172,10 +286,17 @@ def get_right(uow: UnitOfWork, actor: Actor, reference: str) -> Right:
 
 
 def upcoming_deadlines(
-    uow: UnitOfWork, actor: Actor, today: date, until: date, *, include_cancelled: bool = False
+    uow: UnitOfWork,
+    actor: Actor,
+    today: date,
+    until: date,
+    *,
+    include_cancelled: bool = False,
+    since: date | None = None,
 ) -> list[Deadline]:
-    """Deadlines whose last day (end of grace included) falls between today and ``until``,
-    each with its state on ``today``."""
+    """Deadlines due by ``until`` whose last day (end of grace included) is today or later,
+    or, with ``since``, on or after that earlier day (to see what was missed); each with its
+    state on ``today``."""
     with uow:
         rights = [
             r for r in uow.rights.list(actor.organisation_id) if actor.may_read(r.confidentiality)
@@ -188,7 +309,9 @@ def upcoming_deadlines(
         (
             d.as_of(today)
             for d in found
-            if (include_cancelled or not d.cancelled) and d.last_day >= today and d.due <= until
+            if (include_cancelled or not d.cancelled)
+            and d.last_day >= min(today, since or today)
+            and d.due <= until
         ),
         key=lambda d: (d.due, d.right_label),
     )

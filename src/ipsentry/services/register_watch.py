@@ -6,21 +6,24 @@ A register file is one name per line; a line may add, after tabs, the publicatio
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from ipsentry.domain.common import normalise_jurisdiction
+from ipsentry.domain.deadlines import Deadline
 from ipsentry.domain.deadlines.rules import opposition_window
 from ipsentry.domain.rights import LegalStatus, Trademark
-from ipsentry.errors import InvalidInput, NotFound, Problem
+from ipsentry.errors import InvalidInput, Problem
+from ipsentry.formats.files import atomic_folder, invalid, text_lines
 from ipsentry.matching.marks.register import RegisterIndex, Result, build
+from ipsentry.services.deadline_views import state_of
 
 PUBLISHED = "published.json"
+MARKER = "meta.json"
+INDEX = "(index)"
 
 
 @dataclass(frozen=True)
@@ -32,39 +35,31 @@ class RegisterEntry:
 
 def read_register(path: Path) -> list[RegisterEntry]:
     """Read a register file; every bad line is reported, nothing is half-read."""
-    if not path.exists():
-        raise NotFound(f"{path}: no such file")
-    opener: Callable[..., Any] = gzip.open if path.suffix == ".gz" else open
     entries: list[RegisterEntry] = []
     problems: list[Problem] = []
-    with opener(path, "rt", encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            fields = line.rstrip("\n").split("\t")
-            name = fields[0].strip()
-            if not name:
-                continue
-            published = None
-            if len(fields) > 1 and fields[1].strip():
-                try:
-                    published = date.fromisoformat(fields[1].strip())
-                except ValueError:
-                    problems.append(
-                        Problem(
-                            str(path),
-                            number,
-                            "publication_date",
-                            f"'{fields[1].strip()}' is not a date (YYYY-MM-DD)",
-                        )
-                    )
-            office = ""
-            if len(fields) > 2 and fields[2].strip():
-                try:
-                    office = normalise_jurisdiction(fields[2])
-                except ValueError as error:
-                    problems.append(Problem(str(path), number, "office", str(error)))
-            entries.append(RegisterEntry(name, published, office))
+    for number, line in text_lines(path):
+        fields = line.rstrip("\r\n").split("\t")
+        name = fields[0].strip()
+        if not name:
+            continue
+        published = None
+        if len(fields) > 1 and fields[1].strip():
+            try:
+                published = date.fromisoformat(fields[1].strip())
+            except ValueError:
+                message = f"'{fields[1].strip()}' is not a date (YYYY-MM-DD)"
+                problems.append(Problem(str(path), number, "publication_date", message))
+        office = ""
+        if len(fields) > 2 and fields[2].strip():
+            try:
+                office = normalise_jurisdiction(fields[2])
+            except ValueError as error:
+                problems.append(Problem(str(path), number, "office", str(error)))
+        entries.append(RegisterEntry(name, published, office))
     if problems:
         raise InvalidInput(problems)
+    if not entries:
+        raise InvalidInput([Problem(str(path), None, "(file)", "has no names")])
     return entries
 
 
@@ -74,22 +69,31 @@ def build_register(
     workers: int = 2,
     progress: Callable[[int], None] | None = None,
 ) -> dict[str, float | int]:
+    """Build the index beside ``out`` and move it into place only once it is complete."""
     unique = list({e.name: e for e in reversed(entries)}.values())[::-1]
-    stats = build([e.name for e in unique], out, workers=workers, progress=progress)
-    dated = {
-        str(row): [e.published.isoformat(), e.office]
-        for row, e in enumerate(unique)
-        if e.published is not None
-    }
-    (out / PUBLISHED).write_text(json.dumps(dated), "utf-8")
+    with atomic_folder(out, MARKER) as building:
+        stats = build([e.name for e in unique], building, workers=workers, progress=progress)
+        dated = {
+            str(row): [e.published.isoformat(), e.office]
+            for row, e in enumerate(unique)
+            if e.published is not None
+        }
+        (building / PUBLISHED).write_text(json.dumps(dated), "utf-8")
     return stats
 
 
 @dataclass(frozen=True)
 class WatchHit:
     result: Result
-    deadline: date | None
-    deadline_rule: str
+    window: Deadline | None  # the opposition window, when the register dates the name
+
+    @property
+    def deadline(self) -> date | None:
+        return self.window.due if self.window else None
+
+    @property
+    def deadline_rule(self) -> str:
+        return self.window.derivation if self.window else ""
 
     @property
     def name(self) -> str:
@@ -107,15 +111,13 @@ class WatchHit:
     def why(self) -> str:
         return self.result.as_json()["explanation"]  # type: ignore[return-value]
 
-    @property
-    def deadline_text(self) -> str:
-        return self.deadline.isoformat() if self.deadline else ""
-
-    def as_json(self) -> dict[str, object]:
+    def as_json(self, today: date | None = None) -> dict[str, object]:
         record = self.result.as_json()
-        if self.deadline:
-            record["opposition_deadline"] = self.deadline.isoformat()
+        if self.window:
+            record["opposition_deadline"] = self.window.due.isoformat()
             record["opposition_rule"] = self.deadline_rule
+            if today is not None:
+                record["opposition_state"] = state_of(self.window, today).value
         return record
 
 
@@ -137,15 +139,23 @@ class Register:
         row = self.rows.get(result.name)
         entry = self.published.get(str(row)) if row is not None else None
         if not entry or not entry[1]:
-            return WatchHit(result, None, "")
+            return WatchHit(result, None)
         mark = Trademark(jurisdiction=entry[1], title=result.name, status=LegalStatus.PUBLISHED)
-        window = opposition_window(mark, date.fromisoformat(entry[0]))
-        if window is None:
-            return WatchHit(result, None, "")
-        return WatchHit(result, window.due, window.derivation)
+        return WatchHit(result, opposition_window(mark, date.fromisoformat(entry[0])))
 
 
 def open_register(folder: Path) -> Register:
-    if not (folder / "meta.json").exists():
-        raise NotFound(f"{folder}: not a register index; make one with 'ipsentry register build'")
-    return Register(folder)
+    """A register index, or a problem naming the folder if it is not one, or is damaged."""
+    if not (folder / MARKER).exists():
+        raise invalid(
+            folder, "not a register index; make one with 'ipsentry register build'", None, INDEX
+        )
+    try:
+        return Register(folder)
+    except (OSError, ValueError, KeyError, TypeError, EOFError) as error:
+        raise invalid(
+            folder,
+            f"a damaged or different index ({error}); rebuild it with 'ipsentry register build'",
+            None,
+            INDEX,
+        ) from None

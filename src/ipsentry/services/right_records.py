@@ -35,6 +35,18 @@ E = TypeVar("E", bound=enum.Enum)
 _TRUE = {"1", "true", "yes", "y", "x"}
 _FALSE = {"", "0", "false", "no", "n"}
 _CORPUS_NUMBER = re.compile(r"^([A-Z]{2})(APP)?(\d{4,})$")
+# Every column an import reads; a header naming none of them is not a header.
+IMPORT_FIELDS = (
+    "kind", "jurisdiction", "title", "mark", "registration_number", "application_number",
+    "publication_number", "status", "owner", "kind_code", "filing_date", "priority_date",
+    "publication_date", "registration_date", "technology_family", "product_lines",
+    "confidentiality", "illustrative", "notes", "patent_type", "family_id", "abstract",
+    "description", "cpc", "ipc", "claims", "construction", "earliest_nonprovisional_date",
+    "pct_national_phase", "mark_type", "filing_basis",
+    "register", "international_registration", "classes", "nice_classes", "goods",
+    "disclaimers", "translation", "transliteration", "famous", "first_use_date", "number",
+    "doc_type", "date",
+)  # fmt: skip
 
 
 class _Fields:

@@ -19,6 +19,7 @@ from ipsentry.domain.observations import Observation, ObservationKind
 from ipsentry.domain.rights import Trademark
 from ipsentry.domain.screening import Hit, HitKind, RunStatus, ScreeningRun
 from ipsentry.errors import InvalidInput, Problem
+from ipsentry.formats.files import atomic_text
 from ipsentry.formats.tabular import read_rows
 from ipsentry.matching.claims.chart import ChartEngine
 from ipsentry.matching.claims.screen import ClaimHit, ClaimScreener
@@ -32,6 +33,18 @@ from ipsentry.store.unit_of_work import UnitOfWork
 
 Progress = Callable[[int, int], None]
 TRUE = {"1", "true", "yes", "y", "x"}
+MARK_FIELDS = ("id", "mark", "title", "classes", "goods", "disclaimers", "famous")
+OBSERVATION_FIELDS = (
+    "id",
+    "kind",
+    "text",
+    "title",
+    "description",
+    "seller",
+    "declared_brand",
+    "hs_code",
+    "goods",
+)
 
 
 @dataclass(frozen=True)
@@ -181,7 +194,7 @@ def read_marks(path: Path) -> list[PortfolioMark]:
     problems: list[Problem] = []
     marks = []
     source = str(path)
-    for number, row in read_rows(path):
+    for number, row in read_rows(path, MARK_FIELDS):
         text = str(row.get("mark") or row.get("title") or "").strip()
         if not text:
             problems.append(Problem(source, number, "mark", "is empty"))
@@ -213,7 +226,7 @@ def read_observations(path: Path) -> list[Seen]:
     seen = []
     source = str(path)
     kinds = ", ".join(k.value for k in ObservationKind)
-    for number, row in read_rows(path):
+    for number, row in read_rows(path, OBSERVATION_FIELDS):
         raw_kind = str(row.get("kind") or "listing").strip().lower()
         try:
             kind = ObservationKind(raw_kind)
@@ -249,7 +262,7 @@ def screen_files(
     matcher = PortfolioMatcher(read_marks(marks_path))
     observations = read_observations(observations_path)
     hits = 0
-    with out.open("w", encoding="utf-8") as handle:
+    with atomic_text(out) as handle:
         for done, seen in enumerate(observations, start=1):
             for hit in screen_one(matcher, seen):
                 handle.write(json.dumps(hit.record(), ensure_ascii=False) + "\n")

@@ -63,14 +63,27 @@ class RightRepository:
             query = query.where(t.right_table.c.kind_code == number.kind_code)
         return self.session.scalars(query).first()
 
-    def find_any(self, organisation_id: int, numbers: Iterable[RightNumber]) -> list[Right]:
-        """Every stored right that shares one of these numbers (more than one is a conflict)."""
-        found: dict[int, Right] = {}
-        for number in numbers:
-            right = self.find_by_number(organisation_id, number)
-            if right is not None and right.id is not None:
-                found[right.id] = right
-        return list(found.values())
+    def by_numbers(
+        self, organisation_id: int, numbers: Iterable[RightNumber]
+    ) -> dict[RightNumber, Right]:
+        """The stored rights holding any of these numbers, by number, in one query.
+
+        Rights added but not yet flushed are not looked at (no autoflush), so a long import
+        writes in batches rather than row by row; it checks the file's own repeats itself.
+        """
+        wanted = set(numbers)
+        if not wanted:
+            return {}
+        by_series: dict[NumberSeries, set[str]] = {}
+        for number in wanted:
+            by_series.setdefault(number.series, set()).add(number.number)
+        query = sa.select(Right).where(
+            t.right_table.c.organisation_id == organisation_id,
+            sa.or_(*(_SERIES_COLUMN[s].in_(sorted(v)) for s, v in by_series.items())),
+        )
+        with self.session.no_autoflush:
+            stored = self.session.scalars(query).all()
+        return {n: right for right in stored for n in right.numbers() if n in wanted}
 
     def list(self, organisation_id: int, where: RightFilter | None = None) -> Sequence[Right]:
         where = where or RightFilter()

@@ -15,8 +15,8 @@ class UnitOfWork:
         self._factory = factory
 
     @classmethod
-    def for_url(cls, url: str) -> UnitOfWork:
-        return cls(session_factory(url))
+    def for_url(cls, url: str, *, create: bool = True) -> UnitOfWork:
+        return cls(session_factory(url, create=create))
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._factory()
@@ -40,3 +40,8 @@ class UnitOfWork:
 
     def flush(self) -> None:
         self.session.flush()
+
+    def release(self) -> None:
+        """Write what is pending and let go of the loaded objects (long imports stay small)."""
+        self.session.flush()
+        self.session.expunge_all()

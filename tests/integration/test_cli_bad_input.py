@@ -1,0 +1,511 @@
+"""Every command, each kind of bad input: a ``file: field: problem`` message and exit 2.
+
+The commands are enumerated from the command tree itself, so a command added later
+without an entry in ``VALID`` fails ``test_every_command_has_a_valid_invocation``; each
+file or folder parameter is then given every kind of bad value its parser can meet.
+Runs in process through ``cli.app.run``, the same function the ``ipsentry`` script calls.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer._click import Command, Context
+from typer.core import TyperGroup, TyperOption
+
+from ipsentry.cli.app import command_tree, run
+from ipsentry.cli.params import IndexFolder, InputFile, OutputFile, OutputFolder, parser_of
+from ipsentry.settings import get_settings
+from ipsentry.store.database import dispose_all
+
+PATENT = {
+    "number": "US10000001",
+    "title": "Electronic vaporization device",
+    "abstract": "A cartridge with a porous ceramic heating element.",
+    "claims": [
+        {
+            "num": 1,
+            "text": "A device, comprising:\na liquid storage cavity; and\na porous ceramic body.",
+        }
+    ],
+}
+PRODUCT = "The cartridge has a glass tank. A porous ceramic core carries a printed heating coil."
+FILES = {
+    "rights.csv": "kind,jurisdiction,mark,registration_number,nice_classes\n"
+    "trademark,US,ZEPHYRA,7000001,34\n",
+    "marks.csv": "id,mark,classes\n1,CCELL,34\n",
+    "observations.csv": "kind,text\nlisting,CCELL cartridge 1ml\n",
+    "pairs.csv": "left,right\nCCELL,C-CELL\n",
+    "product.txt": PRODUCT,
+    "patent.json": json.dumps(PATENT),
+    "patents.jsonl": json.dumps(PATENT)
+    + "\n"
+    + json.dumps({**PATENT, "number": "US10000002"})
+    + "\n",
+    "products.jsonl": json.dumps({"id": "p1", "text": PRODUCT}) + "\n",
+    "names.txt": "flask\nrequests\nnumpy\nccell\n",
+    "queries.txt": "flaks\n",
+    "assetlinks.json": json.dumps(
+        [{"target": {"namespace": "android_app", "package_name": "com.ccell.app"}}]
+    ),
+}
+
+# One valid invocation of every command: parameter name -> value ("{file}" is a file of
+# FILES, "{out.EXT}" a new output file, "{outdir}" a new folder, "{register}"/"{patents}"
+# an index built once). A command missing here fails the first test.
+VALID: dict[str, dict[str, Any]] = {
+    "demo load": {},
+    "portfolio import": {"file": "{rights.csv}"},
+    "portfolio list": {},
+    "portfolio show": {"reference": "US 10,357,623"},
+    "portfolio export": {"out": "{out.csv}"},
+    "portfolio summary": {},
+    "deadlines": {"within": "1y", "ics": "{out.ics}", "today": "2026-11-23"},
+    "screen": {"marks": "{marks.csv}", "input_": "{observations.csv}", "out": "{out.jsonl}"},
+    "marks score": {"pairs": "{pairs.csv}", "out": "{out.csv}"},
+    "marks compare": {"earlier": "CCELL", "later": "C-CELL"},
+    "marks lookalikes": {"mark": "ccell"},
+    "marks imitates": {
+        "names": ["ccel.com"],
+        "marks": "{marks.csv}",
+        "association": ["{assetlinks.json}"],
+    },
+    "register build": {"names": "{names.txt}", "out": "{outdir}", "workers": "1"},
+    "register search": {"index": "{register}", "queries_file": "{queries.txt}"},
+    "claims chart": {
+        "patent": "{patent.json}",
+        "product": "{product.txt}",
+        "words_only": True,
+        "as_csv": True,
+        "out": "{out.csv}",
+    },
+    "claims batch": {
+        "patents": "{patents.jsonl}",
+        "products": "{products.jsonl}",
+        "out": "{out.jsonl}",
+        "words_only": True,
+    },
+    "patents index": {"corpus": "{patents.jsonl}", "out": "{outdir}", "dense": False},
+    "patents search": {
+        "folder": "{patents}",
+        "queries": ["porous ceramic"],
+        "queries_file": "{queries.txt}",
+    },
+    "db upgrade": {},
+    "db current": {},
+}
+
+
+def commands() -> Iterator[tuple[str, Command]]:
+    """Every leaf command of the tree, by its path ('portfolio import')."""
+    root = command_tree()
+
+    def walk(group: TyperGroup, prefix: str) -> Iterator[tuple[str, Command]]:
+        ctx = Context(group)
+        for name in group.list_commands(ctx):
+            _, command, _ = group.resolve_command(ctx, [name])
+            assert command is not None
+            path = f"{prefix} {name}".strip()
+            if isinstance(command, TyperGroup):
+                yield from walk(command, path)
+            else:
+                yield path, command
+
+    assert isinstance(root, TyperGroup)
+    yield from walk(root, "")
+
+
+COMMANDS = dict(commands())
+
+
+@dataclass
+class World:
+    root: Path
+    files: dict[str, Path]
+    counter: int = 0
+
+    def fresh(self, name: str) -> Path:
+        self.counter += 1
+        folder = self.root / f"case{self.counter}"
+        folder.mkdir()
+        return folder / name
+
+    def value(self, value: Any) -> Any:
+        if isinstance(value, list):
+            return [self.value(v) for v in value]
+        if not isinstance(value, str) or not value.startswith("{"):
+            return value
+        key = value.strip("{}")
+        if key.startswith("out."):
+            return str(self.fresh("out" + key[3:]))
+        if key == "outdir":
+            return str(self.fresh("index"))
+        return str(self.files[key])
+
+
+def argv(path: str, command: Command, values: dict[str, Any], world: World) -> list[str]:
+    args = path.split()
+    for param in command.params:
+        if param.name not in values:
+            continue
+        value = world.value(values[param.name])
+        if isinstance(param, TyperOption) and param.is_flag:
+            if value is True:
+                args.append(param.opts[0])
+            elif value is False and param.secondary_opts:
+                args.append(param.secondary_opts[0])
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(param, TyperOption):
+                args.append(param.opts[0])
+            args.append(str(item))
+    return args
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    root = tmp_path_factory.mktemp("cli")
+    files = {}
+    for name, text in FILES.items():
+        files[name] = root / name
+        files[name].write_text(text, "utf-8")
+    saved = dict(os.environ)
+    os.environ["IPSENTRY_DATABASE_URL"] = f"sqlite:///{root / 'demo.sqlite3'}"
+    get_settings.cache_clear()
+    w = World(root, files)
+    assert run(["demo", "load"]) == 0
+    files["register"] = root / "register"
+    assert run(["register", "build", str(files["names.txt"]), "--out", str(files["register"])]) == 0
+    files["patents"] = root / "patents"
+    assert (
+        run(
+            [
+                "patents",
+                "index",
+                str(files["patents.jsonl"]),
+                "--out",
+                str(files["patents"]),
+                "--no-dense",
+            ]
+        )
+        == 0
+    )
+    yield w
+    os.environ.clear()
+    os.environ.update(saved)
+    get_settings.cache_clear()
+    dispose_all()
+
+
+def test_every_command_has_a_valid_invocation() -> None:
+    assert set(COMMANDS) == set(VALID), "add the new command to VALID (and mind its bad input)"
+
+
+@pytest.mark.parametrize("path", sorted(VALID))
+def test_the_valid_invocation_works(
+    path: str, world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """So that the bad-input cases below fail for the bad value, not for another."""
+    assert run(argv(path, COMMANDS[path], VALID[path], world)) == 0, capsys.readouterr().err
+
+
+def _suffix(formats: tuple[str, ...], *preferred: str) -> str:
+    for suffix in preferred:
+        if not formats or suffix in formats:
+            return suffix
+    return formats[0] or ".txt"
+
+
+def bad_values(parser: Any, world: World, valid: Path) -> Iterator[tuple[str, Path]]:
+    """(kind of bad input, the bad path) for one parameter's parser."""
+    formats: tuple[str, ...] = getattr(parser, "formats", ())
+    if isinstance(parser, InputFile):
+        suffix = _suffix(formats, ".csv", ".txt", ".json")
+        yield "missing", world.fresh("missing" + suffix)
+        directory = world.fresh("folder" + suffix)
+        directory.mkdir()
+        yield "directory", directory
+        empty = world.fresh("empty" + suffix)
+        empty.write_bytes(b"")
+        yield "empty", empty
+        latin = world.fresh("latin1" + suffix)
+        latin.write_bytes(
+            "kind,text,mark,left,right,number,id\ncaf\xe9,é,é,é,é,é,é\n".encode("latin-1")
+        )
+        yield "wrong encoding", latin
+        if formats:
+            odd = world.fresh("file.exe")
+            odd.write_bytes(valid.read_bytes())
+            yield "wrong format (suffix)", odd
+        for suffix, junk in (
+            (".xlsx", b"left,right\nA,B\n"),
+            (".json", b"{not json"),
+            (".gz", b"plain"),
+        ):
+            if suffix in formats or (suffix == ".gz" and not formats):
+                fake = world.fresh("fake" + suffix)
+                fake.write_bytes(junk)
+                yield f"wrong format ({suffix})", fake
+        if ".csv" in formats:
+            headless = world.fresh("headless.csv")
+            headless.write_text("1,2,3\n4,5,6\n", "utf-8")
+            yield "csv without header", headless
+    elif isinstance(parser, OutputFile):
+        suffix = _suffix(formats, ".csv", ".jsonl", ".ics")
+        yield "missing folder", world.root / "no-such-folder" / f"out{suffix}"
+        yield "unwritable folder", Path("/sys") / f"ipsentry-out{suffix}"
+        directory = world.fresh("folder" + suffix)
+        directory.mkdir()
+        yield "directory", directory
+        if formats:  # e.g. JSON asked of a command that writes CSV
+            yield (
+                "wrong format (suffix)",
+                world.fresh("out.exe" if ".json" in formats else "out.json"),
+            )
+    elif isinstance(parser, IndexFolder):
+        yield "missing", world.fresh("no-index")
+        yield "a file", world.files["names.txt"]
+        empty = world.fresh("empty-index")
+        empty.mkdir()
+        yield "not an index", empty
+        corrupted = world.fresh("corrupted")
+        shutil.copytree(valid, corrupted)
+        (corrupted / "meta.json").write_text("{garbage", "utf-8")
+        yield "corrupted index", corrupted
+        other = "patents" if valid == world.files["register"] else "register"
+        yield "mismatched index", world.files[other]
+    elif isinstance(parser, OutputFolder):
+        yield "missing folder", world.root / "no-such-folder" / "index"
+        yield "unwritable folder", Path("/sys") / "ipsentry-index"
+        yield "a file", world.files["names.txt"]
+        yield "a folder of other files", world.root
+
+
+def cases() -> Iterator[Any]:
+    for path, command in sorted(COMMANDS.items()):
+        for param in command.params:
+            parser = parser_of(param)
+            if isinstance(parser, InputFile | OutputFile | IndexFolder | OutputFolder):
+                yield pytest.param(path, param.name, id=f"{path} {param.name}")
+
+
+def test_every_path_parameter_uses_an_ipsentry_parser() -> None:
+    """A plain Path parameter would skip every check below."""
+    for path, command in COMMANDS.items():
+        for param in command.params:
+            annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+            if annotation is Path or "Path" in str(annotation):
+                assert parser_of(param) is not None, f"{path} {param.name}: use a cli.params parser"
+
+
+@pytest.mark.parametrize(("path", "name"), list(cases()))
+def test_each_kind_of_bad_path_is_refused(
+    path: str, name: str, world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    command = COMMANDS[path]
+    param = next(p for p in command.params if p.name == name)
+    valid = VALID[path][name]
+    valid_path = Path(world.value(valid[0] if isinstance(valid, list) else valid))
+    tried = list(bad_values(parser_of(param), world, valid_path))
+    assert len(tried) >= 4
+    for kind, bad in tried:
+        values = {**VALID[path], name: [str(bad)] if isinstance(valid, list) else str(bad)}
+        before = bad.exists()
+        code = run(argv(path, command, values, world))
+        err = capsys.readouterr().err
+        assert code == 2, f"{kind}: exit {code}: {err}"
+        assert str(bad) in err, f"{kind}: the message names no file: {err}"
+        assert "Traceback" not in err and "internal error" not in err, err
+        if isinstance(parser_of(param), OutputFile | OutputFolder) and not before:
+            assert not bad.exists(), f"{kind}: {bad} was written"
+
+
+# --- the cases the first trial of the command line met, one by one ----------------------
+
+
+def invoke(
+    capsys: pytest.CaptureFixture[str], *args: str, database: str | None = None
+) -> tuple[int, str, str]:
+    saved = os.environ.get("IPSENTRY_DATABASE_URL")
+    if database is not None:
+        os.environ["IPSENTRY_DATABASE_URL"] = database
+        get_settings.cache_clear()
+    try:
+        code = run(list(args))
+    finally:
+        if database is not None and saved is not None:
+            os.environ["IPSENTRY_DATABASE_URL"] = saved
+            get_settings.cache_clear()
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["deadlines", "--today", "2025-13-01"],
+            "command line: --today: '2025-13-01' is not a date",
+        ),
+        (["deadlines", "--within", "soon"], "command line: --within: 'soon': use e.g. 90d"),
+        (["portfolio", "show", "US 10,357,623", "--today", "tomorrow"], "--today: 'tomorrow'"),
+        (["db", "upgrade", "no-such-revision"], "command line: REVISION: 'no-such-revision'"),
+        (["register", "search", "{register}", ""], "command line: QUERY: is empty"),
+        (["patents", "search", "{patents}", "   "], "command line: QUERY: is empty"),
+        (
+            [
+                "screen",
+                "--marks",
+                "{marks.csv}",
+                "--input",
+                "{observations.csv}",
+                "--out",
+                "{out.jsonl}",
+                "--kind",
+                "domain",
+            ],
+            "command line: --kind: only in portfolio mode",
+        ),
+        (["marks", "compare", "A", "B", "--earlier-classes", "46"], "'46' is not a Nice class"),
+    ],
+)
+def test_bad_values_on_the_command_line(
+    args: list[str], message: str, world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = invoke(capsys, *(world.value(a) for a in args))
+    assert code == 2 and message in err, err
+
+
+def test_blank_queries_file_is_refused(world: World, capsys: pytest.CaptureFixture[str]) -> None:
+    blank = world.fresh("blank.txt")
+    blank.write_text("\n  \n", "utf-8")
+    code, _, err = invoke(
+        capsys, "register", "search", str(world.files["register"]), "--queries-file", str(blank)
+    )
+    assert code == 2 and f"{blank}: (file): has no queries" in err
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (
+            "mysql://user@localhost/ipsentry",
+            "IPSENTRY_DATABASE_URL: scheme: 'mysql' is not supported",
+        ),
+        ("not a url", "IPSENTRY_DATABASE_URL: url: 'not a url' is not a database URL"),
+        (
+            "postgresql+psycopg://nobody@127.0.0.1:9/none",
+            "IPSENTRY_DATABASE_URL: database: cannot use",
+        ),
+    ],
+)
+def test_unusable_database_urls(
+    url: str, message: str, world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = invoke(capsys, "portfolio", "list", database=url)
+    assert code == 2 and message in err, err
+
+
+def test_a_mistyped_sqlite_path_is_reported_not_created(
+    world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    typo = world.root / "demo.sqlite"  # the database is demo.sqlite3
+    code, _, err = invoke(capsys, "portfolio", "list", database=f"sqlite:///{typo}")
+    assert code == 2 and f"no database file {typo}" in err
+    assert not typo.exists()
+    code, _, err = invoke(capsys, "db", "current", database=f"sqlite:///{typo}")
+    assert code == 2 and not typo.exists()
+    not_sqlite = world.files["names.txt"]
+    code, _, err = invoke(capsys, "portfolio", "list", database=f"sqlite:///{not_sqlite}")
+    assert code == 2 and "IPSENTRY_DATABASE_URL: database: cannot use" in err
+
+
+def test_db_upgrade_creates_a_new_database_on_purpose(
+    world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new = world.fresh("new.sqlite3")
+    code, out, _ = invoke(capsys, "db", "upgrade", database=f"sqlite:///{new}")
+    assert code == 0 and new.exists() and "at revision" in out
+
+
+def test_import_refuses_an_unknown_office_and_a_headerless_file(
+    world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    unknown = world.fresh("xx.csv")
+    unknown.write_text("kind,jurisdiction,mark,registration_number\ntrademark,XX,ZORBA,7000009\n")
+    code, _, err = invoke(capsys, "portfolio", "import", str(unknown))
+    assert code == 2 and f"{unknown}:2: jurisdiction: 'XX' is not an office code" in err
+    headless = world.fresh("headless.csv")
+    headless.write_text("trademark,US,ZORBA,7000009\n")
+    code, _, err = invoke(capsys, "portfolio", "import", str(headless))
+    assert code == 2 and f"{headless}:1: (header): no known column in the header" in err
+    code, out, _ = invoke(capsys, "portfolio", "list", "--json")
+    assert "ZORBA" not in out  # nothing of either file was stored
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_csv_with_semicolons_or_tabs_imports_as_with_commas(
+    separator: str, world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    number = "7100001" if separator == ";" else "7100002"
+    path = world.fresh("locale.csv")
+    rows = [["kind", "jurisdiction", "mark", "registration_number", "nice_classes"],
+            ["trademark", "US", f"SEPARATED{number}", number, "9; 34"]]  # fmt: skip
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, delimiter=separator).writerows(rows)
+    code, out, err = invoke(capsys, "portfolio", "import", str(path))
+    assert code == 0 and "1 created" in out, err
+    code, out, _ = invoke(capsys, "portfolio", "show", f"US {number}", "--json")
+    assert json.loads(out)["nice_classes"] == "9; 34"
+
+
+def test_patents_index_of_an_empty_corpus_leaves_nothing_behind(
+    world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blank = world.fresh("blank.jsonl")
+    blank.write_text("\n\n", "utf-8")
+    out = world.fresh("index")
+    code, _, err = invoke(capsys, "patents", "index", str(blank), "--out", str(out), "--no-dense")
+    assert code == 2 and f"{blank}: (file): has no records" in err
+    assert not out.exists() and list(out.parent.iterdir()) == []
+
+
+def test_claims_chart_json_goes_to_out(world: World, capsys: pytest.CaptureFixture[str]) -> None:
+    out = world.fresh("chart.json")
+    code, stdout, _ = invoke(
+        capsys, "claims", "chart", "--patent", str(world.files["patent.json"]),
+        "--product", str(world.files["product.txt"]), "--words-only", "--json", "--out", str(out),
+    )  # fmt: skip
+    assert (
+        code == 0
+        and json.loads(out.read_text())["patent"]["number"].replace(" ", "") == "US10000001"
+    )
+    assert "{" not in stdout
+
+
+def test_an_unexpected_failure_is_a_one_line_internal_error(
+    world: World, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ipsentry.services import portfolio
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(portfolio, "summary", broken)
+    code, _, err = invoke(capsys, "portfolio", "summary")
+    assert code == 70 and "internal error: RuntimeError: boom" in err
+
+
+def test_flags_read_as_flags_in_help(world: World, capsys: pytest.CaptureFixture[str]) -> None:
+    for path in sorted(COMMANDS):
+        code, out, _ = invoke(capsys, *path.split(), "--help")
+        assert code == 0 and "<bool>" not in out and "<path>" not in out.lower(), path
