@@ -117,6 +117,28 @@ def test_reimport_updates_the_same_right_and_keeps_what_the_file_leaves_empty(
     assert [c.depends_on for c in right.claims] == [None, 1]
 
 
+@pytest.mark.parametrize(
+    ("cell", "famous"),
+    [
+        ("", True),  # an empty yes/no cell leaves the stored "yes" alone
+        ("no", False),  # an explicit "no" switches it off
+    ],
+)
+def test_an_empty_yes_no_cell_never_switches_off_a_stored_flag(
+    uow: UnitOfWork, actor: Actor, tmp_path: Path, cell: str, famous: bool
+) -> None:
+    header = "kind,jurisdiction,mark,registration_number,famous,illustrative\n"
+    first = tmp_path / "a.csv"
+    first.write_text(header + "trademark,US,CCELL,5633060,yes,yes\n")
+    portfolio.import_rights(uow, actor, first)
+    second = tmp_path / "b.csv"
+    second.write_text(header + f"trademark,US,CCELL,5633060,{cell},\n")
+    portfolio.import_rights(uow, actor, second)
+    [mark] = portfolio.list_rights(uow, actor)
+    assert isinstance(mark, Trademark)
+    assert (mark.famous, mark.illustrative) == (famous, True)
+
+
 def test_same_digits_in_another_series_is_another_right(
     uow: UnitOfWork, actor: Actor, tmp_path: Path
 ) -> None:

@@ -56,7 +56,8 @@ def test_json_keeps_the_existing_fields_and_adds_the_state() -> None:
     # On 2025-09-03 the lapsed patent's petition window (to 2025-07-24) has closed.
     [fee] = _fee_and_window(date(2025, 9, 3))
     record = json.loads(json.dumps(dataclasses.asdict(fee), default=str))
-    assert record["state"] == DeadlineState.OVERDUE.value  # past grace, petition still open
+    # Past grace while the patent is still recorded as granted: presumed paid.
+    assert record["state"] == DeadlineState.PASSED.value
     assert {"right_label", "kind", "due", "grace_until", "opens", "rule", "derivation"} <= set(
         record
     )

@@ -7,6 +7,7 @@ statute with the reasoning beside it. Weekdays are written out so a reader can c
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -464,23 +465,32 @@ def test_restoration_windows_are_not_offered_for_live_rights() -> None:
 
 
 @pytest.mark.parametrize(
-    ("today", "state"),
+    ("today", "state", "passed_if_in_force"),
     [
         # Grant 2021-08-31: 3.5-year fee due 2025-02-28, grace to 2025-09-02, a petition for
         # unintentional delay after that (the restorable window ends 2027-09-02).
-        ("2025-01-01", DeadlineState.UPCOMING),
-        ("2025-01-29", DeadlineState.DUE_SOON),  # 30 days before
-        ("2025-02-28", DeadlineState.DUE_SOON),
-        ("2025-03-01", DeadlineState.IN_GRACE),
-        ("2025-09-02", DeadlineState.IN_GRACE),
-        ("2025-09-03", DeadlineState.OVERDUE),
-        ("2027-09-03", DeadlineState.LOST),
+        ("2025-01-01", DeadlineState.UPCOMING, False),
+        ("2025-01-29", DeadlineState.DUE_SOON, False),  # 30 days before
+        ("2025-02-28", DeadlineState.DUE_SOON, False),
+        ("2025-03-01", DeadlineState.IN_GRACE, False),
+        ("2025-09-02", DeadlineState.IN_GRACE, False),
+        ("2025-09-03", DeadlineState.OVERDUE, True),
+        ("2027-09-03", DeadlineState.LOST, True),
     ],
 )
-def test_state_of_a_deadline_on_a_day(today: str, state: DeadlineState) -> None:
+def test_state_of_a_deadline_on_a_day(
+    today: str, state: DeadlineState, passed_if_in_force: bool
+) -> None:
+    """Once the last day has gone by, a right still recorded as granted must have had its
+    fee paid (the office would have recorded the lapse); only a right not known to be in
+    force is overdue or lost."""
     fee = _of(_patent("US", registration_date="2021-08-31"), "US.patent.maintenance_fee")[0]
-    assert fee.state_on(D(today)) is state
-    assert fee.as_of(D(today)).state is state
+    assert fee.right_in_force
+    expected = DeadlineState.PASSED if passed_if_in_force else state
+    assert fee.state_on(D(today)) is expected
+    assert fee.as_of(D(today)).state is expected
+    unknown = dataclasses.replace(fee, right_in_force=False)
+    assert unknown.state_on(D(today)) is state
 
 
 def test_state_without_grace_or_remedy_is_lost_once_past() -> None:

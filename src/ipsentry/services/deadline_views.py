@@ -1,8 +1,9 @@
 """How a deadline is shown on a given day: its record, and its state in words.
 
-The state itself (upcoming, due soon, in grace, overdue while restorable, lost,
-cancelled) is the domain's (``Deadline.state_on``); the command line, the web app and
-exports all show it through here, so a missed deadline is flagged the same way everywhere.
+The state itself (upcoming, due soon, in grace, overdue while restorable, lost, passed
+while the right stays in force, cancelled) is the domain's (``Deadline.state_on``); the
+command line, the web app and exports all show it through here, so a missed deadline is
+flagged the same way everywhere.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import dataclasses
 from datetime import date
 from typing import Any
 
-from ipsentry.domain.deadlines import Deadline, DeadlineState
+from ipsentry.domain.deadlines import Deadline, DeadlineKind, DeadlineState
 
 
 def state_of(deadline: Deadline, today: date) -> DeadlineState:
@@ -32,6 +33,12 @@ def state_text(deadline: Deadline, today: date) -> str:
         return f"overdue; in grace until {deadline.grace_until}"
     if state is DeadlineState.OVERDUE:
         return f"overdue; restorable until {deadline.restorable_until}"
+    if state is DeadlineState.PASSED:
+        if deadline.kind is DeadlineKind.OPPOSITION_WINDOW:
+            return f"closed on {deadline.due}"
+        if deadline.kind is DeadlineKind.EXPIRY:
+            return f"term ended {deadline.due}, yet the right is recorded in force"
+        return f"passed {deadline.last_day}; presumed met (right in force)"
     return f"lost: last day was {deadline.last_day}"
 
 

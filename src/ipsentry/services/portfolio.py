@@ -23,7 +23,12 @@ from ipsentry.formats.tabular import file_format, read_rows, write_records
 from ipsentry.formats.uspto_xml import read_uspto_xml
 from ipsentry.services.access import Actor
 from ipsentry.services.deadline_views import deadline_record
-from ipsentry.services.right_records import IMPORT_FIELDS, record_from_right, right_from_record
+from ipsentry.services.right_records import (
+    IMPORT_FIELDS,
+    blank_flags,
+    record_from_right,
+    right_from_record,
+)
 from ipsentry.store.repositories import RightFilter
 from ipsentry.store.unit_of_work import UnitOfWork
 
@@ -64,11 +69,12 @@ def _children_key(right: Right) -> Any:
     return None
 
 
-def _merge(stored: Right, incoming: Right) -> bool:
-    """Copy what the file says onto the stored right; empty cells never erase data."""
+def _merge(stored: Right, incoming: Right, blank: frozenset[str]) -> bool:
+    """Copy what the file says onto the stored right; empty cells (``blank`` for yes/no
+    fields, which read as "no") never erase data."""
     changed = False
     for field_ in dataclasses.fields(incoming):
-        if field_.name in _KEPT or field_.name in _CHILDREN:
+        if field_.name in _KEPT or field_.name in _CHILDREN or field_.name in blank:
             continue
         value = getattr(incoming, field_.name)
         if value in (None, "", []) or getattr(stored, field_.name) == value:
@@ -154,14 +160,14 @@ def import_rights(
     coverage = _Coverage()
     first_row: dict[RightNumber, int] = {}
     counts: Counter[str] = Counter()
-    batch: list[tuple[int, Right]] = []
+    batch: list[tuple[int, Right, frozenset[str]]] = []
 
-    def write(batch: list[tuple[int, Right]]) -> None:
+    def write(batch: list[tuple[int, Right, frozenset[str]]]) -> None:
         """Look the batch up in one query, add or merge each right, and let go of them."""
         stored = uow.rights.by_numbers(
-            actor.organisation_id, (n for _, right in batch for n in right.numbers())
+            actor.organisation_id, (n for _, right, _ in batch for n in right.numbers())
         )
-        for row, right in batch:
+        for row, right, blank in batch:
             matches = list({id(m): m for n in right.numbers() if (m := stored.get(n))}.values())
             if len(matches) > 1:
                 labels = ", ".join(m.display_number for m in matches)
@@ -171,7 +177,7 @@ def import_rights(
                 message = f"{right.display_number} is stored as a {matches[0].kind.value}"
                 problems.add([Problem(source, row, "kind", message)])
             elif matches:
-                counts["updated" if _merge(matches[0], right) else "unchanged"] += 1
+                counts["updated" if _merge(matches[0], right, blank) else "unchanged"] += 1
             else:
                 right.organisation_id = actor.organisation_id
                 uow.rights.add(right)
@@ -189,7 +195,7 @@ def import_rights(
             problems.add(_repeated_numbers(source, row, right, first_row))
             if problems:
                 continue  # nothing more is written; the rest is only checked
-            batch.append((row, right))
+            batch.append((row, right, blank_flags(record)))
             if len(batch) == BATCH:
                 write(batch)
                 batch = []

@@ -32,6 +32,7 @@ from ipsentry.errors import Problem
 from ipsentry.matching.claims import parse_claims, split_numbered_claims
 
 E = TypeVar("E", bound=enum.Enum)
+FLAG_FIELDS = ("illustrative", "pct_national_phase", "famous")
 _TRUE = {"1", "true", "yes", "y", "x"}
 _FALSE = {"", "0", "false", "no", "n"}
 _CORPUS_NUMBER = re.compile(r"^([A-Z]{2})(APP)?(\d{4,})$")
@@ -221,6 +222,13 @@ def _earliest_filing(fields: _Fields, filed: date | None) -> date | None:
         )
         return None
     return earliest
+
+
+def blank_flags(raw: dict[str, Any]) -> frozenset[str]:
+    """The yes/no fields a record leaves empty: read as "no" for a new right, but never
+    allowed to switch off what a stored right says (empty cells never erase data)."""
+    record = _from_corpus_format(raw)
+    return frozenset(f for f in FLAG_FIELDS if str(record.get(f) or "").strip() == "")
 
 
 def right_from_record(

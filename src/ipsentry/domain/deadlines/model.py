@@ -30,6 +30,9 @@ class DeadlineState(enum.StrEnum):
     OVERDUE = "overdue"  # past the last day, but a restoration window is still open
     IN_GRACE = "in_grace"  # past the due date, payable with surcharge until grace_until
     LOST = "lost"  # past the last day with no remedy left
+    # Past its last day while the right is recorded in force: the office would have recorded
+    # a lapse had it been missed, so it is presumed met (nothing here records payments).
+    PASSED = "passed"
     CANCELLED = "cancelled"  # the right is dead; nothing to do
 
 
@@ -54,6 +57,8 @@ class Deadline:
     # After the last day: until when restoration or re-establishment may still save it.
     restorable_until: date | None = None
     last_chance: bool = False  # a restoration window, shown as such
+    # The right was recorded in force (granted, registered) when the deadline was derived.
+    right_in_force: bool = False
     state: DeadlineState | None = None  # set by ``as_of``
 
     def cancel(self, reason: str) -> Deadline:
@@ -73,6 +78,8 @@ class Deadline:
             )
         if self.grace_until is not None and today <= self.grace_until:
             return DeadlineState.IN_GRACE
+        if self.right_in_force:
+            return DeadlineState.PASSED
         if self.restorable_until is not None and today <= self.restorable_until:
             return DeadlineState.OVERDUE
         return DeadlineState.LOST

@@ -520,6 +520,8 @@ def deadlines_for_right(right: Right, today: date | None = None) -> list[Deadlin
         restoration = _restoration_window(right, found, today)
     if not right.status.is_alive:
         found = [d.cancel(f"the right is {right.status.value}") for d in found]
+    elif right.status.is_in_force:
+        found = [replace(d, right_in_force=True) for d in found]
     if restoration is not None:
         found.append(restoration)
     return sorted(found, key=lambda d: d.due)
