@@ -60,6 +60,9 @@ COMMANDS: dict[str, Entry] = {
     "patents": Entry("ipsentry.cli.patents:app", "Index a patent collection and search it."),
     "org": Entry("ipsentry.cli.organisations:app", "Organisations and grants between them."),
     "user": Entry("ipsentry.cli.accounts:app", "Users of an organisation and their roles."),
+    "health": Entry(
+        "ipsentry.cli.health:app", "IP health checks: diagnosis, plan, service package."
+    ),
     "db": Entry("ipsentry.cli.db:app", "Database schema: upgrade, or show where it is."),
 }
 

@@ -430,6 +430,35 @@ def set_action(
         return action
 
 
+def record_hours(uow: UnitOfWork, actor: Actor, assessment_id: int, hours: float) -> ServicePackage:
+    """Count hours of the provider's service package as used."""
+    actor.require(Permission.ASSESS_HEALTH, "record service hours")
+    with uow:
+        assessment = _get(uow, actor, assessment_id)
+        if actor.organisation_id != assessment.provider_organisation_id or not assessment.packages:
+            raise NotFound(f"health check {assessment_id} has no service package of yours")
+        package = assessment.packages[0]
+        if hours <= 0 or package.hours_used + hours > package.hours:
+            left = f"{package.hours_left:g} h left"
+            raise InvalidInput(
+                [Problem("command line", None, "hours", f"give hours above zero ({left})")]
+            )
+        before = audit.snapshot(package, "hours_used")
+        package.hours_used += hours
+        package.status = "in_progress" if package.hours_left else "used"
+        audit.record(
+            uow,
+            actor,
+            "health.hours",
+            entity="service_package",
+            entity_id=package.id,
+            before=before,
+            after=audit.snapshot(package, "hours_used"),
+        )
+        uow.commit()
+        return package
+
+
 def list_assessments(uow: UnitOfWork, actor: Actor) -> list[AssessmentView]:
     with uow:
         found = [a for a in uow.health.assessments(actor.organisation_id) if _visible(actor, a)]
