@@ -15,7 +15,7 @@ from rich.text import Text
 
 # Columns whose values are short codes: they keep their width, the text columns give way.
 SHORT = frozenset(
-    {"id", "due", "number", "score", "similarity", "status", "kind", "claim", "coverage",
+    {"id", "email", "due", "number", "score", "similarity", "status", "kind", "claim", "coverage",
      "detail", "patent", "office", "marking", "observation"}
 )  # fmt: skip
 STATE_STYLE = {
@@ -32,6 +32,18 @@ def fitted_table(title: str, columns: Sequence[str]) -> Table:
     for name in columns:
         table.add_column(name, no_wrap=name in SHORT, overflow="fold")
     return table
+
+
+def clip(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word boundary and marked with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:  # a word boundary not too far back; else cut inside the word
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-") + "…"
 
 
 def under(main: str, detail: str, *, markup: bool = True) -> Text:
