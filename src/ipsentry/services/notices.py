@@ -8,10 +8,11 @@ so a wrong file given by mistake is caught at once.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ipsentry.formats.files import invalid, read_text
 from ipsentry.matching.claims.passages import html_text
-from ipsentry.matching.notices import Notice, parse_notice
+from ipsentry.matching.notices import parse_notice
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -28,7 +29,8 @@ def notice_text(path: Path) -> str:
     return text
 
 
-def read_notice(path: Path) -> Notice:
+def read_notice(path: Path) -> dict[str, Any]:
+    """The reading of a notice file as plain data (the ``parse-notice`` contract)."""
     notice = parse_notice(notice_text(path))
     if not notice.about_337:
         raise invalid(
@@ -36,4 +38,4 @@ def read_notice(path: Path) -> Notice:
             "not a USITC Section 337 notice: no investigation number (337-TA-NNNN) and no "
             "mention of the International Trade Commission and section 337",
         )
-    return notice
+    return notice.record()
