@@ -54,6 +54,10 @@ FILES = {
     "products.jsonl": json.dumps({"id": "p1", "text": PRODUCT}) + "\n",
     "names.txt": "flask\nrequests\nnumpy\nccell\n",
     "queries.txt": "flaks\n",
+    "notice.txt": "[Investigation No. 337-TA-9999]\nCertain Lamps; Termination of the "
+    "Investigation\nSUMMARY: Notice is hereby given that the U.S. International Trade "
+    "Commission has terminated the investigation as to respondent Lumo Ltd. of Ningbo, China "
+    "based on a settlement agreement.\n",
     "password.txt": "correct horse battery staple\n",
     "assetlinks.json": json.dumps(
         [{"target": {"namespace": "android_app", "package_name": "com.ccell.app"}}]
@@ -101,6 +105,7 @@ VALID: dict[str, dict[str, Any]] = {
         "queries": ["porous ceramic"],
         "queries_file": "{queries.txt}",
     },
+    "cases parse-notice": {"file": "{notice.txt}", "as_json": True},
     "db upgrade": {},
     "db current": {},
     "init": {
@@ -419,6 +424,7 @@ def invoke(
             "command line: --kind: only in portfolio mode",
         ),
         (["marks", "compare", "A", "B", "--earlier-classes", "46"], "'46' is not a Nice class"),
+        (["cases", "parse-notice", "{names.txt}"], "names.txt: (file): not a USITC Section 337"),
     ],
 )
 def test_bad_values_on_the_command_line(
