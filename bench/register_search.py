@@ -21,7 +21,7 @@ from pathlib import Path
 
 from _report import DATA, build_register, peak_mb, table
 
-from ipsentry.matching.marks.register import RegisterIndex
+from ipsentry.formats.register_index import open_index
 
 REGISTER = DATA / "registers/package_names.txt.gz"
 
@@ -80,7 +80,7 @@ def main() -> None:
         )
 
     started = time.perf_counter()
-    index = RegisterIndex(folder)
+    index = open_index(folder)
     rows.append(["open index", f"{time.perf_counter() - started:.2f} s", f"{peak_mb():.0f} MB", ""])
     names = set(index.names)
     typos = [

@@ -21,8 +21,8 @@ import dnstwist
 from _report import DATA, build_register, table
 from rapidfuzz import fuzz, process
 
+from ipsentry.formats.register_index import open_index
 from ipsentry.matching.marks.lookalikes import generate
-from ipsentry.matching.marks.register import RegisterIndex
 
 REGISTER = DATA / "registers/package_names.txt.gz"
 
@@ -39,7 +39,7 @@ def main() -> None:
     if folder is None:
         folder = Path(tempfile.mkdtemp(prefix="ipsentry-register-"))
         build_register(REGISTER, folder)
-    index = RegisterIndex(folder)
+    index = open_index(folder)
     names = index.names
     registered = set(names)
     rows = [

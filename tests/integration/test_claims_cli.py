@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -65,7 +67,7 @@ def test_chart_json_contract(files: tuple[Path, Path]) -> None:
     assert record["patent"]["number"] == "US10000001"
     (claim,) = record["claims"]  # independent claims only, by default
     assert claim["num"] == 1 and claim["verdict"] == "reads_on" and 0 < claim["coverage"] <= 1
-    assert claim["elements_found"] >= 0.6
+    assert claim["share_found"] == 1.0 and claim["elements_present"] == claim["elements_total"] == 3
     assert all(
         {"text", "evidence", "location", "score", "finding"} <= set(e) for e in claim["elements"]
     )
@@ -80,7 +82,7 @@ def test_chart_html_csv_and_pdf(files: tuple[Path, Path], tmp_path: Path) -> Non
     assert "Preliminary claim chart" in html and "for review by counsel" in html
     assert "ATTORNEYS EYES ONLY" in html and "porous ceramic core" in html
     rows = chart(files, "--csv", "--words-only").stdout.splitlines()
-    assert rows[0].startswith("patent,claim,coverage,verdict,element,evidence")
+    assert rows[0].startswith("patent,claim,share_found,ranking_score,verdict,element,evidence")
     assert len(rows) == 4
     pdf = tmp_path / "chart.pdf"
     chart(files, "--pdf", "--out", str(pdf), "--words-only")
@@ -233,9 +235,12 @@ def test_a_demo_patent_charted_in_all_four_formats(tmp_path: Path) -> None:
     findings = [e["finding"] for e in claim["elements"]]
     assert claim["verdict"] in ("reads_on", "partial") and findings.count("present") >= 2
     table = run(*base).stdout
-    assert "coverage" in table and "Preliminary, machine-assisted analysis" in table
+    assert f"{findings.count('present')} of {len(findings)} elements found" in table
+    assert "ranking score" in table and "coverage" not in table
+    assert "Preliminary, machine-assisted analysis" in table
     assert "Preliminary claim chart" in run(*base, "--html").stdout
-    assert run(*base, "--csv").stdout.count("\n") == len(claim["elements"]) + 1
+    rows = list(csv.reader(io.StringIO(run(*base, "--csv").stdout)))
+    assert len(rows) == len(claim["elements"]) + 1  # evidence may hold line breaks
     run(*base, "--pdf", "--out", str(tmp_path / "chart.pdf"))
     subprocess.run(
         ["pdftoppm", "-png", "-r", "50", str(tmp_path / "chart.pdf"), str(tmp_path / "page")],

@@ -1,4 +1,5 @@
-"""The command line reaches the store only through services (DESIGN.md §3, issue 11.2)."""
+"""Layers (DESIGN.md §3): the command line reaches the store and the engines only through
+services (issue 11.2, issue 8.8); the mark engine does no file I/O."""
 
 from __future__ import annotations
 
@@ -23,3 +24,20 @@ def imported(path: Path) -> set[str]:
 @pytest.mark.parametrize("module", sorted(CLI.glob("*.py")), ids=lambda p: p.name)
 def test_the_command_line_never_opens_the_store(module: Path) -> None:
     assert not [m for m in imported(module) if m.startswith("ipsentry.store")]
+
+
+@pytest.mark.parametrize("module", sorted(CLI.glob("*.py")), ids=lambda p: p.name)
+def test_the_command_line_calls_services_not_engines(module: Path) -> None:
+    assert not [m for m in imported(module) if m.startswith("ipsentry.matching")]
+
+
+MARK_ENGINE = CLI.parent / "matching" / "marks"
+
+
+@pytest.mark.parametrize("module", sorted(MARK_ENGINE.glob("*.py")), ids=lambda p: p.name)
+def test_the_mark_engine_reads_and_writes_no_files(module: Path) -> None:
+    """Index folders are stored by formats.register_index; the engine keeps to memory.
+    (Its reference data comes from the package through lexicon's resource reader.)"""
+    source = module.read_text("utf-8")
+    assert "pathlib" not in imported(module)
+    assert not [call for call in ("np.save(", "np.load(", "open(") if call in source]

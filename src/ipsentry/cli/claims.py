@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
 from ipsentry.cli.context import console, context, print_json
 from ipsentry.cli.params import TABULAR, TEXT, InputFile, OutputFile
 from ipsentry.cli.progress import progress_bar
+from ipsentry.cli.tables import clip, fitted_table, under
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.formats.files import atomic_text
 from ipsentry.reports.claim_chart import render_csv, render_html, write_pdf
@@ -29,29 +29,35 @@ from ipsentry.services.claim_charts import (
 app = typer.Typer(help="Claim charts: claim elements mapped to quoted evidence in a product text.")
 
 
+EVIDENCE_CHARACTERS = 240  # in the terminal; JSON, HTML, PDF and CSV quote it whole
+
+
+def headline(claim: dict[str, Any]) -> str:
+    """The share of elements found, then the ranking score named as what it is."""
+    verdict = claim["verdict"].replace("_", " ")
+    return (
+        f"claim {claim['num']}: {verdict} — {claim['elements_present']} of "
+        f"{claim['elements_total']} elements found ({claim['share_found']:.0%}); "
+        f"ranking score {claim['coverage']:.2f} (how much of the whole claim's wording and "
+        "meaning the product carries, for ordering products)"
+    )
+
+
 def _show(chart: dict[str, Any]) -> None:
     patent = chart["patent"]
     console.print(
         f"[bold]{patent['number']}[/bold] {patent['title']} — product: {chart['product']}"
     )
     for claim in chart["claims"]:
-        verdict = claim["verdict"].replace("_", " ")
-        table = Table(
-            title=f"claim {claim['num']}: {verdict}, {claim['elements_present']} of "
-            f"{len(claim['elements'])} "
-            f"elements found (coverage {claim['coverage']:.0%})",
-            show_lines=True,
-        )
-        for column in ("element", "evidence (location)", "score", "finding"):
-            table.add_column(column)
+        table = fitted_table(headline(claim), ["element and evidence", "score", "finding"])
         for e in claim["elements"]:
-            evidence = f"“{e['evidence']}” ({e['location']})" if e["evidence"] else "—"
-            table.add_row(
-                e["text"],
-                evidence + (f"\n{e['note']}" if e["note"] else ""),
-                f"{e['score']:.2f}",
-                e["finding"],
+            evidence = (
+                f"“{clip(e['evidence'], EVIDENCE_CHARACTERS)}” ({e['location']})"
+                if e["evidence"]
+                else "no evidence"
             )
+            detail = evidence + (f"\n{e['note']}" if e["note"] else "")
+            table.add_row(under(e["text"], detail, markup=False), f"{e['score']:.2f}", e["finding"])
         console.print(table)
         if claim["transition"]:
             console.print(claim["transition"])

@@ -12,20 +12,8 @@ from ipsentry.cli.context import console, context, print_json
 from ipsentry.cli.inputs import read_json_texts
 from ipsentry.cli.params import TABULAR, InputFile, OutputFile
 from ipsentry.cli.progress import progress_bar
-from ipsentry.errors import InvalidInput, Problem
-from ipsentry.matching.marks.confusion import Assessment, Mark, Use, assess
-from ipsentry.matching.marks.goods import Goods
-from ipsentry.matching.marks.lookalikes import (
-    Imitation,
-    NameKind,
-    declared_apps,
-    generate,
-    imitations,
-)
-from ipsentry.matching.marks.screen import PortfolioMark, PortfolioMatcher
-from ipsentry.services.mark_pairs import parse_classes, score_pairs, write_scored
-from ipsentry.services.portfolio import trademarks
-from ipsentry.services.screening import marks_of, read_marks
+from ipsentry.services import marks as mark_service
+from ipsentry.services.marks import NameKind
 
 app = typer.Typer(help="Word-mark similarity and likelihood of confusion, explained.")
 
@@ -52,36 +40,9 @@ def score(
 ) -> None:
     """Score every pair of a file; nothing is written unless every row is good."""
     with progress_bar("scoring pairs") as bar:
-        scored = score_pairs(pairs, bar.update)
-    write_scored(out, scored)
-    similar = sum(s.assessment.verdict == "similar" for s in scored)
+        scored = mark_service.score_pair_file(pairs, out, bar.update)
+    similar = sum(s.verdict == "similar" for s in scored)
     console.print(f"{out}: {len(scored)} pairs, {similar} similar")
-
-
-def _classes(value: str, field: str) -> frozenset[int]:
-    problems: list[Problem] = []
-    classes = parse_classes(value, "command line", 0, field, problems)
-    if problems:
-        raise InvalidInput(problems)
-    return classes
-
-
-def assessment_record(a: Assessment) -> dict[str, object]:
-    return {
-        "score": a.score,
-        "verdict": a.verdict,
-        "category": a.category.value,
-        "similarity": round(a.similarity.score, 4),
-        "look": round(a.similarity.look, 4),
-        "sound": round(a.similarity.sound, 4),
-        "meaning": round(a.similarity.meaning, 4),
-        "effective_similarity": round(a.effective_similarity, 4),
-        "shared_strength": a.shared_strength,
-        "goods_relatedness": a.goods.score,
-        "fame_applied": a.fame_applied,
-        "referential": a.context.referential if a.context else None,
-        "explanation": a.explain(),
-    }
 
 
 @app.command("compare")
@@ -104,19 +65,19 @@ def compare(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Compare two signs: every factor of the judgement, shown."""
-    mark = Mark(
+    result = mark_service.compare_marks(
         earlier,
-        Goods(classes=_classes(earlier_classes, "--earlier-classes"), text=earlier_goods),
+        later,
+        earlier_goods=earlier_goods,
+        later_goods=later_goods,
+        earlier_classes=mark_service.classes_of(earlier_classes, "--earlier-classes"),
+        later_classes=mark_service.classes_of(later_classes, "--later-classes"),
         disclaimers=tuple(disclaim or ()),
         famous=famous,
-    )
-    use = Use(
-        later,
-        Goods(classes=_classes(later_classes, "--later-classes"), text=later_goods),
         free_text=text,
     )
-    result = assess(mark, use)
-    record = assessment_record(result)
+    assert result is not None  # no cutoff asked for
+    record = mark_service.assessment_record(result)
     if as_json:
         print_json(record)
         return
@@ -137,7 +98,7 @@ def lookalikes(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """The domains, package ids or schemes an infringer would register for a mark."""
-    variants = generate(mark, kind, tld)
+    variants = mark_service.lookalikes(mark, kind, tld)
     if as_json:
         print_json([{"name": v.text, "technique": v.technique} for v in variants])
         return
@@ -170,13 +131,16 @@ def imitates(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Which mark each name imitates, by which technique; schemes flagged for unfair competition."""
-    matcher = PortfolioMatcher(read_marks(marks) if marks else _portfolio_marks())
-    owner_apps = declared_apps(read_json_texts(association)) if association else None
-    found = [(name, imitations(name, kind, matcher, owner_apps=owner_apps)) for name in names]
+    found = mark_service.imitated_marks(
+        names,
+        kind,
+        mark_service.marks_file(marks) if marks else _portfolio_marks(),
+        read_json_texts(association) if association else None,
+    )
     if as_json:
         print_json(
             [
-                {"name": name, "imitates": [_imitation_record(i) for i in hits]}
+                {"name": name, "imitates": [mark_service.imitation_record(i) for i in hits]}
                 for name, hits in found
             ]
         )
@@ -188,19 +152,6 @@ def imitates(
             console.print(f"{name}: {i.explain()}", highlight=False)
 
 
-def _imitation_record(i: Imitation) -> dict[str, object]:
-    return {
-        "mark": i.hit.label or i.hit.mark,
-        "right_id": i.hit.right_id,
-        "label": i.label,
-        "technique": i.technique,
-        "score": i.hit.assessment.score,
-        "matters": i.matters,
-        "declared_by_owner": i.declared_by_owner,
-        "explanation": i.explain(),
-    }
-
-
-def _portfolio_marks() -> list[PortfolioMark]:
+def _portfolio_marks() -> list[mark_service.PortfolioMark]:
     ctx = context()
-    return marks_of(trademarks(ctx.uow(), ctx.actor()))
+    return mark_service.portfolio_marks(ctx.uow(), ctx.actor())

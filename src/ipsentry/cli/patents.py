@@ -11,7 +11,7 @@ from ipsentry.cli.context import console, print_json
 from ipsentry.cli.inputs import read_queries
 from ipsentry.cli.params import TABULAR, IndexFolder, InputFile, OutputFolder
 from ipsentry.cli.progress import progress_bar
-from ipsentry.cli.tables import fitted_table, under
+from ipsentry.cli.tables import clip, fitted_table, under
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.services import patent_search
 
@@ -76,8 +76,8 @@ def search(
         print_json([{"query": q, "results": [h.as_json() for h in hits]} for q, hits in answers])
         return
     for query, hits in answers:
-        table = fitted_table(query[:90], ["number", "score", "title and passage"])
+        table = fitted_table(clip(query, 90), ["number", "score", "title and passage"])
         for h in hits:
-            passage = f"[{h.field}] {h.passage[:140]}"
+            passage = f"[{h.field}] {clip(h.passage, 140)}"
             table.add_row(h.number, f"{h.score:.4f}", under(h.title, passage, markup=False))
         console.print(table)

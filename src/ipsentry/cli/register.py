@@ -16,7 +16,7 @@ from ipsentry.cli.progress import progress_bar
 from ipsentry.cli.tables import fitted_table, styled, under
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.services.deadline_views import state_of, state_text
-from ipsentry.services.register_watch import build_register, open_register, read_register
+from ipsentry.services.marks import build_register_file, search_register
 
 app = typer.Typer(
     help="Clearance and watch: search a register of names for confusingly similar ones."
@@ -38,9 +38,8 @@ def build(
     workers: Annotated[int, typer.Option(help="Processes for the build.")] = 2,
 ) -> None:
     """Index a register (1.1 million names take about a minute and a half on 2 cores)."""
-    entries = read_register(names)
-    with progress_bar("indexing names", total=len(entries)) as bar:
-        stats = build_register(entries, out, workers=workers, progress=bar.advance)
+    with progress_bar("indexing names") as bar:
+        stats = build_register_file(names, out, workers=workers, progress=bar.update)
     console.print(
         f"{out}: {stats['names']:,} names, {stats['keys']:,} keys, "
         f"{stats['postings']:,} trigram postings, built in {stats['build_seconds']} s"
@@ -79,8 +78,7 @@ def search(
         raise InvalidInput(
             [Problem("command line", None, "QUERY", "give a query or --queries-file")]
         )
-    register = open_register(index)
-    answers = [(q, register.search(q, top)) for q in wanted]
+    answers = search_register(index, wanted, top=top)
     if as_json:
         print_json(
             [{"query": q, "results": [r.as_json(day) for r in results]} for q, results in answers]

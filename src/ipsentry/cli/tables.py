@@ -34,6 +34,18 @@ def fitted_table(title: str, columns: Sequence[str]) -> Table:
     return table
 
 
+def clip(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word boundary and marked with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:  # a word boundary not too far back; else cut inside the word
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
 def under(main: str, detail: str, *, markup: bool = True) -> Text:
     """A cell whose detail sits dimmed on the line under its main text."""
     text = Text.from_markup(main) if markup else Text(main)

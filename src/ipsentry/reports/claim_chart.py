@@ -68,7 +68,8 @@ def render_csv(chart: dict[str, Any]) -> str:
         [
             "patent",
             "claim",
-            "coverage",
+            "share_found",
+            "ranking_score",
             "verdict",
             "element",
             "evidence",
@@ -81,7 +82,8 @@ def render_csv(chart: dict[str, Any]) -> str:
     for claim in chart["claims"]:
         for e in claim["elements"]:
             writer.writerow([
-                chart["patent"]["number"], claim["num"], claim["coverage"], claim["verdict"],
+                chart["patent"]["number"], claim["num"], claim["share_found"], claim["coverage"],
+                claim["verdict"],
                 e["text"], e["evidence"], e["location"], e["score"], e["finding"], e["note"],
             ])  # fmt: skip
     return out.getvalue()

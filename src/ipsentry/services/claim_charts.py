@@ -123,6 +123,18 @@ class Charter:
         self, patent: Patent, product_text: str, product_name: str, claims: list[int] | None = None
     ) -> dict[str, Any]:
         known = {c.num for c in patent.claims}
+        if not known:
+            raise InvalidInput(
+                [
+                    Problem(
+                        "command line",
+                        None,
+                        "--patent",
+                        f"{patent.display_number} has no claims to chart; import its claims "
+                        "with 'ipsentry portfolio import' or give a patent file with claims",
+                    )
+                ]
+            )
         for num in claims or []:
             if num not in known:
                 raise InvalidInput(

@@ -6,80 +6,42 @@ A register file is one name per line; a line may add, after tabs, the publicatio
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ipsentry.domain.common import normalise_jurisdiction
 from ipsentry.domain.deadlines import Deadline
 from ipsentry.domain.deadlines.rules import opposition_window
 from ipsentry.domain.rights import LegalStatus, Trademark
-from ipsentry.errors import InvalidInput, Problem
-from ipsentry.formats.files import atomic_folder, invalid, text_lines
+from ipsentry.formats.files import atomic_folder, invalid
+from ipsentry.formats.register_index import META, read_dated, read_index, write_index
+from ipsentry.formats.register_list import RegisterEntry
 from ipsentry.matching.marks.register import RegisterIndex, Result, build
 from ipsentry.services.deadline_views import state_of
 
-PUBLISHED = "published.json"
-MARKER = "meta.json"
 INDEX = "(index)"
-
-
-@dataclass(frozen=True)
-class RegisterEntry:
-    name: str
-    published: date | None = None
-    office: str = ""
-
-
-def read_register(path: Path) -> list[RegisterEntry]:
-    """Read a register file; every bad line is reported, nothing is half-read."""
-    entries: list[RegisterEntry] = []
-    problems: list[Problem] = []
-    for number, line in text_lines(path):
-        fields = line.rstrip("\r\n").split("\t")
-        name = fields[0].strip()
-        if not name:
-            continue
-        published = None
-        if len(fields) > 1 and fields[1].strip():
-            try:
-                published = date.fromisoformat(fields[1].strip())
-            except ValueError:
-                message = f"'{fields[1].strip()}' is not a date (YYYY-MM-DD)"
-                problems.append(Problem(str(path), number, "publication_date", message))
-        office = ""
-        if len(fields) > 2 and fields[2].strip():
-            try:
-                office = normalise_jurisdiction(fields[2])
-            except ValueError as error:
-                problems.append(Problem(str(path), number, "office", str(error)))
-        entries.append(RegisterEntry(name, published, office))
-    if problems:
-        raise InvalidInput(problems)
-    if not entries:
-        raise InvalidInput([Problem(str(path), None, "(file)", "has no names")])
-    return entries
 
 
 def build_register(
     entries: list[RegisterEntry],
     out: Path,
+    *,
     workers: int = 2,
     progress: Callable[[int], None] | None = None,
 ) -> dict[str, float | int]:
     """Build the index beside ``out`` and move it into place only once it is complete."""
-    unique = list({e.name: e for e in reversed(entries)}.values())[::-1]
-    with atomic_folder(out, MARKER) as building:
-        stats = build([e.name for e in unique], building, workers=workers, progress=progress)
+    unique = list({e.name.strip(): e for e in reversed(entries)}.values())[::-1]
+    with atomic_folder(out, META) as building:
+        data = build([e.name for e in unique], workers=workers, progress=progress)
+        rows = {name: row for row, name in enumerate(data.names)}
         dated = {
-            str(row): [e.published.isoformat(), e.office]
-            for row, e in enumerate(unique)
-            if e.published is not None
+            rows[e.name.strip()]: (e.published.isoformat(), e.office)
+            for e in unique
+            if e.published is not None and e.name.strip() in rows
         }
-        (building / PUBLISHED).write_text(json.dumps(dated), "utf-8")
-    return stats
+        write_index(data, building, dated)
+    return data.stats()
 
 
 @dataclass(frozen=True)
@@ -109,7 +71,7 @@ class WatchHit:
 
     @property
     def why(self) -> str:
-        return self.result.as_json()["explanation"]  # type: ignore[return-value]
+        return self.result.explanation
 
     def as_json(self, today: date | None = None) -> dict[str, object]:
         record = self.result.as_json()
@@ -122,22 +84,23 @@ class WatchHit:
 
 
 class Register:
-    def __init__(self, folder: Path) -> None:
-        self.index = RegisterIndex(folder)
-        published = folder / PUBLISHED
-        self.published: dict[str, list[str]] = (
-            json.loads(published.read_text("utf-8")) if published.exists() else {}
-        )
-        self.rows = (
-            {name: row for row, name in enumerate(self.index.names)} if self.published else {}
-        )
+    """A searchable register whose dated names carry their opposition window."""
 
-    def search(self, query: str, top: int = 10) -> list[WatchHit]:
-        return [self._dated(r) for r in self.index.search(query, top)]
+    def __init__(self, index: RegisterIndex, dated: dict[int, tuple[str, str]]) -> None:
+        self.index = index
+        self.dated = dated
+        self.rows = {name: row for row, name in enumerate(index.names)} if dated else {}
+
+    def search(
+        self, query: str, *, top: int = 10, score_cutoff: float | None = None
+    ) -> list[WatchHit]:
+        return [
+            self._dated(r) for r in self.index.search(query, top=top, score_cutoff=score_cutoff)
+        ]
 
     def _dated(self, result: Result) -> WatchHit:
         row = self.rows.get(result.name)
-        entry = self.published.get(str(row)) if row is not None else None
+        entry = self.dated.get(row) if row is not None else None
         if not entry or not entry[1]:
             return WatchHit(result, None)
         mark = Trademark(jurisdiction=entry[1], title=result.name, status=LegalStatus.PUBLISHED)
@@ -146,13 +109,13 @@ class Register:
 
 def open_register(folder: Path) -> Register:
     """A register index, or a problem naming the folder if it is not one, or is damaged."""
-    if not (folder / MARKER).exists():
+    if not (folder / META).exists():
         raise invalid(
             folder, "not a register index; make one with 'ipsentry register build'", None, INDEX
         )
     try:
-        return Register(folder)
-    except (OSError, ValueError, KeyError, TypeError, EOFError) as error:
+        return Register(RegisterIndex(read_index(folder)), read_dated(folder))
+    except (OSError, ValueError, KeyError, TypeError, EOFError, IndexError) as error:
         raise invalid(
             folder,
             f"a damaged or different index ({error}); rebuild it with 'ipsentry register build'",

@@ -20,6 +20,7 @@ from ipsentry.domain.rights import Trademark
 from ipsentry.domain.screening import Hit, HitKind, RunStatus, ScreeningRun
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.formats.files import atomic_text
+from ipsentry.formats.nice import parse_classes
 from ipsentry.formats.tabular import read_rows
 from ipsentry.matching.claims.chart import ChartEngine
 from ipsentry.matching.claims.screen import ClaimHit, ClaimScreener
@@ -28,7 +29,6 @@ from ipsentry.matching.marks.goods import Goods
 from ipsentry.matching.marks.lookalikes import NameKind, imitations
 from ipsentry.matching.marks.screen import PortfolioMark, PortfolioMatcher
 from ipsentry.services.access import Actor
-from ipsentry.services.mark_pairs import parse_classes
 from ipsentry.store.unit_of_work import UnitOfWork
 
 Progress = Callable[[int, int], None]
@@ -117,7 +117,7 @@ def screen_one(
     found: list[FoundHit] = []
 
     def add(field_name: str, sign: str, use: Use) -> None:
-        for hit in matcher.screen(sign, use):
+        for hit in matcher.screen(sign, use=use):
             found.append(
                 FoundHit(
                     seen.key, seen.kind, field_name, sign, hit.right_id, hit.mark, hit.assessment

@@ -163,7 +163,7 @@ def test_with_the_encoder_the_claim_as_a_whole_weighs_in() -> None:
     assert own.relevance > other.relevance + 0.2
     assert own.closest in OWN and own.coverage > other.coverage
     record = own.record()
-    assert {"coverage", "elements_found", "relevance", "closest_stretch"} <= set(record)
+    assert {"coverage", "share_found", "relevance", "closest_stretch"} <= set(record)
 
 
 def test_a_quantity_limit_is_not_a_negative_limitation(engine: ChartEngine) -> None:

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from ipsentry.errors import InvalidInput
+from ipsentry.formats.register_index import open_index, write_index
+from ipsentry.formats.register_list import read_register
 from ipsentry.matching.marks.register import RegisterIndex, build
 from ipsentry.matching.marks.text import MarkText
-from ipsentry.services.register_watch import build_register, open_register, read_register
+from ipsentry.services.register_watch import build_register, open_register
 
 TARGETS = [
     "requests",
@@ -54,12 +56,12 @@ def filler(count: int, seed: int = 7) -> list[str]:
     return sorted(names)
 
 
+NAMES = filler(4000) + TARGETS + ["request", "requests-mock", "colorma", "lodash-es"]
+
+
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> RegisterIndex:
-    folder = tmp_path_factory.mktemp("register")
-    names = filler(4000) + TARGETS + ["request", "requests-mock", "colorma", "lodash-es"]
-    build(names, folder, workers=1)
-    return RegisterIndex(folder)
+def index() -> RegisterIndex:
+    return RegisterIndex(build(NAMES, workers=1))
 
 
 @pytest.mark.parametrize(
@@ -88,6 +90,24 @@ def test_every_result_is_explained(index: RegisterIndex) -> None:
     assert record["name"] == "requests"
     assert 0 < float(record["score"]) <= 1  # type: ignore[arg-type]
     assert "likelihood of confusion" in str(record["explanation"])
+
+
+def test_a_stored_index_searches_like_the_one_built(index: RegisterIndex, tmp_path: Path) -> None:
+    write_index(index.data, tmp_path / "idx")
+    stored = open_index(tmp_path / "idx")
+    assert stored.names == index.names
+    for query in ("reqeusts", "kalomi-js", "crossenv"):
+        assert [r.as_json() for r in stored.search(query, top=5)] == [
+            r.as_json() for r in index.search(query, top=5)
+        ]
+
+
+def test_score_cutoff_drops_weaker_results(index: RegisterIndex) -> None:
+    everything = index.search("reqeusts", top=10)
+    cutoff = everything[2].score
+    kept = index.search("reqeusts", top=10, score_cutoff=cutoff)
+    assert kept and all(r.score >= cutoff for r in kept)
+    assert [r.name for r in kept] == [r.name for r in everything if r.score >= cutoff]
 
 
 def test_an_unrelated_query_finds_nothing_close(index: RegisterIndex) -> None:

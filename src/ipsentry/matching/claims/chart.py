@@ -14,12 +14,12 @@ import enum
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
 
 import numpy as np
 
 from ipsentry.domain.rights import Claim, ClaimElement, ElementRole
 from ipsentry.matching.claims.lexicon import Synonyms, build_synonyms, limitations, synonyms
+from ipsentry.matching.claims.limits import Exclusion, condition_of, exclusion, patterns
 from ipsentry.matching.claims.passages import Passage, split
 from ipsentry.matching.claims.quantities import Check, Quantity, check, quantities
 from ipsentry.matching.claims.terms import Terms, overlap, read_terms
@@ -91,12 +91,19 @@ class ElementResult:
 
 @dataclass(frozen=True)
 class ClaimResult:
+    """A claim charted against one product.
+
+    `share_found` (elements found / elements) is the headline; `coverage` is a continuous
+    ranking score (how much of the whole claim's wording and meaning the product carries),
+    for ordering products and patents, not a share of anything a user counts.
+    """
+
     claim: Claim
     elements: tuple[ElementResult, ...]
     coverage: float
     verdict: Verdict
     transition_note: str = ""
-    found_share: float = 0.0  # mean element score: the claim found element by element
+    mean_score: float = 0.0  # mean element score: the claim found element by element
     terms_found: float = 0.0  # share of the whole claim's weighted terms the product states
     relevance: float | None = None  # the claim as a whole against the closest stretch
     closest: str = ""
@@ -105,13 +112,23 @@ class ClaimResult:
     def weakest(self) -> ElementResult | None:
         return min(self.elements, key=lambda e: e.score, default=None)
 
+    @property
+    def found_count(self) -> int:
+        return sum(e.found for e in self.elements)
+
+    @property
+    def share_found(self) -> float:
+        return self.found_count / len(self.elements) if self.elements else 0.0
+
     def record(self) -> dict[str, object]:
         weakest = self.weakest
         return {
             "num": self.claim.num,
+            "share_found": round(self.share_found, 3),
+            "elements_present": self.found_count,
+            "elements_total": len(self.elements),
             "coverage": round(self.coverage, 3),
-            "elements_found": round(self.found_share, 3),
-            "elements_present": sum(e.found for e in self.elements),
+            "mean_element_score": round(self.mean_score, 3),
             "terms_found": round(self.terms_found, 3),
             "relevance": None if self.relevance is None else round(self.relevance, 3),
             "closest_stretch": self.closest,
@@ -139,39 +156,10 @@ class Product:
         passages = tuple(split(text))
         terms = tuple(read_terms(p.text, tables) for p in passages)
         every = frozenset(k for t in terms for k in t.weights)
-        return cls(text, passages, tables, terms, every, tuple(quantities(text)), _stretches(text))
-
-
-@cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    data = limitations()
-
-    def alternatives(words: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-    return {
-        # "no more than 2 ohms" limits a quantity; it excludes nothing
-        "negative": re.compile(
-            rf"(?:^|\b)(?:{alternatives(data['negative_markers'])})(?:\b|(?=\w))"
-            rf"(?!\s*(?:more|less|greater|fewer|exceeding|higher|lower)\b)\s*(?P<what>[^,;.]*)",
-            re.I,
-        ),
-        "suffix": re.compile(r"\b(?P<what>[a-z]{3,})less\b", re.I),
-        "absence": re.compile(
-            rf"(?:\b(?:{alternatives(data['absence_in_product'])})[\s-]*(?:\w+\s+){{0,3}}?)$", re.I
-        ),
-        "closed": re.compile(rf"\b(?:{alternatives(data['closed_transitions'])})\b", re.I),
-        "mpf": re.compile(rf"\b(?:{alternatives(data['means_plus_function'])})\b", re.I),
-    }
-
-
-def _negated_terms(element: str, tables: tuple[Synonyms, ...]) -> Terms | None:
-    """What a negative limitation excludes ('free of a wick' -> wick), or None."""
-    match = _patterns()["negative"].search(element) or _patterns()["suffix"].search(element)
-    if not match:
-        return None
-    excluded = read_terms(match.group("what"), tables)
-    return excluded if excluded.weights else None
+        content = " ".join(p.text for p in passages)  # front matter left out
+        return cls(
+            text, passages, tables, terms, every, tuple(quantities(content)), _stretches(content)
+        )
 
 
 class _VectorCache:
@@ -236,7 +224,9 @@ class ChartEngine:
             else np.zeros((len(texts), len(product.passages)), dtype=np.float32)
         )
         scored = {
-            k: self._element(needed[k][0], needed[k][1], product, dense[i])
+            k: self._element(
+                needed[k][0], needed[k][1], product, dense[i], self._antecedents(k, by_num)
+            )
             for i, k in enumerate(keys)
         }
         stretches = list(product.stretches)
@@ -264,6 +254,14 @@ class ChartEngine:
             results.append(judged)
         return results
 
+    def _antecedents(self, key: tuple[int, int], by_num: dict[int, Claim]) -> frozenset[str]:
+        """Terms the claim introduced before this element: 'the device' refers back to them."""
+        num, position = key
+        claim = by_num[num]
+        element = next(e for e in claim.elements if e.position == position)
+        earlier = [c.text for c in self._chain(num, by_num)[:-1]]
+        return read_terms(" ".join([*earlier, claim.text[: element.start]]), self.tables).keys
+
     @staticmethod
     def _chain(num: int, by_num: dict[int, Claim]) -> list[Claim]:
         """The claim and its ancestors, root first: a dependent claim inherits their elements."""
@@ -279,14 +277,29 @@ class ChartEngine:
         return chain[::-1]
 
     def _element(
-        self, claim: Claim, element: ClaimElement, product: Product, dense: np.ndarray
+        self,
+        claim: Claim,
+        element: ClaimElement,
+        product: Product,
+        dense: np.ndarray,
+        antecedents: frozenset[str] = frozenset(),
     ) -> ElementResult:
         text = element.text
         if not product.passages:
             return ElementResult(claim.num, element, 0.0, Finding.MISSING, "", "")
-        negated = _negated_terms(text, self.tables)
-        if negated is not None:
-            return self._negative(claim, element, negated, product)
+        excluded = exclusion(text)
+        if excluded is not None:
+            return self._negative(claim, element, excluded, product, dense, antecedents)
+        result = self._positive(claim, element, text, product, dense)
+        condition = condition_of(text)
+        if condition and not result.note:
+            result = replace(result, note=f"'{condition}' is read as a condition, not a limitation")
+        return result
+
+    def _positive(
+        self, claim: Claim, element: ClaimElement, text: str, product: Product, dense: np.ndarray
+    ) -> ElementResult:
+        """An element that asks for something: its words (and meaning) in the product."""
         wanted = read_terms(text, self.tables)
         single = [overlap(wanted, t.keys) for t in product.terms]
         pairs = [
@@ -308,13 +321,6 @@ class ChartEngine:
             else 0.0
         )
         score = (1 - DENSE_SHARE) * words + DENSE_SHARE * meaning if self.dense else words
-        first, end = product.passages[best], product.passages[last]
-        evidence = product.text[first.start : end.end]
-        location = (
-            first.location()
-            if last == best
-            else (f"passages {first.index + 1}-{end.index + 1}, characters {first.start}-{end.end}")
-        )
         finding = Finding.PRESENT if score >= PRESENT else Finding.MISSING
         note = ""
         if finding == Finding.MISSING and score >= EQUIVALENT:
@@ -333,51 +339,80 @@ class ChartEngine:
                 # the value the claim limits is stated and inside the range: that is the
                 # limitation met, whatever words the product uses around it
                 finding, score = Finding.PRESENT, max(score, PRESENT)
-        if _patterns()["mpf"].search(text):
+        if patterns().means_plus_function.search(text):
             finding = Finding.CONSTRUE
             note = "the function's words are matched; construe its structure from the specification"
+        if finding == Finding.MISSING:  # nothing to quote: the closest passage is no evidence
+            return ElementResult(claim.num, element, score, finding, "", "", (), note)
+        first, end = product.passages[best], product.passages[last]
+        location = (
+            first.location()
+            if last == best
+            else (f"passages {first.index + 1}-{end.index + 1}, characters {first.start}-{end.end}")
+        )
+        evidence = product.text[first.start : end.end]
         return ElementResult(
-            claim.num,
-            element,
-            score,
-            finding,
-            evidence,
-            location,
-            tuple(matched),
-            note,
+            claim.num, element, score, finding, evidence, location, tuple(matched), note
         )
 
     def _negative(
-        self, claim: Claim, element: ClaimElement, excluded: Terms, product: Product
+        self,
+        claim: Claim,
+        element: ClaimElement,
+        limit: Exclusion,
+        product: Product,
+        dense: np.ndarray,
+        antecedents: frozenset[str],
     ) -> ElementResult:
-        """Met only by evidence of absence; contradicted by evidence of presence."""
-        absence = _patterns()["absence"]
+        """Met only by evidence of absence and the rest of the element present; contradicted
+        by evidence of presence. The rest counts only where it asks for something the claim
+        has not already introduced ('wherein the device is free of a wick' asks for no more
+        than the absence)."""
+        excluded = read_terms(limit.excluded, self.tables)
+        rest = read_terms(limit.remainder, self.tables)
+        asks = [k for k in rest.weights if k.startswith(("s:", "c:")) and k not in antecedents]
+        positive = self._positive(claim, element, limit.remainder, product, dense) if asks else None
+        absence = patterns().absence
         present_at: Passage | None = None
+        stated: ElementResult | None = None
         for passage, terms in zip(product.passages, product.terms, strict=True):
-            shared = [k for k in excluded.weights if k in terms.weights]
+            lowered = passage.text.lower()
+            if _said_to_be_missing(excluded, lowered):
+                stated = ElementResult(
+                    claim.num, element, 1.0, Finding.ABSENT_AS_REQUIRED, passage.text,
+                    passage.location(), (limit.marker,), "the product states the absence",
+                )  # fmt: skip
+                break
+            shared = [k for k in excluded.weights if k in terms.weights and not k.startswith("b:")]
             if not shared:
                 continue
             written = terms.surface[shared[0]]  # the product's own words for it
-            lowered = passage.text.lower()
             at = lowered.find(written)
             if at < 0:
                 at = lowered.find(written.split()[0])
             if at >= 0 and absence.search(lowered[:at]):
-                return ElementResult(
+                stated = ElementResult(
                     claim.num, element, 1.0, Finding.ABSENT_AS_REQUIRED, passage.text,
                     passage.location(), (written,), "the product states the absence",
                 )  # fmt: skip
+                break
             present_at = present_at or passage
-        if present_at is not None:
-            what = ", ".join(excluded.surface.values())
+        if stated is None and present_at is not None:
+            what = ", ".join(v for k, v in excluded.surface.items() if not k.startswith("b:"))
             return ElementResult(
                 claim.num, element, 0.0, Finding.CONTRADICTED, present_at.text,
                 present_at.location(), (), f"the claim excludes {what}; the product shows it",
             )  # fmt: skip
-        return ElementResult(
-            claim.num, element, 0.5, Finding.UNCONFIRMED_ABSENCE, "", "", (),
-            "the product neither shows nor denies it",
-        )  # fmt: skip
+        if stated is None:
+            stated = ElementResult(
+                claim.num, element, 0.5, Finding.UNCONFIRMED_ABSENCE, "", "", (),
+                "the product neither shows nor denies it",
+            )  # fmt: skip
+        if positive is None or positive.found:
+            return stated
+        # the absence may be stated, but what the element asks for is not there
+        note = f"{stated.note}; '{limit.remainder}' is {positive.finding.value}"
+        return replace(positive, score=min(positive.score, stated.score), note=note)
 
     def _judge(
         self,
@@ -386,13 +421,12 @@ class ChartEngine:
         elements: tuple[ElementResult, ...],
         product: Product,
     ) -> ClaimResult:
-        found_share = float(np.mean([e.score for e in elements])) if elements else 0.0
-        coverage = found_share
+        mean_score = float(np.mean([e.score for e in elements])) if elements else 0.0
         note = ""
         transition = next((e.text for e in claim.elements if e.role == ElementRole.TRANSITION), "")
         extra: list[str] = []
         if any(
-            _patterns()["closed"].search(e.text)
+            patterns().closed.search(e.text)
             for c in chain
             for e in c.elements
             if e.role == ElementRole.TRANSITION
@@ -414,13 +448,24 @@ class ChartEngine:
                 )
         if elements and all(e.found for e in elements) and not extra:
             verdict = Verdict.READS_ON
-        elif found_share >= PARTIAL:
+        elif mean_score >= PARTIAL:
             verdict = Verdict.PARTIAL
         else:
             verdict = Verdict.NO
-        if any(e.finding == Finding.CONTRADICTED for e in elements) and verdict == Verdict.READS_ON:
-            verdict = Verdict.PARTIAL
-        return ClaimResult(claim, elements, coverage, verdict, note, found_share)
+        return ClaimResult(claim, elements, 0.0, verdict, note, mean_score)
+
+
+def _said_to_be_missing(excluded: Terms, passage: str) -> bool:
+    """One word of the product names the excluded thing as missing: 'wickless', 'cordless',
+    'non-conductive'."""
+    prefixes = "|".join(re.escape(p) for p in limitations()["negative_prefixes"])
+    for key in excluded.weights:
+        if not key.startswith("s:"):
+            continue
+        stem = re.escape(key[2:])
+        if re.search(rf"\b{stem}[a-z]{{0,3}}less\b|(?<![\w-])(?:{prefixes})\s*{stem}", passage):
+            return True
+    return False
 
 
 def _stretches(text: str) -> tuple[str, ...]:

@@ -229,6 +229,7 @@ def effective_similarity(
 def assess(
     mark: Mark,
     use: Use,
+    *,
     common: Mapping[str, float] | None = None,
     spans: list[tuple[int, int]] | None = None,
 ) -> Assessment:

@@ -8,13 +8,13 @@ English; and, for longer names, letter trigrams (catches several edits spread ou
 few hundred candidates are then scored with the same similarity as everything else
 (`similarity.score_against`), and the best are judged and explained one by one.
 
-On disk an index is a folder of plain files (text columns and NumPy arrays), loaded with
-memory mapping so a search process starts quickly.
+The engine builds and searches an index in memory (`RegisterData`); storing it as a folder
+of plain files, memory-mapped so a search process starts quickly, is the business of
+`ipsentry.formats.register_index`.
 """
 
 from __future__ import annotations
 
-import json
 import time
 import zlib
 from collections import Counter
@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import combinations
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -32,7 +31,6 @@ from ipsentry.matching.marks.confusion import Assessment, Mark, Use, assess
 from ipsentry.matching.marks.similarity import FORMS, FormColumns, score_against
 from ipsentry.matching.marks.text import MarkText
 
-FORMAT_VERSION = 5
 GRAM_ALPHABET = 38  # a-z, 0-9, padding, anything else
 MAX_GRAM_SHARE = 0.05  # trigrams in more than this share of names are too common to help
 MIN_GRAM_NAME = 6  # shorter names are reached through the deletion keys
@@ -162,13 +160,40 @@ def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
         yield items[start : start + size]
 
 
+@dataclass(frozen=True)
+class RegisterData:
+    """Everything a built register holds, as plain arrays (`formats.register_index` stores it)."""
+
+    names: list[str]
+    columns: FormColumns
+    keys: NDArray[np.int64]  # sorted keys, each beside the row it files
+    key_ids: NDArray[np.int32]
+    renown: NDArray[np.int32]
+    gram_indptr: NDArray[np.int64]  # trigram -> rows, as CSR arrays
+    gram_names: NDArray[np.int32]
+    gram_count: NDArray[np.int16]
+    common_words: dict[str, int]  # words in many names, with how many
+    build_seconds: float = 0.0
+
+    @property
+    def size(self) -> int:
+        return len(self.names)
+
+    def stats(self) -> dict[str, float | int]:
+        return {
+            "names": self.size,
+            "keys": len(self.keys),
+            "postings": len(self.gram_names),
+            "build_seconds": round(self.build_seconds, 1),
+        }
+
+
 def build(
-    names: Iterable[str], out: Path, workers: int = 2, progress: Progress | None = None
-) -> dict[str, float | int]:
-    """Index `names` into the folder `out`; returns build statistics."""
+    names: Iterable[str], *, workers: int = 2, progress: Progress | None = None
+) -> RegisterData:
+    """Index `names` (blank and repeated names dropped) in memory, over `workers` processes."""
     started = time.perf_counter()
     unique = list(dict.fromkeys(n.strip() for n in names if n.strip()))
-    out.mkdir(parents=True, exist_ok=True)
     columns: dict[str, list[str]] = {name: [] for name in FORMS}
     lengths: list[int] = []
     metaphone_lengths: list[int] = []
@@ -198,36 +223,27 @@ def build(
     all_keys = np.concatenate(key_parts) if key_parts else np.empty(0, dtype=np.int64)
     all_ids = np.concatenate(id_parts) if id_parts else np.empty(0, dtype=np.int32)
     order = np.argsort(all_keys, kind="stable")
-    np.save(out / "keys.npy", all_keys[order])
-    np.save(out / "key_ids.npy", all_ids[order])
-
-    gram_ids, gram_names = _postings(columns["compact"])
-    np.save(out / "gram_indptr.npy", gram_ids)
-    np.save(out / "gram_names.npy", gram_names)
+    gram_indptr, gram_names = _postings(columns["compact"])
     gram_counts = [len(trigrams(c)) if len(c) >= MIN_GRAM_NAME else 0 for c in columns["compact"]]
-    np.save(out / "gram_count.npy", np.asarray(gram_counts, dtype=np.int16))
-
-    (out / "names.txt").write_text("\n".join(unique), "utf-8")
-    for name, values in columns.items():
-        (out / f"form_{name}.txt").write_text("\n".join(values), "utf-8")
-    np.save(out / "length.npy", np.asarray(lengths, dtype=np.float32))
-    np.save(out / "metaphone_length.npy", np.asarray(metaphone_lengths, dtype=np.int32))
-    np.save(out / "translated.npy", np.asarray(translated, dtype=np.bool_))
-    np.save(out / "han.npy", np.asarray(han, dtype=np.bool_))
-    renown = [word_counts.get(compact, 0) for compact in columns["compact"]]
-    np.save(out / "renown.npy", np.asarray(renown, dtype=np.int32))
     crowded = max(50, int(COMMON_WORD_SHARE * len(unique)))
-    common = {w: c for w, c in word_counts.items() if c >= crowded and len(w) > 1}
-    meta = {
-        "format": FORMAT_VERSION,
-        "names": len(unique),
-        "keys": len(all_keys),
-        "postings": len(gram_names),
-        "common_words": common,
-        "build_seconds": round(time.perf_counter() - started, 1),
-    }
-    (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
-    return {k: v for k, v in meta.items() if k != "common_words"}  # type: ignore[misc]
+    return RegisterData(
+        names=unique,
+        columns=FormColumns(
+            forms=columns,
+            length=np.asarray(lengths, dtype=np.float32),
+            metaphone_length=np.asarray(metaphone_lengths, dtype=np.int32),
+            translated=np.asarray(translated, dtype=np.bool_),
+            han=np.asarray(han, dtype=np.bool_),
+        ),
+        keys=all_keys[order],
+        key_ids=all_ids[order],
+        renown=np.asarray([word_counts.get(c, 0) for c in columns["compact"]], dtype=np.int32),
+        gram_indptr=gram_indptr,
+        gram_names=gram_names,
+        gram_count=np.asarray(gram_counts, dtype=np.int16),
+        common_words={w: c for w, c in word_counts.items() if c >= crowded and len(w) > 1},
+        build_seconds=time.perf_counter() - started,
+    )
 
 
 def _postings(compacts: Sequence[str]) -> tuple[NDArray[np.int64], NDArray[np.int32]]:
@@ -272,52 +288,36 @@ class Result:
             self.name,
         )
 
+    @property
+    def explanation(self) -> str:
+        reused = f"; reused as a word by {self.renown} registered names" if self.renown > 1 else ""
+        return self.assessment.explain() + reused
+
     def as_json(self) -> dict[str, object]:
         return {
             "name": self.name,
             "score": round(self.score, 4),
             "similarity": round(self.similarity, 4),
-            "explanation": self.assessment.explain()
-            + (f"; reused as a word by {self.renown} registered names" if self.renown > 1 else ""),
+            "explanation": self.explanation,
         }
 
 
 class RegisterIndex:
     """A built register, opened for searching."""
 
-    def __init__(self, folder: Path) -> None:
-        meta_path = folder / "meta.json"
-        if not meta_path.exists():
-            raise FileNotFoundError(f"{folder} is not a register index (no meta.json)")
-        meta = json.loads(meta_path.read_text("utf-8"))
-        if meta.get("format") != FORMAT_VERSION:
-            raise ValueError(
-                f"{folder}: index format {meta.get('format')}, expected {FORMAT_VERSION}; "
-                "rebuild it"
-            )
-        self.folder = folder
-        self.size = int(meta["names"])
+    def __init__(self, data: RegisterData) -> None:
+        self.data = data
+        self.size = data.size
         crowded = max(50, int(COMMON_WORD_SHARE * self.size))
-        self.common = {
-            w: COMMON_WORD_WEIGHT for w, c in meta["common_words"].items() if c >= crowded
-        }
-        self.names = (folder / "names.txt").read_text("utf-8").split("\n")
-        forms = {
-            name: (folder / f"form_{name}.txt").read_text("utf-8").split("\n") for name in FORMS
-        }
-        self.columns = FormColumns(
-            forms=forms,
-            length=np.load(folder / "length.npy"),
-            metaphone_length=np.load(folder / "metaphone_length.npy"),
-            translated=np.load(folder / "translated.npy"),
-            han=np.load(folder / "han.npy"),
-        )
-        self.keys = np.load(folder / "keys.npy", mmap_mode="r")
-        self.key_ids = np.load(folder / "key_ids.npy", mmap_mode="r")
-        self.renown = np.load(folder / "renown.npy")
-        self.gram_indptr = np.load(folder / "gram_indptr.npy", mmap_mode="r")
-        self.gram_names = np.load(folder / "gram_names.npy", mmap_mode="r")
-        self.gram_count = np.load(folder / "gram_count.npy")
+        self.common = {w: COMMON_WORD_WEIGHT for w, c in data.common_words.items() if c >= crowded}
+        self.names = data.names
+        self.columns = data.columns
+        self.keys = data.keys
+        self.key_ids = data.key_ids
+        self.renown = data.renown
+        self.gram_indptr = data.gram_indptr
+        self.gram_names = data.gram_names
+        self.gram_count = data.gram_count
         self.max_gram_postings = max(1000, int(MAX_GRAM_SHARE * self.size))
 
     def candidates(self, query: MarkText) -> NDArray[np.int64]:
@@ -325,7 +325,9 @@ class RegisterIndex:
         wanted = np.fromiter(keys_of(query), dtype=np.int64)
         lo = np.searchsorted(self.keys, wanted, side="left")
         hi = np.searchsorted(self.keys, wanted, side="right")
-        found = [np.asarray(self.key_ids[a:b]) for a, b in zip(lo, hi, strict=True) if b > a]
+        found: list[NDArray[np.integer[Any]]] = [
+            np.asarray(self.key_ids[a:b]) for a, b in zip(lo, hi, strict=True) if b > a
+        ]
         for family in loose_keys_of(query, query=True):
             for key in family:
                 a = int(np.searchsorted(self.keys, key, side="left"))
@@ -359,16 +361,25 @@ class RegisterIndex:
             owners = owners[np.argpartition(-dice, TRIGRAM_CANDIDATES)[:TRIGRAM_CANDIDATES]]
         return owners.astype(np.int64)
 
-    def search(self, query: str, top: int = 10) -> list[Result]:
+    def search(
+        self, query: str, *, top: int = 10, score_cutoff: float | None = None
+    ) -> list[Result]:
+        """The `top` names most likely confused with `query`, none scoring below the cutoff."""
         sign = MarkText.of(query)
         rows = self.candidates(sign)
         if len(rows) == 0:
             return []
         scores = score_against(sign, self.columns.take(rows))
-        return self.judge(sign, rows, scores, top)
+        return self.judge(sign, rows, scores, top=top, score_cutoff=score_cutoff)
 
     def judge(
-        self, sign: MarkText, rows: NDArray[np.int64], scores: NDArray[np.float32], top: int
+        self,
+        sign: MarkText,
+        rows: NDArray[np.int64],
+        scores: NDArray[np.float32],
+        *,
+        top: int,
+        score_cutoff: float | None = None,
     ) -> list[Result]:
         """Judge the best-scored rows one by one and rank them by likelihood of confusion."""
         ranked = scores + renown_bonus(self.renown[rows])
@@ -384,11 +395,16 @@ class RegisterIndex:
             results.append(
                 Result(name, judged.score, float(scores[i]), judged, int(self.renown[row]))
             )
+        if score_cutoff is not None:
+            results = [r for r in results if r.score >= score_cutoff]
         results.sort(key=lambda r: r.rank_key)
         return results[:top]
 
-    def brute_force(self, query: str, top: int = 10, workers: int = 1) -> list[Result]:
+    def brute_force(
+        self, query: str, *, top: int = 10, workers: int = 1, score_cutoff: float | None = None
+    ) -> list[Result]:
         """The same scorer over every name (the baseline the index is measured against)."""
         sign = MarkText.of(query)
         scores = score_against(sign, self.columns, workers=workers)
-        return self.judge(sign, np.arange(self.size, dtype=np.int64), scores, top)
+        everything = np.arange(self.size, dtype=np.int64)
+        return self.judge(sign, everything, scores, top=top, score_cutoff=score_cutoff)

@@ -82,9 +82,10 @@ class PortfolioMatcher:
         return found
 
     def screen(
-        self, text: str, use: Use | None = None, threshold: float = THRESHOLD
+        self, text: str, *, use: Use | None = None, score_cutoff: float = THRESHOLD
     ) -> list[ScreenHit]:
-        """Hits on `text`, best first; `use` carries the goods when known."""
+        """Hits on `text` scoring at least `score_cutoff` (and referential uses), best first;
+        `use` carries the goods when known."""
         later = use or Use(text, free_text=True)
         sign = later.sign
         hits = []
@@ -93,7 +94,7 @@ class PortfolioMatcher:
             size = len(entry.mark.sign.tokens)
             spans = [s for s in spans if s[1] - s[0] <= size + MAX_EXTRA_TOKENS]
             judged = assess(entry.mark, later, spans=spans)
-            if judged.score >= threshold or judged.category == Category.REFERENTIAL:
+            if judged.score >= score_cutoff or judged.category == Category.REFERENTIAL:
                 hits.append(ScreenHit(entry.right_id, entry.mark.text, judged, entry.label))
         hits.sort(key=lambda h: -h.assessment.score)
         return hits

@@ -264,8 +264,11 @@ class FormColumns:
         )
 
 
-def score_against(query: MarkText, columns: FormColumns, workers: int = 1) -> FloatArray:
-    """The similarity of `query` to every sign in `columns`, vectorised with cdist."""
+def score_against(
+    query: MarkText, columns: FormColumns, *, workers: int = 1, score_cutoff: float | None = None
+) -> FloatArray:
+    """The similarity of `query` to every sign in `columns`, vectorised with cdist; a
+    similarity below `score_cutoff` is 0, as rapidfuzz scorers report it."""
     raw: dict[str, Any] = {}
     for m in MEASURES:
         scores = process.cdist(
@@ -287,4 +290,6 @@ def score_against(query: MarkText, columns: FormColumns, workers: int = 1) -> Fl
         han_b=columns.han,
     )
     result: FloatArray = combine(raw, sides)["similarity"].astype(np.float32)
+    if score_cutoff is not None:
+        result[result < score_cutoff] = 0.0
     return result

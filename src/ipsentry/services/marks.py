@@ -1,0 +1,281 @@
+"""Mark use cases, each once: compare two signs, score a file of pairs, make and recognise
+look-alike names, build and search a register.
+
+The command line and the package's public verbs (``ipsentry.compare_marks``,
+``ipsentry.search_register``) call these; none of them reaches an engine directly. Pair
+scoring is file in, file out, no database: the batch form used for evaluation against real
+decisions and for a lawyer's list of conflicts to check. Every bad row is reported with
+its file, row and field, and nothing is written unless every row is good.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ipsentry.errors import InvalidInput, Problem
+from ipsentry.formats.files import atomic_text
+from ipsentry.formats.nice import parse_classes
+from ipsentry.formats.register_list import read_register
+from ipsentry.formats.tabular import read_rows
+from ipsentry.matching.marks.confusion import Assessment, Mark, Use, assess
+from ipsentry.matching.marks.goods import Goods
+from ipsentry.matching.marks.lookalikes import (
+    Imitation,
+    NameKind,
+    Variant,
+    declared_apps,
+    generate,
+    imitations,
+)
+from ipsentry.matching.marks.screen import PortfolioMark, PortfolioMatcher
+from ipsentry.services.access import Actor
+from ipsentry.services.portfolio import trademarks
+from ipsentry.services.register_watch import Register, WatchHit, build_register, open_register
+from ipsentry.services.screening import marks_of, read_marks
+from ipsentry.store.unit_of_work import UnitOfWork
+
+__all__ = [
+    "Assessment",
+    "NameKind",
+    "PortfolioMark",
+    "ScoredPair",
+    "assessment_record",
+    "build_register_file",
+    "classes_of",
+    "compare_marks",
+    "imitated_marks",
+    "imitation_record",
+    "lookalikes",
+    "marks_file",
+    "portfolio_marks",
+    "score_pair_file",
+    "search_register",
+]
+
+REQUIRED = ("left", "right")
+OUTPUT_COLUMNS = ("similarity", "score", "verdict", "explanation")
+Progress = Callable[[int, int], None]
+
+
+def classes_of(value: str, field: str) -> frozenset[int]:
+    """Nice classes given on the command line, or InvalidInput naming the option."""
+    problems: list[Problem] = []
+    classes = parse_classes(value, "command line", 0, field, problems)
+    if problems:
+        raise InvalidInput(problems)
+    return classes
+
+
+# --- one pair ---------------------------------------------------------------------------
+
+
+def compare_marks(
+    earlier: str,
+    later: str,
+    *,
+    earlier_goods: str = "",
+    later_goods: str = "",
+    earlier_classes: Iterable[int] = (),
+    later_classes: Iterable[int] = (),
+    disclaimers: Sequence[str] = (),
+    famous: bool = False,
+    free_text: bool = False,
+    score_cutoff: float | None = None,
+) -> Assessment | None:
+    """How likely `later` (a mark, or with `free_text` a listing title) is to be confused
+    with the earlier mark, with every factor; None when it scores below `score_cutoff`."""
+    mark = Mark(
+        earlier,
+        Goods(classes=frozenset(earlier_classes), text=earlier_goods),
+        disclaimers=tuple(disclaimers),
+        famous=famous,
+    )
+    use = Use(later, Goods(classes=frozenset(later_classes), text=later_goods), free_text=free_text)
+    result = assess(mark, use)
+    if score_cutoff is not None and result.score < score_cutoff:
+        return None
+    return result
+
+
+def assessment_record(a: Assessment) -> dict[str, object]:
+    """Every factor of a judgement, for --json."""
+    return {
+        "score": a.score,
+        "verdict": a.verdict,
+        "category": a.category.value,
+        "similarity": round(a.similarity.score, 4),
+        "look": round(a.similarity.look, 4),
+        "sound": round(a.similarity.sound, 4),
+        "meaning": round(a.similarity.meaning, 4),
+        "effective_similarity": round(a.effective_similarity, 4),
+        "shared_strength": a.shared_strength,
+        "goods_relatedness": a.goods.score,
+        "fame_applied": a.fame_applied,
+        "referential": a.context.referential if a.context else None,
+        "explanation": a.explain(),
+    }
+
+
+# --- a file of pairs --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScoredPair:
+    row: dict[str, Any]
+    assessment: Assessment
+
+    @property
+    def verdict(self) -> str:
+        return self.assessment.verdict
+
+    def record(self) -> dict[str, Any]:
+        a = self.assessment
+        return {
+            **self.row,
+            "similarity": f"{a.similarity.score:.4f}",
+            "score": f"{a.score:.4f}",
+            "verdict": self.verdict,
+            "explanation": a.explain(),
+        }
+
+
+def _pair(
+    source: str, number: int, row: dict[str, Any], problems: list[Problem]
+) -> tuple[Mark, Use] | None:
+    found = len(problems)
+    for field in REQUIRED:
+        if not str(row.get(field) or "").strip():
+            problems.append(
+                Problem(source, number, field, "is empty; a mark is needed on both sides")
+            )
+    left_classes = parse_classes(row.get("left_classes"), source, number, "left_classes", problems)
+    right_classes = parse_classes(
+        row.get("right_classes"), source, number, "right_classes", problems
+    )
+    if len(problems) > found:
+        return None
+    mark = Mark(
+        str(row["left"]),
+        Goods(classes=left_classes, text=str(row.get("left_goods") or "")),
+    )
+    use = Use(
+        str(row["right"]), Goods(classes=right_classes, text=str(row.get("right_goods") or ""))
+    )
+    return mark, use
+
+
+def score_pairs(path: Path, progress: Progress | None = None) -> list[ScoredPair]:
+    """Read and check every row first, then score; raise InvalidInput listing all bad rows."""
+    source = str(path)
+    rows = list(read_rows(path))
+    problems: list[Problem] = []
+    if rows:
+        missing = [c for c in REQUIRED if c not in rows[0][1]]
+        if missing:
+            raise InvalidInput(
+                [Problem(source, 1, c, "column missing (needed: left, right)") for c in missing]
+            )
+    pairs = [(row, _pair(source, number, row, problems)) for number, row in rows]
+    if problems:
+        raise InvalidInput(problems)
+    scored = []
+    for done, (row, pair) in enumerate(pairs, start=1):
+        assert pair is not None  # every row was checked above
+        scored.append(ScoredPair(row, assess(*pair)))
+        if progress:
+            progress(done, len(pairs))
+    return scored
+
+
+def write_scored(path: Path, scored: list[ScoredPair]) -> None:
+    records = [s.record() for s in scored]
+    columns = list(dict.fromkeys(k for r in records for k in r)) or [*REQUIRED, *OUTPUT_COLUMNS]
+    with atomic_text(path) as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(records)
+
+
+def score_pair_file(pairs: Path, out: Path, progress: Progress | None = None) -> list[ScoredPair]:
+    """Score every pair of a file and write them all, or nothing when a row is bad."""
+    scored = score_pairs(pairs, progress)
+    write_scored(out, scored)
+    return scored
+
+
+# --- look-alike names -------------------------------------------------------------------
+
+
+def lookalikes(mark: str, kind: NameKind, tld: str = "com") -> list[Variant]:
+    """The domains, package ids or schemes an infringer would register for a mark."""
+    return generate(mark, kind, tld)
+
+
+def imitated_marks(
+    names: Sequence[str],
+    kind: NameKind,
+    marks: Sequence[PortfolioMark],
+    association_texts: Sequence[str] | None = None,
+) -> list[tuple[str, list[Imitation]]]:
+    """Each name with the marks it imitates; the owner's declared apps are told apart."""
+    matcher = PortfolioMatcher(marks)
+    owner_apps = declared_apps(association_texts) if association_texts else None
+    return [(name, imitations(name, kind, matcher, owner_apps=owner_apps)) for name in names]
+
+
+def imitation_record(i: Imitation) -> dict[str, object]:
+    return {
+        "mark": i.hit.label or i.hit.mark,
+        "right_id": i.hit.right_id,
+        "label": i.label,
+        "technique": i.technique,
+        "score": i.hit.assessment.score,
+        "matters": i.matters,
+        "declared_by_owner": i.declared_by_owner,
+        "explanation": i.explain(),
+    }
+
+
+def marks_file(path: Path) -> list[PortfolioMark]:
+    """The marks of a marks file (id, mark, classes, goods, disclaimers, famous)."""
+    return read_marks(path)
+
+
+def portfolio_marks(uow: UnitOfWork, actor: Actor) -> list[PortfolioMark]:
+    """The live word marks of the actor's organisation that the actor may see."""
+    return marks_of(trademarks(uow, actor))
+
+
+# --- a register -------------------------------------------------------------------------
+
+
+def build_register_file(
+    names: Path, out: Path, *, workers: int = 2, progress: Progress | None = None
+) -> dict[str, float | int]:
+    """Index a register file into the folder `out`; the build statistics."""
+    entries = read_register(names)
+    done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress:
+            progress(done, len(entries))
+
+    return build_register(entries, out, workers=workers, progress=advance)
+
+
+def search_register(
+    register: Register | Path,
+    queries: Iterable[str],
+    *,
+    top: int = 10,
+    score_cutoff: float | None = None,
+) -> list[tuple[str, list[WatchHit]]]:
+    """The registered names most likely confused with each query, best first."""
+    opened = register if isinstance(register, Register) else open_register(register)
+    return [(q, opened.search(q, top=top, score_cutoff=score_cutoff)) for q in queries]
