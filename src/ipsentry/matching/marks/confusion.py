@@ -165,7 +165,7 @@ def word_weights(
     for token in sign.tokens:
         word = token.text
         concept = concepts.get(token.original if token.han else word, "")
-        dictionary_word = zipf(word) >= RARE_ZIPF or bool(concept)
+        dictionary_word = bool(concept) or (not token.han and zipf(word) >= RARE_ZIPF)
         described = {singular(word), singular(concept.replace(" ", ""))} & goods_words
         if word in disclaimed:
             weights.append(WordWeight(word, DISCLAIMED, "disclaimed"))
@@ -178,7 +178,8 @@ def word_weights(
         elif common and word in common and several:
             # A crowded word weakens the marks that contain it, not the name it is.
             weights.append(WordWeight(word, common[word], "shared by many registered names"))
-        elif several and (weight := commonness_weight(word)) < 1.0:
+        elif several and not token.han and (weight := commonness_weight(word)) < 1.0:
+            # (a Chinese character is spelled in pinyin here, which no frequency list holds)
             weights.append(WordWeight(word, round(weight, 2), "common dictionary word"))
         else:
             weights.append(WordWeight(word, 1.0, ""))

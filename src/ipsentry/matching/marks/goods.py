@@ -22,6 +22,7 @@ from ipsentry.matching.text.encoder import Vectors
 # Relatedness levels. A shared product word or the same term is strong evidence; a shared
 # class is weaker (classes are broad); coordinated classes weaker still.
 SAME_TERM = 1.0
+SAME_HEAD = 0.9  # the same head noun and no different class: the same kind of goods
 SHARED_WORD_BASE = 0.55
 SHARED_WORD_SPAN = 0.4
 SAME_CLASS = 0.75
@@ -210,6 +211,20 @@ class Goods:
         return frozenset(content_words(self.text))
 
     @cached_property
+    def heads(self) -> frozenset[str]:
+        """The head noun of each goods phrase: the last content word ('vape cartridge')."""
+        return frozenset(
+            words[-1] for part in re.split(r"[;,]", self.text) if (words := content_words(part))
+        )
+
+    @property
+    def encodable(self) -> bool:
+        """Whether the English sentence encoder can read the text (Latin letters only)."""
+        return bool(content_words(self.text)) and not any(
+            ord(c) > 0x24F and c.isalpha() for c in self.text
+        )
+
+    @cached_property
     def terms(self) -> dict[str, tuple[int, ...]]:
         return terms_in(self.text)
 
@@ -228,7 +243,7 @@ class Goods:
             return frozenset(named)
         inferred = {c for classes in self.terms.values() for c in classes}
         inferred |= set(classes_of_hs(self.hs_code))
-        if not inferred and content_words(self.text):
+        if not inferred and self.encodable:
             inferred = set(heading_classes(self.text.strip()))
         return frozenset(inferred)
 
@@ -271,7 +286,10 @@ def relatedness(a: Goods, b: Goods) -> GoodsRelation:
     classes_a, classes_b = a.all_classes, b.all_classes
     if classes_a and classes_b:
         candidates.append(_class_relation(classes_a, classes_b))
-    if content_words(a.text) and content_words(b.text):
+    same_heads = sorted(a.heads & b.heads)
+    if same_heads and (not (classes_a and classes_b) or classes_a & classes_b):
+        candidates.append((SAME_HEAD, "the same kind of goods: " + ", ".join(same_heads)))
+    if a.encodable and b.encodable:
         level, cosine = meaning_relatedness(a.text.strip(), b.text.strip())
         if cosine >= UNRELATED_COSINE:
             candidates.append((level, f"goods texts alike in meaning (cosine {cosine:.2f})"))
