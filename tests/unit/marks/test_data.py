@@ -93,6 +93,9 @@ def test_foreign_words_are_read_with_their_language() -> None:
     assert negro is not None and negro.language == "es" and "black" in negro.glosses
     stella = foreign_reading("stella")
     assert stella is not None and stella.language == "it" and stella.concept == "star"
+    # German comes from a dictzip file read one chunk at a time
+    schwarz = foreign_reading("schwarz")
+    assert schwarz is not None and schwarz.language == "de" and schwarz.concept == "black"
 
 
 @pytest.mark.skipif(

