@@ -8,6 +8,7 @@ Runs in process through ``cli.app.run``, the same function the ``ipsentry`` scri
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
@@ -53,6 +54,11 @@ FILES = {
     "products.jsonl": json.dumps({"id": "p1", "text": PRODUCT}) + "\n",
     "names.txt": "flask\nrequests\nnumpy\nccell\n",
     "queries.txt": "flaks\n",
+    "notice.txt": "[Investigation No. 337-TA-9999]\nCertain Lamps; Termination of the "
+    "Investigation\nSUMMARY: Notice is hereby given that the U.S. International Trade "
+    "Commission has terminated the investigation as to respondent Lumo Ltd. of Ningbo, China "
+    "based on a settlement agreement.\n",
+    "password.txt": "correct horse battery staple\n",
     "assetlinks.json": json.dumps(
         [{"target": {"namespace": "android_app", "package_name": "com.ccell.app"}}]
     ),
@@ -99,9 +105,31 @@ VALID: dict[str, dict[str, Any]] = {
         "queries": ["porous ceramic"],
         "queries_file": "{queries.txt}",
     },
+    "cases parse-notice": {"file": "{notice.txt}", "as_json": True},
     "db upgrade": {},
     "db current": {},
+    "init": {
+        "organisation": "Acme",
+        "admin_email": "boss@acme.example",
+        "password_file": "{password.txt}",
+    },
+    "org create": {"slug": "acme", "name": "Acme", "kind": "customs", "as_user": "{operator}"},
+    "org list": {"as_user": "{operator}", "as_json": True},
+    "org grant": {"organisation": "ip-service-centre-demo", "scope": "engagement"},
+    "org grants": {"as_json": True},
+    "org revoke": {"grant_id": "2"},
+    "user add": {
+        "email": "new@smoore-demo.example",
+        "role": "analyst",
+        "as_user": "{admin}",
+        "password_file": "{password.txt}",
+    },
+    "user list": {"as_user": "{admin}", "as_json": True},
+    "user deactivate": {"email": "viewer@smoore-demo.example", "as_user": "{admin}"},
 }
+# Commands that set up a database of their own: each invocation gets a new, empty one.
+NEW_DATABASE = {"init"}
+USERS = {"{admin}": "admin@smoore-demo.example", "{operator}": "operator@operator-demo.example"}
 
 
 def commands() -> Iterator[tuple[str, Command]]:
@@ -143,12 +171,30 @@ class World:
             return [self.value(v) for v in value]
         if not isinstance(value, str) or not value.startswith("{"):
             return value
+        if value in USERS:
+            return USERS[value]
         key = value.strip("{}")
         if key.startswith("out."):
             return str(self.fresh("out" + key[3:]))
         if key == "outdir":
             return str(self.fresh("index"))
         return str(self.files[key])
+
+
+@contextlib.contextmanager
+def database_for(path: str, world: World) -> Iterator[None]:
+    """A new database for the commands that create one; the world's for the others."""
+    if path not in NEW_DATABASE:
+        yield
+        return
+    saved = os.environ["IPSENTRY_DATABASE_URL"]
+    os.environ["IPSENTRY_DATABASE_URL"] = f"sqlite:///{world.fresh('new.sqlite3')}"
+    get_settings.cache_clear()
+    try:
+        yield
+    finally:
+        os.environ["IPSENTRY_DATABASE_URL"] = saved
+        get_settings.cache_clear()
 
 
 def argv(path: str, command: Command, values: dict[str, Any], world: World) -> list[str]:
@@ -214,7 +260,8 @@ def test_the_valid_invocation_works(
     path: str, world: World, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """So that the bad-input cases below fail for the bad value, not for another."""
-    assert run(argv(path, COMMANDS[path], VALID[path], world)) == 0, capsys.readouterr().err
+    with database_for(path, world):
+        assert run(argv(path, COMMANDS[path], VALID[path], world)) == 0, capsys.readouterr().err
 
 
 def _suffix(formats: tuple[str, ...], *preferred: str) -> str:
@@ -319,7 +366,8 @@ def test_each_kind_of_bad_path_is_refused(
     for kind, bad in tried:
         values = {**VALID[path], name: [str(bad)] if isinstance(valid, list) else str(bad)}
         before = bad.exists()
-        code = run(argv(path, command, values, world))
+        with database_for(path, world):
+            code = run(argv(path, command, values, world))
         err = capsys.readouterr().err
         assert code == 2, f"{kind}: exit {code}: {err}"
         assert str(bad) in err, f"{kind}: the message names no file: {err}"
@@ -376,6 +424,7 @@ def invoke(
             "command line: --kind: only in portfolio mode",
         ),
         (["marks", "compare", "A", "B", "--earlier-classes", "46"], "'46' is not a Nice class"),
+        (["cases", "parse-notice", "{names.txt}"], "names.txt: (file): not a USITC Section 337"),
     ],
 )
 def test_bad_values_on_the_command_line(

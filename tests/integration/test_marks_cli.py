@@ -117,3 +117,28 @@ def test_compare_and_lookalikes_print_json(tmp_path: Path) -> None:
         ).stdout
     )
     assert found[0]["imitates"][0]["right_id"] == 7
+
+
+def test_a_use_in_commerce_names_why_it_is_lawful(tmp_path: Path) -> None:
+    """left_owner and left_context read as the seller's words (made-up brand 飞鹭)."""
+    pairs = tmp_path / "in.csv"
+    pairs.write_text(
+        "left,right,right_classes,left_owner,left_context\n"
+        "飞鹭手机维修中心,飞鹭,9,,\n"
+        "飞鹭,飞鹭,9,杭州飞鹭餐饮管理有限公司,\n"
+        "飞鹭路88号 便利店,飞鹭,9,,\n"
+        "深圳市飞鹭电子 手机壳,飞鹭,9,深圳市飞鹭电子有限公司,\n"
+        "飞鹭手机 专卖店,飞鹭,9,,本店专业维修\n",
+        "utf-8",
+    )
+    ipsentry("marks", "score", "--pairs", str(pairs), "--out", str(tmp_path / "out.csv"))
+    rows = list(csv.DictReader((tmp_path / "out.csv").open(encoding="utf-8")))
+    assert list(rows[0])[-4:] == ["similarity", "score", "verdict", "explanation"]
+    assert [r["verdict"] for r in rows] == [
+        "fair use: resale",
+        "different industry",
+        "address",
+        "own trade name",
+        "similar",
+    ]
+    assert float(rows[4]["score"]) > max(float(r["score"]) for r in rows[:4])

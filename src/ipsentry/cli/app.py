@@ -43,6 +43,7 @@ class Entry:
 
 
 COMMANDS: dict[str, Entry] = {
+    "init": Entry("ipsentry.cli.accounts:init", "Set up a new database: your organisation."),
     "demo": Entry("ipsentry.cli.demo:app", "Load the demo organisation (a vaporizer maker)."),
     "portfolio": Entry(
         "ipsentry.cli.portfolio:app", "Import, list, show and export patents and trademarks."
@@ -57,6 +58,9 @@ COMMANDS: dict[str, Entry] = {
     "register": Entry("ipsentry.cli.register:app", "Clearance and watch against a register."),
     "claims": Entry("ipsentry.cli.claims:app", "Claim charts against product texts."),
     "patents": Entry("ipsentry.cli.patents:app", "Index a patent collection and search it."),
+    "cases": Entry("ipsentry.cli.cases:app", "Enforcement cases: read USITC Section 337 notices."),
+    "org": Entry("ipsentry.cli.organisations:app", "Organisations and grants between them."),
+    "user": Entry("ipsentry.cli.accounts:app", "Users of an organisation and their roles."),
     "db": Entry("ipsentry.cli.db:app", "Database schema: upgrade, or show where it is."),
 }
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ipsentry.cli.output import console, errors, print_json
 from ipsentry.services import database
-from ipsentry.services.access import Actor, resolve_actor
+from ipsentry.services.access import Actor, resolve_actor, resolve_user
 from ipsentry.services.database import UnitOfWork
 from ipsentry.settings import Settings, get_settings
 
@@ -20,8 +20,11 @@ class Context:
     def uow(self, *, create: bool = False) -> UnitOfWork:
         return database.unit_of_work(self.settings.database_url, create=create)
 
-    def actor(self) -> Actor:
+    def actor(self, email: str | None = None) -> Actor:
+        """The user the command acts as: ``email`` (``--as``), else the configured one."""
         with self.uow() as uow:
+            if email:
+                return resolve_user(uow, email)
             return resolve_actor(uow, self.settings.organisation, self.settings.user_email)
 
 

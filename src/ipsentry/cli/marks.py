@@ -25,7 +25,10 @@ def score(
         typer.Option(
             "--pairs",
             help="CSV/XLSX/JSON with left, right [, left_goods, right_goods, "
-            "left_classes, right_classes].",
+            "left_classes, right_classes, left_owner, left_context]: left_owner is the legal "
+            "name of whoever uses the left sign, left_context other words around the use "
+            "(shop name, seller description); with them the left sign is read as a use in "
+            "commerce and the verdict can name why it is lawful.",
             parser=InputFile(*TABULAR),
         ),
     ],

@@ -15,7 +15,7 @@ from rich.text import Text
 
 # Columns whose values are short codes: they keep their width, the text columns give way.
 SHORT = frozenset(
-    {"id", "due", "number", "score", "similarity", "status", "kind", "claim", "coverage",
+    {"id", "email", "due", "number", "score", "similarity", "status", "kind", "claim", "coverage",
      "detail", "patent", "office", "marking", "observation"}
 )  # fmt: skip
 STATE_STYLE = {

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import enum
+import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from ipsentry.domain.common import Confidentiality, Money
+from ipsentry.errors import Conflict
 
 
 class DisputeStatus(enum.StrEnum):
@@ -22,6 +25,23 @@ class OutcomeKind(enum.StrEnum):
     WITHDRAWAL = "withdrawal"
     JUDGMENT = "judgment"
     NO_AGREEMENT = "no_agreement"
+
+
+# Where a dispute may go next; a resolved or referred dispute is closed.
+_MOVES = {
+    DisputeStatus.INTAKE: {
+        DisputeStatus.IN_MEDIATION,
+        DisputeStatus.RESOLVED,
+        DisputeStatus.REFERRED,
+    },
+    DisputeStatus.IN_MEDIATION: {DisputeStatus.RESOLVED, DisputeStatus.REFERRED},
+    DisputeStatus.RESOLVED: set(),
+    DisputeStatus.REFERRED: set(),
+}
+# Outcomes reached by agreement: what mediation is for (a judgment is not one).
+AGREED = frozenset(
+    {OutcomeKind.SETTLEMENT, OutcomeKind.COOPERATION_AGREEMENT, OutcomeKind.WITHDRAWAL}
+)
 
 
 @dataclass(kw_only=True, eq=False)
@@ -50,3 +70,55 @@ class Dispute:
     confidentiality: Confidentiality = Confidentiality.CONFIDENTIAL
     illustrative: bool = False
     id: int | None = None
+
+    def move(self, to: DisputeStatus) -> None:
+        if to not in _MOVES[self.status]:
+            raise Conflict(f"a dispute that is {self.status} cannot become {to}")
+        self.status = to
+
+    def resolve(self, outcome: OutcomeKind, on: date, notes: str = "") -> None:
+        """Record how it ended; no agreement in mediation refers it on instead."""
+        if on < self.received_on:
+            raise Conflict(
+                f"an outcome on {on} comes before the dispute was received ({self.received_on})"
+            )
+        self.move(
+            DisputeStatus.REFERRED
+            if outcome is OutcomeKind.NO_AGREEMENT
+            else DisputeStatus.RESOLVED
+        )
+        self.outcome, self.outcome_on, self.outcome_notes = outcome, on, notes
+
+    @property
+    def mediated(self) -> bool:
+        """Ended by agreement after at least one mediation session."""
+        return bool(self.sessions) and self.outcome in AGREED
+
+
+@dataclass(frozen=True)
+class DisputeStatistics:
+    total: int
+    open: int
+    resolved: int
+    by_mediation: int
+    median_days_to_resolution: float | None
+
+    @property
+    def share_by_mediation(self) -> float | None:
+        """Of the disputes that ended, the share ended by mediated agreement."""
+        ended = self.total - self.open
+        return self.by_mediation / ended if ended else None
+
+
+def dispute_statistics(disputes: Iterable[Dispute]) -> DisputeStatistics:
+    """The figures a mediation programme reports: how many, how many mediated, how fast."""
+    items = list(disputes)
+    ended = [d for d in items if d.status in (DisputeStatus.RESOLVED, DisputeStatus.REFERRED)]
+    days = [(d.outcome_on - d.received_on).days for d in ended if d.outcome_on]
+    return DisputeStatistics(
+        total=len(items),
+        open=len(items) - len(ended),
+        resolved=sum(1 for d in ended if d.status is DisputeStatus.RESOLVED),
+        by_mediation=sum(1 for d in ended if d.mediated),
+        median_days_to_resolution=statistics.median(days) if days else None,
+    )

@@ -25,9 +25,12 @@ from ipsentry.domain.rights import (
 )
 from ipsentry.services import portfolio
 from ipsentry.services.access import resolve_actor
+from ipsentry.services.passwords import hash_password
 from ipsentry.store.unit_of_work import UnitOfWork
 
 DEMO = resources.files("ipsentry.data").joinpath("demo")
+# Every demo user's password, printed by 'make demo': the demo is for trying ipsentry out.
+DEMO_PASSWORD = "ipsentry-demo-2026"
 
 
 def _json(name: str) -> Any:
@@ -64,10 +67,32 @@ def _organisations(uow: UnitOfWork) -> dict[str, int]:
                         email=user["email"],
                         name=user["name"],
                         role=accounts.Role(user["role"]),
+                        password_hash=hash_password(DEMO_PASSWORD),
                     )
                 )
         ids[spec["slug"]] = org.id
+    uow.flush()
+    for spec in _json("organisations.json"):
+        _grants(uow, ids[spec["slug"]], ids, spec.get("grants", []))
     return ids
+
+
+def _grants(
+    uow: UnitOfWork, grantor: int, ids: dict[str, int], specs: list[dict[str, str]]
+) -> None:
+    given = {(g.grantee_organisation_id, g.scope) for g in uow.accounts.grants(grantor)}
+    for spec in specs:
+        grantee, scope = ids[spec["grantee"]], accounts.GrantScope(spec["scope"])
+        if (grantee, scope) not in given:
+            uow.accounts.add(
+                accounts.Grant(
+                    grantor_organisation_id=grantor,
+                    grantee_organisation_id=grantee,
+                    scope=scope,
+                    created_at=datetime.now(UTC),
+                    note=spec.get("note", ""),
+                )
+            )
 
 
 class _Loader:

@@ -21,6 +21,7 @@ from ipsentry.formats.files import atomic_text
 from ipsentry.formats.nice import parse_classes
 from ipsentry.formats.register_list import read_register
 from ipsentry.formats.tabular import read_rows
+from ipsentry.matching.marks.commerce import UseJudgement, judge_use
 from ipsentry.matching.marks.confusion import Assessment, Mark, Use, assess
 from ipsentry.matching.marks.goods import Goods
 from ipsentry.matching.marks.lookalikes import (
@@ -32,6 +33,7 @@ from ipsentry.matching.marks.lookalikes import (
     imitations,
 )
 from ipsentry.matching.marks.screen import PortfolioMark, PortfolioMatcher
+from ipsentry.matching.marks.text import MarkText
 from ipsentry.services.access import Actor
 from ipsentry.services.portfolio import trademarks
 from ipsentry.services.register_watch import Register, WatchHit, build_register, open_register
@@ -57,6 +59,7 @@ __all__ = [
 ]
 
 REQUIRED = ("left", "right")
+SENTENCE_WORDS = 5
 OUTPUT_COLUMNS = ("similarity", "score", "verdict", "explanation")
 Progress = Callable[[int, int], None]
 
@@ -125,27 +128,58 @@ def assessment_record(a: Assessment) -> dict[str, object]:
 
 @dataclass(frozen=True)
 class ScoredPair:
+    """One scored row; `use` is set when the row is a use in commerce (a shop name or
+    listing text, or a row naming the seller), judged with the seller's words."""
+
     row: dict[str, Any]
     assessment: Assessment
+    use: UseJudgement | None = None
+
+    @property
+    def score(self) -> float:
+        return self.use.score if self.use else self.assessment.score
 
     @property
     def verdict(self) -> str:
-        return self.assessment.verdict
+        return self.use.verdict if self.use else self.assessment.verdict
 
     def record(self) -> dict[str, Any]:
-        a = self.assessment
         return {
             **self.row,
-            "similarity": f"{a.similarity.score:.4f}",
-            "score": f"{a.score:.4f}",
+            "similarity": f"{self.assessment.similarity.score:.4f}",
+            "score": f"{self.score:.4f}",
             "verdict": self.verdict,
-            "explanation": a.explain(),
+            "explanation": self.use.explain() if self.use else self.assessment.explain(),
         }
 
 
-def _pair(
-    source: str, number: int, row: dict[str, Any], problems: list[Problem]
-) -> tuple[Mark, Use] | None:
+@dataclass(frozen=True)
+class Pair:
+    """A checked row: the earlier mark, the later sign, and who uses it, in what words."""
+
+    mark: Mark
+    use: Use
+    owner: str = ""
+    context: str = ""
+    in_commerce: bool = False
+
+    def score(self) -> tuple[Assessment, UseJudgement | None]:
+        if not self.in_commerce:
+            return assess(self.mark, self.use), None
+        judged = judge_use(self.mark, self.use, owner=self.owner, context=self.context)
+        return judged.assessment, judged
+
+
+def _is_text(longer: str, shorter: str) -> bool:
+    """A text rather than a mark: Chinese longer than the mark, or a sentence-long string
+    (a word mark is rarely more than four words, or half as long as the other side)."""
+    a, b = MarkText.of(longer), MarkText.of(shorter)
+    more = len(a.tokens) > len(b.tokens)
+    sentence = len(a.tokens) >= SENTENCE_WORDS and len(a.tokens) >= 2 * len(b.tokens)
+    return more and (a.has_han or sentence)
+
+
+def _pair(source: str, number: int, row: dict[str, Any], problems: list[Problem]) -> Pair | None:
     found = len(problems)
     for field in REQUIRED:
         if not str(row.get(field) or "").strip():
@@ -158,14 +192,21 @@ def _pair(
     )
     if len(problems) > found:
         return None
-    mark = Mark(
-        str(row["left"]),
-        Goods(classes=left_classes, text=str(row.get("left_goods") or "")),
-    )
-    use = Use(
-        str(row["right"]), Goods(classes=right_classes, text=str(row.get("right_goods") or ""))
-    )
-    return mark, use
+    left = str(row["left"])
+    right = str(row["right"])
+    left_goods = Goods(classes=left_classes, text=str(row.get("left_goods") or ""))
+    right_goods = Goods(classes=right_classes, text=str(row.get("right_goods") or ""))
+    owner = str(row.get("left_owner") or "").strip()
+    context = str(row.get("left_context") or "").strip()
+    if owner or context or _is_text(left, right):
+        # The left sign is the one used (by left_owner): judge it against the right mark.
+        free = len(MarkText.of(left).tokens) > len(MarkText.of(right).tokens)
+        use = Use(left, left_goods, free_text=free)
+        return Pair(Mark(right, right_goods), use, owner, context, in_commerce=True)
+    if _is_text(right, left):
+        use = Use(right, right_goods, free_text=True)
+        return Pair(Mark(left, left_goods), use, in_commerce=True)
+    return Pair(Mark(left, left_goods), Use(right, right_goods))
 
 
 def score_pairs(path: Path, progress: Progress | None = None) -> list[ScoredPair]:
@@ -185,7 +226,7 @@ def score_pairs(path: Path, progress: Progress | None = None) -> list[ScoredPair
     scored = []
     for done, (row, pair) in enumerate(pairs, start=1):
         assert pair is not None  # every row was checked above
-        scored.append(ScoredPair(row, assess(*pair)))
+        scored.append(ScoredPair(row, *pair.score()))
         if progress:
             progress(done, len(pairs))
     return scored

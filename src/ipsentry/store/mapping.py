@@ -47,6 +47,9 @@ def start_mappers() -> None:
     m(accounts.User, t.users)
     m(accounts.ApiToken, t.api_tokens)
     m(accounts.AuditEntry, t.audit_entries)
+    m(accounts.Grant, t.grants)
+    m(accounts.WebSession, t.web_sessions)
+    m(accounts.LoginFailure, t.login_failures)
 
     m(parties.PartyAlias, t.party_aliases)
     m(parties.PartyIdentifier, t.party_identifiers)

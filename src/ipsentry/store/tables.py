@@ -29,6 +29,8 @@ organisations = sa.Table(
     sa.Column("slug", S(80), nullable=False, unique=True),
     enum_column("kind", accounts.OrganisationKind, nullable=False),
     sa.Column("country", S(2), nullable=False, default=""),
+    # The organisation 'ipsentry init' created: its admins create the other organisations.
+    sa.Column("owns_installation", sa.Boolean, nullable=False, default=False),
 )
 users = sa.Table(
     "users",
@@ -50,6 +52,38 @@ api_tokens = sa.Table(
     sa.Column("token_hash", S(200), nullable=False, unique=True),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("revoked", sa.Boolean, nullable=False, default=False),
+    sa.Column("prefix", S(16), nullable=False, default=""),
+    sa.Column("last_used_at", sa.DateTime(timezone=True)),
+)
+grants = sa.Table(
+    "grants",
+    metadata,
+    pk(),
+    fk("grantor_organisation_id", "organisations.id"),
+    fk("grantee_organisation_id", "organisations.id"),
+    enum_column("scope", accounts.GrantScope, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    fk("created_by_user_id", "users.id", nullable=True),
+    sa.Column("note", sa.Text, nullable=False, default=""),
+    sa.Column("revoked_at", sa.DateTime(timezone=True)),
+)
+web_sessions = sa.Table(
+    "web_sessions",
+    metadata,
+    pk(),
+    fk("user_id", "users.id", cascade=True),
+    sa.Column("token_hash", S(128), nullable=False, unique=True),
+    sa.Column("csrf_token", S(128), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False, index=True),
+)
+login_failures = sa.Table(
+    "login_failures",
+    metadata,
+    pk(),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False, index=True),
+    sa.Column("email", S(320), nullable=False, index=True),
+    sa.Column("address", S(64), nullable=False, index=True),
 )
 audit_entries = sa.Table(
     "audit_entries",
@@ -62,6 +96,8 @@ audit_entries = sa.Table(
     sa.Column("entity", S(80), nullable=False, default=""),
     sa.Column("entity_id", sa.Integer),
     sa.Column("details", sa.JSON, nullable=False, default=dict),
+    sa.Column("before", sa.JSON),
+    sa.Column("after", sa.JSON),
 )
 
 # --- parties ----------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from types import TracebackType
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from ipsentry.store.account_repository import AccountRepository
 from ipsentry.store.database import session_factory
 from ipsentry.store.repositories import OrganisationRepository, RecordRepository, RightRepository
 
@@ -23,6 +24,7 @@ class UnitOfWork:
         self.rights = RightRepository(self.session)
         self.organisations = OrganisationRepository(self.session)
         self.records = RecordRepository(self.session)
+        self.accounts = AccountRepository(self.session)
         return self
 
     def __exit__(

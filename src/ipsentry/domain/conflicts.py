@@ -1,0 +1,93 @@
+"""Conflict check: is a party to a new matter already on some side of another matter?
+
+A mediator or a provider's lawyer must not take a dispute involving someone they act for
+or against elsewhere. Names are compared after dropping legal forms (ISO 20275 list in
+``ipsentry/data/disputes/legal_forms.txt``), with aliases and identifiers; a close but
+unequal name is reported as possible, for a person to decide.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from rapidfuzz import fuzz
+
+from ipsentry.domain.parties import IdentifierKind, Party
+
+POSSIBLE_FROM = 90  # token-sorted ratio at which two names are worth a person's look
+
+
+@dataclass(frozen=True)
+class MatterParty:
+    """A party as it stands in one of the provider's matters."""
+
+    matter: str  # e.g. "dispute 12" or "case 337-TA-1286"
+    role: str
+    party: Party
+
+
+@dataclass(frozen=True)
+class Conflict:
+    matter: str
+    role: str
+    new_party: str
+    existing_party: str
+    how: str  # "same name", "same identifier …", "similar name (93)"
+    certain: bool
+
+
+@cache
+def _legal_forms() -> tuple[str, ...]:
+    text = (
+        resources.files("ipsentry.data").joinpath("disputes", "legal_forms.txt").read_text("utf-8")
+    )
+    forms = [
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    ]
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def core_name(name: str) -> str:
+    """A company name without case, width, punctuation or its legal form."""
+    text = unicodedata.normalize("NFKC", name).casefold().strip()
+    for form in _legal_forms():
+        if text.endswith(form) and len(text) > len(form):
+            text = text[: -len(form)]
+            break
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def check_conflicts(
+    new_parties: Iterable[Party], existing: Sequence[MatterParty]
+) -> list[Conflict]:
+    """Every existing matter a new party appears in, certain matches first."""
+    found: list[Conflict] = []
+    for new in new_parties:
+        names = {core_name(n) for n in new.names()} - {""}
+        ids = {(i.kind, i.value.strip().casefold()) for i in new.identifiers}
+        for other in existing:
+            found.extend(_match(new, names, ids, other))
+    return sorted(found, key=lambda c: (not c.certain, c.matter))
+
+
+def _match(
+    new: Party, names: set[str], ids: set[tuple[IdentifierKind, str]], other: MatterParty
+) -> list[Conflict]:
+    def conflict(how: str, certain: bool) -> Conflict:
+        return Conflict(other.matter, other.role, new.name, other.party.name, how, certain)
+
+    shared = [i for i in other.party.identifiers if (i.kind, i.value.strip().casefold()) in ids]
+    if shared:
+        return [conflict(f"same identifier ({shared[0].kind} {shared[0].value})", True)]
+    theirs = {core_name(n) for n in other.party.names()} - {""}
+    if names & theirs:
+        return [conflict("same name", True)]
+    best = max((fuzz.token_sort_ratio(a, b) for a in names for b in theirs), default=0.0)
+    if best >= POSSIBLE_FROM:
+        return [conflict(f"similar name ({best:.0f})", False)]
+    return []

@@ -1,0 +1,183 @@
+"""Mediation suitability and the conflict check, on disputes and parties written here."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from ipsentry.domain.conflicts import MatterParty, check_conflicts, core_name
+from ipsentry.domain.disputes import (
+    Dispute,
+    DisputeStatus,
+    MediationSession,
+    OutcomeKind,
+    dispute_statistics,
+)
+from ipsentry.domain.mediation import Suitability, policy, read_policy
+from ipsentry.domain.parties import IdentifierKind, Party, PartyAlias, PartyIdentifier
+from ipsentry.errors import Conflict, InvalidInput
+
+AT = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
+
+
+def test_a_copy_that_stopped_after_notice_between_complementary_businesses_suits_mediation() -> (
+    None
+):
+    # The pattern of source-governance mediation: the conduct stopped after notice and the
+    # two businesses could work together.
+    assessment = policy().assess(
+        {"conduct_stopped_after_notice": True, "complementary_businesses": True}
+    )
+    assert assessment.verdict is Suitability.SUITABLE
+    assert assessment.score == 5
+    shown = {r.factor.key: (r.present, r.effect) for r in assessment.readings}
+    assert shown["conduct_stopped_after_notice"] == (True, 3)
+    assert shown["urgent_preservation"] == (None, 0)  # unknown is shown as unknown
+
+
+def test_wilful_counterfeiting_needing_preservation_goes_to_court() -> None:
+    assessment = policy().assess({"wilful_counterfeiting": True, "urgent_preservation": True})
+    assert assessment.verdict is Suitability.NOT_SUITABLE
+    assert assessment.score == -7
+
+
+def test_a_party_refusing_mediation_decides_whatever_the_other_factors() -> None:
+    facts = {
+        "conduct_stopped_after_notice": True,
+        "ongoing_relationship": True,
+        "party_refuses_mediation": True,
+    }
+    assessment = policy().assess(facts)
+    assert assessment.verdict is Suitability.NOT_SUITABLE
+    assert assessment.blocked_by == "party_refuses_mediation"
+
+
+def test_mixed_factors_are_worth_considering() -> None:
+    assessment = policy().assess({"ongoing_relationship": True, "precedent_needed": True})
+    assert (assessment.score, assessment.verdict) == (0, Suitability.CONSIDER)
+
+
+def test_an_override_keeps_the_assessment_and_needs_a_reason() -> None:
+    assessment = policy().assess({"precedent_needed": True, "validity_challenged": True})
+    with pytest.raises(InvalidInput, match="say why"):
+        assessment.overridden(Suitability.SUITABLE, "  ", "mediator@court", AT)
+    decided = assessment.overridden(
+        Suitability.SUITABLE, "both asked for mediation", "mediator@court", AT
+    )
+    assert decided.verdict is Suitability.SUITABLE
+    assert decided.assessed is Suitability.NOT_SUITABLE
+
+
+def test_an_unknown_factor_is_refused_by_name() -> None:
+    with pytest.raises(InvalidInput) as refused:
+        policy().assess({"moon_phase": True})
+    assert [p.field for p in refused.value.problems] == ["moon_phase"]
+
+
+def test_a_bad_policy_file_names_the_place() -> None:
+    text = {"en": "t", "zh_Hans": "t"}
+    raw = {
+        "key": "m", "version": 1, "suitable_from": 0, "consider_from": 2,
+        "factors": [{"key": "a", "weight": "heavy", "text": text, "why": text},
+                    {"key": "b", "weight": 1, "text": text, "why": text, "blocks": "maybe"}],
+    }  # fmt: skip
+    with pytest.raises(InvalidInput) as refused:
+        read_policy(raw, "p.yaml")
+    fields = {p.field for p in refused.value.problems}
+    assert fields == {"factors[0].weight", "factors[1].blocks", "suitable_from"}
+
+
+# --- conflict check ---------------------------------------------------------------------
+
+
+def _party(name: str, *aliases: str, uscc: str = "") -> Party:
+    ids = [PartyIdentifier(kind=IdentifierKind.USCC, value=uscc)] if uscc else []
+    return Party(
+        organisation_id=1, name=name, aliases=[PartyAlias(name=a) for a in aliases], identifiers=ids
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "core"),
+    [
+        ("Acme Co., Ltd.", "acme"),
+        ("ACME LIMITED", "acme"),
+        ("深圳市某某科技有限公司", "深圳市某某科技"),
+        ("Ｂｅｔａ　Ｉｎｃ．", "beta"),  # full-width letters and space
+        ("Limited", "limited"),  # a name that is only a legal form is kept
+    ],
+)
+def test_core_name_drops_case_width_punctuation_and_the_legal_form(name: str, core: str) -> None:
+    assert core_name(name) == core
+
+
+def test_the_same_company_under_another_legal_form_is_a_certain_conflict() -> None:
+    existing = [MatterParty("dispute 7", "respondent", _party("Acme Limited"))]
+    (conflict,) = check_conflicts([_party("ACME Co., Ltd.")], existing)
+    assert (conflict.matter, conflict.role, conflict.how, conflict.certain) == (
+        "dispute 7", "respondent", "same name", True,
+    )  # fmt: skip
+
+
+def test_an_alias_or_an_identifier_finds_the_same_party() -> None:
+    existing = [
+        MatterParty("case A", "complainant", _party("Gamma Trading", "Gamma Shop")),
+        MatterParty("case B", "respondent", _party("Other Name LLC", uscc="91440300MA5XXXXX1A")),
+    ]
+    new = _party("Gamma Shop Inc.", uscc="91440300ma5xxxxx1a")
+    found = {(c.matter, c.how) for c in check_conflicts([new], existing)}
+    assert found == {
+        ("case A", "same name"),
+        ("case B", "same identifier (uscc 91440300MA5XXXXX1A)"),
+    }
+
+
+def test_a_close_name_is_possible_for_a_person_to_decide_and_strangers_are_not_listed() -> None:
+    existing = [
+        MatterParty("dispute 3", "claimant", _party("Northwind Robotics")),
+        MatterParty("dispute 4", "claimant", _party("Blue Harbour Foods")),
+    ]
+    (conflict,) = check_conflicts([_party("Northwind Robotic")], existing)
+    assert conflict.matter == "dispute 3"
+    assert not conflict.certain and conflict.how.startswith("similar name")
+
+
+# --- dispute lifecycle and statistics ---------------------------------------------------
+
+
+def _dispute(received: str = "2026-01-05") -> Dispute:
+    return Dispute(provider_organisation_id=1, title="d", claimant_party_id=1, respondent_party_id=2,
+                   received_on=date.fromisoformat(received))  # fmt: skip
+
+
+def test_a_mediated_cooperation_agreement_resolves_the_dispute() -> None:
+    dispute = _dispute()
+    dispute.move(DisputeStatus.IN_MEDIATION)
+    dispute.sessions.append(MediationSession(held_on=date(2026, 2, 1)))
+    dispute.resolve(OutcomeKind.COOPERATION_AGREEMENT, date(2026, 3, 6))
+    assert dispute.status is DisputeStatus.RESOLVED and dispute.mediated
+    with pytest.raises(Conflict, match="resolved cannot become in_mediation"):
+        dispute.move(DisputeStatus.IN_MEDIATION)
+
+
+def test_no_agreement_refers_the_dispute_on_and_dates_must_follow_intake() -> None:
+    dispute = _dispute()
+    dispute.move(DisputeStatus.IN_MEDIATION)
+    with pytest.raises(Conflict, match="before the dispute was received"):
+        dispute.resolve(OutcomeKind.SETTLEMENT, date(2025, 12, 31))
+    dispute.resolve(OutcomeKind.NO_AGREEMENT, date(2026, 2, 1))
+    assert dispute.status is DisputeStatus.REFERRED and not dispute.mediated
+
+
+def test_statistics_count_mediated_endings_and_the_median_time() -> None:
+    mediated, judged, waiting = _dispute(), _dispute(), _dispute()
+    mediated.move(DisputeStatus.IN_MEDIATION)
+    mediated.sessions.append(MediationSession(held_on=date(2026, 1, 20)))
+    mediated.resolve(OutcomeKind.SETTLEMENT, date(2026, 2, 4))  # 30 days
+    judged.move(DisputeStatus.REFERRED)
+    judged.outcome, judged.outcome_on = OutcomeKind.JUDGMENT, date(2026, 4, 5)  # 90 days
+    stats = dispute_statistics([mediated, judged, waiting])
+    assert (stats.total, stats.open, stats.resolved, stats.by_mediation) == (3, 1, 1, 1)
+    assert stats.share_by_mediation == 0.5
+    assert stats.median_days_to_resolution == 60
