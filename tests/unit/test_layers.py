@@ -41,3 +41,14 @@ def test_the_mark_engine_reads_and_writes_no_files(module: Path) -> None:
     source = module.read_text("utf-8")
     assert "pathlib" not in imported(module)
     assert not [call for call in ("np.save(", "np.load(", "open(") if call in source]
+
+
+CLAIM_ENGINE = CLI.parent / "matching" / "claims"
+
+
+@pytest.mark.parametrize("module", sorted(CLAIM_ENGINE.glob("*.py")), ids=lambda p: p.name)
+def test_the_claim_engine_reads_and_writes_no_files(module: Path) -> None:
+    """Patent index folders are stored by formats.patent_index; the engine keeps to memory."""
+    source = module.read_text("utf-8")
+    assert "pathlib" not in imported(module)
+    assert not [c for c in ("np.save(", "np.load(", "open(", ".save(", ".load(") if c in source]
