@@ -15,7 +15,7 @@ from ipsentry.cli.params import DateParser, InputFile
 from ipsentry.cli.tables import fitted_table, styled, under
 from ipsentry.domain.health import ActionStatus
 from ipsentry.domain.questionnaire import LANGUAGES
-from ipsentry.formats.answers import read_answers
+from ipsentry.formats.mappings import read_mapping
 from ipsentry.services import health_checks
 
 app = typer.Typer(help="IP health checks: questionnaire, diagnosis, remediation plan, re-check.")
@@ -120,7 +120,11 @@ def answer(
     """Save answers; unchanged ones are kept, so a questionnaire can be done in parts."""
     ctx = context()
     view = health_checks.answer(
-        ctx.uow(), ctx.actor(as_user), assessment_id, read_answers(file), str(file)
+        ctx.uow(),
+        ctx.actor(as_user),
+        assessment_id,
+        read_mapping(file, "question id to answer"),
+        str(file),
     )
     left = view.asked - view.answered
     console.print(
