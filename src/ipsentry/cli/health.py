@@ -11,7 +11,7 @@ from rich.text import Text
 
 from ipsentry.cli.accounts import AsOption, JsonOption
 from ipsentry.cli.context import console, context, print_json
-from ipsentry.cli.params import DateParser, InputFile
+from ipsentry.cli.params import DateParser, InputFile, OutputFile
 from ipsentry.cli.tables import fitted_table, styled, under
 from ipsentry.domain.health import ActionStatus
 from ipsentry.domain.questionnaire import LANGUAGES
@@ -216,6 +216,28 @@ def show(
         print_json(data)
         return
     _print(data)
+
+
+@app.command()
+def report(
+    assessment_id: AssessmentId,
+    out: Annotated[
+        Path,
+        typer.Option(
+            help="Write the report here: .pdf or .html.", parser=OutputFile(".pdf", ".html")
+        ),
+    ],
+    lang: LangOption = "en",
+    as_user: AsOption = None,
+) -> None:
+    """The diagnosis and plan as a report for the enterprise's management."""
+    from ipsentry.reports.health_report import write_report
+
+    lang = _lang(lang)
+    ctx = context()
+    data = health_checks.show(ctx.uow(), ctx.actor(as_user), assessment_id).to_json(lang)
+    write_report(data, out, lang)
+    console.print(f"report of health check {assessment_id} written to {out}", highlight=False)
 
 
 def _print(data: dict[str, Any]) -> None:
