@@ -144,6 +144,7 @@ VALID: dict[str, dict[str, Any]] = {
     "health answer": {"assessment_id": "3", "file": "{answers.json}"},
     "health diagnose": {"assessment_id": "3", "today": "2026-12-01"},
     "health list": {"as_json": True},
+    "health programme": {"as_json": True, "as_user": "{advisor}"},
     "health report": {"assessment_id": "2", "out": "{out.html}", "as_user": "{advisor}"},
     "health show": {"assessment_id": "1", "as_user": "{advisor}"},
     # the demo's disputes: 1 resolved and 2 in mediation (mediator), 3 taken in and 4 referred

@@ -92,3 +92,18 @@ def test_a_bad_answer_file_names_the_file_and_the_question(
     err = capsys.readouterr().err
     assert f"{bad}: exports: answer yes or no" in err
     assert f"{bad}: no_such: no such question" in err
+
+
+def test_the_programme_view_counts_the_providers_work(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _json(capsys, "health", "programme", *ADVISOR)
+    assert isinstance(data, dict)
+    assert data["enterprises"] == ["Beijing Example Robotics Co., Ltd. (demo)"]
+    assert data["diagnosed"] == 2
+    assert data["service_hours"] == {"given": 10.0, "used": 7.0, "left": 3.0}
+    latest = data["findings_by_section"]  # the re-check's findings, not the first check's
+    assert sum(sum(c.values()) for c in latest.values()) == 10
+    assert data["disputes"]["by_state"] == {"intake": 1, "referred": 1}  # the advisor's caseload
+    capsys.readouterr()
+    assert run(["health", "programme", "--as", "counsel@smoore-demo.example"]) == 5

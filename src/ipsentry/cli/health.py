@@ -240,6 +240,38 @@ def report(
     console.print(f"report of health check {assessment_id} written to {out}", highlight=False)
 
 
+@app.command()
+def programme(as_user: AsOption = None, as_json: JsonOption = False) -> None:
+    """A provider's programme: enterprises served, loopholes by section and severity,
+    service hours, tasks, disputes by state."""
+    from ipsentry.services import programme as programmes
+
+    ctx = context()
+    data = programmes.programme(ctx.uow(), ctx.actor(as_user)).to_json()
+    if as_json:
+        print_json(data)
+        return
+    hours = data["service_hours"]
+    console.print(
+        Text(
+            f"{len(data['enterprises'])} enterprise(s) served, {data['diagnosed']} of "
+            f"{data['checks']} checks diagnosed; service hours {hours['used']:g} used of "
+            f"{hours['given']:g}"
+        )
+    )
+    severities = ["critical", "high", "medium", "low"]
+    table = fitted_table("Loopholes in the latest checks", ["section", *severities])
+    for section, counts in sorted(data["findings_by_section"].items()):
+        table.add_row(section, *(str(counts.get(s, 0)) for s in severities))
+    console.print(table)
+    tasks = ", ".join(f"{n} {status}" for status, n in sorted(data["tasks"].items())) or "none"
+    console.print(Text(f"Plan tasks: {tasks}"))
+    d = data["disputes"]
+    states = ", ".join(f"{n} {state}" for state, n in sorted(d["by_state"].items())) or "none"
+    share = "n/a" if d["share_by_mediation"] is None else f"{d['share_by_mediation']:.0%}"
+    console.print(Text(f"Disputes: {states}; ended by mediation: {share}"))
+
+
 def _print(data: dict[str, Any]) -> None:
     progress = data["progress"]
     overall = "not diagnosed" if data["overall"] is None else f"overall {data['overall']}/100"
