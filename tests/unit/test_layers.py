@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-CLI = Path(__file__).resolve().parents[2] / "src" / "ipsentry" / "cli"
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "ipsentry"
+CLI = PACKAGE / "cli"
+INTERFACES = sorted(p for layer in ("cli", "api", "web") for p in (PACKAGE / layer).rglob("*.py"))
 
 
 def imported(path: Path) -> set[str]:
@@ -21,8 +23,8 @@ def imported(path: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("module", sorted(CLI.glob("*.py")), ids=lambda p: p.name)
-def test_the_command_line_never_opens_the_store(module: Path) -> None:
+@pytest.mark.parametrize("module", INTERFACES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_interfaces_never_open_the_store(module: Path) -> None:
     assert not [m for m in imported(module) if m.startswith("ipsentry.store")]
 
 
