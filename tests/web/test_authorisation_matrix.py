@@ -94,6 +94,10 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/jobs/{job_id}"): R(P.READ, "job"),
     ("GET", "/jobs/{job_id}/status"): R(P.READ, "job"),
     ("GET", "/review"): R(P.READ),
+    ("GET", "/claims/chart"): R(P.READ),
+    ("POST", "/claims/chart"): R(
+        P.READ, form={"patent": "US 10357623", "product": "A vaporizer with a porous ceramic body."}
+    ),
     ("POST", "/review/{hit_id}"): R(P.REVIEW, "hit", form={"reason": "matrix"}),
 }
 NEXT_DECISION = {
