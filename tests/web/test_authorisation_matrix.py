@@ -99,6 +99,7 @@ RULES: dict[tuple[str, str], Rule] = {
         P.READ, form={"patent": "US 10357623", "product": "A vaporizer with a porous ceramic body."}
     ),
     ("POST", "/review/{hit_id}"): R(P.REVIEW, "hit", form={"reason": "matrix"}),
+    ("POST", "/review/bulk"): R(P.REVIEW, "hit", form={"reason": "matrix", "bulk": True}),
 }
 NEXT_DECISION = {
     ReviewStatus.OPEN: ReviewStatus.ESCALATED,
@@ -277,6 +278,9 @@ def call(
         decision = {"decision": NEXT_DECISION[state[0]].value, "version": state[1]}
         json = {**json, **decision} if json is not None else None
         form = {**form, **decision} if json is None else form
+        if form.pop("bulk", False):  # /review/bulk: the hits are named in the form
+            form["hit"] = f"{case.record_id}:{form.pop('version')}"
+            url = path
     if "email" in form:  # a new unknown account each time: throttling is tested elsewhere
         form["email"] = f"nobody{next(ATTEMPTS)}@example.org"
     files = UPLOAD if rule.files else None
