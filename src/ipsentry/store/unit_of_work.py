@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipsentry.store.account_repository import AccountRepository
 from ipsentry.store.activity_repository import ActivityRepository
 from ipsentry.store.database import session_factory
+from ipsentry.store.health_repository import HealthRepository
 from ipsentry.store.repositories import OrganisationRepository, RecordRepository, RightRepository
 
 
@@ -26,6 +27,7 @@ class UnitOfWork:
         self.organisations = OrganisationRepository(self.session)
         self.records = RecordRepository(self.session)
         self.accounts = AccountRepository(self.session)
+        self.health = HealthRepository(self.session)
         self.activity = ActivityRepository(self.session)
         return self
 
