@@ -79,6 +79,7 @@ FILES = {
 # an index built once). A command missing here fails the first test.
 VALID: dict[str, dict[str, Any]] = {
     "demo load": {},
+    "demo users": {"as_json": True},
     "portfolio import": {"file": "{rights.csv}"},
     "portfolio list": {},
     "portfolio show": {"reference": "US 10,357,623"},
