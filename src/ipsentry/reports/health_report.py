@@ -56,7 +56,7 @@ LABELS: dict[str, dict[str, str]] = {
 }  # fmt: skip
 
 
-def _chart(data: dict[str, Any], labels: dict[str, str]) -> str:
+def score_chart(data: dict[str, Any], labels: dict[str, str]) -> str:
     """Section scores as horizontal bars (SVG, no script), the previous check's in grey."""
     before = {c["section"]: c["before"] for c in data["recheck"]}
     rows = [s for s in data["sections"] if s["score"] is not None]
@@ -97,7 +97,7 @@ def render_html(data: dict[str, Any], lang: str = "en") -> str:
         data=data,
         t=labels,
         lang=lang,
-        chart=_chart(data, labels),
+        chart=score_chart(data, labels),
         changes={c["section"]: c for c in data["recheck"]},
         marking=data["marking"].replace("_", " "),
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),

@@ -1,0 +1,122 @@
+"""Health-check pages: the list, one check with its scores and plan, the questionnaire (saved
+as the user goes, follow-ups appearing once their trigger is answered), the report."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path as FilePath
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Request
+from fastapi.responses import RedirectResponse, Response
+
+from ipsentry.api.deps import UowDep
+from ipsentry.domain.questionnaire import Question, QuestionType
+from ipsentry.errors import InvalidInput, Problem
+from ipsentry.reports.health_report import LABELS, score_chart, write_report
+from ipsentry.services import health_checks
+from ipsentry.web.auth import PageActor
+from ipsentry.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
+
+
+def _lang(request: Request) -> str:
+    locale = str(request.state.locale)
+    return locale if locale in LABELS else "en"
+
+
+@router.get("/health-checks")
+def checks_page(request: Request, actor: PageActor, uow: UowDep) -> Response:
+    lang = _lang(request)
+    checks = [v.to_json(lang) for v in health_checks.list_assessments(uow, actor)]
+    return render(request, "health_checks.html", {"checks": checks})
+
+
+@router.get("/health-checks/{assessment_id}")
+def check_page(request: Request, actor: PageActor, uow: UowDep, assessment_id: Id) -> Response:
+    lang = _lang(request)
+    data = health_checks.show(uow, actor, assessment_id).to_json(lang)
+    chart = score_chart(data, LABELS[lang]) if data["sections"] else ""
+    changes = {c["section"]: c for c in data["recheck"]}
+    return render(request, "health_check.html", {"check": data, "chart": chart, "changes": changes})
+
+
+def _questions(view: health_checks.AssessmentView, lang: str) -> list[dict[str, Any]]:
+    answers = view.assessment.answers
+    return [
+        {
+            "id": q.id,
+            "type": q.type.value,
+            "text": view.text(q.text, lang),
+            "help": view.text(q.help, lang) if q.help else "",
+            "choices": [(c, _label(q, c, lang)) for c in q.choices],
+            "answer": answers.get(q.id),
+            "section": q.section,
+        }
+        for q in view.check.questionnaire.asked(answers)
+    ]
+
+
+def _label(question: Question, choice: str, lang: str) -> str:
+    labels = (question.option_labels or {}).get(choice)
+    return (labels or {}).get(lang) or choice
+
+
+@router.get("/health-checks/{assessment_id}/questions")
+def questions_page(request: Request, actor: PageActor, uow: UowDep, assessment_id: Id) -> Response:
+    lang = _lang(request)
+    view = health_checks.show(uow, actor, assessment_id)
+    titles = {s.key: view.text(s.title, lang) for s in view.check.questionnaire.sections}
+    context = {"check": view.to_json(lang), "questions": _questions(view, lang), "titles": titles}
+    return render(request, "health_questions.html", context)
+
+
+@router.post("/health-checks/{assessment_id}/questions")
+async def save_answers(
+    request: Request, actor: PageActor, uow: UowDep, assessment_id: Id
+) -> Response:
+    form = await request.form()
+    view = health_checks.show(uow, actor, assessment_id)
+    answers: dict[str, Any] = {}
+    for question in view.check.questionnaire.asked(view.assessment.answers):
+        if f"shown_{question.id}" not in form:
+            continue  # not on the page that was sent
+        if question.type is QuestionType.MULTI_SELECT:
+            answers[question.id] = [str(v) for v in form.getlist(question.id)]
+            continue
+        raw = str(form.get(question.id, "")).strip()
+        if not raw:
+            answers[question.id] = None  # left blank: cleared
+        elif question.type is QuestionType.NUMBER:
+            answers[question.id] = _number(question.id, raw)
+        else:
+            answers[question.id] = raw
+    health_checks.answer(uow, actor, assessment_id, answers, "form")
+    return RedirectResponse(f"/health-checks/{assessment_id}/questions", status_code=303)
+
+
+def _number(question_id: str, raw: str) -> float:
+    try:
+        return float(raw)
+    except ValueError:
+        raise InvalidInput(
+            [Problem("form", None, question_id, f"give a number, not {raw!r}")]
+        ) from None
+
+
+@router.get("/health-checks/{assessment_id}/report.pdf")
+def report(request: Request, actor: PageActor, uow: UowDep, assessment_id: Id) -> Response:
+    lang = _lang(request)
+    data = health_checks.show(uow, actor, assessment_id).to_json(lang)
+    with tempfile.TemporaryDirectory() as folder:
+        path = FilePath(folder) / "report.pdf"
+        write_report(data, path, lang)
+        content = path.read_bytes()
+    name = f"health-check-{assessment_id}.pdf"
+    return Response(
+        content,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

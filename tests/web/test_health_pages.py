@@ -1,0 +1,72 @@
+"""Health-check pages on the demo: list, one check, the questionnaire saved as you go (its
+follow-ups appearing), the PDF report, and the same pages in Chinese."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from ipsentry.services import health_checks
+from ipsentry.services.access import resolve_user
+from ipsentry.store.unit_of_work import UnitOfWork
+from tests.web.conftest import client_for, sign_in
+
+
+def _as(demo_url: str, email: str) -> tuple[TestClient, str]:
+    client = client_for(demo_url)
+    return client, sign_in(client, email)
+
+
+def test_a_provider_sees_its_checks_scores_and_report(demo_url: str) -> None:
+    client, _ = _as(demo_url, "advisor@ipservice-demo.example")
+    listed = client.get("/health-checks")
+    assert listed.status_code == 200 and listed.text.count('href="/health-checks/') >= 2
+    page = client.get("/health-checks/2")
+    assert "Overall score: 75 / 100" in page.text
+    assert "<svg" in page.text and "improved" in page.text
+    assert 'class="marking"' in page.text
+    pdf = client.get("/health-checks/2/report.pdf")
+    assert pdf.headers["content-type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+
+def test_the_questionnaire_saves_answers_and_shows_follow_ups(demo_url: str) -> None:
+    client, csrf = _as(demo_url, "counsel@robotics-demo.example")
+    uow = UnitOfWork.for_url(demo_url)
+    with uow:
+        counsel = resolve_user(uow, "counsel@robotics-demo.example")
+    check = health_checks.start(uow, counsel)
+    form = client.get(f"/health-checks/{check.id}/questions").text
+    assert 'name="uses_contractors"' in form and 'name="contractor_assignment"' not in form
+    saved = client.post(
+        f"/health-checks/{check.id}/questions",
+        data={
+            "csrf_token": csrf,
+            "shown_uses_contractors": "1",
+            "uses_contractors": "yes",
+            "shown_export_markets": "1",
+        },
+        follow_redirects=True,
+    )
+    assert saved.status_code == 200
+    assert 'name="contractor_assignment"' in saved.text
+    assert 'value="yes" checked' in saved.text
+    refused = client.post(
+        f"/health-checks/{check.id}/questions",
+        data={"csrf_token": csrf, "shown_enforcement_budget": "1", "enforcement_budget": "lots"},
+    )
+    assert refused.status_code == 422 and "enforcement_budget" in refused.text
+    assert (
+        client.post(f"/health-checks/{check.id}/questions", data={}).status_code == 403
+    )  # no CSRF
+
+
+def test_the_pages_speak_chinese(demo_url: str) -> None:
+    client, csrf = _as(demo_url, "advisor@ipservice-demo.example")
+    client.post("/language", data={"csrf_token": csrf, "locale": "zh_Hans", "next": "/"})
+    page = client.get("/health-checks/1")
+    assert "权属与转让" in page.text and "整改计划" in page.text
+
+
+def test_others_cannot_open_a_providers_check(demo_url: str) -> None:
+    client, _ = _as(demo_url, "counsel@smoore-demo.example")
+    assert client.get("/health-checks/1").status_code == 404
+    assert client.get("/health-checks/1/report.pdf").status_code == 404
