@@ -68,6 +68,7 @@ class Rule:
 
 R, P = Rule, Permission
 HEALTH = "tests/web/test_health_api.py"
+HEALTH_PAGES = "tests/web/test_health_pages.py"
 RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/v1/rights"): R(P.READ),
     ("GET", "/api/v1/rights/{right_id}"): R(P.READ, "right"),
@@ -92,6 +93,13 @@ RULES: dict[tuple[str, str], Rule] = {
     ),
     ("GET", "/api/v1/disputes"): R(P.READ, checked_in=HEALTH),
     ("GET", "/api/v1/disputes/{dispute_id}"): R(P.READ, checked_in=HEALTH),
+    ("GET", "/health-checks"): R(P.READ, checked_in=HEALTH_PAGES),
+    ("GET", "/health-checks/{assessment_id}"): R(P.READ, checked_in=HEALTH_PAGES),
+    ("GET", "/health-checks/{assessment_id}/questions"): R(P.READ, checked_in=HEALTH_PAGES),
+    ("POST", "/health-checks/{assessment_id}/questions"): R(
+        P.ASSESS_HEALTH, form={"shown_exports": "1", "exports": "yes"}, checked_in=HEALTH_PAGES
+    ),
+    ("GET", "/health-checks/{assessment_id}/report.pdf"): R(P.READ, checked_in=HEALTH_PAGES),
     ("GET", "/sign-in"): R(None),
     ("POST", "/sign-in"): R(None, form={"email": "nobody@example.org", "password": "x"}),
     ("POST", "/sign-out"): R(None),
