@@ -143,7 +143,7 @@ VALID: dict[str, dict[str, Any]] = {
     "health start": {"as_user": "counsel@robotics-demo.example"},
     "health questions": {"assessment_id": "3", "lang": "zh_Hans", "as_json": True},
     "health answer": {"assessment_id": "3", "file": "{answers.json}"},
-    "health diagnose": {"assessment_id": "3", "today": "2026-12-01"},
+    "health diagnose": {"assessment_id": "3", "today": "2026-12-01", "register": "{register}"},
     "health list": {"as_json": True},
     "health event": {
         "kind": "seminar",

@@ -107,3 +107,24 @@ def test_the_programme_view_counts_the_providers_work(
     assert data["disputes"]["by_state"] == {"intake": 1, "referred": 1}  # the advisor's caseload
     capsys.readouterr()
     assert run(["health", "programme", "--as", "counsel@smoore-demo.example"]) == 5
+
+
+def test_a_register_watch_finds_others_marks_like_the_enterprises(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    names = demo / "names.txt"
+    names.write_text(
+        "examplebot\nexamp1ebot\nflask\n", "utf-8"
+    )  # its own mark, a homoglyph, a stranger
+    assert run(["register", "build", str(names), "--out", str(demo / "register")]) == 0
+    counsel = ["--as", "counsel@robotics-demo.example"]
+    assert run(["health", "start", *counsel]) == 0
+    listed = _json(capsys, "health", "list", *counsel)
+    assert isinstance(listed, list)
+    new = str(max(row["id"] for row in listed))
+    assert run(["health", "diagnose", new, "--register", str(demo / "register"), *counsel]) == 0
+    shown = _json(capsys, "health", "show", new, *counsel)
+    assert isinstance(shown, dict)
+    (watch,) = [f for f in shown["findings"] if f["code"] == "WATCH-SIMILAR-MARKS"]
+    (item,) = watch["evidence_items"]
+    assert item["value"][0].startswith("examp1ebot (like EXAMPLEBOT")

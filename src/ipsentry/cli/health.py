@@ -11,7 +11,7 @@ from rich.text import Text
 
 from ipsentry.cli.accounts import AsOption, JsonOption
 from ipsentry.cli.context import console, context, print_json
-from ipsentry.cli.params import DateParser, InputFile, OutputFile
+from ipsentry.cli.params import DateParser, IndexFolder, InputFile, OutputFile
 from ipsentry.cli.tables import fitted_table, styled, under
 from ipsentry.domain.health import ActionStatus
 from ipsentry.domain.outreach import OutreachKind
@@ -145,6 +145,14 @@ def diagnose(
     package_hours: Annotated[
         float | None, typer.Option(help="Propose a service package of this many hours.")
     ] = None,
+    register: Annotated[
+        Path | None,
+        typer.Option(
+            help="A register index ('ipsentry register build') to search the enterprise's "
+            "marks in: others' confusingly similar names become a finding.",
+            parser=IndexFolder(),
+        ),
+    ] = None,
     as_user: AsOption = None,
 ) -> None:
     """Diagnose the answers and the enterprise's records: findings, scores, plan."""
@@ -155,6 +163,7 @@ def diagnose(
         assessment_id,
         today or date.today(),
         package_hours=package_hours,
+        register=register,
     )
     _print(view.to_json())
 

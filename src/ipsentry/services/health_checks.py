@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from ipsentry.domain.accounts import PERMISSIONS, GrantScope, OrganisationKind, Permission, Role
@@ -27,6 +28,7 @@ from ipsentry.domain.health import (
 )
 from ipsentry.domain.health_facts import facts_from_records
 from ipsentry.domain.health_library import HealthCheck, health_check
+from ipsentry.domain.rights import Right, Trademark
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem
 from ipsentry.services import audit
 from ipsentry.services.access import Actor, readable_organisations
@@ -296,15 +298,21 @@ def diagnose(
     today: date,
     *,
     package_hours: float | None = None,
+    register: Path | None = None,
 ) -> AssessmentView:
-    """Diagnose the answers and the enterprise's records as they are ``today``."""
+    """Diagnose the answers and the enterprise's records as they are ``today``.
+
+    With ``register`` (a register index folder, 'ipsentry register build'), the
+    enterprise's live marks are searched in it and others' names judged confusingly
+    similar become a finding; without it that fact is unknown.
+    """
     actor.require(Permission.ASSESS_HEALTH, "diagnose health checks")
     with uow:
         assessment = _get(uow, actor, assessment_id)
         if assessment.status not in OPEN:
             raise Conflict(f"health check {assessment_id} is already {assessment.status}")
         check = _check_of(uow, assessment)
-        facts = _facts(uow, actor, assessment, today)
+        facts = _facts(uow, actor, assessment, today, register)
         diagnosis = check.rules.diagnose(check.questionnaire, assessment.answers, facts, today)
         questions = check.questionnaire.questions
         findings = [
@@ -378,18 +386,38 @@ def _propose(assessment: Assessment, diagnosis: Diagnosis, hours: float) -> None
     ]
 
 
-def _facts(uow: UnitOfWork, actor: Actor, assessment: Assessment, today: date) -> dict[str, Any]:
+def _facts(
+    uow: UnitOfWork, actor: Actor, assessment: Assessment, today: date, register: Path | None
+) -> dict[str, Any]:
     enterprise = assessment.enterprise_organisation_id
     if enterprise not in readable_organisations(uow, actor, GrantScope.ENGAGEMENT):
         return {}  # the engagement was revoked: the answers alone are diagnosed
     rights = list(uow.rights.list(enterprise))
+    similar = _similar_in_register(rights, register) if register is not None else None
     return facts_from_records(
         rights,
         uow.records.recordations(enterprise),
         uow.health.hits(enterprise),
         assessment.answers,
         today,
+        similar,
     )
+
+
+def _similar_in_register(rights: list[Right], register: Path) -> list[str]:
+    """Others' registered names judged confusingly similar to the enterprise's live marks."""
+    from ipsentry.services.marks import search_register
+
+    own = {r.title.strip().casefold() for r in rights if isinstance(r, Trademark)}
+    live = sorted(
+        {r.title.strip() for r in rights if isinstance(r, Trademark) and r.status.is_alive}
+    )
+    found = []
+    for query, hits in search_register(register, live, top=10):
+        for hit in hits:
+            if hit.result.assessment.verdict == "similar" and hit.name.casefold() not in own:
+                found.append(f"{hit.name} (like {query}, {hit.score:.2f})")
+    return found
 
 
 def _evidence_sentence(evidence: tuple[Evidence, ...], questions: Mapping[str, Any]) -> str:
