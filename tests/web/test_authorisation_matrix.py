@@ -100,6 +100,8 @@ RULES: dict[tuple[str, str], Rule] = {
         P.ASSESS_HEALTH, form={"shown_exports": "1", "exports": "yes"}, checked_in=HEALTH_PAGES
     ),
     ("GET", "/health-checks/{assessment_id}/report.pdf"): R(P.READ, checked_in=HEALTH_PAGES),
+    ("GET", "/disputes"): R(P.READ, checked_in=HEALTH_PAGES),
+    ("GET", "/disputes/{dispute_id}"): R(P.READ, checked_in=HEALTH_PAGES),
     ("GET", "/sign-in"): R(None),
     ("POST", "/sign-in"): R(None, form={"email": "nobody@example.org", "password": "x"}),
     ("POST", "/sign-out"): R(None),

@@ -70,3 +70,17 @@ def test_others_cannot_open_a_providers_check(demo_url: str) -> None:
     client, _ = _as(demo_url, "counsel@smoore-demo.example")
     assert client.get("/health-checks/1").status_code == 404
     assert client.get("/health-checks/1/report.pdf").status_code == 404
+
+
+def test_a_mediator_sees_the_assigned_disputes_with_factors_and_session_notes(
+    demo_url: str,
+) -> None:
+    client, _ = _as(demo_url, "mediator@ipservice-demo.example")
+    listed = client.get("/disputes")
+    assert "2 disputes, 1 open, 1 ended by mediation" in listed.text
+    page = client.get("/disputes/2")
+    assert "Suitability for mediation: suitable" in page.text
+    assert "conduct_stopped_after_notice" in page.text and "authorised reseller" in page.text
+    advisor, _ = _as(demo_url, "advisor@ipservice-demo.example")
+    assert advisor.get("/disputes/2").status_code == 404  # not assigned to the advisor
+    assert "Dispute 4" in advisor.get("/disputes/4").text
