@@ -1,18 +1,23 @@
-"""``ipsentry cases``: enforcement cases — ITC notices read."""
+"""``ipsentry cases``: enforcement cases — ITC notices read, the evidence locker."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from ipsentry.cli.context import console, print_json
-from ipsentry.cli.params import InputFile
+from ipsentry.cli.context import console, context, print_json
+from ipsentry.cli.params import BinaryFile, InputFile, MomentParser
+from ipsentry.domain.common import Confidentiality
+from ipsentry.domain.evidence import EvidenceKind
+from ipsentry.services import evidence
+from ipsentry.services.evidence import Capture
 from ipsentry.services.notices import read_notice
 
-app = typer.Typer(help="Enforcement cases: USITC Section 337 notices read.")
+app = typer.Typer(help="Enforcement cases: USITC Section 337 notices, the evidence locker.")
 
 NOTICE_FORMATS = (".txt", ".text", ".html", ".htm", ".xhtml", "")
 
@@ -64,3 +69,140 @@ def parse_notice(
         print_json(notice)
     else:
         _show(notice)
+
+
+evidence_app = typer.Typer(help="The evidence locker: captures with hashes and custody.")
+app.add_typer(evidence_app, name="evidence")
+
+
+@evidence_app.command("add")
+def evidence_add(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="What was captured: a saved page (.html, archived as WARC), a screenshot, "
+            "a photo or a report.",
+            parser=BinaryFile(),
+        ),
+    ],
+    title: Annotated[str, typer.Option("--title", help="What the item shows.")],
+    kind: Annotated[
+        EvidenceKind, typer.Option("--kind", help="What kind of item it is.")
+    ] = EvidenceKind.PAGE,
+    url: Annotated[str, typer.Option("--url", help="The address the page was seen at.")] = "",
+    captured_by: Annotated[
+        str, typer.Option("--captured-by", help="Who captured it (default: you).")
+    ] = "",
+    captured_at: Annotated[
+        datetime | None,
+        typer.Option("--captured-at", help="When (default: now).", parser=MomentParser()),
+    ] = None,
+    locale: Annotated[str, typer.Option("--locale", help="Locale seen, e.g. en-US.")] = "",
+    ship_to: Annotated[str, typer.Option("--ship-to", help="Ship-to country, e.g. US.")] = "",
+    price: Annotated[str, typer.Option("--price", help="Price shown, e.g. 12.99.")] = "",
+    currency: Annotated[str, typer.Option("--currency", help="ISO 4217 code, e.g. USD.")] = "",
+    seller: Annotated[str, typer.Option("--seller", help="The seller's id on the site.")] = "",
+    case: Annotated[str, typer.Option("--case", help="Case number to file it under.")] = "",
+    marking: Annotated[
+        Confidentiality, typer.Option("--marking", help="Confidentiality marking.")
+    ] = Confidentiality.CONFIDENTIAL,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the item as JSON.")] = False,
+) -> None:
+    """Capture an item into the locker with its SHA-256; its custody chain starts here."""
+    ctx = context()
+    capture = Capture(
+        path=file,
+        kind=kind,
+        title=title,
+        captured_by=captured_by,
+        captured_at=captured_at,
+        source_url=url,
+        locale=locale,
+        ship_to=ship_to,
+        price=price,
+        currency=currency,
+        seller_id=seller,
+        case_number=case,
+        confidentiality=marking,
+    )
+    row = evidence.add_evidence(ctx.uow(), ctx.actor(), capture)
+    if as_json:
+        print_json(row)
+    else:
+        console.print(f"evidence {row['id']}: {row['title']} ({row['media_type']})")
+        console.print(
+            f"sha256 {row['sha256']}, captured {row['captured_at']} by {row['captured_by']}"
+        )
+
+
+@evidence_app.command("list")
+def evidence_list(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the items as JSON.")] = False,
+) -> None:
+    """The items in the locker you may see."""
+    ctx = context()
+    rows = evidence.list_evidence(ctx.uow(), ctx.actor())
+    if as_json:
+        print_json(rows)
+        return
+    table = Table(title=f"evidence ({len(rows)})")
+    for column in ("id", "kind", "title", "captured", "by", "price", "sha256"):
+        table.add_column(column)
+    for r in rows:
+        shown = f"{r['price']['currency']} {r['price']['amount']}" if r["price"] else "—"
+        table.add_row(
+            str(r["id"]), r["kind"], r["title"], r["captured_at"], r["captured_by"], shown,
+            r["sha256"][:16] + "…",
+        )  # fmt: skip
+    console.print(table)
+
+
+@evidence_app.command("custody")
+def evidence_custody(
+    item: Annotated[int, typer.Argument(help="The evidence item's id.")],
+    holder: Annotated[str, typer.Option("--holder", help="Who holds it now.")],
+    action: Annotated[str, typer.Option("--action", help="What was done, e.g. teardown.")],
+    at: Annotated[
+        datetime | None, typer.Option("--at", help="When (default: now).", parser=MomentParser())
+    ] = None,
+    note: Annotated[str, typer.Option("--note", help="Anything worth recording.")] = "",
+    element: Annotated[
+        list[str] | None,
+        typer.Option("--element", help="A claim element this step bears on (repeat)."),
+    ] = None,
+    document: Annotated[
+        Path | None,
+        typer.Option("--document", help="A report made at this step.", parser=BinaryFile()),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the entry as JSON.")] = False,
+) -> None:
+    """Add the next link of an item's chain of custody."""
+    ctx = context()
+    step = evidence.Handover(holder, action, at, note, tuple(element or ()), document)
+    entry = evidence.record_custody(ctx.uow(), ctx.actor(), item, step)
+    if as_json:
+        print_json(entry)
+    else:
+        console.print(
+            f"evidence {item}: custody entry {entry['sequence']} ({entry['action']}, "
+            f"{entry['holder']}, {entry['at']}) hash {entry['entry_hash'][:16]}…"
+        )
+
+
+@evidence_app.command("verify")
+def evidence_verify(
+    item: Annotated[int | None, typer.Argument(help="One item's id (default: every item).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+) -> None:
+    """Re-hash every item's bytes and re-check its custody chain; exit 1 if any is broken."""
+    ctx = context()
+    results = evidence.verify_evidence(ctx.uow(), ctx.actor(), item)
+    if as_json:
+        print_json(results)
+    else:
+        for r in results:
+            verdict = "intact" if not r["problem"] else f"BROKEN: {r['problem']}"
+            console.print(f"evidence {r['id']} ({r['title']}): {verdict}")
+        console.print(f"{len(results)} item(s) checked")
+    if any(r["problem"] for r in results):
+        raise typer.Exit(1)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipsentry.store.account_repository import AccountRepository
 from ipsentry.store.database import session_factory
+from ipsentry.store.evidence_repository import EvidenceRepository
 from ipsentry.store.repositories import OrganisationRepository, RecordRepository, RightRepository
 
 
@@ -25,6 +26,7 @@ class UnitOfWork:
         self.organisations = OrganisationRepository(self.session)
         self.records = RecordRepository(self.session)
         self.accounts = AccountRepository(self.session)
+        self.evidence = EvidenceRepository(self.session)
         return self
 
     def __exit__(
