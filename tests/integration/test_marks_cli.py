@@ -44,7 +44,7 @@ def test_pairs_are_scored_into_the_exact_output_columns(tmp_path: Path) -> None:
     ]
     assert [r["verdict"] for r in rows] == ["not_similar", "similar", "similar"]
     assert all(0 <= float(r["score"]) <= 1 and 0 <= float(r["similarity"]) <= 1 for r in rows)
-    assert float(rows[0]["similarity"]) == 1.0 and "unrelated goods" in rows[0]["explanation"]
+    assert float(rows[0]["similarity"]) == 1.0 and "goods are unrelated" in rows[0]["explanation"]
     assert rows[1]["source"] == "TTAB"
     again = tmp_path / "again.csv"
     ipsentry("marks", "score", "--pairs", str(pairs), "--out", str(again))

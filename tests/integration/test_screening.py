@@ -63,8 +63,13 @@ def test_a_run_is_kept_with_its_hits_and_the_next_reports_only_what_is_new(uow: 
     with uow:
         stored = uow.records.last_run(counsel.organisation_id, "mixed")
         assert stored is not None and stored.id == third.run_id
-        assert len(stored.hits) == len(third.hits)
-        assert stored.hits[0].explanation["explanation"].startswith("likelihood of confusion")
+        # one finding per mark, listing its registrations; stored once per right for review
+        assert len(stored.hits) == sum(len(h.rights) for h in third.hits)
+        ccell = [h for h in third.hits if h.mark == "CCELL"]
+        assert ccell and all(len(h.registrations) == len(h.rights) > 1 for h in ccell)
+        said = stored.hits[0].explanation
+        assert said["explanation"].endswith(".") and "[" not in said["explanation"]
+        assert said["notation"].startswith("likelihood of confusion")  # the engine's own terms
 
 
 def test_product_descriptions_are_charted_against_the_portfolio_claims(uow: UnitOfWork) -> None:
@@ -141,6 +146,30 @@ def test_file_mode_writes_one_line_per_hit(tmp_path: Path) -> None:
     assert by_obs["a4"]["technique"] == "added word"
     assert by_obs["a5"]["matters"].startswith("possible unfair competition")
     assert by_obs["a6"]["mark"] == "思摩尔"
+    assert by_obs["a4"]["mark"] == "CCELL"  # a domain hit names the mark it imitates
+
+
+def test_a_text_hitting_several_registrations_of_one_mark_is_one_finding(tmp_path: Path) -> None:
+    (tmp_path / "marks.csv").write_text(
+        "id,mark,classes,registration\n1,CCELL,34,US 5633060\n2,CCELL,34,CN 30123456\n"
+        "3,C-CELL,34,EM 018000001\n4,KWAI,9,US 6000001\n",
+        "utf-8",
+    )
+    (tmp_path / "obs.csv").write_text(
+        "id,kind,text\nb1,listing,CCELL TH2 0.5ml cartridges\nb2,domain,ccell-official.shop\n",
+        "utf-8",
+    )
+    screen_files(tmp_path / "marks.csv", tmp_path / "obs.csv", tmp_path / "hits.jsonl")
+    hits = [json.loads(line) for line in (tmp_path / "hits.jsonl").read_text("utf-8").splitlines()]
+    assert [h["observation"] for h in hits] == ["b1", "b2"]
+    for hit in hits:
+        assert hit["mark"] in ("CCELL", "C-CELL")
+        assert hit["registrations"] == ["CN 30123456", "EM 018000001", "US 5633060"]
+        assert sorted(hit["right_ids"]) == [1, 2, 3]
+    assert (
+        hits[0]["explanation"].startswith("Likely to be confused")
+        and "the same" in hits[0]["explanation"]
+    )
 
 
 def test_file_mode_names_every_bad_row_and_writes_nothing(tmp_path: Path) -> None:

@@ -80,16 +80,17 @@ def compare(
         free_text=text,
     )
     assert result is not None  # no cutoff asked for
-    record = mark_service.assessment_record(result)
+    record = mark_service.assessment_record(result, earlier, later)
     if as_json:
         print_json(record)
         return
     table = Table(title=f"{earlier} ~ {later}", show_header=False)
-    for key, value in record.items():
-        if key != "explanation":
-            table.add_row(key.replace("_", " "), "—" if value is None else str(value))
+    for key in ("score", "verdict", "similarity", "look", "sound", "meaning"):
+        table.add_row(key, str(record[key]))
+    table.add_row("goods", "not stated" if result.goods.score is None else str(result.goods.score))
     console.print(table)
-    console.print(result.explain(), highlight=False)
+    console.print(str(record["explanation"]), highlight=False)
+    console.print("[dim]--json shows every factor in the engine's notation.[/dim]")
     console.print("[dim]Triage for review by counsel, not a legal conclusion.[/dim]")
 
 

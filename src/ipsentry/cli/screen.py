@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.text import Text
 
 from ipsentry.cli.context import console, context, print_json
@@ -113,7 +114,7 @@ def screen(
         table.add_row(
             under(hit.observation, hit.kind.value),
             Text(hit.sign),
-            hit.mark,
+            under(escape(hit.mark), ", ".join(hit.registrations)),
             f"{a.score:.2f}",
             a.category.value.replace("_", " "),
         )

@@ -23,6 +23,7 @@ from ipsentry.formats.register_list import read_register
 from ipsentry.formats.tabular import read_rows
 from ipsentry.matching.marks.commerce import UseJudgement, judge_use
 from ipsentry.matching.marks.confusion import Assessment, Mark, Use, assess
+from ipsentry.matching.marks.explain import describe
 from ipsentry.matching.marks.goods import Goods
 from ipsentry.matching.marks.lookalikes import (
     Imitation,
@@ -104,8 +105,8 @@ def compare_marks(
     return result
 
 
-def assessment_record(a: Assessment) -> dict[str, object]:
-    """Every factor of a judgement, for --json."""
+def assessment_record(a: Assessment, earlier: str, later: str) -> dict[str, object]:
+    """Every factor of a judgement, for --json: the sentences and the engine's notation."""
     return {
         "score": a.score,
         "verdict": a.verdict,
@@ -119,7 +120,8 @@ def assessment_record(a: Assessment) -> dict[str, object]:
         "goods_relatedness": a.goods.score,
         "fame_applied": a.fame_applied,
         "referential": a.context.referential if a.context else None,
-        "explanation": a.explain(),
+        "explanation": describe(a, earlier, later),
+        "notation": a.explain(),
     }
 
 
@@ -132,6 +134,7 @@ class ScoredPair:
     listing text, or a row naming the seller), judged with the seller's words."""
 
     row: dict[str, Any]
+    pair: Pair
     assessment: Assessment
     use: UseJudgement | None = None
 
@@ -149,7 +152,7 @@ class ScoredPair:
             "similarity": f"{self.assessment.similarity.score:.4f}",
             "score": f"{self.score:.4f}",
             "verdict": self.verdict,
-            "explanation": self.use.explain() if self.use else self.assessment.explain(),
+            "explanation": self.use.explain() if self.use else self.pair.describe(self.assessment),
         }
 
 
@@ -162,6 +165,9 @@ class Pair:
     owner: str = ""
     context: str = ""
     in_commerce: bool = False
+
+    def describe(self, a: Assessment) -> str:
+        return describe(a, self.mark.text, self.use.text)
 
     def score(self) -> tuple[Assessment, UseJudgement | None]:
         if not self.in_commerce:
@@ -226,7 +232,7 @@ def score_pairs(path: Path, progress: Progress | None = None) -> list[ScoredPair
     scored = []
     for done, (row, pair) in enumerate(pairs, start=1):
         assert pair is not None  # every row was checked above
-        scored.append(ScoredPair(row, *pair.score()))
+        scored.append(ScoredPair(row, pair, *pair.score()))
         if progress:
             progress(done, len(pairs))
     return scored
@@ -270,7 +276,8 @@ def imitated_marks(
 
 def imitation_record(i: Imitation) -> dict[str, object]:
     return {
-        "mark": i.hit.label or i.hit.mark,
+        "mark": i.hit.mark,
+        "registrations": list(i.registrations),
         "right_id": i.hit.right_id,
         "label": i.label,
         "technique": i.technique,

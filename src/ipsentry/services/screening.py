@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -25,15 +25,16 @@ from ipsentry.formats.tabular import read_rows
 from ipsentry.matching.claims.chart import ChartEngine
 from ipsentry.matching.claims.screen import ClaimHit, ClaimScreener
 from ipsentry.matching.marks.confusion import Assessment, Mark, Use
+from ipsentry.matching.marks.explain import describe
 from ipsentry.matching.marks.goods import Goods
 from ipsentry.matching.marks.lookalikes import NameKind, imitations
-from ipsentry.matching.marks.screen import PortfolioMark, PortfolioMatcher
+from ipsentry.matching.marks.screen import PortfolioMark, PortfolioMatcher, same_mark
 from ipsentry.services.access import Actor
 from ipsentry.store.unit_of_work import UnitOfWork
 
 Progress = Callable[[int, int], None]
 TRUE = {"1", "true", "yes", "y", "x"}
-MARK_FIELDS = ("id", "mark", "title", "classes", "goods", "disclaimers", "famous")
+MARK_FIELDS = ("id", "mark", "title", "classes", "goods", "disclaimers", "famous", "registration")
 OBSERVATION_FIELDS = (
     "id",
     "kind",
@@ -75,18 +76,25 @@ class Seen:
 
 @dataclass(frozen=True)
 class FoundHit:
-    """A mark found in one field of one observation, judged and explained."""
+    """A mark found in one field of one observation, judged and explained: one finding
+    however many registrations the mark has (all listed, with their right ids)."""
 
     observation: str
     kind: ObservationKind
     part: str  # which field of the observation carried the sign
     sign: str
-    right_id: int
+    right_id: int  # the registration judged (the best-scoring one)
     mark: str
     assessment: Assessment
     technique: str = ""
     matters: str = "trademark"
     extra: dict[str, Any] = field(default_factory=dict)
+    registrations: tuple[str, ...] = ()  # office and number of each registration of the mark
+    right_ids: tuple[int, ...] = ()  # every right of the mark the finding stands for
+
+    @property
+    def rights(self) -> tuple[int, ...]:
+        return self.right_ids or (self.right_id,)
 
     def record(self) -> dict[str, Any]:
         a = self.assessment
@@ -96,14 +104,17 @@ class FoundHit:
             "field": self.part,
             "sign": self.sign,
             "right_id": self.right_id,
+            "right_ids": list(self.rights),
             "mark": self.mark,
+            "registrations": list(self.registrations),
             "score": a.score,
             "similarity": round(a.similarity.score, 4),
             "verdict": a.verdict,
             "category": a.category.value,
             "located": a.located,
             "matters": self.matters,
-            "explanation": a.explain(),
+            "explanation": describe(a, self.mark, self.sign),
+            "notation": a.explain(),
         }
         if self.technique:
             record["technique"] = self.technique
@@ -118,11 +129,11 @@ def screen_one(
 
     def add(field_name: str, sign: str, use: Use) -> None:
         for hit in matcher.screen(sign, use=use):
+            registrations = (hit.registration,) if hit.registration else ()
             found.append(
-                FoundHit(
-                    seen.key, seen.kind, field_name, sign, hit.right_id, hit.mark, hit.assessment
-                )
-            )
+                FoundHit(seen.key, seen.kind, field_name, sign, hit.right_id, hit.mark,
+                         hit.assessment, registrations=registrations)
+            )  # fmt: skip
 
     goods = Goods(
         text=" ".join(p for p in (seen.goods, seen.text, seen.description) if p),
@@ -143,10 +154,10 @@ def screen_one(
             imitated = imitation.hit
             found.append(
                 FoundHit(seen.key, seen.kind, "text", imitation.label, imitated.right_id,
-                         imitated.label, imitated.assessment, imitation.technique,
-                         imitation.matters, extra)
+                         imitated.mark, imitated.assessment, imitation.technique,
+                         imitation.matters, extra, imitation.registrations)
             )  # fmt: skip
-        return found
+        return _one_per_mark(found, matcher)
     if seen.declared_brand:
         add("declared_brand", seen.declared_brand, Use(seen.declared_brand, goods))
     if seen.text:
@@ -155,12 +166,26 @@ def screen_one(
         add("description", seen.description, Use(seen.description, goods, free_text=True))
     if seen.seller:
         add("seller", seen.seller, Use(seen.seller, free_text=True))
-    best: dict[int, FoundHit] = {}
+    return _one_per_mark(found, matcher)
+
+
+def _one_per_mark(found: list[FoundHit], matcher: PortfolioMatcher) -> list[FoundHit]:
+    """The best finding per mark, listing every registration of that mark it stands for."""
+    best: dict[str, FoundHit] = {}
     for found_hit in found:
-        kept = best.get(found_hit.right_id)
+        key = same_mark(found_hit.mark)
+        kept = best.get(key)
         if kept is None or found_hit.assessment.score > kept.assessment.score:
-            best[found_hit.right_id] = found_hit
-    return sorted(best.values(), key=lambda h: -h.assessment.score)
+            best[key] = found_hit
+    rights: dict[str, dict[int, str]] = {}
+    for entry in matcher.marks:
+        rights.setdefault(same_mark(entry.mark.text), {})[entry.right_id] = entry.registration
+    grouped = []
+    for key, hit in best.items():
+        of_mark = rights.get(key, {hit.right_id: ""})
+        registrations = tuple(sorted({r for r in of_mark.values() if r}))
+        grouped.append(replace(hit, right_ids=tuple(sorted(of_mark)), registrations=registrations))
+    return sorted(grouped, key=lambda h: -h.assessment.score)
 
 
 def marks_of(trademarks: Iterable[Trademark]) -> list[PortfolioMark]:
@@ -173,7 +198,12 @@ def marks_of(trademarks: Iterable[Trademark]) -> list[PortfolioMark]:
             classes=frozenset(tm.class_numbers),
             text="; ".join(c.goods for c in tm.classes if c.goods),
         )
-        marks.append(PortfolioMark(tm.id, Mark(tm.title, goods, tuple(tm.disclaimers), tm.famous)))
+        registration = tm.display_number
+        marks.append(
+            PortfolioMark(
+                tm.id, Mark(tm.title, goods, tuple(tm.disclaimers), tm.famous), registration
+            )
+        )
         for other in (
             tm.transliteration,
             tm.translation.split(":", 1)[0] if tm.translation else "",
@@ -181,7 +211,9 @@ def marks_of(trademarks: Iterable[Trademark]) -> list[PortfolioMark]:
             if other.strip() and other.strip().lower() != tm.title.strip().lower():
                 marks.append(
                     PortfolioMark(
-                        tm.id, Mark(other.strip(), goods, tuple(tm.disclaimers), tm.famous)
+                        tm.id,
+                        Mark(other.strip(), goods, tuple(tm.disclaimers), tm.famous),
+                        registration,
                     )
                 )
     return marks
@@ -212,6 +244,7 @@ def read_marks(path: Path) -> list[PortfolioMark]:
             PortfolioMark(
                 int(raw_id),
                 Mark(text, Goods(classes, str(row.get("goods") or "")), disclaimers, famous),
+                str(row.get("registration") or "").strip(),
             )
         )
     if problems:
@@ -362,17 +395,19 @@ def run_screening(
                     )
             for hit in screen_one(matcher, seen):
                 found.append(hit)
-                run.hits.append(
+                record = hit.record()
+                run.hits.extend(
                     Hit(
                         kind=HitKind.MARK,
                         observation_id=int(hit.observation),
-                        right_id=hit.right_id,
+                        right_id=right_id,  # kept per right, so each registration is reviewed
                         score=hit.assessment.score,
                         similarity=hit.assessment.similarity.score,
                         verdict=hit.assessment.category.value,
-                        explanation=hit.record(),
+                        explanation=record,
                         confidentiality=observation.confidentiality,
                     )
+                    for right_id in hit.rights
                 )
             if progress:
                 progress(done, len(observations))
@@ -382,7 +417,7 @@ def run_screening(
         uow.records.add(run)
         uow.commit()
         assert run.id is not None
-        new = [h for h in found if (int(h.observation), h.right_id) not in known]
+        new = [h for h in found if any((int(h.observation), r) not in known for r in h.rights)]
         previous_id = previous.id if previous else None
         return RunReport(run.id, len(observations), found, new, previous_id, claim_hits)
 

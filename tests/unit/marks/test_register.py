@@ -89,7 +89,9 @@ def test_every_result_is_explained(index: RegisterIndex) -> None:
     record = best.as_json()
     assert record["name"] == "requests"
     assert 0 < float(record["score"]) <= 1  # type: ignore[arg-type]
-    assert "likelihood of confusion" in str(record["explanation"])
+    assert str(record["explanation"]).startswith("Likely to be confused")
+    assert "[" not in str(record["explanation"])  # sentences; the notation is kept apart
+    assert "likelihood of confusion" in str(record["notation"])
 
 
 def test_a_stored_index_searches_like_the_one_built(index: RegisterIndex, tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from functools import cache
 from typing import Any
 
 from ipsentry.matching.marks.confusion import THRESHOLD, Assessment, Mark, Use, assess
+from ipsentry.matching.marks.explain import describe
 from ipsentry.matching.marks.goods import Goods, relatedness
 from ipsentry.matching.marks.lexicon import _json
 from ipsentry.matching.marks.similarity import compare
@@ -217,6 +218,8 @@ def _address(text: str, quote: str, at: int) -> str | None:
 class UseJudgement:
     """The likelihood of confusion of a use in commerce, and the reason when it is lawful."""
 
+    mark: str
+    text: str
     assessment: Assessment
     reading: Reading
     reason: Reason | None
@@ -230,7 +233,7 @@ class UseJudgement:
 
     def explain(self) -> str:
         r = self.reading
-        parts = [self.assessment.explain()]
+        parts = [describe(self.assessment, self.mark, self.text).removesuffix(".")]
         said = self.assessment.context
         if r.imitation and not (said and said.imitation):
             parts.append(f"the seller's words admit imitation ('{r.imitation}')")
@@ -264,7 +267,7 @@ class UseJudgement:
                 + ", ".join(str(c) for c in sorted(r.industry_classes))
                 + ")"
             )
-        return "; ".join(parts)
+        return "; ".join(parts) + "."
 
 
 _KIND = {
@@ -314,4 +317,4 @@ def judge_use(mark: Mark, use: Use, *, owner: str = "", context: str = "") -> Us
         if industry.score is not None and industry.score <= UNRELATED_INDUSTRY:
             reason = Reason.DIFFERENT_INDUSTRY
             score = min(score, judged.score)
-    return UseJudgement(judged, reading, reason, round(score, 4))
+    return UseJudgement(mark.text, use.text, judged, reading, reason, round(score, 4))

@@ -11,12 +11,13 @@ from __future__ import annotations
 import enum
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from ipsentry.matching.marks.explain import describe
 from ipsentry.matching.marks.lexicon import _json, keyboard_neighbours, visual_tables
-from ipsentry.matching.marks.screen import PortfolioMatcher, ScreenHit
+from ipsentry.matching.marks.screen import PortfolioMatcher, ScreenHit, same_mark
 from ipsentry.matching.marks.text import MarkText
 
 VOWELS = "aeiouy"
@@ -198,6 +199,7 @@ class Imitation:
     technique: str
     hit: ScreenHit
     declared_by_owner: bool | None  # per the owner's association files, when supplied
+    registrations: tuple[str, ...] = ()  # every registration of the mark it imitates
 
     @property
     def matters(self) -> str:
@@ -210,8 +212,9 @@ class Imitation:
 
     def explain(self) -> str:
         parts = [
-            f"'{self.label}' imitates {self.hit.mark} ({self.technique})",
-            self.hit.assessment.explain(),
+            f"'{self.label}' imitates {self.hit.mark}{_registered(self.registrations)} "
+            f"({self.technique})",
+            describe(self.hit.assessment, self.hit.mark, self.label).removesuffix("."),
             self.matters,
         ]
         if self.declared_by_owner is False:
@@ -231,19 +234,30 @@ def imitations(
     """Which marks `name` imitates, best first; the owner's own names are not flagged."""
     if official and name.strip().lower() in official:
         return []
-    best: dict[int, Imitation] = {}
+    best: dict[str, Imitation] = {}
+    registrations: dict[str, set[str]] = {}
     for label in labels_of(name, kind):
         for candidate in _without_affixes(label):
             for hit in matcher.screen(candidate):
-                previous = best.get(hit.right_id)
+                key = same_mark(hit.mark)
+                registrations.setdefault(key, set()).add(hit.registration)
+                previous = best.get(key)
                 if previous is None or hit.assessment.score > previous.hit.assessment.score:
                     declared = None
                     if owner_apps is not None and kind != NameKind.DOMAIN:
                         declared = name.strip().lower() in owner_apps
-                    best[hit.right_id] = Imitation(
+                    best[key] = Imitation(
                         name, kind, label, technique(hit.mark, label), hit, declared
                     )
-    return sorted(best.values(), key=lambda i: -i.hit.assessment.score)
+    found = [
+        replace(i, registrations=tuple(sorted(r for r in registrations[key] if r)))
+        for key, i in best.items()
+    ]
+    return sorted(found, key=lambda i: -i.hit.assessment.score)
+
+
+def _registered(registrations: tuple[str, ...]) -> str:
+    return f" ({', '.join(registrations)})" if registrations else ""
 
 
 def declared_apps(documents: Iterable[str]) -> set[str]:

@@ -28,6 +28,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ipsentry.matching.marks.confusion import Assessment, Mark, Use, assess
+from ipsentry.matching.marks.explain import describe
 from ipsentry.matching.marks.similarity import FORMS, FormColumns, score_against
 from ipsentry.matching.marks.text import MarkText
 
@@ -274,6 +275,7 @@ def renown_bonus(renown: Any) -> Any:
 
 @dataclass(frozen=True)
 class Result:
+    query: str
     name: str
     score: float  # likelihood of confusion with no goods stated
     similarity: float
@@ -290,8 +292,10 @@ class Result:
 
     @property
     def explanation(self) -> str:
-        reused = f"; reused as a word by {self.renown} registered names" if self.renown > 1 else ""
-        return self.assessment.explain() + reused
+        said = describe(self.assessment, self.query, self.name)
+        if self.renown > 1:
+            said += f" Other registered names reuse it as a word ({self.renown} of them)."
+        return said
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -299,6 +303,7 @@ class Result:
             "score": round(self.score, 4),
             "similarity": round(self.similarity, 4),
             "explanation": self.explanation,
+            "notation": self.assessment.explain(),
         }
 
 
@@ -393,7 +398,9 @@ class RegisterIndex:
             name = self.names[row]
             judged = assess(mark, Use(name), common=self.common)
             results.append(
-                Result(name, judged.score, float(scores[i]), judged, int(self.renown[row]))
+                Result(
+                    sign.raw, name, judged.score, float(scores[i]), judged, int(self.renown[row])
+                )
             )
         if score_cutoff is not None:
             results = [r for r in results if r.score >= score_cutoff]

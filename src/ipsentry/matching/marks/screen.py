@@ -27,7 +27,7 @@ class PortfolioMark:
 
     right_id: int
     mark: Mark
-    label: str = ""  # how people name the right, e.g. "CCELL (US 4,916,012)"
+    registration: str = ""  # office and number, e.g. "US 5633060"
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,13 @@ class ScreenHit:
     right_id: int
     mark: str
     assessment: Assessment
-    label: str = ""
+    registration: str = ""
+
+
+def same_mark(text: str) -> str:
+    """What registrations of one mark share (its letters), so a text that hits the mark
+    in three offices is one finding listing three registrations, not three findings."""
+    return MarkText.of(text).compact
 
 
 def _trigrams(text: str) -> set[str]:
@@ -95,6 +101,6 @@ class PortfolioMatcher:
             spans = [s for s in spans if s[1] - s[0] <= size + MAX_EXTRA_TOKENS]
             judged = assess(entry.mark, later, spans=spans)
             if judged.score >= score_cutoff or judged.category == Category.REFERENTIAL:
-                hits.append(ScreenHit(entry.right_id, entry.mark.text, judged, entry.label))
+                hits.append(ScreenHit(entry.right_id, entry.mark.text, judged, entry.registration))
         hits.sort(key=lambda h: -h.assessment.score)
         return hits
