@@ -237,3 +237,43 @@ def test_asserted_rights(sentence: str, patents: list[str], marks: list[str]) ->
     text = f"[Investigation No. 337-TA-9912]\nCertain Lamps; Institution of Investigation\nSUMMARY: The complaint alleges infringement of {sentence}.\n"
     got = parse_notice(text).record()
     assert got["asserted_patents"] == patents and got["asserted_marks"] == marks
+
+
+BASE = (
+    "[Investigation No. 337-TA-9913]\nCertain Toys; Notice of a Commission Determination\n"
+    "SUMMARY: Notice is hereby given that the U.S. International Trade Commission has "
+)
+
+
+def test_short_names_in_a_list_are_separate_respondents() -> None:
+    got = parse_notice(
+        BASE
+        + "determined not to review an initial determination finding respondents Foo, Bar, and Baz in default."
+    ).record()
+    assert [(d["respondent"], d["disposition"]) for d in got["dispositions"]] == [
+        ("Foo", "default"),
+        ("Bar", "default"),
+        ("Baz", "default"),
+    ]
+
+
+def test_a_finding_under_review_is_not_the_commissions() -> None:
+    """210.43/210.45: an initial determination the Commission reviews decides nothing yet."""
+    got = parse_notice(
+        BASE
+        + "determined to review in part a final initial determination finding a violation of section 337 by respondent Gizmo Ltd. of Hong Kong."
+    ).record()
+    assert got["respondents"] == [{"name": "Gizmo Ltd.", "location": "Hong Kong"}]
+    assert got["dispositions"] == []
+
+
+def test_older_wordings_of_the_parties() -> None:
+    got = parse_notice(
+        BASE
+        + "instituted this investigation based on a complaint filed by Foo Inc. and Foo Technologies LLC, both of San Jose, California. The respondents named in the notice of investigation are Alpha Co. of Taipei, Taiwan; and Beta Ltd. of Seoul, Korea."
+    ).record()
+    assert names(got["complainants"]) == ["Foo Inc.", "Foo Technologies LLC"]
+    assert got["respondents"] == [
+        {"name": "Alpha Co.", "location": "Taipei, Taiwan"},
+        {"name": "Beta Ltd.", "location": "Seoul, Korea"},
+    ]

@@ -125,7 +125,9 @@ def read(
     for sentence in sentences:
         if _NOT_A_DISPOSITION.search(sentence):
             continue
-        commission = "Commission" in sentence
+        # a finding is the Commission's, unless it is an initial determination it reviews
+        under_review = re.search(r"(?<!not )\bto\s+review\b", sentence) is not None
+        commission = "Commission" in sentence and not under_review
         on = parse_date(sentence) if re.match(r"\s*On\s+[A-Z][a-z]+\s+\d", sentence) else None
         spans = _mentions(sentence, known)
         for number, span in enumerate(spans):

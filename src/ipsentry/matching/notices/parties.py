@@ -148,7 +148,17 @@ def _split_joined(item: str) -> list[str]:
             items.append(part)
         else:
             items[-1] += separator + part
+    if len(items) == 1 and _bare_names(item):  # "Foo, Bar, and Baz": short names only
+        return [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", item) if p]
     return items
+
+
+def _bare_names(item: str) -> bool:
+    """A list of short names: no legal form, no place, each part one to three words."""
+    parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", item) if p]
+    if len(parts) < 2 or " of " in item or _entity_form().search(item):
+        return False
+    return all(p[:1].isupper() and len(p.split()) <= 3 for p in parts)
 
 
 def split_items(span: str, *, service_list: bool = False) -> list[str]:
@@ -220,7 +230,7 @@ def _location_start(bare: str) -> re.Match[str] | None:
 def parse_party(item: str) -> Party | None:
     """One entry of a list: its name, location and aliases; None if it is no party."""
     bare, aliases = _aliases(item)
-    bare = bare.strip(" ,;")
+    bare = re.sub(r",?\s+(?:both|all|each)\s+(?=of\s)", " ", bare.strip(" ,;"))
     forms = list(_entity_form().finditer(bare))
     after_form = forms[-1].end() if forms else 0
     of = _location_start(bare)
