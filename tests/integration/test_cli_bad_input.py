@@ -131,6 +131,7 @@ VALID: dict[str, dict[str, Any]] = {
         "document": "{product.txt}",
     },
     "cases evidence verify": {"item": "1"},
+    "cases evidence binder": {"out": "{out.pdf}", "prefix": "ACME", "as_json": True},
     "db upgrade": {},
     "db current": {},
     "init": {

@@ -10,10 +10,11 @@ import typer
 from rich.table import Table
 
 from ipsentry.cli.context import console, context, print_json
-from ipsentry.cli.params import BinaryFile, InputFile, MomentParser
+from ipsentry.cli.params import BinaryFile, InputFile, MomentParser, OutputFile
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.evidence import EvidenceKind
-from ipsentry.services import evidence
+from ipsentry.domain.exhibits import Bates
+from ipsentry.services import binders, evidence
 from ipsentry.services.evidence import Capture
 from ipsentry.services.notices import read_notice
 
@@ -206,3 +207,31 @@ def evidence_verify(
         console.print(f"{len(results)} item(s) checked")
     if any(r["problem"] for r in results):
         raise typer.Exit(1)
+
+
+@evidence_app.command("binder")
+def evidence_binder(
+    out: Annotated[
+        Path, typer.Option("--out", help="The PDF to write.", parser=OutputFile(".pdf"))
+    ],
+    item: Annotated[
+        list[int] | None,
+        typer.Option("--item", help="An evidence item to include (repeat; default: all)."),
+    ] = None,
+    title: Annotated[str, typer.Option("--title", help="The binder's title.")] = "Exhibits",
+    prefix: Annotated[str, typer.Option("--prefix", help="Bates prefix, e.g. ACME.")] = "EX",
+    start: Annotated[int, typer.Option("--start", help="First Bates number.")] = 1,
+    width: Annotated[int, typer.Option("--width", help="Digits of a Bates number.")] = 6,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the index as JSON.")] = False,
+) -> None:
+    """A numbered exhibit binder (PDF): an index page, then each exhibit Bates-stamped."""
+    ctx = context()
+    index = binders.make_binder(
+        ctx.uow(), ctx.actor(), out, title=title, bates=Bates(prefix, start, width), item_ids=item
+    )
+    if as_json:
+        print_json(index)
+        return
+    for e in index["exhibits"]:
+        console.print(f"Exhibit {e['number']}: {e['bates']}  {e['title']}")
+    console.print(f"{out}: {len(index['exhibits'])} exhibit(s), marked {index['marking']}")
