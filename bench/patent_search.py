@@ -18,7 +18,8 @@ import numpy as np
 from _patents import dev_patents, first_independent, plain, search_corpus
 from _report import peak_mb, table
 
-from ipsentry.matching.claims.search import CANDIDATES, PatentIndex, build
+from ipsentry.formats.patent_index import read_index, write_index
+from ipsentry.matching.claims.search import CANDIDATES, build
 
 
 def rank_of(scores: np.ndarray, target: int) -> int:
@@ -58,10 +59,12 @@ def main() -> None:
 
     folder = Path(tempfile.mkdtemp(prefix="ipsentry-patents-"))
     started = time.perf_counter()
-    meta = build(docs, folder, dense=True)
+    built = build(docs, dense=True)
+    write_index(built, folder)
+    meta = built.meta
     build_s = time.perf_counter() - started
     size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 2**20
-    index = PatentIndex(folder)
+    index = read_index(folder)
 
     started = time.perf_counter()
     lexical = index.lexical_scores(queries)

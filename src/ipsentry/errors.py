@@ -27,6 +27,22 @@ class Conflict(IpsentryError):
     exit_code = 6
 
 
+class NotAuthenticated(IpsentryError):
+    """No valid sign-in: a wrong password, an expired session, a revoked token."""
+
+    exit_code = 7
+
+
+class TooManyAttempts(IpsentryError):
+    """Sign-in refused for a while after repeated failures (per account or address)."""
+
+    exit_code = 8
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after  # seconds
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with one field of one input row, located so a person can fix it."""

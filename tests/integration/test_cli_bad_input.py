@@ -151,6 +151,7 @@ VALID: dict[str, dict[str, Any]] = {
         "password_file": "{password.txt}",
     },
     "user list": {"as_user": "{admin}", "as_json": True},
+    "serve": {"check": True},
     "user deactivate": {"email": "viewer@smoore-demo.example", "as_user": "{admin}"},
 }
 # Commands that set up a database of their own: each invocation gets a new, empty one.

@@ -23,7 +23,7 @@ def test_pairs_are_scored_into_the_exact_output_columns(tmp_path: Path) -> None:
     pairs.write_text(
         "left,right,left_goods,right_goods,left_classes,right_classes,source\n"
         "DELTA,DELTA,faucets,air transport,11,39,made up\n"
-        "ALACRÁN,SCORPION,mezcal,mezcal,,,TTAB\n"
+        "LOBO NEGRO,BLACK WOLF,beer,beer,,,constructed (foreign equivalent)\n"
         "CCELL,C-CELL,vaporizer cartridges,vaporizer cartridges,34,34,\n",
         "utf-8",
     )
@@ -45,7 +45,7 @@ def test_pairs_are_scored_into_the_exact_output_columns(tmp_path: Path) -> None:
     assert [r["verdict"] for r in rows] == ["not_similar", "similar", "similar"]
     assert all(0 <= float(r["score"]) <= 1 and 0 <= float(r["similarity"]) <= 1 for r in rows)
     assert float(rows[0]["similarity"]) == 1.0 and "goods are unrelated" in rows[0]["explanation"]
-    assert rows[1]["source"] == "TTAB"
+    assert rows[1]["source"] == "constructed (foreign equivalent)"
     again = tmp_path / "again.csv"
     ipsentry("marks", "score", "--pairs", str(pairs), "--out", str(again))
     assert again.read_bytes() == (tmp_path / "out.csv").read_bytes()  # deterministic

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-CLI = Path(__file__).resolve().parents[2] / "src" / "ipsentry" / "cli"
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "ipsentry"
+CLI = PACKAGE / "cli"
+INTERFACES = sorted(p for layer in ("cli", "api", "web") for p in (PACKAGE / layer).rglob("*.py"))
 
 
 def imported(path: Path) -> set[str]:
@@ -21,8 +23,8 @@ def imported(path: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("module", sorted(CLI.glob("*.py")), ids=lambda p: p.name)
-def test_the_command_line_never_opens_the_store(module: Path) -> None:
+@pytest.mark.parametrize("module", INTERFACES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_interfaces_never_open_the_store(module: Path) -> None:
     assert not [m for m in imported(module) if m.startswith("ipsentry.store")]
 
 
@@ -41,3 +43,14 @@ def test_the_mark_engine_reads_and_writes_no_files(module: Path) -> None:
     source = module.read_text("utf-8")
     assert "pathlib" not in imported(module)
     assert not [call for call in ("np.save(", "np.load(", "open(") if call in source]
+
+
+CLAIM_ENGINE = CLI.parent / "matching" / "claims"
+
+
+@pytest.mark.parametrize("module", sorted(CLAIM_ENGINE.glob("*.py")), ids=lambda p: p.name)
+def test_the_claim_engine_reads_and_writes_no_files(module: Path) -> None:
+    """Patent index folders are stored by formats.patent_index; the engine keeps to memory."""
+    source = module.read_text("utf-8")
+    assert "pathlib" not in imported(module)
+    assert not [c for c in ("np.save(", "np.load(", "open(", ".save(", ".load(") if c in source]

@@ -8,8 +8,7 @@ its encoder) is made once per process and reused for every chart.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from ipsentry.domain.rights import Patent
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.formats.files import check_input, read_text
 from ipsentry.formats.tabular import read_rows
-from ipsentry.matching.claims.chart import ChartEngine, ClaimResult
+from ipsentry.matching.claims.chart import ChartEngine, ChartEngines, ClaimResult
 from ipsentry.matching.claims.passages import html_text
 from ipsentry.services.access import Actor
 from ipsentry.services.portfolio import get_right
@@ -111,13 +110,10 @@ class Charter:
     dense: bool = True
 
     def __post_init__(self) -> None:
-        self._engines: dict[str, ChartEngine] = {}
+        self._engines = ChartEngines(self.dense)
 
     def engine(self, patent: Patent) -> ChartEngine:
-        key = json.dumps(patent.construction, sort_keys=True)
-        if key not in self._engines:
-            self._engines[key] = ChartEngine(patent.construction or None, dense=self.dense)
-        return self._engines[key]
+        return self._engines.of(patent.construction)
 
     def chart(
         self, patent: Patent, product_text: str, product_name: str, claims: list[int] | None = None
@@ -181,3 +177,19 @@ def products_of(path: Path) -> Iterator[tuple[str, str]]:
     if problems:
         raise InvalidInput(problems)
     yield from items
+
+
+def chart_claim(
+    patent: Patent | Path,
+    product: str | Path,
+    claims: Sequence[int] | None = None,
+    *,
+    words_only: bool = False,
+) -> dict[str, Any]:
+    """A claim chart of `patent` (a Patent, or a JSON file with one patent record) against
+    `product` (its text, or a text or saved-page file): the record `claims chart --json`
+    prints. All independent claims unless `claims` names some."""
+    found = patent if isinstance(patent, Patent) else patent_from_file(patent)
+    text = read_product(product) if isinstance(product, Path) else product
+    name = str(product) if isinstance(product, Path) else "text"
+    return Charter(dense=not words_only).chart(found, text, name, list(claims or []) or None)

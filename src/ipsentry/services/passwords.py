@@ -52,6 +52,14 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
+def needs_rehash(password_hash: str) -> bool:
+    """True when the hash was made with weaker parameters than the library's current ones."""
+    try:
+        return _hasher().check_needs_rehash(password_hash)
+    except InvalidHashError:
+        return False
+
+
 def dummy_verify(password: str) -> None:
     """Spend the time a real check would, so an unknown email is not told apart by timing."""
     verify_password(_dummy_hash(), password)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from ipsentry.errors import InvalidInput, NotFound, Problem
 from ipsentry.formats.files import atomic_folder, invalid
+from ipsentry.formats.patent_index import read_index, write_index
 from ipsentry.formats.tabular import read_rows
 from ipsentry.matching.claims.search import Hit, PatentIndex, build
 
@@ -42,8 +43,10 @@ def build_index(
     progress: Callable[[int], None] | None = None,
 ) -> dict[str, Any]:
     """Build beside ``out`` and move the index into place only once it is complete."""
+    index = build(records, dense=dense, progress=progress)
     with atomic_folder(out, MARKER) as building:
-        return build(records, building, dense=dense, progress=progress)
+        write_index(index, building)
+    return index.meta
 
 
 def open_index(folder: Path) -> PatentIndex:
@@ -53,7 +56,7 @@ def open_index(folder: Path) -> PatentIndex:
             folder, "not a patent index; make one with 'ipsentry patents index'", None, INDEX
         )
     try:
-        return PatentIndex(folder)
+        return read_index(folder)
     except (OSError, ValueError, KeyError, TypeError, EOFError) as error:
         raise invalid(
             folder,
@@ -68,3 +71,16 @@ def like(index: PatentIndex, number: str, top: int) -> list[Hit]:
         return index.like(number, top)
     except KeyError:
         raise NotFound(f"{number} is not in the index") from None
+
+
+def search_patents(
+    index: PatentIndex | Path, queries: Sequence[str], *, top: int = 10
+) -> list[tuple[str, list[Hit]]]:
+    """The patents each query (a claim, a product text) is most about, best first, each hit
+    with the passage that says so. `index` is a folder made by `patents index`, or one
+    already opened."""
+    opened = index if isinstance(index, PatentIndex) else open_index(index)
+    wanted = [q for q in queries if q.strip()]
+    if not wanted:
+        raise InvalidInput([Problem("(queries)", None, "query", "is empty")])
+    return list(zip(wanted, opened.search(wanted, top), strict=True))

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ipsentry.domain.observations import Observation, ObservationKind
 from ipsentry.domain.rights import Trademark
@@ -22,8 +22,6 @@ from ipsentry.errors import InvalidInput, Problem
 from ipsentry.formats.files import atomic_text
 from ipsentry.formats.nice import parse_classes
 from ipsentry.formats.tabular import read_rows
-from ipsentry.matching.claims.chart import ChartEngine
-from ipsentry.matching.claims.screen import ClaimHit, ClaimScreener
 from ipsentry.matching.marks.confusion import Assessment, Mark, Use
 from ipsentry.matching.marks.explain import describe
 from ipsentry.matching.marks.goods import Goods
@@ -31,6 +29,9 @@ from ipsentry.matching.marks.lookalikes import NameKind, imitations
 from ipsentry.matching.marks.screen import PortfolioMark, PortfolioMatcher, same_mark
 from ipsentry.services.access import Actor
 from ipsentry.store.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    from ipsentry.matching.claims.screen import ClaimHit
 
 Progress = Callable[[int, int], None]
 TRUE = {"1", "true", "yes", "y", "x"}
@@ -354,7 +355,11 @@ def run_screening(
             for p in uow.rights.patents(actor.organisation_id)
             if p.status.is_alive and actor.may_read(p.confidentiality)
         ]
-        claims = ClaimScreener(patents, ChartEngine(dense=False))
+        # the claim engines (and NumPy) load only when a run screens
+        from ipsentry.matching.claims.chart import ChartEngines
+        from ipsentry.matching.claims.screen import ClaimScreener
+
+        claims = ClaimScreener(patents, ChartEngines(dense=False))
         claim_hits: list[dict[str, Any]] = []
         observations = [
             o for o in uow.records.observations(actor.organisation_id)

@@ -7,6 +7,7 @@ from types import TracebackType
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipsentry.store.account_repository import AccountRepository
+from ipsentry.store.activity_repository import ActivityRepository
 from ipsentry.store.database import session_factory
 from ipsentry.store.evidence_repository import EvidenceRepository
 from ipsentry.store.repositories import OrganisationRepository, RecordRepository, RightRepository
@@ -27,6 +28,7 @@ class UnitOfWork:
         self.records = RecordRepository(self.session)
         self.accounts = AccountRepository(self.session)
         self.evidence = EvidenceRepository(self.session)
+        self.activity = ActivityRepository(self.session)
         return self
 
     def __exit__(

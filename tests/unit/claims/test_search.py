@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ipsentry.formats.patent_index import read_index, write_index
 from ipsentry.matching.claims.search import PatentIndex, build
 
 DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
@@ -22,9 +23,14 @@ def records() -> list[dict]:  # type: ignore[type-arg]
 def index(records: list[dict], tmp_path_factory: pytest.TempPathFactory) -> PatentIndex:  # type: ignore[type-arg]
     folder = tmp_path_factory.mktemp("patents")
     without_claims = [{k: v for k, v in r.items() if k != "claims"} for r in records]
-    meta = build(without_claims, folder, dense=True)
-    assert meta["documents"] == len(records) and meta["dense"]
-    return PatentIndex(folder)
+    built = build(without_claims, dense=True)
+    assert built.meta["documents"] == len(records) and built.meta["dense"]
+    write_index(built, folder)
+    stored = read_index(folder)  # what a search process reads back is what was built
+    assert [d.number for d in stored.documents] == [d.number for d in built.documents]
+    assert stored.vectors is not None and built.vectors is not None
+    assert abs(stored.vectors - built.vectors).max() < 1e-2  # stored at half precision
+    return stored
 
 
 def test_a_claim_finds_its_own_patent_by_both_rankings(
@@ -49,10 +55,8 @@ def test_patents_like_this_one_leave_it_out(index: PatentIndex, records: list[di
 
 
 def test_missing_fields_are_fine(tmp_path: Path) -> None:
-    build(
-        [{"number": "US1"}, {"number": "US2", "title": "Heated tobacco stick"}],
-        tmp_path,
-        dense=False,
+    index = build(
+        [{"number": "US1"}, {"number": "US2", "title": "Heated tobacco stick"}], dense=False
     )
-    (hits,) = PatentIndex(tmp_path).search(["tobacco stick heated"], top=2)
+    (hits,) = index.search(["tobacco stick heated"], top=2)
     assert hits[0].number == "US2"

@@ -11,6 +11,7 @@ for construction, and quantities are compared as quantities.
 from __future__ import annotations
 
 import enum
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -192,12 +193,15 @@ class ChartEngine:
     """Charts claims against products; one engine per process keeps the encoder warm."""
 
     def __init__(
-        self, construction: dict[str, list[str]] | None = None, dense: bool = True
+        self,
+        construction: dict[str, list[str]] | None = None,
+        dense: bool = True,
+        vectors: _VectorCache | None = None,
     ) -> None:
         own = build_synonyms([[term, *meanings] for term, meanings in (construction or {}).items()])
         self.tables = (own, synonyms()) if construction else (synonyms(),)
         self.dense = dense
-        self._vectors = _VectorCache()
+        self._vectors = vectors or _VectorCache()
 
     def read(self, text: str) -> Product:
         return Product.read(text, self.tables)
@@ -453,6 +457,22 @@ class ChartEngine:
         else:
             verdict = Verdict.NO
         return ClaimResult(claim, elements, 0.0, verdict, note, mean_score)
+
+
+class ChartEngines:
+    """One engine per construction table (a patent's own, or none), each made once; they
+    share one cache of sentence vectors."""
+
+    def __init__(self, dense: bool = True) -> None:
+        self.dense = dense
+        self._vectors = _VectorCache()
+        self._engines: dict[str, ChartEngine] = {}
+
+    def of(self, construction: dict[str, list[str]] | None) -> ChartEngine:
+        key = json.dumps(construction or {}, sort_keys=True)
+        if key not in self._engines:
+            self._engines[key] = ChartEngine(construction or None, self.dense, self._vectors)
+        return self._engines[key]
 
 
 def _said_to_be_missing(excluded: Terms, passage: str) -> bool:

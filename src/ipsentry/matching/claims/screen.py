@@ -2,7 +2,8 @@
 
 A portfolio may hold thousands of patents; charting every claim against every listing is
 wasted work. The independent claims are indexed with BM25, each product text retrieves the
-few patents whose claims its words are closest to, and only those are charted.
+few patents whose claims its words are closest to, and only those are charted, each with
+the engine of its own construction table.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ipsentry.domain.rights import Patent
-from ipsentry.matching.claims.chart import ChartEngine, ClaimResult, Verdict
+from ipsentry.matching.claims.chart import ChartEngines, ClaimResult, Verdict
 from ipsentry.matching.claims.search import tokenize
 
 CANDIDATES = 5
@@ -28,12 +29,12 @@ class ClaimHit:
 
 class ClaimScreener:
     def __init__(
-        self, patents: Sequence[Patent], engine: ChartEngine, candidates: int = CANDIDATES
+        self, patents: Sequence[Patent], engines: ChartEngines, candidates: int = CANDIDATES
     ) -> None:
         import bm25s
 
         self.patents = [p for p in patents if p.independent_claims]
-        self.engine = engine
+        self.engines = engines
         self.candidates = candidates
         self.retriever = None
         if self.patents:
@@ -52,11 +53,11 @@ class ClaimScreener:
             return []
         scores = np.asarray(self.retriever.get_scores(words))
         best = [int(i) for i in np.argsort(-scores)[: self.candidates] if scores[i] > 0]
-        product = self.engine.read(text)
         hits = []
         for i in best:
             patent = self.patents[i]
-            results = self.engine.chart(patent.claims, product)
+            engine = self.engines.of(patent.construction)
+            results = engine.chart(patent.claims, engine.read(text))
             top = max(results, key=lambda r: r.coverage)
             if top.verdict != Verdict.NO:
                 hits.append(ClaimHit(patent, top))

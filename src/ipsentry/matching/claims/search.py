@@ -2,17 +2,15 @@
 
 Hybrid retrieval over title, abstract, claims and description: BM25 (bm25s, Snowball
 stemming, claim-drafting words dropped) over whole documents, and a dense encoder over
-title and abstract, fused by reciprocal rank. Each hit shows its best passage. An index
-is a folder: the BM25 arrays, the vectors, and the records' passages as JSON Lines.
+title and abstract, fused by reciprocal rank. Each hit shows its best passage. The index
+lives in memory; `formats.patent_index` stores it in a folder and reads it back.
 """
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -21,7 +19,6 @@ from numpy.typing import NDArray
 from ipsentry.matching.claims.lexicon import CLAIM_WORDS, stems
 from ipsentry.matching.claims.passages import split
 
-FORMAT_VERSION = 1
 DENSE_TOKENS = 64  # title and the start of the abstract: what is worth encoding in time
 RRF_K = 10  # a small k lets the first places of each ranking count
 DENSE_WEIGHT = 1.0  # the two rankings count alike
@@ -84,40 +81,32 @@ def tokenize(texts: Sequence[str]) -> Any:
 
 def build(
     records: Iterable[dict[str, Any]],
-    out: Path,
     dense: bool = True,
     progress: Progress | None = None,
-) -> dict[str, Any]:
-    """Index patent records into `out`; returns build statistics."""
+) -> PatentIndex:
+    """Index patent records in memory; `meta` holds the build statistics."""
     import bm25s
 
     started = time.perf_counter()
     documents = [Document.of(r) for r in records]
     documents = [d for d in documents if d.number]
-    out.mkdir(parents=True, exist_ok=True)
     retriever = bm25s.BM25()
     retriever.index(tokenize([d.full for d in documents]), show_progress=False)
-    retriever.save(str(out / "bm25"))
     lexical_seconds = time.perf_counter() - started
-    with (out / "documents.jsonl").open("w", encoding="utf-8") as handle:
-        for d in documents:
-            handle.write(json.dumps(d.__dict__, ensure_ascii=False) + "\n")
+    vectors = None
     if dense:
         from ipsentry.matching.text.encoder import Encoder
 
         vectors = Encoder(max_tokens=DENSE_TOKENS).encode(
             [d.summary for d in documents], batch_size=64, progress=progress
         )
-        np.save(out / "vectors.npy", vectors.astype(np.float16))
     meta = {
-        "format": FORMAT_VERSION,
         "documents": len(documents),
         "dense": dense,
         "lexical_seconds": round(lexical_seconds, 1),
         "build_seconds": round(time.perf_counter() - started, 1),
     }
-    (out / "meta.json").write_text(json.dumps(meta), "utf-8")
-    return meta
+    return PatentIndex(retriever, documents, vectors, meta)
 
 
 @dataclass(frozen=True)
@@ -143,25 +132,20 @@ class Hit:
 
 
 class PatentIndex:
-    def __init__(self, folder: Path) -> None:
-        import bm25s
+    """BM25 over whole documents, vectors of title and abstract, and the documents to quote."""
 
-        meta_path = folder / "meta.json"
-        if not meta_path.exists():
-            raise FileNotFoundError(f"{folder} is not a patent index (no meta.json)")
-        self.meta = json.loads(meta_path.read_text("utf-8"))
-        if self.meta.get("format") != FORMAT_VERSION:
-            raise ValueError(f"{folder}: index format {self.meta.get('format')}; rebuild it")
-        self.retriever = bm25s.BM25.load(str(folder / "bm25"), mmap=True)
-        with (folder / "documents.jsonl").open(encoding="utf-8") as handle:
-            self.documents = [Document(**json.loads(line)) for line in handle]
-        self.position = {d.number: i for i, d in enumerate(self.documents)}
-        vectors = folder / "vectors.npy"
-        self.vectors: NDArray[np.float32] | None = (
-            np.load(vectors).astype(np.float32)
-            if self.meta.get("dense") and vectors.exists()
-            else None
-        )
+    def __init__(
+        self,
+        retriever: Any,
+        documents: list[Document],
+        vectors: NDArray[np.float32] | None,
+        meta: dict[str, Any],
+    ) -> None:
+        self.retriever = retriever
+        self.documents = documents
+        self.vectors = vectors
+        self.meta = meta
+        self.position = {d.number: i for i, d in enumerate(documents)}
 
     def lexical_scores(self, queries: Sequence[str]) -> list[NDArray[np.float32]]:
         tokens = tokenize(queries)

@@ -17,8 +17,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ipsentry.matching.marks.dictionaries import zipf
 from ipsentry.matching.marks.goods import Goods, GoodsRelation, content_words, relatedness, singular
-from ipsentry.matching.marks.lexicon import fold_accents, glossary, weak_words
+from ipsentry.matching.marks.lexicon import fold_accents, weak_words
 from ipsentry.matching.marks.locate import Context, Located, context, locate
 from ipsentry.matching.marks.similarity import Similarity, compare, word_similarity
 from ipsentry.matching.marks.text import MarkText
@@ -44,6 +45,9 @@ DISCLAIMED = 0.10
 WEAK = 0.30
 DESCRIPTIVE = 0.30
 SHORT_WORD = 0.30
+RARE_ZIPF = 2.5  # rarer than this (or coined) in the register's language: full weight
+COMMON_ZIPF = 6.0
+COMMON_DISCOUNT = 0.5
 
 
 class Category(enum.StrEnum):
@@ -131,32 +135,52 @@ class Assessment:
         return "; ".join(parts)
 
 
+def commonness_weight(word: str) -> float:
+    """What a word weighs for being a dictionary word: coined words 1.0, the commonest 0.5.
+
+    Linear in the word's Zipf frequency in the register's language between RARE_ZIPF (rare
+    words, coined words: full weight) and COMMON_ZIPF (the commonest words: half weight).
+    A priori, not fitted: a coined word is the textbook strong mark, a common word a weak one.
+    """
+    level = (zipf(word) - RARE_ZIPF) / (COMMON_ZIPF - RARE_ZIPF)
+    return 1.0 - COMMON_DISCOUNT * min(1.0, max(0.0, level))
+
+
 def word_weights(
     sign: MarkText,
     goods_words: frozenset[str],
-    goods_terms: frozenset[str],
     disclaimers: tuple[str, ...] = (),
     common: Mapping[str, float] | None = None,
 ) -> list[WordWeight]:
-    """How much each word of a sign weighs, and why it weighs less when it does."""
+    """How much each word of a sign weighs, and why it weighs less when it does.
+
+    A word describes the goods only when it is a dictionary word found in the goods texts;
+    a coined word ('ccell', 'nikee') never does (see `_goods_words` for free texts).
+    """
     disclaimed = {fold_accents(w) for d in disclaimers for w in MarkText.of(d).words}
     weak = weak_words()
-    known = glossary()
+    concepts = {r.word: r.concept for r in sign.readings}
+    several = len(sign.tokens) > 1
     weights = []
     for token in sign.tokens:
         word = token.text
-        concept = (known.concept(token.original if token.han else word) or "").replace(" ", "")
+        concept = concepts.get(token.original if token.han else word, "")
+        dictionary_word = bool(concept) or (not token.han and zipf(word) >= RARE_ZIPF)
+        described = {singular(word), singular(concept.replace(" ", ""))} & goods_words
         if word in disclaimed:
             weights.append(WordWeight(word, DISCLAIMED, "disclaimed"))
         elif (reason := weak.reason(word) or weak.reason(concept)) is not None:
             weights.append(WordWeight(word, WEAK, reason))
-        elif singular(word) in goods_words or singular(word) in goods_terms:
+        elif described and dictionary_word:
             weights.append(WordWeight(word, DESCRIPTIVE, "describes the goods"))
-        elif len(word) <= weak.short_word and len(sign.tokens) > 1:
+        elif len(word) <= weak.short_word and several:
             weights.append(WordWeight(word, SHORT_WORD, "too short to tell marks apart"))
-        elif common and word in common and len(sign.tokens) > 1:
+        elif common and word in common and several:
             # A crowded word weakens the marks that contain it, not the name it is.
             weights.append(WordWeight(word, common[word], "shared by many registered names"))
+        elif several and not token.han and (weight := commonness_weight(word)) < 1.0:
+            # (a Chinese character is spelled in pinyin here, which no frequency list holds)
+            weights.append(WordWeight(word, round(weight, 2), "common dictionary word"))
         else:
             weights.append(WordWeight(word, 1.0, ""))
     return weights
@@ -222,12 +246,9 @@ def assess(
     later = found.window if found else sign
     similarity = found.similarity if found else compare(mark.sign, later)
 
-    goods_words = mark.goods.words | use.goods.words
-    goods_terms = frozenset(
-        singular(w) for term in (*mark.goods.terms, *use.goods.terms) for w in content_words(term)
-    )
-    weights_a = word_weights(mark.sign, goods_words, goods_terms, mark.disclaimers, common)
-    weights_b = word_weights(later, goods_words, goods_terms, mark.disclaimers, common)
+    goods_words = _goods_words(mark, use)
+    weights_a = word_weights(mark.sign, goods_words, mark.disclaimers, common)
+    weights_b = word_weights(later, goods_words, mark.disclaimers, common)
     effective, strength = effective_similarity(
         mark.sign, later, weights_a, weights_b, similarity.score
     )
@@ -259,6 +280,16 @@ def assess(
         located=found.quote if found else "",
         context=read,
     )
+
+
+def _goods_words(mark: Mark, use: Use) -> frozenset[str]:
+    """The words both goods texts name; a free text's own words do not describe its goods
+    (screening passes the listing's title as part of its goods)."""
+    later = use.goods.words
+    if use.free_text:
+        later = later - {singular(w) for w in use.sign.words}
+    terms = (*mark.goods.terms, *use.goods.terms)
+    return mark.goods.words | later | {w for term in terms for w in content_words(term)}
 
 
 def _category(

@@ -1,9 +1,11 @@
-"""How related two sets of goods or services are, from classes, HS codes and their own words.
+"""How related two sets of goods or services are, from classes, HS codes, words and meaning.
 
 Nice classes are one signal (same class, or classes commonly coordinated); the goods'
-words are another (the same goods named, or a shared product noun). Neither alone decides:
-knives and wrenches share class 8 yet are different goods, while beer (class 32) and bar
-services (class 43) are commonly related.
+words are another (the same goods named, or a shared product noun); the meaning of the
+goods texts is a third, read by the sentence encoder (all-MiniLM-L6-v2) so goods named in
+words no list holds still meet ('laptops' and 'computers'). A goods text that names no
+class is placed by its nearest official class heading (Nice 12-2023). No signal alone
+decides; the strongest is kept and the others are given as reasons.
 """
 
 from __future__ import annotations
@@ -12,17 +14,35 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 
+import numpy as np
+
 from ipsentry.matching.marks.lexicon import fold_accents, hs_classes, nice_terms
+from ipsentry.matching.text.encoder import Vectors
 
 # Relatedness levels. A shared product word or the same term is strong evidence; a shared
 # class is weaker (classes are broad); coordinated classes weaker still.
 SAME_TERM = 1.0
+SAME_HEAD = 0.9  # the same head noun and no different class: the same kind of goods
 SHARED_WORD_BASE = 0.55
 SHARED_WORD_SPAN = 0.4
 SAME_CLASS = 0.75
 COORDINATED_BASE = 0.35
 COORDINATED_SPAN = 0.5
 UNRELATED = 0.1
+# The encoder's cosine between two goods texts, mapped onto relatedness: at or below
+# UNRELATED_COSINE the goods are unrelated, at SAME_GOODS_COSINE nearly the same goods.
+# Anchors read off general pairs (wine/tyres 0.27, engine oil/motor lubricants 0.49,
+# laptops/computers 0.68), never off a decided case.
+UNRELATED_COSINE = 0.30
+SAME_GOODS_COSINE = 0.85
+# Below UNRELATED_COSINE the encoder only says "not shown related"; it says "unrelated"
+# only below CLEARLY_UNRELATED (faucets/airline services 0.13), because a listing title
+# read as a goods text carries brand and model words that pull the cosine down.
+CLEARLY_UNRELATED = 0.15
+MEANING_CEILING = 0.95
+# A goods text is placed in a class when it is this close to a part of the class heading.
+HEADING_MATCH = 0.50
+HEADING_TIE = 0.02
 
 _STOP = frozenset(
     (
@@ -72,12 +92,6 @@ _STOP = frozenset(
     )
 )
 _CLASS_MENTION = re.compile(r"\bclass(?:es)?\s+(\d{1,2}(?:\s*(?:,|/|;|and|&)\s*\d{1,2})*)", re.I)
-# Sources sometimes state the relation instead of naming the other goods.
-_RELATION_STATEMENTS = (
-    (re.compile(r"^\s*(identical|the same|same)\s+(goods|products|services)\b", re.I), 1.0),
-    (re.compile(r"^\s*(closely related|very similar)\s+(goods|products|services)\b", re.I), 0.85),
-    (re.compile(r"^\s*(related|similar)\s+(goods|products|services)\b", re.I), 0.7),
-)
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -128,6 +142,49 @@ def terms_in(text: str) -> dict[str, tuple[int, ...]]:
     return found
 
 
+@cache
+def _heading_parts() -> tuple[tuple[tuple[str, int], ...], Vectors]:
+    """The parts of the Nice class headings (between semicolons), encoded once."""
+    from ipsentry.matching.text.encoder import encoder
+
+    parts = tuple(
+        (part.strip(" .").lower(), number)
+        for number, heading in nice_terms().headings.items()
+        for part in heading.split(";")
+    )
+    return parts, encoder().encode([p for p, _ in parts])
+
+
+@lru_cache(maxsize=8192)
+def _vector(text: str) -> Vectors:
+    from ipsentry.matching.text.encoder import encoder
+
+    vector: Vectors = encoder().encode([text])[0]
+    return vector
+
+
+@lru_cache(maxsize=4096)
+def heading_classes(text: str) -> tuple[int, ...]:
+    """The classes whose heading a goods text is closest to, when it is close enough."""
+    parts, vectors = _heading_parts()
+    found: set[int] = set()
+    for piece in re.split(r"[;,]", text):
+        if not content_words(piece):
+            continue
+        scores = vectors @ _vector(piece.strip())
+        best = float(scores.max())
+        if best >= HEADING_MATCH:
+            found |= {parts[i][1] for i in np.flatnonzero(scores >= best - HEADING_TIE)}
+    return tuple(sorted(found))
+
+
+def meaning_relatedness(a: str, b: str) -> tuple[float, float]:
+    """(relatedness, cosine) of two goods texts by what they mean."""
+    cosine = float(_vector(a) @ _vector(b))
+    level = (cosine - UNRELATED_COSINE) / (SAME_GOODS_COSINE - UNRELATED_COSINE)
+    return UNRELATED + (MEANING_CEILING - UNRELATED) * min(1.0, max(0.0, level)), cosine
+
+
 def classes_of_hs(code: str) -> tuple[int, ...]:
     digits = re.sub(r"\D", "", code)
     table = hs_classes()
@@ -154,6 +211,20 @@ class Goods:
         return frozenset(content_words(self.text))
 
     @cached_property
+    def heads(self) -> frozenset[str]:
+        """The head noun of each goods phrase: the last content word ('vape cartridge')."""
+        return frozenset(
+            words[-1] for part in re.split(r"[;,]", self.text) if (words := content_words(part))
+        )
+
+    @property
+    def encodable(self) -> bool:
+        """Whether the English sentence encoder can read the text (Latin letters only)."""
+        return bool(content_words(self.text)) and not any(
+            ord(c) > 0x24F and c.isalpha() for c in self.text
+        )
+
+    @cached_property
     def terms(self) -> dict[str, tuple[int, ...]]:
         return terms_in(self.text)
 
@@ -172,6 +243,8 @@ class Goods:
             return frozenset(named)
         inferred = {c for classes in self.terms.values() for c in classes}
         inferred |= set(classes_of_hs(self.hs_code))
+        if not inferred and self.encodable:
+            inferred = set(heading_classes(self.text.strip()))
         return frozenset(inferred)
 
 
@@ -195,10 +268,6 @@ class GoodsRelation:
 def relatedness(a: Goods, b: Goods) -> GoodsRelation:
     if not (a.stated and b.stated):
         return GoodsRelation(None)
-    for side in (a, b):
-        for pattern, level in _RELATION_STATEMENTS:
-            if pattern.search(side.text):
-                return GoodsRelation(level, (f"the source states '{side.text.strip()}'",))
     candidates: list[tuple[float, str]] = []
     if a.text.strip() and a.text.strip().lower() == b.text.strip().lower():
         candidates.append((SAME_TERM, "the same goods"))
@@ -217,6 +286,15 @@ def relatedness(a: Goods, b: Goods) -> GoodsRelation:
     classes_a, classes_b = a.all_classes, b.all_classes
     if classes_a and classes_b:
         candidates.append(_class_relation(classes_a, classes_b))
+    same_heads = sorted(a.heads & b.heads)
+    if same_heads and (not (classes_a and classes_b) or classes_a & classes_b):
+        candidates.append((SAME_HEAD, "the same kind of goods: " + ", ".join(same_heads)))
+    if a.encodable and b.encodable:
+        level, cosine = meaning_relatedness(a.text.strip(), b.text.strip())
+        if cosine >= UNRELATED_COSINE:
+            candidates.append((level, f"goods texts alike in meaning (cosine {cosine:.2f})"))
+        elif cosine < CLEARLY_UNRELATED:
+            candidates.append((UNRELATED, f"goods texts unlike in meaning (cosine {cosine:.2f})"))
     if not candidates:
         # Nothing read on one side (another language, an unusual term): not known, not unrelated.
         return GoodsRelation(None, ("no shared goods words and no class could be read",))

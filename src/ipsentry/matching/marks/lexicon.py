@@ -5,8 +5,8 @@ Loaded once per process; every accessor returns immutable structures so engines 
 
 from __future__ import annotations
 
-import csv
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -32,9 +32,10 @@ def fold_accents(word: str) -> str:
 
 @dataclass(frozen=True)
 class WeakWords:
-    """Words that weigh little in a mark, with the reason each one is weak."""
+    """Words that weigh little in a mark whatever its goods, with the reason each one is weak."""
 
-    annotations: tuple[str, ...]
+    annotations: tuple[str, ...]  # longest first; written inside brackets after the mark
+    trailing_annotations: tuple[str, ...]  # longest first; written after the mark ('& Design')
     reasons: dict[str, str]
     short_word: int  # words this short (in a mark of several words) weigh little
 
@@ -42,57 +43,32 @@ class WeakWords:
         return self.reasons.get(token)
 
 
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 @cache
 def weak_words() -> WeakWords:
     data = _json("weak_words.json")
     reasons: dict[str, str] = {}
-    for trade, words in data["trades"].items():
-        for word in words:
-            reasons.setdefault(word, f"common word of the {trade.replace('_', ' ')} trade")
     for word in data["marketplace"]:
         reasons[word] = "laudatory, marketplace or function word"
     for word in data["company_forms"]:
         reasons[word] = "company form"
-    annotations = tuple(sorted(data["annotations"], key=len, reverse=True))
     return WeakWords(
-        annotations=annotations, reasons=reasons, short_word=int(data["short_token_max"])
+        annotations=_longest_first(data["annotations"]),
+        trailing_annotations=_longest_first(data["trailing_annotations"]),
+        reasons=reasons,
+        short_word=int(data["short_token_max"]),
     )
-
-
-@dataclass(frozen=True)
-class Glossary:
-    """Common words across languages, grouped by concept (English headword)."""
-
-    concepts: dict[str, str]  # any spelling (folded, or Chinese characters) -> English headword
-    languages: dict[str, str]  # spelling -> language code
-
-    def concept(self, word: str) -> str | None:
-        return self.concepts.get(word)
-
-
-@cache
-def glossary() -> Glossary:
-    rows = csv.reader(
-        line for line in _read("glossary.csv").splitlines() if not line.startswith("#")
-    )
-    header = next(rows)
-    concepts: dict[str, str] = {}
-    languages: dict[str, str] = {}
-    for row in rows:
-        headword = row[0].split("/")[0]
-        for language, cell in zip(header, row, strict=True):
-            for spelling in cell.split("/"):
-                key = spelling if language == "zh" else fold_accents(spelling)
-                concepts.setdefault(key, headword)
-                languages.setdefault(key, language)
-    return Glossary(concepts=concepts, languages=languages)
 
 
 @dataclass(frozen=True)
 class NiceTerms:
-    """Goods and services terms per Nice class, and how related two classes are."""
+    """The Nice class headings, cut into their terms, and how related two classes are."""
 
-    terms: dict[str, tuple[int, ...]]  # term (lower-case, singular) -> classes
+    headings: dict[int, str]
+    terms: dict[str, tuple[int, ...]]  # a heading's part (lower-case) -> classes
     related: dict[tuple[int, int], tuple[float, str]]
     retail_class: int
     retail_strength: float
@@ -101,13 +77,19 @@ class NiceTerms:
         return self.related.get((min(a, b), max(a, b)))
 
 
+def heading_terms(heading: str) -> list[str]:
+    """The terms of a class heading: its parts between semicolons and commas."""
+    parts = (p.strip(" .").lower() for p in re.split(r"[;,]", heading))
+    return [p for p in parts if p and not p.startswith(("except", "other than", "not of"))]
+
+
 @cache
 def nice_terms() -> NiceTerms:
-    classes = _json("nice_classes.json")["classes"]
+    headings = {int(n): text for n, text in _json("nice_classes.json")["classes"].items()}
     terms: dict[str, set[int]] = {}
-    for number, words in classes.items():
-        for word in words:
-            terms.setdefault(word, set()).add(int(number))
+    for number, heading in headings.items():
+        for term in heading_terms(heading):
+            terms.setdefault(term, set()).add(number)
     coordinated = _json("coordinated_classes.json")
     related = {
         (min(a, b), max(a, b)): (float(strength), why)
@@ -115,6 +97,7 @@ def nice_terms() -> NiceTerms:
     }
     retail = coordinated["retail"]
     return NiceTerms(
+        headings=headings,
         terms={t: tuple(sorted(c)) for t, c in terms.items()},
         related=related,
         retail_class=int(retail["class"]),
@@ -138,13 +121,10 @@ class ReferentialPhrases:
 def referential_phrases() -> ReferentialPhrases:
     data = _json("referential.json")
 
-    def longest_first(words: list[str]) -> tuple[str, ...]:
-        return tuple(sorted(words, key=len, reverse=True))
-
     return ReferentialPhrases(
-        before_mark=longest_first(data["before_mark"]),
-        after_mark=longest_first(data["after_mark"]),
-        imitation=longest_first(data["imitation"]),
+        before_mark=_longest_first(data["before_mark"]),
+        after_mark=_longest_first(data["after_mark"]),
+        imitation=_longest_first(data["imitation"]),
     )
 
 

@@ -105,9 +105,11 @@ def combine(raw: dict[str, Any], sides: Sides) -> dict[str, Any]:
     corroborated = (1.0 - code_share) * raw["sound"] + code_share * raw["metaphone"]
     corroborated = np.where(coded, corroborated, 0.0)
     sound = SOUND_WEIGHT * np.maximum(raw["sound"], corroborated)
-    meaning = np.where(
-        np.logical_or(sides.translated_a, sides.translated_b), MEANING_WEIGHT * raw["meaning"], 0.0
-    )
+    # The same letters are said the same way: the coarse form's cap does not apply.
+    sound = np.where(raw["osa"] >= 1.0, 1.0, sound)
+    translated = np.logical_or(sides.translated_a, sides.translated_b)
+    meaning = np.where(translated, MEANING_WEIGHT * raw["meaning"], 0.0)
+    meaning = np.where(translated & (raw["osa"] >= 1.0), 1.0, meaning)  # the same words
     overall = np.maximum.reduce([look, sound, meaning])
     present = (sides.length_a > 0) & (sides.length_b > 0)
     return {

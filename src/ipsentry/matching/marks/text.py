@@ -20,15 +20,10 @@ import jellyfish
 from anyascii import anyascii
 from pypinyin import Style, lazy_pinyin
 
-from ipsentry.matching.marks.lexicon import (
-    _json,
-    fold_accents,
-    glossary,
-    visual_tables,
-    weak_words,
-)
+from ipsentry.matching.marks.dictionaries import Reading, chinese_words, foreign_reading
+from ipsentry.matching.marks.lexicon import _json, visual_tables, weak_words
 
-_ANNOTATION = re.compile(r"\(([^)]*)\)")
+_ANNOTATION = re.compile(r"[(\[（【]([^)\]）】]*)[)\]）】]")
 
 
 def _is_han(char: str) -> bool:
@@ -53,14 +48,30 @@ class Token:
 
 
 def strip_annotations(raw: str) -> str:
-    """Drop register annotations such as '(stylized)' or '(and design)': they describe, not name."""
-    annotations = weak_words().annotations
+    """Drop register annotations: they describe how a mark is drawn, not what it says.
+
+    Bracketed ones anywhere ('(stylized)', '[fig.]', '（图形）') and trailing ones ('& Design',
+    'with device', '图形'). Offsets are kept: each annotation becomes as many spaces.
+    """
+    tables = weak_words()
 
     def drop(match: re.Match[str]) -> str:
         inside = match.group(1).strip().lower()
-        return " " * len(match.group(0)) if inside in annotations else match.group(0)
+        return " " * len(match.group(0)) if inside in tables.annotations else match.group(0)
 
-    return _ANNOTATION.sub(drop, raw)
+    cleaned = _ANNOTATION.sub(drop, raw)
+    while True:
+        body = cleaned.rstrip()
+        lowered = body.lower()
+        for tail in tables.trailing_annotations:
+            if lowered.endswith(tail) and body[: -len(tail)].strip():
+                before = body[: -len(tail)]
+                if tail.isascii() and before[-1:].isalnum():
+                    continue  # 'BIGDESIGN' is a word, not an annotation
+                cleaned = before + " " * (len(cleaned) - len(before))
+                break
+        else:
+            return cleaned
 
 
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
@@ -158,24 +169,17 @@ def visual_skeleton(text: str) -> str:
     return "".join(tables.characters.get(c, c) for c in text)
 
 
-def _gloss_han(chars: str) -> tuple[list[str], bool]:
-    """Longest-first glossary lookup over a run of Chinese characters; pinyin where unknown."""
+def _gloss_han(chars: str) -> tuple[list[str], list[Reading]]:
+    """CC-CEDICT words of a run of Chinese characters; pinyin where no entry covers one."""
     words: list[str] = []
-    known_any = False
-    i = 0
-    known = glossary()
-    while i < len(chars):
-        for j in range(len(chars), i, -1):
-            concept = known.concept(chars[i:j])
-            if concept:
-                words.append(concept.replace(" ", ""))
-                known_any = True
-                i = j
-                break
+    readings: list[Reading] = []
+    for part in chinese_words(chars):
+        if isinstance(part, Reading):
+            words.append(part.concept.replace(" ", ""))
+            readings.append(part)
         else:
-            words.append("".join(lazy_pinyin(chars[i])))
-            i += 1
-    return words, known_any
+            words.append("".join(lazy_pinyin(part)))
+    return words, readings
 
 
 _T = TypeVar("_T")
@@ -204,7 +208,7 @@ class MarkText:
 
     @classmethod
     def of(cls, raw: str) -> MarkText:
-        cleaned = strip_annotations(raw) if "(" in raw else raw
+        cleaned = strip_annotations(raw)
         if cleaned.isascii():
             return cls(raw=raw, tokens=tuple(tokenize(cleaned)))
         homoglyphs = visual_tables().homoglyphs
@@ -263,29 +267,28 @@ class MarkText:
         return " ".join(lazy_pinyin(han, style=Style.TONE3)) if han else ""
 
     @_lazy
-    def _glossed(self) -> tuple[tuple[str, ...], bool]:
-        known = glossary()
+    def _glossed(self) -> tuple[tuple[str, ...], tuple[Reading, ...]]:
         words: list[str] = []
-        translated = False
+        readings: list[Reading] = []
         han_run = ""
         for token in (*self.tokens, None):
             if token is not None and token.han:
                 han_run += token.original
                 continue
             if han_run:
-                parts, known_any = _gloss_han(han_run)
-                translated |= known_any
+                parts, known = _gloss_han(han_run)
+                readings.extend(known)
                 words.extend(parts)
                 han_run = ""
             if token is None:
                 break
-            concept = known.concept(fold_accents(token.text))
-            if concept and concept.replace(" ", "") != token.text:
-                translated = True
-                words.append(concept.replace(" ", ""))
+            reading = foreign_reading(token.text) if not token.is_number else None
+            if reading is not None:
+                readings.append(reading)
+                words.append(reading.concept.replace(" ", ""))
             else:
                 words.append(token.text)
-        return tuple(words), translated
+        return tuple(words), tuple(readings)
 
     @property
     def gloss(self) -> str:
@@ -295,6 +298,11 @@ class MarkText:
 
     @property
     def translated(self) -> bool:
+        return bool(self._glossed[1])
+
+    @property
+    def readings(self) -> tuple[Reading, ...]:
+        """The words read as foreign words, each with its language and English meaning."""
         return self._glossed[1]
 
     @property

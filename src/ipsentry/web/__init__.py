@@ -1,0 +1,1 @@
+"""Server-rendered pages (Jinja templates, htmx), in English and Simplified Chinese."""

@@ -1,0 +1,1 @@
+"""Web pages: each module here exposes ``router`` and is found by itself."""

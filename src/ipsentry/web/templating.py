@@ -1,0 +1,90 @@
+"""Rendering pages: Jinja templates with gettext, locale formats, the user and CSRF token.
+
+Every page gets ``actor`` (or None), ``csrf_token``, ``locale`` and the formatting filters
+(``date``, ``number``, ``marking``), so templates never work these out themselves.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from typing import Any
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from ipsentry.api.deps import Auth, authenticate
+from ipsentry.api.security import CSRF_COOKIE
+from ipsentry.domain.common import Confidentiality
+from ipsentry.web import i18n
+
+HTMX = "vendor/htmx-2.0.11.min.js"
+
+
+def _date(value: date | None, style: str = "medium") -> str:
+    return format_date(value, format=style, locale=i18n.babel_locale()) if value else ""
+
+
+def _number(value: float | int) -> str:
+    return format_decimal(value, locale=i18n.babel_locale())
+
+
+def marking_label(marking: Confidentiality | str) -> str:
+    """A marking in the page's language (the labels are in the catalogue)."""
+    labels = {
+        Confidentiality.PUBLIC: i18n.gettext("Public"),
+        Confidentiality.CONFIDENTIAL: i18n.gettext("Confidential"),
+        Confidentiality.ATTORNEYS_EYES_ONLY: i18n.gettext("Attorneys' eyes only"),
+        Confidentiality.PRIVILEGED: i18n.gettext("Privileged / work product"),
+        Confidentiality.PROTECTIVE_ORDER: i18n.gettext("Protective-order information"),
+    }
+    return labels[Confidentiality(marking)]
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("ipsentry.web", "templates"),
+        autoescape=select_autoescape(["html"]),
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        i18n.gettext, i18n.ngettext, newstyle=True
+    )
+    env.filters["date"] = _date
+    env.filters["number"] = _number
+    env.filters["marking"] = marking_label
+    env.globals["htmx"] = HTMX
+    env.globals["locales"] = i18n.LOCALES
+    return env
+
+
+def csrf_for(request: Request, auth: Auth) -> str:
+    """The session's CSRF token, or before sign-in the double-submit cookie's value."""
+    return auth.csrf_token or request.state.new_csrf or request.cookies.get(CSRF_COOKIE, "")
+
+
+def render(
+    request: Request, template: str, context: dict[str, Any] | None = None, status: int = 200
+) -> HTMLResponse:
+    i18n.activate(request.state.locale)
+    auth = authenticate(request)
+    page = (
+        environment()
+        .get_template(template)
+        .render(
+            request=request,
+            actor=auth.actor,
+            csrf_token=csrf_for(request, auth),
+            locale=i18n.current(),
+            lang=i18n.html_lang(),
+            path=request.url.path,
+            **(context or {}),
+        )
+    )
+    return HTMLResponse(page, status_code=status)

@@ -1,0 +1,88 @@
+"""Two languages: every message translated, Accept-Language followed until a choice sticks."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+from fastapi.testclient import TestClient
+
+from ipsentry.web import i18n
+from tests.web.conftest import DEMO_USERS, sign_in
+
+ROOT = Path(__file__).resolve().parents[2]
+WEB = ROOT / "src" / "ipsentry" / "web"
+METHOD_MAP = [("**.py", "python"), ("templates/**.html", "jinja2")]
+OPTIONS = {"templates/**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true",
+                                 "lstrip_blocks": "true"}}  # fmt: skip
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+
+
+def extracted() -> set[str]:
+    """Every message the web app can show, found in its code and templates as babel.cfg says."""
+    found = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(WEB, METHOD_MAP, OPTIONS):
+        found.add(message[0] if isinstance(message, tuple) else message)
+    return found
+
+
+@pytest.mark.parametrize("locale", [code for code in i18n.LOCALES if code != i18n.DEFAULT])
+def test_every_message_has_a_translation(locale: str) -> None:
+    with i18n.catalogue_path(locale).open("rb") as handle:
+        catalog = read_po(handle, locale=locale)
+    messages = extracted()
+    assert len(messages) > 30
+    missing, broken = [], []
+    for text in sorted(messages):
+        entry = catalog.get(text)
+        translated = entry.string if entry is not None else ""
+        first = translated[0] if isinstance(translated, tuple) else translated
+        if not first or (entry is not None and entry.fuzzy):
+            missing.append(text)
+        elif set(PLACEHOLDER.findall(text)) != set(PLACEHOLDER.findall(first)):
+            broken.append(text)
+    assert not missing, f"untranslated in {locale} (run make messages, then translate): {missing}"
+    assert not broken, f"placeholders differ in {locale}: {broken}"
+
+
+@pytest.mark.parametrize(
+    ("header", "locale"),
+    [
+        ("zh-CN,zh;q=0.9,en;q=0.8", "zh_Hans"),
+        ("zh-Hans", "zh_Hans"),
+        ("zh", "zh_Hans"),
+        ("en-GB,en;q=0.9", "en"),
+        ("fr-FR,fr;q=0.9", "en"),  # not offered: English
+        ("zh-TW,en;q=0.5", "en"),  # Traditional script is not offered: the next choice
+        ("en;q=0.2,zh-CN;q=0.9", "zh_Hans"),  # q-values, not order, decide
+        ("", "en"),
+        ("garbage;q=x", "en"),
+    ],
+)
+def test_accept_language(header: str, locale: str) -> None:
+    assert i18n.from_accept_language(header) == locale
+
+
+def test_the_sign_in_page_follows_the_browser(anonymous: TestClient) -> None:
+    page = anonymous.get("/sign-in", headers={"Accept-Language": "zh-CN,zh;q=0.9"}).text
+    assert '<html lang="zh-Hans">' in page and "<h1>登录</h1>" in page
+    english = anonymous.get("/sign-in", headers={"Accept-Language": "en-US"}).text
+    assert '<html lang="en">' in english and "<h1>Sign in</h1>" in english
+
+
+def test_a_chosen_language_sticks_over_the_browsers(anonymous: TestClient) -> None:
+    csrf = sign_in(anonymous, DEMO_USERS["analyst"])
+    english = {"Accept-Language": "en-US,en"}
+    assert "<h1>Dashboard</h1>" in anonymous.get("/", headers=english).text
+    chosen = anonymous.post(
+        "/language", data={"locale": "zh_Hans", "next": "/", "csrf_token": csrf},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert chosen.status_code == 303 and chosen.headers["location"] == "/"
+    page = anonymous.get("/", headers=english).text
+    assert "<h1>仪表板</h1>" in page and "按类型统计的权利" in page
+    refused = anonymous.post("/language", data={"locale": "xx", "csrf_token": csrf})
+    assert refused.status_code == 422
