@@ -277,3 +277,38 @@ def test_older_wordings_of_the_parties() -> None:
         {"name": "Alpha Co.", "location": "Taipei, Taiwan"},
         {"name": "Beta Ltd.", "location": "Seoul, Korea"},
     ]
+
+
+@pytest.mark.parametrize(
+    ("summary", "complainants", "dispositions"),
+    [
+        # a possessive ends the complainant's name (the motion is its, not a party)
+        (
+            "determined not to review an initial determination granting complainant Inkwell Inc.'s (“Inkwell”) motion to terminate the investigation as to respondent Quill Ltd. of Leeds, United Kingdom based on a consent order.",
+            ["Inkwell Inc."],
+            [("Quill Ltd.", "consent_order")],
+        ),
+        # "complainant A and respondent B": each list ends where the other role begins
+        (
+            "determined not to review an initial determination granting a joint motion of complainant Inkwell Inc. and respondent Quill Ltd. to terminate the investigation based on a settlement agreement.",
+            ["Inkwell Inc."],
+            [("Quill Ltd.", "settlement")],
+        ),
+    ],
+)
+def test_parties_of_a_motion(
+    summary: str, complainants: list[str], dispositions: list[tuple[str, str]]
+) -> None:
+    got = parse_notice(BASE.replace("9913", "9914") + summary).record()
+    assert names(got["complainants"]) == complainants
+    assert [(d["respondent"], d["disposition"]) for d in got["dispositions"]] == dispositions
+
+
+def test_a_news_release_on_an_exclusion_order_has_that_kind() -> None:
+    text = (
+        "News Release 25-002\nInv. No(s). 337-TA-9915\nThe U.S. International Trade Commission "
+        "(USITC) has issued a general exclusion order in its investigation of certain phone "
+        "cases.\n"
+    )
+    got = parse_notice(text).record()
+    assert got["notice_kind"] == "exclusion_order" and got["remedies"] == ["GEO"]

@@ -63,15 +63,13 @@ def kind_of(caption: str, opening: str) -> str:
     text = caption or opening
     if _INSTITUTION.search(text):
         return "institution"
-    if not caption:
-        return "exclusion_order" if _issues_orders(opening) else "other"
-    if _issues_orders(caption):
+    if _issues_orders(text):
         return "exclusion_order"
-    if re.search(r"\bfinal\s+determination\b", caption, re.IGNORECASE):
+    if re.search(r"\bfinal\s+determination\b", text, re.IGNORECASE):
         return "final_determination"
-    if re.search(r"\bdefault", caption, re.IGNORECASE):
+    if re.search(r"\bin\s+default\b" if not caption else r"\bdefault", text, re.IGNORECASE):
         return "default"
-    if re.search(r"\btermin", caption, re.IGNORECASE):
+    if re.search(r"\btermin", text, re.IGNORECASE):
         return "termination"
     return "other"
 

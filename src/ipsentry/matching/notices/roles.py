@@ -63,6 +63,8 @@ _CLAUSE_END = re.compile(
     r"were|was|is|are|has|have|had|filed|to\s+(?:show|terminate|file)|from\s+the\s+investigation|"
     r"under\s+section|due\s+to|because|by\s+reason)\b|,\s+(?:which|who|and\s+(?:the|that|to|its))\b"
     r"|,\s+on\s+[A-Z][a-z]+\s+\d|[.]\s*$"
+    r"|[’']s\b"  # a possessive ends the name: "complainant Foo Inc.'s motion"
+    r"|,?\s+and\s+(?:the\s+)?(?:respondents?|complainants?|Office)\b"  # the next role's list
 )
 
 
