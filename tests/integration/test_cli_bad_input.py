@@ -114,6 +114,7 @@ VALID: dict[str, dict[str, Any]] = {
         "queries_file": "{queries.txt}",
     },
     "cases parse-notice": {"file": "{notice.txt}", "as_json": True},
+    "cases import-notice": {"file": "{notice.txt}", "as_json": True},
     "cases evidence add": {
         "file": "{page.html}",
         "title": "Listing",

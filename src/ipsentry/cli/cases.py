@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,7 +14,7 @@ from ipsentry.cli.params import BinaryFile, InputFile, MomentParser, OutputFile
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.evidence import EvidenceKind
 from ipsentry.domain.exhibits import Bates
-from ipsentry.services import binders, evidence
+from ipsentry.services import binders, case_notices, evidence
 from ipsentry.services.evidence import Capture
 from ipsentry.services.notices import read_notice
 
@@ -70,6 +70,30 @@ def parse_notice(
         print_json(notice)
     else:
         _show(notice)
+
+
+@app.command("import-notice")
+def import_notice(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="A 337 notice (plain text or saved page): an institution notice creates the "
+            "case, a later one updates it.",
+            parser=InputFile(*NOTICE_FORMATS),
+        ),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print what changed as JSON.")] = False,
+) -> None:
+    """Create or update an ITC case from a notice; refuse moves the investigation forbids."""
+    ctx = context()
+    result = case_notices.import_notice(ctx.uow(), ctx.actor(), file, date.today())
+    if as_json:
+        print_json(result)
+        return
+    verb = "created" if result["created"] else "updated"
+    console.print(f"case {result['case']} {verb}: {len(result['changes'])} change(s)")
+    for change in result["changes"]:
+        console.print(f"  {change}", markup=False)
 
 
 evidence_app = typer.Typer(help="The evidence locker: captures with hashes and custody.")
