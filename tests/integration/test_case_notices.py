@@ -72,7 +72,8 @@ def test_a_case_from_its_notices(uow: UnitOfWork, actor: Actor, tmp_path: Path) 
     settled = notice(tmp_path, "settled.txt", "Termination of the Investigation",
                      "terminated the investigation as to respondents Bright Star and Kowloon Gadget Limited based on settlement agreements.")  # fmt: skip
     with pytest.raises(
-        Conflict, match="Ningbo Bright Star Trading Co., Ltd.: a respondent in consent order cannot move to settlement"
+        Conflict,
+        match=r"Ningbo Bright Star Trading Co\., Ltd\.: a respondent in consent order cannot move to settlement",
     ):
         import_notice(uow, actor, settled, TODAY)
     assert states(uow, actor)["Kowloon Gadget Limited"] is DispositionKind.NAMED  # nothing written
