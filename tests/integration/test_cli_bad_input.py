@@ -67,6 +67,7 @@ FILES = {
     "based on a settlement agreement.\n",
     "password.txt": "correct horse battery staple\n",
     "page.html": "<html><body><p>CCELL cartridge, USD 12.99</p></body></html>\n",
+    "answers.json": json.dumps({"co_development": "no", "export_markets": ["US"]}),
     "assetlinks.json": json.dumps(
         [{"target": {"namespace": "android_app", "package_name": "com.ccell.app"}}]
     ),
@@ -144,7 +145,7 @@ VALID: dict[str, dict[str, Any]] = {
     "org list": {"as_user": "{operator}", "as_json": True},
     "org grant": {"organisation": "ip-service-centre-demo", "scope": "engagement"},
     "org grants": {"as_json": True},
-    "org revoke": {"grant_id": "2"},
+    "org revoke": {"grant_id": "3"},  # the one "org grant" gives (the demo holds two)
     "user add": {
         "email": "new@smoore-demo.example",
         "role": "analyst",
@@ -154,10 +155,28 @@ VALID: dict[str, dict[str, Any]] = {
     "user list": {"as_user": "{admin}", "as_json": True},
     "serve": {"check": True},
     "user deactivate": {"email": "viewer@smoore-demo.example", "as_user": "{admin}"},
+    # the demo's health checks: 1 and 2 by the service centre's advisor, 3 a draft self-check
+    # (answered, then diagnosed: the commands run in this file's sorted order)
+    "health start": {"as_user": "counsel@robotics-demo.example"},
+    "health questions": {"assessment_id": "3", "lang": "zh_Hans", "as_json": True},
+    "health answer": {"assessment_id": "3", "file": "{answers.json}"},
+    "health diagnose": {"assessment_id": "3", "today": "2026-12-01"},
+    "health list": {"as_json": True},
+    "health show": {"assessment_id": "1", "as_user": "{advisor}"},
+    "health task": {
+        "assessment_id": "1",
+        "priority": "1",
+        "status": "done",
+        "as_user": "{advisor}",
+    },
 }
 # Commands that set up a database of their own: each invocation gets a new, empty one.
 NEW_DATABASE = {"init"}
-USERS = {"{admin}": "admin@smoore-demo.example", "{operator}": "operator@operator-demo.example"}
+USERS = {
+    "{admin}": "admin@smoore-demo.example",
+    "{operator}": "operator@operator-demo.example",
+    "{advisor}": "advisor@ipservice-demo.example",
+}
 
 
 def commands() -> Iterator[tuple[str, Command]]:

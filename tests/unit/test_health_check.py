@@ -381,3 +381,10 @@ def test_a_recheck_shows_what_improved_section_by_section(check: Any) -> None:
     assert changes["customs"].new == ("CUS-NO-GUIDE",)
     assert changes["watch"].trend == "worse"
     assert changes["secrets"].trend == "not comparable"
+
+
+def test_a_text_cut_at_a_comma_in_a_yaml_flow_mapping_is_caught() -> None:
+    raw = yaml.safe_load("{en: Record marks with customs (GACC, and CBP), zh_Hans: 海关备案}")
+    questionnaire = _questionnaire({"id": "a", "type": "yes_no", "text": raw})
+    with pytest.raises(InvalidInput, match="quote a text that holds a comma"):
+        read_questionnaire(questionnaire, "q.yaml")

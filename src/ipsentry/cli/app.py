@@ -61,6 +61,9 @@ COMMANDS: dict[str, Entry] = {
     "cases": Entry("ipsentry.cli.cases:app", "Enforcement cases: read USITC Section 337 notices."),
     "org": Entry("ipsentry.cli.organisations:app", "Organisations and grants between them."),
     "user": Entry("ipsentry.cli.accounts:app", "Users of an organisation and their roles."),
+    "health": Entry(
+        "ipsentry.cli.health:app", "IP health checks: diagnosis, plan, service package."
+    ),
     "serve": Entry("ipsentry.cli.serve:serve", "Serve the web app and the REST API."),
     "db": Entry("ipsentry.cli.db:app", "Database schema: upgrade, or show where it is."),
 }

@@ -16,7 +16,7 @@ from rich.text import Text
 # Columns whose values are short codes: they keep their width, the text columns give way.
 SHORT = frozenset(
     {"id", "email", "due", "number", "score", "similarity", "status", "kind", "claim", "coverage",
-     "detail", "patent", "office", "marking", "observation"}
+     "detail", "patent", "office", "marking", "observation", "severity", "#", "owner"}
 )  # fmt: skip
 STATE_STYLE = {
     "due_soon": "yellow",
@@ -24,6 +24,10 @@ STATE_STYLE = {
     "in_grace": "red",
     "lost": "bold red",
     "cancelled": "dim",
+    # severities of health-check findings
+    "critical": "bold red",
+    "high": "red",
+    "medium": "yellow",
 }
 
 

@@ -28,6 +28,7 @@ class Role(enum.StrEnum):
     REVIEWER = "reviewer"
     CUSTOMS_OFFICER = "customs_officer"
     LEGAL_SERVICE = "legal_service"
+    MEDIATOR = "mediator"  # a legal-service provider's mediator: sees only disputes assigned
     VIEWER = "viewer"
 
     @property
@@ -48,6 +49,8 @@ class Permission(enum.StrEnum):
     MANAGE_GRANTS = "manage_grants"  # share records with another organisation
     READ_AUDIT = "read_audit"  # browse the audit log
     USE_TOKENS = "use_tokens"  # create API tokens for oneself
+    ASSESS_HEALTH = "assess_health"  # run IP health checks: answers, diagnosis, plan
+    MEDIATE = "mediate"  # take in disputes, assess suitability, hold sessions, record outcomes
     # Only admins of an operator organisation or of the one that owns the installation.
     MANAGE_ORGANISATIONS = "manage_organisations"
 
@@ -56,11 +59,13 @@ _P = Permission
 _STAFF = frozenset({_P.READ, _P.EXPORT, _P.USE_TOKENS})
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission) - {_P.MANAGE_ORGANISATIONS},
-    Role.COUNSEL: _STAFF | {_P.WRITE_PORTFOLIO, _P.SCREEN, _P.REVIEW, _P.MANAGE_GRANTS},
+    Role.COUNSEL: _STAFF
+    | {_P.WRITE_PORTFOLIO, _P.SCREEN, _P.REVIEW, _P.MANAGE_GRANTS, _P.ASSESS_HEALTH},
     Role.ANALYST: _STAFF | {_P.WRITE_PORTFOLIO, _P.SCREEN, _P.REVIEW},
     Role.REVIEWER: _STAFF | {_P.REVIEW},
     Role.CUSTOMS_OFFICER: _STAFF | {_P.SCREEN},
-    Role.LEGAL_SERVICE: _STAFF,
+    Role.LEGAL_SERVICE: _STAFF | {_P.ASSESS_HEALTH, _P.MEDIATE},
+    Role.MEDIATOR: _STAFF | {_P.MEDIATE},
     Role.VIEWER: frozenset({_P.READ}),
 }
 
@@ -88,6 +93,7 @@ _CLEARANCE = {
     Role.REVIEWER: Confidentiality.CONFIDENTIAL,
     Role.CUSTOMS_OFFICER: Confidentiality.CONFIDENTIAL,
     Role.LEGAL_SERVICE: Confidentiality.CONFIDENTIAL,
+    Role.MEDIATOR: Confidentiality.PRIVILEGED,  # mediation records are privileged
     Role.VIEWER: Confidentiality.PUBLIC,
 }
 

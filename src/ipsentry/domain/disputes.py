@@ -7,6 +7,7 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from ipsentry.domain.common import Confidentiality, Money
 from ipsentry.errors import Conflict
@@ -25,6 +26,15 @@ class OutcomeKind(enum.StrEnum):
     WITHDRAWAL = "withdrawal"
     JUDGMENT = "judgment"
     NO_AGREEMENT = "no_agreement"
+
+
+class JudicialConfirmation(enum.StrEnum):
+    """A mediated agreement sent to a court to make it enforceable (CPL arts. 205-206)."""
+
+    NOT_SOUGHT = "not_sought"
+    REQUESTED = "requested"
+    CONFIRMED = "confirmed"
+    REFUSED = "refused"
 
 
 # Where a dispute may go next; a resolved or referred dispute is closed.
@@ -46,9 +56,13 @@ AGREED = frozenset(
 
 @dataclass(kw_only=True, eq=False)
 class MediationSession:
+    """A session's record: privileged, and kept out of case evidence unless both agree."""
+
     held_on: date
     mediator: str = ""
     notes: str = ""
+    confidentiality: Confidentiality = Confidentiality.PRIVILEGED
+    disclosure_agreed: bool = False  # the parties agreed the record may be used as evidence
     id: int | None = None
 
 
@@ -69,6 +83,10 @@ class Dispute:
     outcome_notes: str = ""
     confidentiality: Confidentiality = Confidentiality.CONFIDENTIAL
     illustrative: bool = False
+    assigned_user_id: int | None = None  # the mediator or lawyer in charge
+    suitability: dict[str, Any] | None = None  # factors given, assessment and any override
+    judicial_confirmation: JudicialConfirmation = JudicialConfirmation.NOT_SOUGHT
+    case_id: int | None = None  # the enforcement case it was escalated into
     id: int | None = None
 
     def move(self, to: DisputeStatus) -> None:

@@ -47,7 +47,9 @@ class Finding:
     code: str
     title: str
     severity: Severity
-    evidence: str = ""
+    evidence: str = ""  # the evidence in one sentence, for lists and reports
+    section: str = ""
+    evidence_items: list[dict[str, Any]] = field(default_factory=list)  # source, name, value
     id: int | None = None
 
 
@@ -58,6 +60,8 @@ class RemediationAction:
     due_on: date | None = None
     owner: str = ""
     finding_id: int | None = None
+    priority: int = 0
+    effort_hours: float = 0.0
     id: int | None = None
 
 
@@ -67,7 +71,13 @@ class ServicePackage:
     title: str
     hours: float = 0.0
     status: str = "proposed"
+    hours_used: float = 0.0
+    topics: list[str] = field(default_factory=list)
     id: int | None = None
+
+    @property
+    def hours_left(self) -> float:
+        return max(0.0, self.hours - self.hours_used)
 
 
 @dataclass(kw_only=True, eq=False)
@@ -84,5 +94,8 @@ class Assessment:
     actions: list[RemediationAction] = field(default_factory=list)
     packages: list[ServicePackage] = field(default_factory=list)
     previous_assessment_id: int | None = None  # the check this one re-checks
+    assessed_on: date | None = None  # the day the diagnosis was made
+    facts: dict[str, Any] | None = None  # what the records showed that day, as diagnosed
+    assigned_user_id: int | None = None  # the provider's person in charge
     confidentiality: Confidentiality = Confidentiality.CONFIDENTIAL
     id: int | None = None

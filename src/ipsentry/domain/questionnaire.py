@@ -173,9 +173,17 @@ def read_questionnaire(raw: Any, source: str) -> QuestionnaireDefinition:
 
 
 def check_texts(value: Any, where: str, bad: Callable[[str, str], None]) -> None:
-    """Report through ``bad`` when a text is not given in every language."""
+    """Report through ``bad`` when a text is not given in every language, or in others.
+
+    An unknown key is most often a text cut at a comma inside a YAML flow mapping
+    (``{en: a, b}`` reads as two keys): quote such texts.
+    """
     if not isinstance(value, Mapping) or any(not value.get(lang) for lang in LANGUAGES):
         bad(where, f"give the text in {' and '.join(LANGUAGES)}")
+        return
+    for key in value:
+        if key not in LANGUAGES:
+            bad(where, f"unknown language {key!r} (quote a text that holds a comma)")
 
 
 def _question(

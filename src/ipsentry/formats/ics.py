@@ -28,6 +28,14 @@ def _state_text(deadline: Deadline) -> str:
 
 
 def write_ics(path: Path, deadlines: Iterable[Deadline]) -> int:
+    data, count = calendar_bytes(deadlines)
+    with atomic_path(path) as temporary:
+        temporary.write_bytes(data)
+    return count
+
+
+def calendar_bytes(deadlines: Iterable[Deadline], marking: str = "") -> tuple[bytes, int]:
+    """The iCalendar text and how many events it holds; ``marking`` heads every event."""
     calendar = Calendar()
     calendar.add("prodid", "-//ipsentry//deadlines//EN")
     calendar.add("version", "2.0")
@@ -40,15 +48,18 @@ def write_ics(path: Path, deadlines: Iterable[Deadline]) -> int:
         event.add("summary", f"{deadline.right_label}: {deadline.title}")
         grace = f"\nGrace until {deadline.grace_until}" if deadline.grace_until else ""
         state = f"\nState: {_state_text(deadline)}" if deadline.state else ""
-        event.add("description", f"{deadline.derivation}{grace}{state}\nRule: {deadline.rule}")
+        heading = f"[{marking}]\n" if marking else ""
+        event.add(
+            "description", f"{heading}{deadline.derivation}{grace}{state}\nRule: {deadline.rule}"
+        )
         if deadline.state is not None:
             # Calendar programs filter on categories; the state is also kept verbatim.
             event.add("categories", [deadline.state.value])
             event.add("x-ipsentry-state", deadline.state.value)
         if deadline.cancelled:
             event.add("status", "CANCELLED")
+        if marking:
+            event.add("class", "CONFIDENTIAL" if marking != "Public" else "PUBLIC")
         calendar.add_component(event)
         count += 1
-    with atomic_path(path) as temporary:
-        temporary.write_bytes(calendar.to_ical())
-    return count
+    return calendar.to_ical(), count

@@ -25,6 +25,7 @@ from ipsentry.domain.rights import (
 )
 from ipsentry.services import portfolio
 from ipsentry.services.access import resolve_actor
+from ipsentry.services.demo_health import load_health_demo
 from ipsentry.services.passwords import hash_password
 from ipsentry.store.unit_of_work import UnitOfWork
 
@@ -330,6 +331,8 @@ def load_demo(uow: UnitOfWork) -> dict[str, int]:
             )
         )
         uow.commit()
+    load_health_demo(uow)
+    with uow:
         org = counsel.organisation_id
         return {
             "rights": len(uow.rights.list(org)),

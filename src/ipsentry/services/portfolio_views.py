@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from ipsentry.domain.accounts import Permission
+from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.deadlines import Deadline, DeadlineState
 from ipsentry.domain.rights import Patent, Right, Trademark
 from ipsentry.errors import NotFound
+from ipsentry.formats.ics import calendar_bytes
 from ipsentry.services import portfolio
 from ipsentry.services.access import Actor
 from ipsentry.services.portfolio import RightFilter
@@ -52,3 +54,16 @@ def deadlines(
     actor.require(Permission.READ, "read deadlines")
     found = portfolio.upcoming_deadlines(uow, actor, today, until)
     return [d for d in found if not states or d.state in states]
+
+
+def deadline_marking(uow: UnitOfWork, actor: Actor, found: list[Deadline]) -> Confidentiality:
+    """The most restricted marking among the rights these deadlines belong to."""
+    wanted = {d.right_id for d in found if d.right_id is not None}
+    rights = [r for r in portfolio.list_rights(uow, actor) if r.id in wanted]
+    return max(
+        (r.confidentiality for r in rights), key=lambda m: m.rank, default=Confidentiality.PUBLIC
+    )
+
+
+def deadline_calendar(found: list[Deadline], marking: Confidentiality) -> bytes:
+    return calendar_bytes(found, marking.label)[0]

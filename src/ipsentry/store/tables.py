@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from ipsentry.domain import accounts, cases, customs, disputes, evidence, health, parties, rights
+from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.observations import ObservationKind
 from ipsentry.domain.screening import HitKind, ReviewStatus, RunStatus
 from ipsentry.store.columns import (
@@ -462,6 +463,9 @@ assessment_table = sa.Table(
     sa.Column("answers", sa.JSON, nullable=False, default=dict),
     fk("previous_assessment_id", "assessments.id", nullable=True),
     marking(),
+    sa.Column("assessed_on", sa.Date),
+    sa.Column("facts", sa.JSON),
+    fk("assigned_user_id", "users.id", nullable=True),
 )
 finding_table = sa.Table(
     "findings",
@@ -472,6 +476,8 @@ finding_table = sa.Table(
     sa.Column("title", sa.Text, nullable=False),
     enum_column("severity", health.Severity, nullable=False),
     sa.Column("evidence", sa.Text, nullable=False, default=""),
+    sa.Column("section", S(40), nullable=False, default=""),
+    sa.Column("evidence_items", sa.JSON, nullable=False, default=list),
 )
 action_table = sa.Table(
     "remediation_actions",
@@ -483,6 +489,8 @@ action_table = sa.Table(
     enum_column("status", health.ActionStatus, nullable=False),
     sa.Column("due_on", sa.Date),
     sa.Column("owner", S(200), nullable=False, default=""),
+    sa.Column("priority", sa.Integer, nullable=False, default=0),
+    sa.Column("effort_hours", sa.Float, nullable=False, default=0.0),
 )
 service_package_table = sa.Table(
     "service_packages",
@@ -493,6 +501,8 @@ service_package_table = sa.Table(
     sa.Column("title", S(300), nullable=False),
     sa.Column("hours", sa.Float, nullable=False, default=0.0),
     sa.Column("status", S(40), nullable=False, default="proposed"),
+    sa.Column("hours_used", sa.Float, nullable=False, default=0.0),
+    sa.Column("topics", sa.JSON, nullable=False, default=list),
 )
 
 # --- disputes ---------------------------------------------------------------------------
@@ -514,6 +524,15 @@ dispute_table = sa.Table(
     sa.Column("outcome_notes", sa.Text, nullable=False, default=""),
     marking(),
     illustrative(),
+    fk("assigned_user_id", "users.id", nullable=True),
+    sa.Column("suitability", sa.JSON),
+    enum_column(
+        "judicial_confirmation",
+        disputes.JudicialConfirmation,
+        nullable=False,
+        default=disputes.JudicialConfirmation.NOT_SOUGHT,
+    ),
+    fk("case_id", "cases.id", nullable=True),
 )
 mediation_session_table = sa.Table(
     "mediation_sessions",
@@ -523,6 +542,10 @@ mediation_session_table = sa.Table(
     sa.Column("held_on", sa.Date, nullable=False),
     sa.Column("mediator", S(200), nullable=False, default=""),
     sa.Column("notes", sa.Text, nullable=False, default=""),
+    enum_column(
+        "confidentiality", Confidentiality, nullable=False, default=Confidentiality.PRIVILEGED
+    ),
+    sa.Column("disclosure_agreed", sa.Boolean, nullable=False, default=False),
 )
 
 

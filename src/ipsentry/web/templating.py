@@ -6,11 +6,11 @@ Every page gets ``actor`` (or None), ``csrf_token``, ``locale`` and the formatti
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -19,6 +19,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ipsentry.api.deps import Auth, authenticate
 from ipsentry.api.security import CSRF_COOKIE
 from ipsentry.domain.common import Confidentiality
+from ipsentry.domain.deadlines import DeadlineState
 from ipsentry.web import i18n
 
 HTMX = "vendor/htmx-2.0.11.min.js"
@@ -26,6 +27,10 @@ HTMX = "vendor/htmx-2.0.11.min.js"
 
 def _date(value: date | None, style: str = "medium") -> str:
     return format_date(value, format=style, locale=i18n.babel_locale()) if value else ""
+
+
+def _datetime(value: datetime | None) -> str:
+    return format_datetime(value, format="medium", locale=i18n.babel_locale()) if value else ""
 
 
 def _number(value: float | int) -> str:
@@ -44,6 +49,19 @@ def marking_label(marking: Confidentiality | str) -> str:
     return labels[Confidentiality(marking)]
 
 
+def deadline_state_label(state: DeadlineState) -> str:
+    labels = {
+        DeadlineState.UPCOMING: i18n.gettext("upcoming"),
+        DeadlineState.DUE_SOON: i18n.gettext("due soon"),
+        DeadlineState.IN_GRACE: i18n.gettext("in grace"),
+        DeadlineState.OVERDUE: i18n.gettext("overdue, restorable"),
+        DeadlineState.LOST: i18n.gettext("lost"),
+        DeadlineState.PASSED: i18n.gettext("passed"),
+        DeadlineState.CANCELLED: i18n.gettext("cancelled"),
+    }
+    return labels[state]
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -59,6 +77,8 @@ def environment() -> Environment:
     env.filters["date"] = _date
     env.filters["number"] = _number
     env.filters["marking"] = marking_label
+    env.filters["datetime"] = _datetime
+    env.filters["deadline_state"] = deadline_state_label
     env.globals["htmx"] = HTMX
     env.globals["locales"] = i18n.LOCALES
     return env

@@ -1,0 +1,259 @@
+"""``ipsentry health``: IP health checks — questionnaire, diagnosis, plan and re-check."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.text import Text
+
+from ipsentry.cli.accounts import AsOption, JsonOption
+from ipsentry.cli.context import console, context, print_json
+from ipsentry.cli.params import DateParser, InputFile
+from ipsentry.cli.tables import fitted_table, styled, under
+from ipsentry.domain.health import ActionStatus
+from ipsentry.domain.questionnaire import LANGUAGES
+from ipsentry.formats.answers import read_answers
+from ipsentry.services import health_checks
+
+app = typer.Typer(help="IP health checks: questionnaire, diagnosis, remediation plan, re-check.")
+
+AssessmentId = Annotated[
+    int, typer.Argument(help="The health check's id ('ipsentry health list').")
+]
+LangOption = Annotated[
+    str, typer.Option("--lang", help=f"Language of titles and questions: {', '.join(LANGUAGES)}.")
+]
+
+
+def _lang(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise typer.BadParameter(f"use one of {', '.join(LANGUAGES)}", param_hint="--lang")
+    return lang
+
+
+@app.command()
+def start(
+    enterprise: Annotated[
+        str | None,
+        typer.Option(help="Slug of the enterprise (a provider's client); default your own."),
+    ] = None,
+    assign: Annotated[
+        str | None, typer.Option(help="Email of the colleague in charge (default you).")
+    ] = None,
+    recheck: Annotated[
+        bool, typer.Option("--recheck", help="Re-check: compare with the last diagnosed one.")
+    ] = False,
+    as_user: AsOption = None,
+) -> None:
+    """Open a health check; answer it with 'ipsentry health answer'."""
+    ctx = context()
+    assessment = health_checks.start(
+        ctx.uow(),
+        ctx.actor(as_user),
+        enterprise=enterprise,
+        assignee=assign,
+        recheck_previous=recheck,
+    )
+    console.print(f"health check {assessment.id} started", highlight=False)
+
+
+@app.command()
+def questions(
+    assessment_id: AssessmentId,
+    lang: LangOption = "en",
+    everything: Annotated[bool, typer.Option("--all", help="Also those already answered.")] = False,
+    as_user: AsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The questions still to answer (follow-ups appear once their trigger is answered)."""
+    lang = _lang(lang)
+    ctx = context()
+    view = health_checks.show(ctx.uow(), ctx.actor(as_user), assessment_id)
+    answers = view.assessment.answers
+    asked = view.check.questionnaire.asked(answers)
+    shown = [q for q in asked if everything or q.id not in answers]
+    rows: list[dict[str, Any]] = [
+        {
+            "id": q.id,
+            "section": q.section,
+            "type": q.type.value,
+            "question": view.text(q.text, lang),
+            "help": view.text(q.help, lang) if q.help else "",
+            "choices": list(q.choices),
+            "answer": answers.get(q.id),
+        }
+        for q in shown
+    ]
+    if as_json:
+        print_json(rows)
+        return
+    table = fitted_table(
+        f"{len(rows)} question(s) of health check {assessment_id}",
+        ["id", "question", "answer with"],
+    )
+    for row in rows:
+        detail = row["help"]
+        given = "" if row["answer"] is None else f"answered: {row['answer']}"
+        table.add_row(
+            row["id"],
+            under(row["question"], " ".join(x for x in (detail, given) if x), markup=False),
+            ", ".join(row["choices"]) or row["type"],
+        )
+    console.print(table)
+
+
+@app.command()
+def answer(
+    assessment_id: AssessmentId,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="JSON or YAML mapping of question id to answer (null clears one).",
+            parser=InputFile(".json", ".yaml", ".yml"),
+        ),
+    ],
+    as_user: AsOption = None,
+) -> None:
+    """Save answers; unchanged ones are kept, so a questionnaire can be done in parts."""
+    ctx = context()
+    view = health_checks.answer(
+        ctx.uow(), ctx.actor(as_user), assessment_id, read_answers(file), str(file)
+    )
+    left = view.asked - view.answered
+    console.print(
+        f"health check {assessment_id}: {view.answered} of {view.asked} questions answered, "
+        f"{left} to go",
+        highlight=False,
+    )
+
+
+@app.command()
+def diagnose(
+    assessment_id: AssessmentId,
+    today: Annotated[
+        date | None,
+        typer.Option(help="Diagnose as of this date (YYYY-MM-DD).", parser=DateParser()),
+    ] = None,
+    package_hours: Annotated[
+        float | None, typer.Option(help="Propose a service package of this many hours.")
+    ] = None,
+    as_user: AsOption = None,
+) -> None:
+    """Diagnose the answers and the enterprise's records: findings, scores, plan."""
+    ctx = context()
+    view = health_checks.diagnose(
+        ctx.uow(),
+        ctx.actor(as_user),
+        assessment_id,
+        today or date.today(),
+        package_hours=package_hours,
+    )
+    _print(view.to_json())
+
+
+@app.command()
+def task(
+    assessment_id: AssessmentId,
+    priority: Annotated[int, typer.Argument(help="The task's number in the plan.")],
+    status: Annotated[ActionStatus, typer.Argument(help="Its new status.")],
+    as_user: AsOption = None,
+) -> None:
+    """Track a task of the remediation plan."""
+    ctx = context()
+    action = health_checks.set_action(
+        ctx.uow(), ctx.actor(as_user), assessment_id, priority, status
+    )
+    console.print(
+        f"task {priority} of health check {assessment_id}: {action.status}", highlight=False
+    )
+
+
+@app.command("list")
+def list_(as_user: AsOption = None, as_json: JsonOption = False, lang: LangOption = "en") -> None:
+    """Health checks you may see, newest first, with their scores."""
+    lang = _lang(lang)
+    ctx = context()
+    rows = [v.to_json(lang) for v in health_checks.list_assessments(ctx.uow(), ctx.actor(as_user))]
+    if as_json:
+        print_json(rows)
+        return
+    table = fitted_table(
+        f"{len(rows)} health check(s)", ["id", "enterprise", "status", "score", "findings"]
+    )
+    for row in rows:
+        when = row["assessed_on"] or row["created_at"][:10]
+        score = "" if row["overall"] is None else str(row["overall"])
+        by = f"{when}, by {row['provider'] or 'itself'}"
+        table.add_row(
+            str(row["id"]),
+            under(row["enterprise"], by, markup=False),
+            row["status"],
+            score,
+            str(len(row["findings"])),
+        )
+    console.print(table)
+
+
+@app.command()
+def show(
+    assessment_id: AssessmentId,
+    as_user: AsOption = None,
+    as_json: JsonOption = False,
+    lang: LangOption = "en",
+) -> None:
+    """One health check: section scores, findings with their evidence, plan, re-check."""
+    lang = _lang(lang)
+    ctx = context()
+    data = health_checks.show(ctx.uow(), ctx.actor(as_user), assessment_id).to_json(lang)
+    if as_json:
+        print_json(data)
+        return
+    _print(data)
+
+
+def _print(data: dict[str, Any]) -> None:
+    progress = data["progress"]
+    overall = "not diagnosed" if data["overall"] is None else f"overall {data['overall']}/100"
+    header = Text(f"Health check {data['id']}", style="bold")
+    header.append(
+        f" of {data['enterprise']} ({data['status']}, {overall}; {progress['answered']} of "
+        f"{progress['asked']} questions answered) — marking: {data['marking']}"
+    )
+    console.print(header, highlight=False)
+    changes = {c["section"]: c for c in data["recheck"]}
+    if data["sections"]:
+        table = fitted_table("Sections", ["section", "score", "findings", "since last check"])
+        for s in data["sections"]:
+            change = changes.get(s["key"])
+            trend = f"{change['trend']} ({change['before']} → {change['after']})" if change else ""
+            score = "not checked" if s["score"] is None else str(s["score"])
+            table.add_row(Text(s["title"]), score, str(s["findings"]), trend)
+        console.print(table)
+    if data["findings"]:
+        table = fitted_table("Findings", ["severity", "finding"])
+        for f in data["findings"]:
+            table.add_row(
+                styled(f["severity"], f["severity"]), under(f["title"], f["evidence"], markup=False)
+            )
+        console.print(table)
+    if data["plan"]:
+        table = fitted_table("Remediation plan", ["#", "task", "owner", "due", "status"])
+        for t in data["plan"]:
+            table.add_row(
+                str(t["priority"]),
+                under(t["title"], f"{t['effort_hours']:g} h", markup=False),
+                t["owner"],
+                t["due_on"] or "",
+                t["status"],
+            )
+        console.print(table)
+    for p in data["packages"]:
+        line = (
+            f"Service package: {p['title']}: {p['hours_used']:g} h used, "
+            f"{p['hours_left']:g} h left;"
+            f" topics: {'; '.join(p['topics']) or 'none'}"
+        )
+        console.print(Text(line), highlight=False)

@@ -1,0 +1,511 @@
+"""IP health checks: an enterprise's answers and its own records, diagnosed into a plan.
+
+Who may do what: the enterprise's own people see its assessments; a legal-service provider
+starts one only for an enterprise that engaged it (a recorded ``engagement`` grant), and
+within the provider only admins and the person assigned see it. Answers are saved as they
+come (the questionnaire can be left and resumed); a diagnosis freezes the answers and the
+facts read that day, so it can be recomputed and compared at a re-check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from ipsentry.domain.accounts import PERMISSIONS, GrantScope, OrganisationKind, Permission, Role
+from ipsentry.domain.diagnosis import Diagnosis, Evidence, SectionChange, propose_package, recheck
+from ipsentry.domain.health import (
+    ActionStatus,
+    Assessment,
+    AssessmentStatus,
+    Finding,
+    Questionnaire,
+    RemediationAction,
+    ServicePackage,
+)
+from ipsentry.domain.health_facts import facts_from_records
+from ipsentry.domain.health_library import HealthCheck, health_check
+from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem
+from ipsentry.services import audit
+from ipsentry.services.access import Actor, readable_organisations
+from ipsentry.store.unit_of_work import UnitOfWork
+
+OPEN = frozenset({AssessmentStatus.DRAFT, AssessmentStatus.SUBMITTED})
+
+
+@dataclass(frozen=True)
+class AssessmentView:
+    """An assessment with what it means: progress, scores, findings, plan, re-check."""
+
+    assessment: Assessment
+    enterprise: str
+    provider: str | None
+    assigned_to: str | None
+    check: HealthCheck
+    asked: int
+    answered: int
+    diagnosis: Diagnosis | None
+    changes: list[SectionChange] | None
+
+    def text(self, texts: Mapping[str, str], lang: str) -> str:
+        return texts.get(lang) or texts.get("en", "")
+
+    def to_json(self, lang: str = "en") -> dict[str, Any]:
+        a = self.assessment
+        questionnaire = self.check.questionnaire
+        titles = {s.key: self.text(s.title, lang) for s in questionnaire.sections}
+        rules = {r.code: r for r in self.check.rules.rules}
+        diagnosis = self.diagnosis
+        return {
+            "id": a.id,
+            "enterprise": self.enterprise,
+            "provider": self.provider,
+            "assigned_to": self.assigned_to,
+            "questionnaire": f"{questionnaire.key} v{questionnaire.version}",
+            "status": a.status.value,
+            "marking": a.confidentiality.value,
+            "created_at": a.created_at.isoformat(),
+            "assessed_on": a.assessed_on.isoformat() if a.assessed_on else None,
+            "rechecks": a.previous_assessment_id,
+            "progress": {"asked": self.asked, "answered": self.answered},
+            "overall": diagnosis.overall if diagnosis else None,
+            "sections": [
+                {
+                    "key": s.section,
+                    "title": titles[s.section],
+                    "score": s.score,
+                    "rules_checked": s.checked,
+                    "findings": s.findings,
+                }
+                for s in (diagnosis.scores if diagnosis else ())
+            ],
+            "findings": [
+                {
+                    "code": f.code,
+                    "section": f.section,
+                    "severity": f.severity.value,
+                    "title": self.text(rules[f.code].title, lang) if f.code in rules else f.title,
+                    "evidence": f.evidence,
+                    "evidence_items": f.evidence_items,
+                }
+                for f in a.findings
+            ],
+            "plan": [
+                {
+                    "priority": action.priority,
+                    "title": action.title,
+                    "owner": action.owner,
+                    "effort_hours": action.effort_hours,
+                    "due_on": action.due_on.isoformat() if action.due_on else None,
+                    "status": action.status.value,
+                }
+                for action in sorted(a.actions, key=lambda x: x.priority)
+            ],
+            "packages": [
+                {
+                    "title": p.title,
+                    "hours": p.hours,
+                    "hours_used": p.hours_used,
+                    "hours_left": p.hours_left,
+                    "topics": p.topics,
+                    "status": p.status,
+                }
+                for p in a.packages
+            ],
+            "recheck": [
+                {
+                    "section": c.section,
+                    "title": titles[c.section],
+                    "before": c.before,
+                    "after": c.after,
+                    "trend": c.trend,
+                    "resolved": list(c.resolved),
+                    "new": list(c.new),
+                }
+                for c in self.changes or ()
+            ],
+        }
+
+
+def _visible(actor: Actor, assessment: Assessment) -> bool:
+    if not actor.may_read(assessment.confidentiality):
+        return False
+    if actor.organisation_id == assessment.enterprise_organisation_id:
+        return True
+    if actor.organisation_id == assessment.provider_organisation_id:
+        return actor.role is Role.ADMIN or assessment.assigned_user_id == actor.user_id
+    return False
+
+
+def _get(uow: UnitOfWork, actor: Actor, assessment_id: int) -> Assessment:
+    assessment = uow.health.assessment(assessment_id)
+    if assessment is None or not _visible(actor, assessment):
+        raise NotFound(f"no health check {assessment_id} visible to {actor.email}")
+    return assessment
+
+
+def _check_of(uow: UnitOfWork, assessment: Assessment) -> HealthCheck:
+    row = uow.health.questionnaire_by_id(assessment.questionnaire_id)
+    assert row is not None  # a foreign key
+    return health_check(row.key, row.version)
+
+
+def _questionnaire_row(uow: UnitOfWork, check: HealthCheck) -> Questionnaire:
+    """The stored copy of the questionnaire version (its question ids and types)."""
+    q = check.questionnaire
+    row = uow.health.questionnaire(q.key, q.version)
+    if row is None:
+        questions = [
+            {"id": x.id, "section": x.section, "type": x.type.value} for x in q.questions.values()
+        ]
+        row = Questionnaire(key=q.key, version=q.version, title=q.title["en"], questions=questions)
+        uow.health.add(row)
+        uow.flush()
+    return row
+
+
+def start(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    enterprise: str | None = None,
+    assignee: str | None = None,
+    recheck_previous: bool = False,
+) -> Assessment:
+    """Open a new health check of ``enterprise`` (a slug; one's own when not given)."""
+    actor.require(Permission.ASSESS_HEALTH, "run health checks")
+    with uow:
+        enterprise_id, provider_id = _parties_to(uow, actor, enterprise)
+        assigned = _assignee(uow, actor, assignee) if provider_id else None
+        previous = uow.health.latest_diagnosed(enterprise_id) if recheck_previous else None
+        if recheck_previous and previous is None:
+            raise Conflict("there is no diagnosed health check of this enterprise to re-check")
+        check = health_check()
+        questionnaire = _questionnaire_row(uow, check)
+        assert questionnaire.id is not None
+        assessment = Assessment(
+            enterprise_organisation_id=enterprise_id,
+            provider_organisation_id=provider_id,
+            questionnaire_id=questionnaire.id,
+            created_at=datetime.now(UTC),
+            previous_assessment_id=previous.id if previous else None,
+            assigned_user_id=assigned,
+        )
+        uow.health.add(assessment)
+        uow.flush()
+        audit.record(
+            uow,
+            actor,
+            "health.start",
+            entity="assessment",
+            entity_id=assessment.id,
+            after=audit.snapshot(
+                assessment,
+                "enterprise_organisation_id",
+                "provider_organisation_id",
+                "previous_assessment_id",
+            ),
+        )
+        uow.commit()
+        return assessment
+
+
+def _parties_to(uow: UnitOfWork, actor: Actor, enterprise: str | None) -> tuple[int, int | None]:
+    """(enterprise, provider) for a new check started by ``actor``."""
+    if actor.organisation_kind is OrganisationKind.LEGAL_SERVICE:
+        if not enterprise:
+            raise InvalidInput([Problem("command line", None, "enterprise", "name the enterprise")])
+        found = uow.organisations.by_slug(enterprise)
+        engaged = readable_organisations(uow, actor, GrantScope.ENGAGEMENT)
+        if found is None or found.id is None or found.id not in engaged - {actor.organisation_id}:
+            raise NotFound(f"no enterprise {enterprise!r} has engaged your organisation")
+        return found.id, actor.organisation_id
+    if actor.organisation_kind is not OrganisationKind.RIGHTS_HOLDER:
+        raise PermissionDenied(
+            f"a {actor.organisation_kind} organisation does not run health checks"
+        )
+    own = uow.accounts.organisation(actor.organisation_id)
+    if enterprise and (own is None or own.slug != enterprise):
+        raise PermissionDenied(f"{actor.email} may run a self-check of their own organisation only")
+    return actor.organisation_id, None
+
+
+def _assignee(uow: UnitOfWork, actor: Actor, email: str | None) -> int:
+    if not email:
+        return actor.user_id
+    user = uow.organisations.user_by_email(email.strip().lower())
+    if user is None or user.organisation_id != actor.organisation_id or not user.active:
+        raise NotFound(f"no active user {email!r} in your organisation")
+    if Permission.ASSESS_HEALTH not in PERMISSIONS[user.role]:
+        raise InvalidInput(
+            [
+                Problem(
+                    "command line",
+                    None,
+                    "assign",
+                    f"{email} ({user.role}) does not run health checks",
+                )
+            ]
+        )
+    assert user.id is not None
+    return user.id
+
+
+def answer(
+    uow: UnitOfWork,
+    actor: Actor,
+    assessment_id: int,
+    answers: Mapping[str, Any],
+    source: str = "answers",
+) -> AssessmentView:
+    """Save answers (``None`` clears one) and return where the questionnaire stands."""
+    actor.require(Permission.ASSESS_HEALTH, "answer health checks")
+    with uow:
+        assessment = _get(uow, actor, assessment_id)
+        if assessment.status not in OPEN:
+            raise Conflict(
+                f"health check {assessment_id} is {assessment.status}; start a re-check instead"
+            )
+        check = _check_of(uow, assessment)
+        given = {k: v for k, v in answers.items() if v is not None}
+        checked = check.questionnaire.check_answers(given, source)
+        before = dict(assessment.answers)
+        merged = {**before, **checked}
+        for cleared in (k for k, v in answers.items() if v is None):
+            merged.pop(cleared, None)
+        assessment.answers = merged
+        audit.record(
+            uow,
+            actor,
+            "health.answer",
+            entity="assessment",
+            entity_id=assessment.id,
+            before={"answers": before},
+            after={"answers": merged},
+        )
+        uow.commit()
+        return _view(uow, assessment, check)
+
+
+def diagnose(
+    uow: UnitOfWork,
+    actor: Actor,
+    assessment_id: int,
+    today: date,
+    *,
+    package_hours: float | None = None,
+) -> AssessmentView:
+    """Diagnose the answers and the enterprise's records as they are ``today``."""
+    actor.require(Permission.ASSESS_HEALTH, "diagnose health checks")
+    with uow:
+        assessment = _get(uow, actor, assessment_id)
+        if assessment.status not in OPEN:
+            raise Conflict(f"health check {assessment_id} is already {assessment.status}")
+        check = _check_of(uow, assessment)
+        facts = _facts(uow, actor, assessment, today)
+        diagnosis = check.rules.diagnose(check.questionnaire, assessment.answers, facts, today)
+        questions = check.questionnaire.questions
+        findings = [
+            Finding(
+                code=f.code,
+                title=f.title["en"],
+                severity=f.severity,
+                section=f.section,
+                evidence=_evidence_sentence(f.evidence, questions),
+                evidence_items=[
+                    {"source": e.source, "name": e.name, "value": e.value} for e in f.evidence
+                ],
+            )
+            for f in diagnosis.findings
+        ]
+        assessment.findings = findings
+        uow.flush()
+        by_code = {f.code: f for f in findings}
+        assessment.actions = [
+            RemediationAction(
+                title=p.title["en"],
+                due_on=p.due_on,
+                owner=p.owner,
+                finding_id=by_code[p.finding_code].id,
+                priority=p.priority,
+                effort_hours=p.effort_hours,
+            )
+            for p in diagnosis.plan
+        ]
+        if package_hours is not None:
+            _propose(assessment, diagnosis, package_hours)
+        assessment.facts = facts
+        assessment.assessed_on = today
+        assessment.status = AssessmentStatus.DIAGNOSED
+        audit.record(
+            uow,
+            actor,
+            "health.diagnose",
+            entity="assessment",
+            entity_id=assessment.id,
+            after={"findings": [f.code for f in findings], "overall": diagnosis.overall},
+        )
+        uow.commit()
+        return _view(uow, assessment, check)
+
+
+def _propose(assessment: Assessment, diagnosis: Diagnosis, hours: float) -> None:
+    if assessment.provider_organisation_id is None:
+        raise InvalidInput(
+            [
+                Problem(
+                    "command line",
+                    None,
+                    "package-hours",
+                    "a self-check has no provider to give a service package",
+                )
+            ]
+        )
+    if hours <= 0:
+        raise InvalidInput(
+            [Problem("command line", None, "package-hours", "give hours above zero")]
+        )
+    chosen, _ = propose_package(diagnosis.plan, hours)
+    assessment.packages = [
+        ServicePackage(
+            provider_organisation_id=assessment.provider_organisation_id,
+            title=f"{hours:g} hours of IP legal service",
+            hours=hours,
+            topics=[a.title["en"] for a in chosen],
+        )
+    ]
+
+
+def _facts(uow: UnitOfWork, actor: Actor, assessment: Assessment, today: date) -> dict[str, Any]:
+    enterprise = assessment.enterprise_organisation_id
+    if enterprise not in readable_organisations(uow, actor, GrantScope.ENGAGEMENT):
+        return {}  # the engagement was revoked: the answers alone are diagnosed
+    rights = list(uow.rights.list(enterprise))
+    return facts_from_records(
+        rights,
+        uow.records.recordations(enterprise),
+        uow.health.hits(enterprise),
+        assessment.answers,
+        today,
+    )
+
+
+def _evidence_sentence(evidence: tuple[Evidence, ...], questions: Mapping[str, Any]) -> str:
+    parts = []
+    for item in evidence:
+        if item.source == "answer":
+            value = ", ".join(item.value) if isinstance(item.value, list) else item.value
+            parts.append(f'answered "{value}" to "{questions[item.name].text["en"]}"')
+        elif isinstance(item.value, list):
+            parts.append(f"the records show {len(item.value)}: {'; '.join(map(str, item.value))}")
+        else:
+            parts.append(f"the records show {item.value}")
+    return "; ".join(parts)
+
+
+def set_action(
+    uow: UnitOfWork, actor: Actor, assessment_id: int, priority: int, status: ActionStatus
+) -> RemediationAction:
+    """Move one task of the plan (by its priority number) to ``status``."""
+    actor.require(Permission.ASSESS_HEALTH, "track remediation tasks")
+    with uow:
+        assessment = _get(uow, actor, assessment_id)
+        action = next((a for a in assessment.actions if a.priority == priority), None)
+        if action is None:
+            raise NotFound(f"health check {assessment_id} has no task {priority}")
+        before = audit.snapshot(action, "status")
+        action.status = status
+        audit.record(
+            uow,
+            actor,
+            "health.task",
+            entity="remediation_action",
+            entity_id=action.id,
+            before=before,
+            after=audit.snapshot(action, "status"),
+        )
+        uow.commit()
+        return action
+
+
+def record_hours(uow: UnitOfWork, actor: Actor, assessment_id: int, hours: float) -> ServicePackage:
+    """Count hours of the provider's service package as used."""
+    actor.require(Permission.ASSESS_HEALTH, "record service hours")
+    with uow:
+        assessment = _get(uow, actor, assessment_id)
+        if actor.organisation_id != assessment.provider_organisation_id or not assessment.packages:
+            raise NotFound(f"health check {assessment_id} has no service package of yours")
+        package = assessment.packages[0]
+        if hours <= 0 or package.hours_used + hours > package.hours:
+            left = f"{package.hours_left:g} h left"
+            raise InvalidInput(
+                [Problem("command line", None, "hours", f"give hours above zero ({left})")]
+            )
+        before = audit.snapshot(package, "hours_used")
+        package.hours_used += hours
+        package.status = "in_progress" if package.hours_left else "used"
+        audit.record(
+            uow,
+            actor,
+            "health.hours",
+            entity="service_package",
+            entity_id=package.id,
+            before=before,
+            after=audit.snapshot(package, "hours_used"),
+        )
+        uow.commit()
+        return package
+
+
+def list_assessments(uow: UnitOfWork, actor: Actor) -> list[AssessmentView]:
+    with uow:
+        found = [a for a in uow.health.assessments(actor.organisation_id) if _visible(actor, a)]
+        return [_view(uow, a, _check_of(uow, a)) for a in found]
+
+
+def show(uow: UnitOfWork, actor: Actor, assessment_id: int) -> AssessmentView:
+    with uow:
+        assessment = _get(uow, actor, assessment_id)
+        return _view(uow, assessment, _check_of(uow, assessment))
+
+
+def _diagnosis_of(check: HealthCheck, assessment: Assessment) -> Diagnosis | None:
+    if assessment.assessed_on is None:
+        return None
+    return check.rules.diagnose(
+        check.questionnaire, assessment.answers, assessment.facts or {}, assessment.assessed_on
+    )
+
+
+def _view(uow: UnitOfWork, assessment: Assessment, check: HealthCheck) -> AssessmentView:
+    def org_name(organisation_id: int | None) -> str | None:
+        found = uow.accounts.organisation(organisation_id) if organisation_id else None
+        return found.name if found else None
+
+    assigned = (
+        uow.accounts.user(assessment.assigned_user_id) if assessment.assigned_user_id else None
+    )
+    diagnosis = _diagnosis_of(check, assessment)
+    changes = None
+    previous = (
+        uow.health.assessment(assessment.previous_assessment_id)
+        if assessment.previous_assessment_id
+        else None
+    )
+    if previous is not None and diagnosis is not None:
+        earlier = _diagnosis_of(_check_of(uow, previous), previous)
+        changes = recheck(earlier, diagnosis) if earlier else None
+    questionnaire = check.questionnaire
+    return AssessmentView(
+        assessment,
+        org_name(assessment.enterprise_organisation_id) or "",
+        org_name(assessment.provider_organisation_id),
+        assigned.email if assigned else None,
+        check,
+        len(questionnaire.asked(assessment.answers)),
+        len(questionnaire.counted_answers(assessment.answers)),
+        diagnosis,
+        changes,
+    )

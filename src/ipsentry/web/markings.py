@@ -1,0 +1,14 @@
+"""The marking a page shows: the most restricted of the records it displays."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ipsentry.domain.common import Confidentiality
+from ipsentry.services.access import Marked
+
+
+def strictest(records: Iterable[Marked]) -> Confidentiality:
+    return max(
+        (r.confidentiality for r in records), key=lambda m: m.rank, default=Confidentiality.PUBLIC
+    )

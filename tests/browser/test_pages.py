@@ -1,0 +1,105 @@
+"""The pages in a real browser, in English and Chinese: keyboard-usable, accessible, shot.
+
+Each main page is visited in both languages; axe-core (from the axe-playwright-python
+package) must find no violation, and a full-page screenshot is saved per page and language.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from ipsentry.services.demo import DEMO_PASSWORD
+
+pytestmark = pytest.mark.browser
+COUNSEL = "counsel@smoore-demo.example"
+# page name -> (path, heading in English, heading in Chinese)
+PAGES = {
+    "dashboard": ("/", "Dashboard", "仪表板"),
+    "portfolio": ("/portfolio", "Portfolio", "权利组合"),
+    "deadlines": ("/deadlines", "Deadlines", "期限"),
+    "tokens": ("/tokens", "API tokens", "API 令牌"),
+}
+
+
+def check_accessible(page: Page) -> None:
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def sign_in(page: Page, server: str, email: str = COUNSEL) -> None:
+    page.goto(f"{server}/sign-in")
+    page.get_by_label(re.compile("Email|电子邮箱")).fill(email)
+    page.get_by_label(re.compile("Password|密码")).fill(DEMO_PASSWORD)
+    page.keyboard.press("Enter")  # the keyboard alone signs in
+    page.wait_for_url(f"{server}/")
+
+
+def shoot(page: Page, screenshots: Path, name: str, locale: str) -> None:
+    page.screenshot(path=str(screenshots / f"{name}-{locale}.png"), full_page=True)
+
+
+def test_sign_in_page_follows_the_browser_language(
+    browser,
+    server: str,
+    screenshots: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    for locale, heading in (("en-US", "Sign in"), ("zh-CN", "登录")):
+        context = browser.new_context(locale=locale)
+        page = context.new_page()
+        page.goto(f"{server}/sign-in")
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        check_accessible(page)
+        shoot(page, screenshots, "sign-in", locale[:2])
+        context.close()
+
+
+def test_main_pages_in_both_languages(page: Page, server: str, screenshots: Path) -> None:
+    sign_in(page, server)
+    for locale, index in (("en", 1), ("zh", 2)):
+        if locale == "zh":
+            page.goto(f"{server}/")
+            page.select_option("#locale", "zh_Hans")  # submits itself (app.js)
+            page.wait_for_load_state()
+            expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
+        for name, entry in PAGES.items():
+            path, heading = entry[0], entry[index]
+            page.goto(f"{server}{path}")
+            expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+            check_accessible(page)
+            shoot(page, screenshots, name, locale)
+        page.goto(f"{server}/portfolio")
+        page.get_by_role("link", name=re.compile(r"US 10,?357,?623")).click()
+        expect(page.get_by_role("heading", level=2).first).to_be_visible()
+        check_accessible(page)
+        shoot(page, screenshots, "patent", locale)
+        page.goto(f"{server}/portfolio?kind=trademark")
+        page.get_by_role("link", name=re.compile(r"US 5,?633,?060")).click()
+        check_accessible(page)
+        shoot(page, screenshots, "trademark", locale)
+
+
+def test_deadlines_download_as_icalendar(page: Page, server: str, tmp_path: Path) -> None:
+    sign_in(page, server)
+    page.goto(f"{server}/deadlines")
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile("iCalendar")).click()
+    saved = tmp_path / "deadlines.ics"
+    download.value.save_as(saved)
+    text = saved.read_text("utf-8")
+    assert text.startswith("BEGIN:VCALENDAR") and "BEGIN:VEVENT" in text
+
+
+def test_the_portfolio_filters_by_keyboard(page: Page, server: str) -> None:
+    sign_in(page, server)
+    page.goto(f"{server}/portfolio")
+    search = page.get_by_role("searchbox")
+    search.fill("ccell")
+    search.press("Enter")
+    rows = page.locator("tbody tr")
+    expect(rows.first).to_be_visible()
+    assert all("CCELL" in t.upper() for t in rows.all_inner_texts())
