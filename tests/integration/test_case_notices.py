@@ -77,3 +77,26 @@ def test_a_case_from_its_notices(uow: UnitOfWork, actor: Actor, tmp_path: Path) 
     ):
         import_notice(uow, actor, settled, TODAY)
     assert states(uow, actor)["Kowloon Gadget Limited"] is DispositionKind.NAMED  # nothing written
+
+
+def test_the_case_as_shown(uow: UnitOfWork, actor: Actor, tmp_path: Path) -> None:
+    from ipsentry.errors import NotFound
+    from ipsentry.services.case_views import list_cases, show_case
+
+    institution = tmp_path / "institution.txt"
+    institution.write_text(samples.INSTITUTION, "utf-8")
+    import_notice(uow, actor, institution, TODAY)
+    consent = notice(tmp_path, "consent.txt", "Termination as to One Respondent",
+                     "terminated the investigation as to respondent Kowloon Gadget Limited based on a consent order.")  # fmt: skip
+    import_notice(uow, actor, consent, TODAY)
+    assert [(r["number"], r["respondents"], r["resolved"]) for r in list_cases(uow, actor)] == [
+        ("337-TA-9901", 3, 1)
+    ]
+    shown = show_case(uow, actor, "337-TA-9901")
+    assert shown["resolved_by"] == {"named": 2, "consent_order": 1}
+    kowloon = next(p for p in shown["parties"] if p["name"] == "Kowloon Gadget Limited")
+    assert kowloon["state"]["every asserted right"] == "consent_order"
+    assert kowloon["steps"][0]["source"] == "termination notice (consent.txt)"
+    assert {p["role"] for p in shown["parties"]} == {"complainant", "respondent"}
+    with pytest.raises(NotFound):
+        show_case(uow, actor, "337-TA-0001")

@@ -116,6 +116,8 @@ VALID: dict[str, dict[str, Any]] = {
     },
     "cases parse-notice": {"file": "{notice.txt}", "as_json": True},
     "cases import-notice": {"file": "{notice.txt}", "as_json": True},
+    "cases list": {"as_json": True},
+    "cases show": {"reference": "337-TA-1286"},
     "cases evidence add": {
         "file": "{page.html}",
         "title": "Listing",

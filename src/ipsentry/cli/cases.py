@@ -14,7 +14,7 @@ from ipsentry.cli.params import BinaryFile, InputFile, MomentParser, OutputFile
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.evidence import EvidenceKind
 from ipsentry.domain.exhibits import Bates
-from ipsentry.services import binders, case_notices, evidence
+from ipsentry.services import binders, case_notices, case_views, evidence
 from ipsentry.services.evidence import Capture
 from ipsentry.services.notices import read_notice
 
@@ -70,6 +70,71 @@ def parse_notice(
         print_json(notice)
     else:
         _show(notice)
+
+
+@app.command("list")
+def list_cases(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the cases as JSON.")] = False,
+) -> None:
+    """The cases you may see, with how many respondents are resolved (from the record)."""
+    ctx = context()
+    rows = case_views.list_cases(ctx.uow(), ctx.actor())
+    if as_json:
+        print_json(rows)
+        return
+    table = Table(title=f"cases ({len(rows)})")
+    for column in ("number", "kind", "title", "status", "resolved"):
+        table.add_column(column)
+    for r in rows:
+        resolved = f"{r['resolved']} of {r['respondents']}" if r["respondents"] else "—"
+        table.add_row(r["number"], r["kind"], r["title"], r["status"], resolved)
+    console.print(table)
+
+
+@app.command("show")
+def show_case(
+    reference: Annotated[str, typer.Argument(help="The case's number (e.g. 337-TA-1286) or id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the case as JSON.")] = False,
+) -> None:
+    """One case: parties, each respondent's disposition per right with sources, remedies."""
+    ctx = context()
+    case = case_views.show_case(ctx.uow(), ctx.actor(), reference)
+    if as_json:
+        print_json(case)
+        return
+    console.print(
+        f"[bold]{case['number']}[/bold] {case['title']} ({case['kind']}, {case['status']})"
+    )
+    console.print(
+        f"respondents resolved: {case['resolved']} of {case['respondents']}", markup=False
+    )
+    table = Table(title="respondent × right (one entry when every right stands alike)")
+    table.add_column("respondent")
+    table.add_column("disposition")
+    for party in case["parties"]:
+        if party["role"] != "respondent":
+            continue
+        states = {right: state.replace("_", " ") for right, state in party["state"].items()}
+        alike = len(set(states.values())) == 1
+        shown = (
+            next(iter(states.values()))
+            if alike
+            else "; ".join(
+                f"{right}: {state}"
+                for right, state in states.items()
+                if right in case["asserted_rights"]
+            )
+        )
+        table.add_row(party["name"], shown)
+    console.print(table)
+    for remedy in case["remedies"]:
+        against = f" against {remedy['against']}" if remedy["against"] else ""
+        console.print(f"remedy: {remedy['kind']}{against} ({remedy['source']})", markup=False)
+    for kind, by_currency in case["amounts"].items():
+        shown = ", ".join(f"{c} {a}" for c, a in by_currency.items())
+        console.print(f"{kind}: {shown}", markup=False)
+    for event in case["events"]:
+        console.print(f"{event['on']}  {event['title']}", markup=False)
 
 
 @app.command("import-notice")

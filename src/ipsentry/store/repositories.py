@@ -159,6 +159,10 @@ class RecordRepository:
         )
         return {p.id: p for p in self.session.scalars(query) if p.id is not None}
 
+    def cases(self, organisation_id: int) -> Sequence[Case]:
+        query = sa.select(Case).where(t.case_table.c.organisation_id == organisation_id)
+        return self.session.scalars(query.order_by(t.case_table.c.id)).all()
+
     def case_by_number(self, organisation_id: int, number: str) -> Case | None:
         query = sa.select(Case).where(
             t.case_table.c.organisation_id == organisation_id, t.case_table.c.number == number
