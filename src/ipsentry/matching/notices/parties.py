@@ -138,7 +138,7 @@ def _split_joined(item: str) -> list[str]:
     parts = re.split(r"(,?\s+and\s+|,\s+)(?=[A-Z\x00“])", item)
     items = [parts[0]]
     for separator, part in zip(parts[1::2], parts[2::2], strict=True):
-        if entity_form().match(part):  # "NJOY, LLC", "Co., Ltd."
+        if entity_form().match(part):  # "Acme, LLC", "Co., Ltd."
             split = False
         elif "and" in separator.split():
             split = _is_complete(items[-1])
