@@ -27,6 +27,14 @@ class Conflict(IpsentryError):
     exit_code = 6
 
 
+class VersionConflict(Conflict):
+    """Someone changed the record since it was read; ``current`` says how it is now."""
+
+    def __init__(self, message: str, current: dict[str, object]) -> None:
+        super().__init__(message)
+        self.current = current
+
+
 class NotAuthenticated(IpsentryError):
     """No valid sign-in: a wrong password, an expired session, a revoked token."""
 

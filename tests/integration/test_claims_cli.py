@@ -27,6 +27,12 @@ PATENT = {
         },
     ],
     "confidentiality": "attorneys_eyes_only",
+    # counsel's construction of the claim terms, stored with the patent
+    "construction": {
+        "liquid storage cavity": ["tank"],
+        "porous ceramic body": ["porous ceramic core"],
+        "heating element": ["heating coil"],
+    },
 }
 PRODUCT = "The TH2 cartridge has a glass tank for oil. A porous ceramic core carries a printed heating coil. No cotton wick is used."
 

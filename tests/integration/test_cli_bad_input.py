@@ -68,6 +68,15 @@ FILES = {
     "password.txt": "correct horse battery staple\n",
     "page.html": "<html><body><p>CCELL cartridge, USD 12.99</p></body></html>\n",
     "answers.json": json.dumps({"co_development": "no", "export_markets": ["US"]}),
+    "intake.json": json.dumps(
+        {
+            "title": "Copied design",
+            "claimant": "Alpha Co.",
+            "respondent": {"name": "Beta Ltd"},
+            "received_on": "2026-11-02",
+            "amount": {"amount": "1000", "currency": "CNY"},
+        }
+    ),
     "assetlinks.json": json.dumps(
         [{"target": {"namespace": "android_app", "package_name": "com.ccell.app"}}]
     ),
@@ -164,7 +173,41 @@ VALID: dict[str, dict[str, Any]] = {
     "health answer": {"assessment_id": "3", "file": "{answers.json}"},
     "health diagnose": {"assessment_id": "3", "today": "2026-12-01"},
     "health list": {"as_json": True},
+    "health programme": {"as_json": True, "as_user": "{advisor}"},
+    "health report": {"assessment_id": "2", "out": "{out.html}", "as_user": "{advisor}"},
     "health show": {"assessment_id": "1", "as_user": "{advisor}"},
+    # the demo's disputes: 1 resolved and 2 in mediation (mediator), 3 taken in and 4 referred
+    # (advisor); "add" takes in 5. Sorted order: add, assess, confirm, escalate, ... session.
+    "disputes add": {"file": "{intake.json}", "as_user": "{advisor}"},
+    "disputes assess": {
+        "dispute_id": "3",
+        "yes": ["conduct_stopped_after_notice"],
+        "as_user": "{advisor}",
+    },
+    "disputes confirm": {"dispute_id": "1", "state": "requested", "as_user": "{mediator}"},
+    "disputes escalate": {"dispute_id": "5", "kind": "district_court", "as_user": "{advisor}"},
+    "disputes list": {"as_json": True, "as_user": "{mediator}"},
+    "disputes mediate": {"dispute_id": "3", "as_user": "{advisor}"},
+    "disputes override": {
+        "dispute_id": "4",
+        "verdict": "consider",
+        "reason": "both asked",
+        "as_user": "{advisor}",
+    },
+    "disputes resolve": {
+        "dispute_id": "2",
+        "outcome": "settlement",
+        "on": "2026-11-30",
+        "as_user": "{mediator}",
+    },
+    "disputes session": {
+        "dispute_id": "3",
+        "on": "2026-12-01",
+        "notes": "met",
+        "as_user": "{advisor}",
+    },
+    "disputes show": {"dispute_id": "2", "as_user": "{mediator}"},
+    "disputes stats": {"as_json": True, "as_user": "{mediator}"},
     "health task": {
         "assessment_id": "1",
         "priority": "1",
@@ -178,6 +221,7 @@ USERS = {
     "{admin}": "admin@smoore-demo.example",
     "{operator}": "operator@operator-demo.example",
     "{advisor}": "advisor@ipservice-demo.example",
+    "{mediator}": "mediator@ipservice-demo.example",
 }
 
 

@@ -114,10 +114,16 @@ def test_core_name_drops_case_width_punctuation_and_the_legal_form(name: str, co
 
 def test_the_same_company_under_another_legal_form_is_a_certain_conflict() -> None:
     existing = [MatterParty("dispute 7", "respondent", _party("Acme Limited"))]
-    (conflict,) = check_conflicts([_party("ACME Co., Ltd.")], existing)
+    (conflict,) = check_conflicts([("claimant", _party("ACME Co., Ltd."))], existing)
     assert (conflict.matter, conflict.role, conflict.how, conflict.certain) == (
         "dispute 7", "respondent", "same name", True,
     )  # fmt: skip
+
+
+def test_the_same_party_on_the_same_side_again_is_a_note_not_a_conflict() -> None:
+    existing = [MatterParty("dispute 7", "claimant", _party("Acme Limited"))]
+    (note,) = check_conflicts([("claimant", _party("Acme Ltd"))], existing)
+    assert (note.how, note.certain) == ("same name, same side", False)
 
 
 def test_an_alias_or_an_identifier_finds_the_same_party() -> None:
@@ -126,10 +132,10 @@ def test_an_alias_or_an_identifier_finds_the_same_party() -> None:
         MatterParty("case B", "respondent", _party("Other Name LLC", uscc="91440300MA5XXXXX1A")),
     ]
     new = _party("Gamma Shop Inc.", uscc="91440300ma5xxxxx1a")
-    found = {(c.matter, c.how) for c in check_conflicts([new], existing)}
+    found = {(c.matter, c.how) for c in check_conflicts([("respondent", new)], existing)}
     assert found == {
         ("case A", "same name"),
-        ("case B", "same identifier (uscc 91440300MA5XXXXX1A)"),
+        ("case B", "same identifier (uscc 91440300MA5XXXXX1A), same side"),
     }
 
 
@@ -138,7 +144,7 @@ def test_a_close_name_is_possible_for_a_person_to_decide_and_strangers_are_not_l
         MatterParty("dispute 3", "claimant", _party("Northwind Robotics")),
         MatterParty("dispute 4", "claimant", _party("Blue Harbour Foods")),
     ]
-    (conflict,) = check_conflicts([_party("Northwind Robotic")], existing)
+    (conflict,) = check_conflicts([("respondent", _party("Northwind Robotic"))], existing)
     assert conflict.matter == "dispute 3"
     assert not conflict.certain and conflict.how.startswith("similar name")
 

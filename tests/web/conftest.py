@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from ipsentry.api.app import create_app
 from ipsentry.api.security import CSRF_COOKIE
 from ipsentry.services.demo import DEMO_PASSWORD, load_demo
+from ipsentry.services.jobs import Runner
 from ipsentry.settings import Settings
 from ipsentry.store.database import dispose_all
 from ipsentry.store.unit_of_work import UnitOfWork
@@ -39,8 +40,8 @@ def demo_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     dispose_all()
 
 
-def client_for(url: str) -> TestClient:
-    return TestClient(create_app(Settings(database_url=url)), base_url=BASE)
+def client_for(url: str, runner: Runner | None = None) -> TestClient:
+    return TestClient(create_app(Settings(database_url=url), runner), base_url=BASE)
 
 
 def sign_in(client: TestClient, email: str, password: str = DEMO_PASSWORD) -> str:

@@ -26,6 +26,7 @@ from ipsentry.api.security import (
     set_cookie,
 )
 from ipsentry.errors import IpsentryError
+from ipsentry.services.jobs import Runner, ThreadRunner
 from ipsentry.services.passwords import new_secret
 from ipsentry.settings import Settings, get_settings
 from ipsentry.web import i18n, pages
@@ -86,7 +87,8 @@ async def on_http_error(request: Request, error: Exception) -> Response:
     return _page_error(request, error.status_code, str(error.detail))
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, runner: Runner | None = None) -> FastAPI:
+    """The app over ``settings``' database; jobs go to ``runner`` (a worker thread)."""
     app = FastAPI(
         title="ipsentry",
         version="1",
@@ -100,6 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         },
     )
     app.state.settings = settings or get_settings()
+    app.state.runner = runner or ThreadRunner()
     app.middleware("http")(choose_locale_and_csrf)
     app.middleware("http")(add_security_headers)
     app.add_exception_handler(IpsentryError, on_ipsentry_error)

@@ -21,6 +21,7 @@ from ipsentry.errors import NotAuthenticated
 from ipsentry.services import database, sign_in, tokens
 from ipsentry.services.access import Actor
 from ipsentry.services.database import UnitOfWork
+from ipsentry.services.jobs import Runner
 from ipsentry.settings import Settings
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -31,6 +32,11 @@ CSRF_HEADER = "x-csrf-token"
 def settings_of(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
+
+
+def runner_of(request: Request) -> Runner:
+    runner: Runner = request.app.state.runner
+    return runner
 
 
 def new_uow(request: Request) -> UnitOfWork:

@@ -64,6 +64,9 @@ COMMANDS: dict[str, Entry] = {
     "health": Entry(
         "ipsentry.cli.health:app", "IP health checks: diagnosis, plan, service package."
     ),
+    "disputes": Entry(
+        "ipsentry.cli.disputes:app", "Disputes: intake, conflict check, mediation, outcomes."
+    ),
     "serve": Entry("ipsentry.cli.serve:serve", "Serve the web app and the REST API."),
     "db": Entry("ipsentry.cli.db:app", "Database schema: upgrade, or show where it is."),
 }

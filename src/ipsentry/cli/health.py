@@ -11,11 +11,11 @@ from rich.text import Text
 
 from ipsentry.cli.accounts import AsOption, JsonOption
 from ipsentry.cli.context import console, context, print_json
-from ipsentry.cli.params import DateParser, InputFile
+from ipsentry.cli.params import DateParser, InputFile, OutputFile
 from ipsentry.cli.tables import fitted_table, styled, under
 from ipsentry.domain.health import ActionStatus
 from ipsentry.domain.questionnaire import LANGUAGES
-from ipsentry.formats.answers import read_answers
+from ipsentry.formats.mappings import read_mapping
 from ipsentry.services import health_checks
 
 app = typer.Typer(help="IP health checks: questionnaire, diagnosis, remediation plan, re-check.")
@@ -120,7 +120,11 @@ def answer(
     """Save answers; unchanged ones are kept, so a questionnaire can be done in parts."""
     ctx = context()
     view = health_checks.answer(
-        ctx.uow(), ctx.actor(as_user), assessment_id, read_answers(file), str(file)
+        ctx.uow(),
+        ctx.actor(as_user),
+        assessment_id,
+        read_mapping(file, "question id to answer"),
+        str(file),
     )
     left = view.asked - view.answered
     console.print(
@@ -212,6 +216,60 @@ def show(
         print_json(data)
         return
     _print(data)
+
+
+@app.command()
+def report(
+    assessment_id: AssessmentId,
+    out: Annotated[
+        Path,
+        typer.Option(
+            help="Write the report here: .pdf or .html.", parser=OutputFile(".pdf", ".html")
+        ),
+    ],
+    lang: LangOption = "en",
+    as_user: AsOption = None,
+) -> None:
+    """The diagnosis and plan as a report for the enterprise's management."""
+    from ipsentry.reports.health_report import write_report
+
+    lang = _lang(lang)
+    ctx = context()
+    data = health_checks.show(ctx.uow(), ctx.actor(as_user), assessment_id).to_json(lang)
+    write_report(data, out, lang)
+    console.print(f"report of health check {assessment_id} written to {out}", highlight=False)
+
+
+@app.command()
+def programme(as_user: AsOption = None, as_json: JsonOption = False) -> None:
+    """A provider's programme: enterprises served, loopholes by section and severity,
+    service hours, tasks, disputes by state."""
+    from ipsentry.services import programme as programmes
+
+    ctx = context()
+    data = programmes.programme(ctx.uow(), ctx.actor(as_user)).to_json()
+    if as_json:
+        print_json(data)
+        return
+    hours = data["service_hours"]
+    console.print(
+        Text(
+            f"{len(data['enterprises'])} enterprise(s) served, {data['diagnosed']} of "
+            f"{data['checks']} checks diagnosed; service hours {hours['used']:g} used of "
+            f"{hours['given']:g}"
+        )
+    )
+    severities = ["critical", "high", "medium", "low"]
+    table = fitted_table("Loopholes in the latest checks", ["section", *severities])
+    for section, counts in sorted(data["findings_by_section"].items()):
+        table.add_row(section, *(str(counts.get(s, 0)) for s in severities))
+    console.print(table)
+    tasks = ", ".join(f"{n} {status}" for status, n in sorted(data["tasks"].items())) or "none"
+    console.print(Text(f"Plan tasks: {tasks}"))
+    d = data["disputes"]
+    states = ", ".join(f"{n} {state}" for state, n in sorted(d["by_state"].items())) or "none"
+    share = "n/a" if d["share_by_mediation"] is None else f"{d['share_by_mediation']:.0%}"
+    console.print(Text(f"Disputes: {states}; ended by mediation: {share}"))
 
 
 def _print(data: dict[str, Any]) -> None:

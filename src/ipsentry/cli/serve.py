@@ -31,4 +31,4 @@ def serve(
         console.print("ready to serve", highlight=False)
         return
     console.print(f"ipsentry at http://{host}:{port}/  (Ctrl+C stops it)", highlight=False)
-    web_server.run(host, port, workers)
+    web_server.run(settings.database_url, host, port, workers)

@@ -63,7 +63,7 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
     | {_P.WRITE_PORTFOLIO, _P.SCREEN, _P.REVIEW, _P.MANAGE_GRANTS, _P.ASSESS_HEALTH},
     Role.ANALYST: _STAFF | {_P.WRITE_PORTFOLIO, _P.SCREEN, _P.REVIEW},
     Role.REVIEWER: _STAFF | {_P.REVIEW},
-    Role.CUSTOMS_OFFICER: _STAFF | {_P.SCREEN},
+    Role.CUSTOMS_OFFICER: _STAFF,  # customs screening arrives with its own issue
     Role.LEGAL_SERVICE: _STAFF | {_P.ASSESS_HEALTH, _P.MEDIATE},
     Role.MEDIATOR: _STAFF | {_P.MEDIATE},
     Role.VIEWER: frozenset({_P.READ}),

@@ -1,9 +1,11 @@
-"""Conflict check: is a party to a new matter already on some side of another matter?
+"""Conflict check: is a party to a new matter already on the other side of another matter?
 
-A mediator or a provider's lawyer must not take a dispute involving someone they act for
-or against elsewhere. Names are compared after dropping legal forms (ISO 20275 list in
-``ipsentry/data/disputes/legal_forms.txt``), with aliases and identifiers; a close but
-unequal name is reported as possible, for a person to decide.
+A provider's lawyer or mediator must not take a dispute against someone they stand with
+elsewhere: the same party on the opposite side of another matter is a conflict. The same
+party on the same side again (a rights holder with a second complaint) is reported too,
+but as a note, not a conflict. Names are compared after dropping legal forms (ISO 20275
+list in ``ipsentry/data/disputes/legal_forms.txt``), with aliases and identifiers; a close
+but unequal name is only ever possible, for a person to decide.
 """
 
 from __future__ import annotations
@@ -34,11 +36,11 @@ class MatterParty:
 @dataclass(frozen=True)
 class Conflict:
     matter: str
-    role: str
+    role: str  # the existing party's role in that matter
     new_party: str
     existing_party: str
     how: str  # "same name", "same identifier …", "similar name (93)"
-    certain: bool
+    certain: bool  # the same party, on the opposite side: the intake must be waived
 
 
 @cache
@@ -63,23 +65,26 @@ def core_name(name: str) -> str:
 
 
 def check_conflicts(
-    new_parties: Iterable[Party], existing: Sequence[MatterParty]
+    new_parties: Iterable[tuple[str, Party]], existing: Sequence[MatterParty]
 ) -> list[Conflict]:
-    """Every existing matter a new party appears in, certain matches first."""
+    """Every existing matter a new party (with its role) appears in, conflicts first."""
     found: list[Conflict] = []
-    for new in new_parties:
+    for role, new in new_parties:
         names = {core_name(n) for n in new.names()} - {""}
         ids = {(i.kind, i.value.strip().casefold()) for i in new.identifiers}
         for other in existing:
-            found.extend(_match(new, names, ids, other))
+            found.extend(_match(new, role, names, ids, other))
     return sorted(found, key=lambda c: (not c.certain, c.matter))
 
 
 def _match(
-    new: Party, names: set[str], ids: set[tuple[IdentifierKind, str]], other: MatterParty
+    new: Party, role: str, names: set[str], ids: set[tuple[IdentifierKind, str]], other: MatterParty
 ) -> list[Conflict]:
-    def conflict(how: str, certain: bool) -> Conflict:
-        return Conflict(other.matter, other.role, new.name, other.party.name, how, certain)
+    def conflict(how: str, same_party: bool) -> Conflict:
+        opposite = role != other.role
+        shown = how if opposite else f"{how}, same side"
+        certain = same_party and opposite
+        return Conflict(other.matter, other.role, new.name, other.party.name, shown, certain)
 
     shared = [i for i in other.party.identifiers if (i.kind, i.value.strip().casefold()) in ids]
     if shared:

@@ -60,6 +60,7 @@ class Hit:
     decisions: list[ReviewDecision] = field(default_factory=list)
     confidentiality: Confidentiality = Confidentiality.CONFIDENTIAL
     run_id: int | None = None
+    version: int = 1  # raised by each decision (services.review), so none is overwritten
     id: int | None = None
 
     def review(

@@ -14,10 +14,11 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from ipsentry.matching.marks.packed import PackedText, line_ends
 from ipsentry.matching.marks.register import RegisterData, RegisterIndex
 from ipsentry.matching.marks.similarity import FORMS, FormColumns
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 META = "meta.json"
 PUBLISHED = "published.json"  # row -> [publication date, office], for the rows a register dates
 _MAPPED = ("keys", "key_ids", "gram_indptr", "gram_names")  # read lazily from the page cache
@@ -45,9 +46,11 @@ def write_index(data: RegisterData, folder: Path, dated: Dated | None = None) ->
     }
     for name, array in arrays.items():
         np.save(folder / f"{name}.npy", array)
-    (folder / "names.txt").write_text("\n".join(data.names), "utf-8")
-    for name in FORMS:
-        (folder / f"form_{name}.txt").write_text("\n".join(data.columns.forms[name]), "utf-8")
+    columns = {"names": data.names, **{f"form_{n}": data.columns.forms[n] for n in FORMS}}
+    for name, lines in columns.items():
+        text = "\n".join(lines).encode("utf-8")
+        (folder / f"{name}.txt").write_bytes(text)
+        np.save(folder / f"{name}.ends.npy", line_ends(text))
     meta = {"format": FORMAT_VERSION, **data.stats(), "common_words": data.common_words}
     (folder / META).write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
 
@@ -69,13 +72,16 @@ def read_index(folder: Path) -> RegisterData:
         )
         return loaded
 
-    names = (folder / "names.txt").read_text("utf-8").split("\n")
+    def text(name: str) -> PackedText:
+        return PackedText((folder / f"{name}.txt").read_bytes(), array(f"{name}.ends"))
+
+    names = text("names")
     if len(names) != int(meta["names"]):
         raise ValueError(f"{folder}: {len(names)} names where meta.json says {meta['names']}")
     return RegisterData(
         names=names,
         columns=FormColumns(
-            forms={n: (folder / f"form_{n}.txt").read_text("utf-8").split("\n") for n in FORMS},
+            forms={n: text(f"form_{n}") for n in FORMS},
             length=array("length"),
             metaphone_length=array("metaphone_length"),
             translated=array("translated"),

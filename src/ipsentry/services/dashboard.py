@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from ipsentry.domain.accounts import Permission
 from ipsentry.domain.deadlines import Deadline
-from ipsentry.services import portfolio
+from ipsentry.services import portfolio, review
 from ipsentry.services.access import Actor
 from ipsentry.store.unit_of_work import UnitOfWork
 
@@ -36,9 +36,9 @@ def figures(uow: UnitOfWork, actor: Actor, today: date | None = None) -> Figures
     rights = portfolio.list_rights(uow, actor)
     due = portfolio.upcoming_deadlines(uow, actor, day, day + timedelta(days=90))
     with uow:
-        open_hits = uow.activity.open_hits_by_channel(actor.organisation_id)
         since = datetime.now(UTC) - timedelta(days=ACTIVITY_DAYS)
         activity = uow.activity.observations_screened_by_day(actor.organisation_id, since)
+    open_hits = _count([i.observation.kind.value for i in review.queue(uow, actor)])
     counts = {
         "kind": _count([r.kind.value for r in rights]),
         "office": _count([r.jurisdiction for r in rights]),

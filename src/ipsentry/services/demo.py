@@ -25,6 +25,7 @@ from ipsentry.domain.rights import (
 )
 from ipsentry.services import portfolio
 from ipsentry.services.access import resolve_actor
+from ipsentry.services.demo_disputes import load_dispute_demo
 from ipsentry.services.demo_health import load_health_demo
 from ipsentry.services.passwords import hash_password
 from ipsentry.store.unit_of_work import UnitOfWork
@@ -308,9 +309,14 @@ class _Loader:
                 ],
                 outcome=disputes.OutcomeKind(spec["outcome"]),
                 outcome_on=_day(spec.get("outcome_on")),
+                assigned_user_id=self._user_id(spec.get("assignee")),
                 illustrative=True,
             )
         )
+
+    def _user_id(self, email: str | None) -> int | None:
+        user = self.uow.organisations.user_by_email(email) if email else None
+        return user.id if user else None
 
 
 def load_demo(uow: UnitOfWork) -> dict[str, int]:
@@ -332,6 +338,7 @@ def load_demo(uow: UnitOfWork) -> dict[str, int]:
         )
         uow.commit()
     load_health_demo(uow)
+    load_dispute_demo(uow)
     with uow:
         org = counsel.organisation_id
         return {

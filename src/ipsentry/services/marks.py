@@ -14,7 +14,7 @@ import csv
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.formats.files import atomic_text
@@ -35,11 +35,11 @@ from ipsentry.matching.marks.lookalikes import (
 )
 from ipsentry.matching.marks.screen import PortfolioMark, PortfolioMatcher
 from ipsentry.matching.marks.text import MarkText
-from ipsentry.services.access import Actor
-from ipsentry.services.portfolio import trademarks
 from ipsentry.services.register_watch import Register, WatchHit, build_register, open_register
-from ipsentry.services.screening import marks_of, read_marks
-from ipsentry.store.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:  # the portfolio side needs the store; a register search never loads it
+    from ipsentry.services.access import Actor
+    from ipsentry.store.unit_of_work import UnitOfWork
 
 __all__ = [
     "Assessment",
@@ -290,11 +290,16 @@ def imitation_record(i: Imitation) -> dict[str, object]:
 
 def marks_file(path: Path) -> list[PortfolioMark]:
     """The marks of a marks file (id, mark, classes, goods, disclaimers, famous)."""
+    from ipsentry.services.screening import read_marks
+
     return read_marks(path)
 
 
 def portfolio_marks(uow: UnitOfWork, actor: Actor) -> list[PortfolioMark]:
     """The live word marks of the actor's organisation that the actor may see."""
+    from ipsentry.services.portfolio import trademarks
+    from ipsentry.services.screening import marks_of
+
     return marks_of(trademarks(uow, actor))
 
 

@@ -25,9 +25,14 @@ def check(url: str, workers: int) -> None:
         uow.accounts.count_users()
 
 
-def run(host: str, port: int, workers: int) -> None:
+def run(url: str, host: str, port: int, workers: int) -> None:
+    """Serve until stopped; jobs a previous server left unfinished are marked interrupted
+    first (here, once, not in each worker, which would interrupt its siblings' jobs)."""
     import uvicorn
 
+    from ipsentry.services.jobs import interrupt_unfinished
+
+    interrupt_unfinished(url)
     uvicorn.run(
         "ipsentry.api.app:create_app",
         factory=True,

@@ -1,4 +1,4 @@
-"""Counts across screening for dashboards: open hits by channel, runs over time."""
+"""Counts across screening for dashboards: observations screened over time."""
 
 from __future__ import annotations
 
@@ -7,28 +7,12 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from ipsentry.domain.screening import ReviewStatus
 from ipsentry.store import tables as t
 
 
 class ActivityRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
-
-    def open_hits_by_channel(self, organisation_id: int) -> dict[str, int]:
-        hits, observations = t.hit_table, t.observation_table
-        query = (
-            sa.select(observations.c.kind, sa.func.count(sa.distinct(hits.c.observation_id)))
-            .join(observations, observations.c.id == hits.c.observation_id)
-            .where(
-                observations.c.organisation_id == organisation_id,
-                hits.c.status.in_([ReviewStatus.OPEN, ReviewStatus.ESCALATED]),
-            )
-            .group_by(observations.c.kind)
-        )
-        return {
-            str(getattr(kind, "value", kind)): int(n) for kind, n in self.session.execute(query)
-        }
 
     def observations_screened_by_day(
         self, organisation_id: int, since: datetime

@@ -13,6 +13,7 @@ from sqlalchemy.orm import composite, registry, relationship
 
 from ipsentry.domain import accounts, cases, customs, disputes, evidence, health, parties, rights
 from ipsentry.domain.common import Money
+from ipsentry.domain.jobs import Job
 from ipsentry.domain.observations import Observation
 from ipsentry.domain.screening import Hit, ReviewDecision, ScreeningRun
 from ipsentry.store import tables as t
@@ -50,6 +51,7 @@ def start_mappers() -> None:
     m(accounts.Grant, t.grants)
     m(accounts.WebSession, t.web_sessions)
     m(accounts.LoginFailure, t.login_failures)
+    m(Job, t.job_table)
 
     m(parties.PartyAlias, t.party_aliases)
     m(parties.PartyIdentifier, t.party_identifiers)

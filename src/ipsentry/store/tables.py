@@ -6,6 +6,7 @@ import sqlalchemy as sa
 
 from ipsentry.domain import accounts, cases, customs, disputes, evidence, health, parties, rights
 from ipsentry.domain.common import Confidentiality
+from ipsentry.domain.jobs import JobKind, JobStatus
 from ipsentry.domain.observations import ObservationKind
 from ipsentry.domain.screening import HitKind, ReviewStatus, RunStatus
 from ipsentry.store.columns import (
@@ -308,6 +309,7 @@ hit_table = sa.Table(
     sa.Column("explanation", sa.JSON, nullable=False, default=dict),
     enum_column("status", ReviewStatus, nullable=False),
     marking(),
+    sa.Column("version", sa.Integer, nullable=False, default=1),
 )
 review_table = sa.Table(
     "review_decisions",
@@ -318,6 +320,25 @@ review_table = sa.Table(
     sa.Column("reason", sa.Text, nullable=False),
     fk("user_id", "users.id", nullable=True),
     sa.Column("decided_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+job_table = sa.Table(
+    "jobs",
+    metadata,
+    pk(),
+    org(),
+    fk("user_id", "users.id"),
+    enum_column("kind", JobKind, nullable=False),
+    enum_column("status", JobStatus, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("started_at", sa.DateTime(timezone=True)),
+    sa.Column("finished_at", sa.DateTime(timezone=True)),
+    sa.Column("done", sa.Integer, nullable=False, default=0),
+    sa.Column("total", sa.Integer, nullable=False, default=0),
+    sa.Column("message", sa.Text, nullable=False, default=""),
+    sa.Column("error", sa.Text, nullable=False, default=""),
+    sa.Column("parameters", sa.JSON, nullable=False, default=dict),
+    sa.Column("result", sa.JSON, nullable=False, default=dict),
 )
 
 # --- customs ----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from ipsentry.store.activity_repository import ActivityRepository
 from ipsentry.store.database import session_factory
 from ipsentry.store.evidence_repository import EvidenceRepository
 from ipsentry.store.health_repository import HealthRepository
+from ipsentry.store.job_repository import HitRepository, JobRepository
 from ipsentry.store.repositories import OrganisationRepository, RecordRepository, RightRepository
 
 
@@ -31,6 +32,8 @@ class UnitOfWork:
         self.evidence = EvidenceRepository(self.session)
         self.health = HealthRepository(self.session)
         self.activity = ActivityRepository(self.session)
+        self.jobs = JobRepository(self.session)
+        self.hits = HitRepository(self.session)
         return self
 
     def __exit__(

@@ -8,7 +8,9 @@ from ipsentry.domain.common import Confidentiality
 from ipsentry.services.access import Marked
 
 
+def strictest_marking(markings: Iterable[Confidentiality]) -> Confidentiality:
+    return max(markings, key=lambda m: m.rank, default=Confidentiality.PUBLIC)
+
+
 def strictest(records: Iterable[Marked]) -> Confidentiality:
-    return max(
-        (r.confidentiality for r in records), key=lambda m: m.rank, default=Confidentiality.PUBLIC
-    )
+    return strictest_marking(r.confidentiality for r in records)

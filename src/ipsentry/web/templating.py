@@ -20,6 +20,8 @@ from ipsentry.api.deps import Auth, authenticate
 from ipsentry.api.security import CSRF_COOKIE
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.deadlines import DeadlineState
+from ipsentry.domain.jobs import JobStatus
+from ipsentry.domain.screening import ReviewStatus
 from ipsentry.web import i18n
 
 HTMX = "vendor/htmx-2.0.11.min.js"
@@ -62,6 +64,27 @@ def deadline_state_label(state: DeadlineState) -> str:
     return labels[state]
 
 
+def review_status_label(status: ReviewStatus | str) -> str:
+    labels = {
+        ReviewStatus.OPEN: i18n.gettext("open"),
+        ReviewStatus.CONFIRMED: i18n.gettext("confirmed"),
+        ReviewStatus.DISMISSED: i18n.gettext("dismissed"),
+        ReviewStatus.ESCALATED: i18n.gettext("escalated"),
+    }
+    return labels[ReviewStatus(status)]
+
+
+def job_status_label(status: JobStatus) -> str:
+    labels = {
+        JobStatus.QUEUED: i18n.gettext("queued"),
+        JobStatus.RUNNING: i18n.gettext("running"),
+        JobStatus.DONE: i18n.gettext("done"),
+        JobStatus.FAILED: i18n.gettext("failed"),
+        JobStatus.INTERRUPTED: i18n.gettext("interrupted"),
+    }
+    return labels[status]
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -79,6 +102,8 @@ def environment() -> Environment:
     env.filters["marking"] = marking_label
     env.filters["datetime"] = _datetime
     env.filters["deadline_state"] = deadline_state_label
+    env.filters["review_status"] = review_status_label
+    env.filters["job_status"] = job_status_label
     env.globals["htmx"] = HTMX
     env.globals["locales"] = i18n.LOCALES
     return env

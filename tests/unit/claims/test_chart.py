@@ -40,16 +40,26 @@ WICKED = (
 UNRELATED = "The toaster browns bread with quartz lamps. A crumb tray slides out for cleaning."
 
 
+# How counsel construes the claims' terms (a patent's own construction table): the words a
+# vaporizer listing uses for the claimed parts.
+CONSTRUCTION = {
+    "liquid storage cavity": ["tank", "reservoir"],
+    "e-liquid": ["oil"],
+    "heating element": ["heating coil", "coil"],
+    "porous ceramic body": ["porous ceramic core", "ceramic core"],
+}
+
+
 @pytest.fixture(scope="module")
 def engine() -> ChartEngine:
-    return ChartEngine(dense=False)
+    return ChartEngine(CONSTRUCTION, dense=False)
 
 
 def chart(engine: ChartEngine, text: str, *nums: int):  # type: ignore[no-untyped-def]
     return {r.claim.num: r for r in engine.chart(CLAIMS, engine.read(text), list(nums) or None)}
 
 
-def test_synonyms_carry_claim_terms_to_product_words(engine: ChartEngine) -> None:
+def test_the_construction_carries_claim_terms_to_product_words(engine: ChartEngine) -> None:
     result = chart(engine, OWN, 1)[1]
     findings = {e.element.text: e for e in result.elements}
     assert findings["a liquid storage cavity for holding an e-liquid"].found  # tank
@@ -156,7 +166,7 @@ def test_passages_keep_offsets_in_plain_and_html_text() -> None:
 
 
 def test_with_the_encoder_the_claim_as_a_whole_weighs_in() -> None:
-    engine = ChartEngine(dense=True)
+    engine = ChartEngine(CONSTRUCTION, dense=True)
     own = engine.chart(CLAIMS, engine.read(OWN), [1])[0]
     other = engine.chart(CLAIMS, engine.read(UNRELATED), [1])[0]
     assert own.relevance is not None and other.relevance is not None

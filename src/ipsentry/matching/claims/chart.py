@@ -19,11 +19,12 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from ipsentry.domain.rights import Claim, ClaimElement, ElementRole
-from ipsentry.matching.claims.lexicon import Synonyms, build_synonyms, limitations, synonyms
-from ipsentry.matching.claims.limits import Exclusion, condition_of, exclusion, patterns
+from ipsentry.matching.claims.lexicon import Synonyms, build_synonyms, limitations
+from ipsentry.matching.claims.limits import Exclusion, condition_of, exclusion, mentions, patterns
 from ipsentry.matching.claims.passages import Passage, split
 from ipsentry.matching.claims.quantities import Check, Quantity, check, quantities
-from ipsentry.matching.claims.terms import Terms, overlap, read_terms
+from ipsentry.matching.claims.relations import Relation, lemma, related
+from ipsentry.matching.claims.terms import Terms, kin, match, overlap, read_terms
 
 # Set on hand-checked charts (tests/unit/claims): an element scoring PRESENT is found; a
 # claim whose elements reach PARTIAL on average reads on part of the product. How well
@@ -142,25 +143,46 @@ class ClaimResult:
 
 @dataclass(frozen=True)
 class Product:
-    """A product text read once: passages, their terms, quantities and, lazily, vectors."""
+    """A product text read once: passages, their terms, quantities and, lazily, vectors.
+
+    What a passage names only as something the product works with or that comes separately
+    ('works with any 510 thread battery') is kept apart (`mentioned`): not the product's own.
+    """
 
     text: str
     passages: tuple[Passage, ...]
     tables: tuple[Synonyms, ...]
     terms: tuple[Terms, ...] = field(default=())
-    all_terms: frozenset[str] = field(default=frozenset())
+    everywhere: dict[str, str] = field(default_factory=dict)  # every term -> its words
+    mentioned: dict[str, str] = field(default_factory=dict)  # term -> the words naming it
     quantities: tuple[Quantity, ...] = field(default=())
     stretches: tuple[str, ...] = field(default=())  # for whole-claim comparison
+
+    @property
+    def all_terms(self) -> frozenset[str]:
+        return frozenset(self.everywhere)
 
     @classmethod
     def read(cls, text: str, tables: tuple[Synonyms, ...]) -> Product:
         passages = tuple(split(text))
-        terms = tuple(read_terms(p.text, tables) for p in passages)
-        every = frozenset(k for t in terms for k in t.weights)
+        terms: list[Terms] = []
+        mentioned: dict[str, str] = {}
+        for passage in passages:
+            own, aside = passage.text, []
+            for start, end in mentions(passage.text):
+                aside.append(passage.text[start:end])
+                own = own[:start] + " " * (end - start) + own[end:]
+            terms.append(read_terms(own, tables))
+            for words in aside:
+                for key in read_terms(words, tables).weights:
+                    mentioned.setdefault(key, " ".join(words.split()))
+        everywhere = {k: v for t in terms for k, v in t.surface.items()}
         content = " ".join(p.text for p in passages)  # front matter left out
         return cls(
-            text, passages, tables, terms, every, tuple(quantities(content)), _stretches(content)
-        )
+            text, passages, tables, tuple(terms), everywhere,
+            {k: v for k, v in mentioned.items() if k not in everywhere},
+            tuple(quantities(content)), _stretches(content),
+        )  # fmt: skip
 
 
 class _VectorCache:
@@ -199,7 +221,7 @@ class ChartEngine:
         vectors: _VectorCache | None = None,
     ) -> None:
         own = build_synonyms([[term, *meanings] for term, meanings in (construction or {}).items()])
-        self.tables = (own, synonyms()) if construction else (synonyms(),)
+        self.tables = (own,) if construction else ()
         self.dense = dense
         self._vectors = vectors or _VectorCache()
 
@@ -303,60 +325,94 @@ class ChartEngine:
     def _positive(
         self, claim: Claim, element: ClaimElement, text: str, product: Product, dense: np.ndarray
     ) -> ElementResult:
-        """An element that asks for something: its words (and meaning) in the product."""
+        """An element that asks for something: its words, the product's words for the same
+        thing, and its meaning (the encoder), passage by passage; the best passage (or two
+        adjacent ones) is the evidence."""
         wanted = read_terms(text, self.tables)
-        single = [overlap(wanted, t.keys) for t in product.terms]
-        pairs = [
-            overlap(wanted, product.terms[i].keys | product.terms[i + 1].keys)
-            for i in range(len(product.terms) - 1)
+        spans = [(i, i) for i in range(len(product.terms))]
+        spans += [(i, i + 1) for i in range(len(product.terms) - 1)]
+        relatives = kin(wanted, product.everywhere)
+        anywhere = match(wanted, product.everywhere, relatives)
+
+        def offered(first: int, last: int) -> dict[str, str]:
+            if first == last:
+                return product.terms[first].surface
+            return {**product.terms[first].surface, **product.terms[last].surface}
+
+        matches = [match(wanted, offered(first, last), relatives) for first, last in spans]
+
+        def score(local: float, everywhere: float, first: int, last: int) -> float:
+            credit = 1.0 if first == last else NEIGHBOUR_CREDIT
+            words = (1 - ANYWHERE_SHARE) * local * credit + ANYWHERE_SHARE * everywhere
+            if not self.dense:
+                return words
+            cosine = float(max(dense[first], dense[last])) if len(dense) else 0.0
+            meaning = max(0.0, (cosine - DENSE_FLOOR) / (1 - DENSE_FLOOR))
+            return (1 - DENSE_SHARE) * words + DENSE_SHARE * meaning
+
+        strict = [
+            score(m.share, anywhere.share, *span) for m, span in zip(matches, spans, strict=True)
         ]
-        best = int(np.argmax([s for s, _ in single]))
-        lexical, matched = single[best]
-        last = best  # the evidence runs from passage `best` to passage `last`
-        if pairs:
-            j = int(np.argmax([s for s, _ in pairs]))
-            if pairs[j][0] * NEIGHBOUR_CREDIT > lexical:
-                lexical, matched, best, last = pairs[j][0] * NEIGHBOUR_CREDIT, pairs[j][1], j, j + 1
-        anywhere, _ = overlap(wanted, product.all_terms)
-        words = (1 - ANYWHERE_SHARE) * lexical + ANYWHERE_SHARE * anywhere
-        meaning = (
-            float(max(0.0, (float(dense[best]) - DENSE_FLOOR) / (1 - DENSE_FLOOR)))
-            if len(dense)
-            else 0.0
-        )
-        score = (1 - DENSE_SHARE) * words + DENSE_SHARE * meaning if self.dense else words
-        finding = Finding.PRESENT if score >= PRESENT else Finding.MISSING
-        note = ""
-        if finding == Finding.MISSING and score >= EQUIVALENT:
+        loose = [
+            score(m.loose, anywhere.loose, *span) for m, span in zip(matches, spans, strict=True)
+        ]
+        best = int(np.argmax(strict))
+        value = strict[best]
+        notes: list[str] = []
+        if value >= PRESENT:
+            finding = Finding.PRESENT
+        elif max(loose) >= EQUIVALENT or value >= EQUIVALENT:
             finding = Finding.EQUIVALENT
+            if value < EQUIVALENT or loose[int(np.argmax(loose))] >= PRESENT:
+                best = int(np.argmax(loose))  # close only through a related kind of thing
+                notes.append(
+                    "a related kind of thing, not the same: " + ", ".join(matches[best].related)
+                )
+        else:
+            finding = Finding.MISSING
+        chosen = matches[best]
+        if chosen.meaning:
+            notes.append("by meaning (WordNet): " + ", ".join(chosen.meaning))
+        if finding != Finding.MISSING and not chosen.matched and not chosen.meaning:
+            notes.append("by meaning only (sentence encoder): no claim word in the passage")
+        aside = {product.mentioned[k] for k in wanted.weights if k in product.mentioned}
+        if aside:
+            notes.append(
+                "named only as something the product works with or that comes separately: "
+                + "; ".join(f"'{a}'" for a in sorted(aside))
+            )
         claimed = quantities(text)
         if claimed:
             verdict, witness = check(claimed, list(product.quantities))
             wanted_values = ", ".join(q.text for q in claimed)
             if witness is None:
-                note = f"the product states no value for {wanted_values}"
+                notes.append(f"the product states no value for {wanted_values}")
             else:
-                note = f"claims {wanted_values}; the product states {witness.text}"
+                notes.append(f"claims {wanted_values}; the product states {witness.text}")
             if verdict == Check.NOT_MET:
-                finding, score = Finding.QUANTITY_NOT_MET, min(score, EQUIVALENT * 0.5)
+                finding, value = Finding.QUANTITY_NOT_MET, min(value, EQUIVALENT * 0.5)
             elif verdict == Check.MET and finding == Finding.EQUIVALENT:
                 # the value the claim limits is stated and inside the range: that is the
                 # limitation met, whatever words the product uses around it
-                finding, score = Finding.PRESENT, max(score, PRESENT)
+                finding, value = Finding.PRESENT, max(value, PRESENT)
         if patterns().means_plus_function.search(text):
             finding = Finding.CONSTRUE
-            note = "the function's words are matched; construe its structure from the specification"
+            notes = [
+                "the function's words are matched; construe its structure from the specification"
+            ]
+        note = "; ".join(notes)
         if finding == Finding.MISSING:  # nothing to quote: the closest passage is no evidence
-            return ElementResult(claim.num, element, score, finding, "", "", (), note)
-        first, end = product.passages[best], product.passages[last]
+            return ElementResult(claim.num, element, value, finding, "", "", (), note)
+        first, last = spans[best]
+        start, end = product.passages[first], product.passages[last]
         location = (
-            first.location()
-            if last == best
-            else (f"passages {first.index + 1}-{end.index + 1}, characters {first.start}-{end.end}")
+            start.location()
+            if last == first
+            else (f"passages {start.index + 1}-{end.index + 1}, characters {start.start}-{end.end}")
         )
-        evidence = product.text[first.start : end.end]
+        evidence = product.text[start.start : end.end]
         return ElementResult(
-            claim.num, element, score, finding, evidence, location, tuple(matched), note
+            claim.num, element, value, finding, evidence, location, chosen.matched, note
         )
 
     def _negative(
@@ -418,6 +474,20 @@ class ChartEngine:
         note = f"{stated.note}; '{limit.remainder}' is {positive.finding.value}"
         return replace(positive, score=min(positive.score, stated.score), note=note)
 
+    def _extra_components(self, chain: list[Claim], product: Product) -> list[str]:
+        """Under 'consisting of', the things the product shows that the claim does not name
+        (neither as written nor by a word for the same thing)."""
+        transitions = [e for c in chain for e in c.elements if e.role == ElementRole.TRANSITION]
+        if not any(patterns().closed.search(e.text) for e in transitions):
+            return []
+        claimed = read_terms(" ".join(c.text for c in chain), self.tables)
+        named = set(claimed.weights)
+        for key, word in claimed.surface.items():
+            if key.startswith("s:"):
+                named |= {f"s:{s}" for s, r in related(word).items() if r == Relation.SAME}
+        shown = {k: w for t in product.terms for k, w in _things(t).items()}
+        return sorted({w for k, w in shown.items() if k not in named})
+
     def _judge(
         self,
         claim: Claim,
@@ -428,28 +498,9 @@ class ChartEngine:
         mean_score = float(np.mean([e.score for e in elements])) if elements else 0.0
         note = ""
         transition = next((e.text for e in claim.elements if e.role == ElementRole.TRANSITION), "")
-        extra: list[str] = []
-        if any(
-            patterns().closed.search(e.text)
-            for c in chain
-            for e in c.elements
-            if e.role == ElementRole.TRANSITION
-        ):
-            claimed = frozenset(
-                k
-                for c in chain
-                for e in c.elements
-                for k in read_terms(e.text, self.tables).keys
-                if k.startswith("c:")
-            )
-            shown = {
-                k: s for t in product.terms for k, s in t.surface.items() if k.startswith("c:")
-            }
-            extra = sorted({shown[k] for k in shown if k not in claimed})
-            if extra:
-                note = (
-                    f"closed transition '{transition}': the product also shows {', '.join(extra)}"
-                )
+        extra = self._extra_components(chain, product)
+        if extra:
+            note = f"closed transition '{transition}': the product also shows {', '.join(extra)}"
         if elements and all(e.found for e in elements) and not extra:
             verdict = Verdict.READS_ON
         elif mean_score >= PARTIAL:
@@ -473,6 +524,15 @@ class ChartEngines:
         if key not in self._engines:
             self._engines[key] = ChartEngine(construction or None, self.dense, self._vectors)
         return self._engines[key]
+
+
+def _things(terms: Terms) -> dict[str, str]:
+    """The terms naming a thing: construed concepts, and words WordNet knows as things."""
+    return {
+        k: w
+        for k, w in terms.surface.items()
+        if k.startswith("c:") or (k.startswith("s:") and lemma(w))
+    }
 
 
 def _said_to_be_missing(excluded: Terms, passage: str) -> bool:

@@ -65,12 +65,6 @@ def build_synonyms(groups: list[list[str]]) -> Synonyms:
 
 
 @cache
-def synonyms() -> Synonyms:
-    groups: list[list[str]] = _json("synonyms.json")["groups"]
-    return build_synonyms(groups)
-
-
-@cache
 def limitations() -> dict[str, Any]:
     return _json("limitations.json")
 

@@ -36,6 +36,7 @@ class Patterns:
     condition: re.Pattern[str]
     closed: re.Pattern[str]
     means_plus_function: re.Pattern[str]
+    mentioned: re.Pattern[str]
 
 
 @cache
@@ -53,6 +54,11 @@ def patterns() -> Patterns:
         closed=re.compile(rf"\b(?:{_alternatives(data['closed_transitions'])})\b", re.I),
         means_plus_function=re.compile(
             rf"\b(?:{_alternatives(data['means_plus_function'])})\b", re.I
+        ),
+        mentioned=re.compile(
+            rf"{_whole(data['mentioned_after'])}(?P<after>[^,;.:()]+)"
+            rf"|(?P<before>[^,;.:()]+?)\s*{_whole(data['mentioned_before'])}",
+            re.I,
         ),
     )
 
@@ -102,3 +108,12 @@ def condition_of(element: str) -> str:
         return ""
     rest = element[match.start() :]
     return re.split(r"[,;]", rest, maxsplit=1)[0].strip()
+
+
+def mentions(text: str) -> list[tuple[int, int]]:
+    """Spans of a product text naming things it only works with or that come separately."""
+    spans = []
+    for match in patterns().mentioned.finditer(text):
+        group = "after" if match.group("after") is not None else "before"
+        spans.append((match.start(group), match.end(group)))
+    return spans

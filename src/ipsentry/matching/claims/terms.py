@@ -1,9 +1,11 @@
 """What an element asks for, as weighted terms, and what a passage offers, as terms.
 
-Both sides are stemmed; phrases found in the synonym tables (the patent's own
-construction first, then the global table) become one concept, so 'heating element' in a
-claim meets 'coil' in a product. Words of claim drafting weigh nothing and generic nouns
-('member', 'portion') weigh less.
+Both sides are stemmed; phrases found in a patent's own construction table become one
+concept, so its 'heating element' meets the 'coil' it construes it as. Where the product
+uses another word, WordNet's nouns (`relations.py`) say whether it names the same thing
+or a kind of it (which counts nearly in full) or only a related thing (which counts less,
+and never makes an element present by itself). Words of claim drafting weigh nothing and
+generic nouns ('member', 'portion') weigh less.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from ipsentry.matching.claims.lexicon import (
     Synonyms,
     limitations,
     stems,
-    synonyms,
     words_and_stems,
 )
+from ipsentry.matching.claims.relations import Relation, related
 
+SAME_CREDIT = 0.8  # a synonym or a kind of the claimed thing, in the product's words
+RELATED_CREDIT = 0.4  # a broader thing, another kind of the same family, a part or whole
 GENERIC_WEIGHT = 0.35
 PAIR_WEIGHT = 0.5  # a pair of content words in a row, as one more term
 
@@ -44,7 +48,6 @@ class Terms:
 def read_terms(text: str, tables: tuple[Synonyms, ...] = ()) -> Terms:
     """Terms of a text: concepts for phrases any table knows, stems for the other words."""
     written, words = words_and_stems(text)
-    tables = tables or (synonyms(),)
     weights: dict[str, float] = {}
     surface: dict[str, str] = {}
     i = 0
@@ -95,3 +98,68 @@ def overlap(wanted: Terms, offered: frozenset[str]) -> tuple[float, list[str]]:
         return 0.0, []
     hit = [k for k in wanted.weights if k in offered]
     return sum(wanted.weights[k] for k in hit) / total, [wanted.surface[k] for k in hit]
+
+
+@dataclass(frozen=True)
+class Match:
+    """How much of an element's weighted terms a text offers, and how."""
+
+    share: float  # literal terms, and the product's words for the same thing
+    loose: float  # the same, and related things too
+    matched: tuple[str, ...] = ()  # claim words met as written
+    meaning: tuple[str, ...] = ()  # "'accumulator' for 'battery'"
+    related: tuple[str, ...] = ()  # "'wire' for 'film'"
+
+
+Kin = dict[str, list[tuple[str, Relation]]]  # wanted key -> product keys related to it
+
+
+def kin(wanted: Terms, everywhere: dict[str, str]) -> Kin:
+    """For each wanted word the product lacks, the product's words related to it (closest
+    first): looked up once per element, then checked passage by passage."""
+    found: Kin = {}
+    for key in wanted.weights:
+        if key.startswith("s:") and key not in everywhere:
+            pairs = [
+                (f"s:{stem}", relation)
+                for stem, relation in related(wanted.surface[key]).items()
+                if f"s:{stem}" in everywhere
+            ]
+            if pairs:
+                found[key] = sorted(pairs, key=lambda pair: -pair[1])
+    return found
+
+
+def match(wanted: Terms, offered: dict[str, str], relatives: Kin | None = None) -> Match:
+    """`wanted` against a text's terms (key -> the text's words), literally and, with
+    `relatives` (from `kin`), by meaning."""
+    total = sum(wanted.weights.values())
+    if total <= 0:
+        return Match(0.0, 0.0)
+    literal = same = loose = 0.0
+    matched: list[str] = []
+    meaning: list[str] = []
+    kinds: list[str] = []
+    for key, weight in wanted.weights.items():
+        if key in offered:
+            literal += weight
+            matched.append(wanted.surface[key])
+            continue
+        for other, relation in (relatives or {}).get(key, ()):
+            if other in offered:
+                note = f"'{offered[other]}' for '{wanted.surface[key]}'"
+                if relation == Relation.SAME:
+                    same += weight
+                    meaning.append(note)
+                else:
+                    loose += weight
+                    kinds.append(note)
+                break
+    share = (literal + SAME_CREDIT * same) / total
+    return Match(
+        share,
+        share + RELATED_CREDIT * loose / total,
+        tuple(matched),
+        tuple(meaning),
+        tuple(kinds),
+    )

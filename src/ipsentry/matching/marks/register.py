@@ -165,7 +165,7 @@ def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
 class RegisterData:
     """Everything a built register holds, as plain arrays (`formats.register_index` stores it)."""
 
-    names: list[str]
+    names: Sequence[str]
     columns: FormColumns
     keys: NDArray[np.int64]  # sorted keys, each beside the row it files
     key_ids: NDArray[np.int32]
@@ -327,18 +327,18 @@ class RegisterIndex:
 
     def candidates(self, query: MarkText) -> NDArray[np.int64]:
         """Names sharing a key with the query, or enough uncommon trigrams."""
-        wanted = np.fromiter(keys_of(query), dtype=np.int64)
+        exact = keys_of(query)
+        loose = {k for family in loose_keys_of(query, query=True) for k in family} - exact
+        wanted = np.fromiter([*exact, *loose], dtype=np.int64)
         lo = np.searchsorted(self.keys, wanted, side="left")
         hi = np.searchsorted(self.keys, wanted, side="right")
+        size = hi - lo
+        # an exact key always counts; a looser one only while it is selective
+        keep = (size > 0) & ((np.arange(len(wanted)) < len(exact)) | (size <= MAX_LIST))
         found: list[NDArray[np.integer[Any]]] = [
-            np.asarray(self.key_ids[a:b]) for a, b in zip(lo, hi, strict=True) if b > a
+            np.asarray(self.key_ids[a:b])
+            for a, b in zip(lo[keep].tolist(), hi[keep].tolist(), strict=True)
         ]
-        for family in loose_keys_of(query, query=True):
-            for key in family:
-                a = int(np.searchsorted(self.keys, key, side="left"))
-                b = int(np.searchsorted(self.keys, key, side="right"))
-                if 0 < b - a <= MAX_LIST:
-                    found.append(np.asarray(self.key_ids[a:b]))
         if len(query.compact) >= MIN_GRAM_NAME - 1:
             found.append(self._by_trigrams(query.compact))
         if not found:

@@ -19,6 +19,7 @@ from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
+from ipsentry.matching.marks.packed import PackedText
 from ipsentry.matching.marks.text import MarkText
 
 FloatArray = NDArray[np.float32]
@@ -256,7 +257,10 @@ class FormColumns:
 
     def take(self, rows: NDArray[np.int64]) -> FormColumns:
         return FormColumns(
-            forms={k: [v[i] for i in rows] for k, v in self.forms.items()},
+            forms={
+                k: v.take(rows) if isinstance(v, PackedText) else [v[i] for i in rows]
+                for k, v in self.forms.items()
+            },
             length=self.length[rows],
             metaphone_length=self.metaphone_length[rows],
             translated=self.translated[rows],

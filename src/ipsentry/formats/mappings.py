@@ -1,4 +1,4 @@
-"""Questionnaire answers from a JSON or YAML file: a mapping of question id to answer."""
+"""A small JSON or YAML file holding one mapping: questionnaire answers, a dispute intake."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import yaml
 from ipsentry.formats.files import invalid, read_text
 
 
-def read_answers(path: Path) -> dict[str, Any]:
+def read_mapping(path: Path, what: str) -> dict[str, Any]:
     """The file's mapping, or InvalidInput naming the file and what is wrong with it."""
     text = read_text(path)
     try:
@@ -24,5 +24,5 @@ def read_answers(path: Path) -> dict[str, Any]:
             path, f"not valid {path.suffix.lstrip('.').upper()}: {error}", row=where
         ) from None
     if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):
-        raise invalid(path, "give a mapping of question id to answer")
+        raise invalid(path, f"give a mapping of {what}")
     return data

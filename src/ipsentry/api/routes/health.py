@@ -1,0 +1,72 @@
+"""/api/v1/health-checks and /api/v1/disputes: the legal-service side."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Body, Depends, Path, Query
+
+from ipsentry.api.deps import ActorDep, UowDep
+from ipsentry.api.schemas.common import Page, Paging, paging
+from ipsentry.api.schemas.health import DiagnosisIn, DisputeOut, HealthCheckOut, ProgrammeOut
+from ipsentry.services import disputes, health_checks, programme
+
+router = APIRouter(prefix="/api/v1", tags=["health checks and disputes"])
+Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
+Lang = Annotated[Literal["en", "zh_Hans"], Query(description="Language of titles.")]
+
+
+@router.get("/health-checks", response_model=Page[HealthCheckOut])
+def list_health_checks(
+    actor: ActorDep, uow: UowDep, page: Annotated[Paging, Depends(paging)], lang: Lang = "en"
+) -> Page[HealthCheckOut]:
+    views = health_checks.list_assessments(uow, actor)
+    return page.cut([HealthCheckOut.model_validate(v.to_json(lang)) for v in views])
+
+
+@router.get("/health-checks/programme", response_model=ProgrammeOut)
+def get_programme(actor: ActorDep, uow: UowDep) -> ProgrammeOut:
+    return ProgrammeOut.model_validate(programme.programme(uow, actor).to_json())
+
+
+@router.get("/health-checks/{assessment_id}", response_model=HealthCheckOut)
+def get_health_check(
+    assessment_id: Id, actor: ActorDep, uow: UowDep, lang: Lang = "en"
+) -> HealthCheckOut:
+    return HealthCheckOut.model_validate(
+        health_checks.show(uow, actor, assessment_id).to_json(lang)
+    )
+
+
+@router.patch("/health-checks/{assessment_id}/answers", response_model=HealthCheckOut)
+def save_answers(
+    assessment_id: Id,
+    actor: ActorDep,
+    uow: UowDep,
+    answers: Annotated[dict[str, Any], Body(description="Question id to answer; null clears one.")],
+) -> HealthCheckOut:
+    view = health_checks.answer(uow, actor, assessment_id, answers, "body")
+    return HealthCheckOut.model_validate(view.to_json())
+
+
+@router.post("/health-checks/{assessment_id}/diagnosis", response_model=HealthCheckOut)
+def diagnose(assessment_id: Id, actor: ActorDep, uow: UowDep, body: DiagnosisIn) -> HealthCheckOut:
+    view = health_checks.diagnose(
+        uow, actor, assessment_id, body.today or date.today(), package_hours=body.package_hours
+    )
+    return HealthCheckOut.model_validate(view.to_json())
+
+
+@router.get("/disputes", response_model=Page[DisputeOut])
+def list_disputes(
+    actor: ActorDep, uow: UowDep, page: Annotated[Paging, Depends(paging)]
+) -> Page[DisputeOut]:
+    return page.cut(
+        [DisputeOut.model_validate(v.to_json()) for v in disputes.list_disputes(uow, actor)]
+    )
+
+
+@router.get("/disputes/{dispute_id}", response_model=DisputeOut)
+def get_dispute(dispute_id: Id, actor: ActorDep, uow: UowDep) -> DisputeOut:
+    return DisputeOut.model_validate(disputes.show(uow, actor, dispute_id).to_json())

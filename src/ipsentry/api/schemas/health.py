@@ -1,0 +1,125 @@
+"""Health checks, the provider's programme and disputes as the API shows them."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class SectionScoreOut(BaseModel):
+    key: str
+    title: str
+    score: int | None
+    rules_checked: int
+    findings: int
+
+
+class FindingOut(BaseModel):
+    code: str
+    section: str
+    severity: str
+    title: str
+    evidence: str
+    evidence_items: list[dict[str, Any]]
+
+
+class TaskOut(BaseModel):
+    priority: int
+    title: str
+    owner: str
+    effort_hours: float
+    due_on: date | None
+    status: str
+
+
+class PackageOut(BaseModel):
+    title: str
+    hours: float
+    hours_used: float
+    hours_left: float
+    topics: list[str]
+    status: str
+
+
+class SectionChangeOut(BaseModel):
+    section: str
+    title: str
+    before: int | None
+    after: int | None
+    trend: str
+    resolved: list[str]
+    new: list[str]
+
+
+class Progress(BaseModel):
+    asked: int
+    answered: int
+
+
+class HealthCheckOut(BaseModel):
+    id: int
+    enterprise: str
+    provider: str | None
+    assigned_to: str | None
+    questionnaire: str
+    status: str
+    marking: str
+    created_at: str
+    assessed_on: date | None
+    rechecks: int | None = Field(description="The check this one re-checks.")
+    progress: Progress
+    overall: int | None
+    sections: list[SectionScoreOut]
+    findings: list[FindingOut]
+    plan: list[TaskOut]
+    packages: list[PackageOut]
+    recheck: list[SectionChangeOut]
+
+
+class DiagnosisIn(BaseModel):
+    today: date | None = Field(None, description="Diagnose as of this day (default today).")
+    package_hours: float | None = Field(None, gt=0, le=10_000)
+
+
+class ProgrammeOut(BaseModel):
+    enterprises: list[str]
+    checks: int
+    diagnosed: int
+    findings_by_section: dict[str, dict[str, int]]
+    service_hours: dict[str, float]
+    tasks: dict[str, int]
+    disputes: dict[str, Any]
+
+
+class SessionOut(BaseModel):
+    held_on: date
+    mediator: str
+    notes: str | None = Field(
+        description="None when the reader is not cleared for privileged records."
+    )
+    marking: str
+    disclosure_agreed: bool
+
+
+class DisputeOut(BaseModel):
+    id: int
+    title: str
+    status: str
+    marking: str
+    claimant: str
+    respondent: str
+    received_on: date
+    claims: str
+    amount: dict[str, str] | None
+    assigned_to: str | None
+    suitability: dict[str, Any] | None
+    sessions: list[SessionOut]
+    outcome: str | None
+    outcome_on: date | None
+    outcome_notes: str
+    judicial_confirmation: str
+    case_id: int | None
+    illustrative: bool
+    conflicts: list[dict[str, Any]]

@@ -1,0 +1,633 @@
+"""Disputes taken in by a legal-service provider and steered, where they suit it, to mediation.
+
+Intake runs a conflict check against the provider's other disputes; a certain conflict
+stops the intake unless someone records why it may go ahead. Suitability is assessed from
+the factors in ``data/disputes`` and may be overridden with a reason. Session records are
+privileged: only roles cleared for privileged records read their notes, and they are kept
+out of an enforcement case's evidence unless the parties agreed. Within the provider, an
+admin sees every dispute; a lawyer or mediator sees those assigned to them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from ipsentry.domain.accounts import OrganisationKind, Permission, Role
+from ipsentry.domain.cases import Case, CaseKind, CaseParty, PartyRole
+from ipsentry.domain.common import Confidentiality, Money
+from ipsentry.domain.conflicts import Conflict as PartyConflict
+from ipsentry.domain.conflicts import MatterParty, check_conflicts
+from ipsentry.domain.disputes import (
+    Dispute,
+    DisputeStatistics,
+    DisputeStatus,
+    JudicialConfirmation,
+    MediationSession,
+    OutcomeKind,
+    dispute_statistics,
+)
+from ipsentry.domain.mediation import Assessment as Suitability
+from ipsentry.domain.mediation import Suitability as Verdict
+from ipsentry.domain.mediation import policy
+from ipsentry.domain.parties import IdentifierKind, Party, PartyAlias, PartyIdentifier
+from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem
+from ipsentry.services import audit
+from ipsentry.services.access import Actor
+from ipsentry.store.unit_of_work import UnitOfWork
+
+_AGREEMENTS = frozenset({OutcomeKind.SETTLEMENT, OutcomeKind.COOPERATION_AGREEMENT})
+
+
+@dataclass(frozen=True)
+class PartySpec:
+    name: str
+    aliases: tuple[str, ...] = ()
+    identifiers: tuple[tuple[IdentifierKind, str], ...] = ()
+    country: str = ""
+
+
+@dataclass(frozen=True)
+class Intake:
+    title: str
+    claimant: PartySpec
+    respondent: PartySpec
+    received_on: date
+    claims: str = ""
+    amount: Money | None = None
+    done_already: str = ""  # e.g. "the respondent stopped after notice"
+    assignee: str | None = None  # email of the provider's lawyer or mediator
+    conflict_waiver: str = ""  # why the dispute may go ahead despite a certain conflict
+
+
+@dataclass(frozen=True)
+class DisputeView:
+    dispute: Dispute
+    claimant: str
+    respondent: str
+    assigned_to: str | None
+    sessions_readable: bool
+    conflicts: list[PartyConflict] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        d = self.dispute
+        amount = (
+            {"amount": str(d.amount.amount), "currency": d.amount.currency} if d.amount else None
+        )
+        return {
+            "id": d.id,
+            "title": d.title,
+            "status": d.status.value,
+            "marking": d.confidentiality.value,
+            "claimant": self.claimant,
+            "respondent": self.respondent,
+            "received_on": d.received_on.isoformat(),
+            "claims": d.claims,
+            "amount": amount,
+            "assigned_to": self.assigned_to,
+            "suitability": d.suitability,
+            "sessions": [
+                {
+                    "held_on": s.held_on.isoformat(),
+                    "mediator": s.mediator,
+                    "notes": s.notes if self.sessions_readable else None,
+                    "marking": s.confidentiality.value,
+                    "disclosure_agreed": s.disclosure_agreed,
+                }
+                for s in d.sessions
+            ],
+            "outcome": d.outcome.value if d.outcome else None,
+            "outcome_on": d.outcome_on.isoformat() if d.outcome_on else None,
+            "outcome_notes": d.outcome_notes,
+            "judicial_confirmation": d.judicial_confirmation.value,
+            "case_id": d.case_id,
+            "illustrative": d.illustrative,
+            "conflicts": [
+                {
+                    "matter": c.matter,
+                    "role": c.role,
+                    "party": c.existing_party,
+                    "how": c.how,
+                    "certain": c.certain,
+                }
+                for c in self.conflicts
+            ],
+        }
+
+
+def _require_provider(actor: Actor) -> None:
+    actor.require(Permission.MEDIATE, "handle disputes")
+    if actor.organisation_kind is not OrganisationKind.LEGAL_SERVICE:
+        raise PermissionDenied("disputes are taken in by legal-service organisations")
+
+
+def _visible(actor: Actor, dispute: Dispute) -> bool:
+    if actor.organisation_id != dispute.provider_organisation_id:
+        return False
+    if not actor.may_read(dispute.confidentiality):
+        return False
+    return actor.role is Role.ADMIN or dispute.assigned_user_id == actor.user_id
+
+
+def _get(uow: UnitOfWork, actor: Actor, dispute_id: int) -> Dispute:
+    dispute = uow.health.dispute(dispute_id)
+    if dispute is None or not _visible(actor, dispute):
+        raise NotFound(f"no dispute {dispute_id} visible to {actor.email}")
+    return dispute
+
+
+def _party(uow: UnitOfWork, organisation_id: int, spec: PartySpec) -> Party:
+    party = Party(
+        organisation_id=organisation_id,
+        name=spec.name,
+        country=spec.country,
+        aliases=[PartyAlias(name=a) for a in spec.aliases],
+        identifiers=[PartyIdentifier(kind=k, value=v) for k, v in spec.identifiers],
+    )
+    uow.health.add(party)
+    return party
+
+
+def _matter_parties(uow: UnitOfWork, provider_id: int) -> list[MatterParty]:
+    found = []
+    for other in uow.health.disputes(provider_id):
+        for role, party_id in (
+            ("claimant", other.claimant_party_id),
+            ("respondent", other.respondent_party_id),
+        ):
+            party = uow.health.party(party_id)
+            if party is not None:
+                found.append(MatterParty(f"dispute {other.id}: {other.title}", role, party))
+    return found
+
+
+def check_intake(uow: UnitOfWork, actor: Actor, intake: Intake) -> list[PartyConflict]:
+    """The conflicts an intake would meet, without taking it in."""
+    _require_provider(actor)
+    new = [("claimant", _detached(intake.claimant)), ("respondent", _detached(intake.respondent))]
+    with uow:
+        return check_conflicts(new, _matter_parties(uow, actor.organisation_id))
+
+
+def _detached(spec: PartySpec) -> Party:
+    return Party(
+        organisation_id=0,
+        name=spec.name,
+        aliases=[PartyAlias(name=a) for a in spec.aliases],
+        identifiers=[PartyIdentifier(kind=k, value=v) for k, v in spec.identifiers],
+    )
+
+
+def take_in(uow: UnitOfWork, actor: Actor, intake: Intake) -> DisputeView:
+    """Record a new dispute after the conflict check; certain conflicts need a waiver."""
+    _require_provider(actor)
+    _check_intake_fields(intake)
+    conflicts = check_intake(uow, actor, intake)
+    certain = [c for c in conflicts if c.certain]
+    if certain and not intake.conflict_waiver.strip():
+        listed = "; ".join(
+            f"{c.new_party} is the {c.role} in {c.matter} ({c.how})" for c in certain
+        )
+        raise Conflict(f"conflict check: {listed}; record why it may go ahead to take it in")
+    with uow:
+        assignee = _assignee(uow, actor, intake.assignee)
+        claimant = _party(uow, actor.organisation_id, intake.claimant)
+        respondent = _party(uow, actor.organisation_id, intake.respondent)
+        uow.flush()
+        assert claimant.id is not None and respondent.id is not None
+        claims = intake.claims.strip()
+        if intake.done_already.strip():
+            claims = f"{claims}\nAlready done: {intake.done_already.strip()}".strip()
+        dispute = Dispute(
+            provider_organisation_id=actor.organisation_id,
+            title=intake.title.strip(),
+            claimant_party_id=claimant.id,
+            respondent_party_id=respondent.id,
+            received_on=intake.received_on,
+            claims=claims,
+            amount=intake.amount,
+            assigned_user_id=assignee,
+        )
+        uow.health.add(dispute)
+        uow.flush()
+        details = {
+            "conflicts": [c.how for c in conflicts],
+            "waiver": intake.conflict_waiver.strip(),
+        }
+        audit.record(
+            uow,
+            actor,
+            "dispute.intake",
+            entity="dispute",
+            entity_id=dispute.id,
+            after={"title": dispute.title},
+            details=details,
+        )
+        uow.commit()
+        return _view(uow, actor, dispute, conflicts)
+
+
+def _check_intake_fields(intake: Intake) -> None:
+    problems = [
+        Problem("intake", None, name, "must not be empty")
+        for name, value in (
+            ("title", intake.title),
+            ("claimant", intake.claimant.name),
+            ("respondent", intake.respondent.name),
+        )
+        if not value.strip()
+    ]
+    if problems:
+        raise InvalidInput(problems)
+
+
+def _assignee(uow: UnitOfWork, actor: Actor, email: str | None) -> int:
+    if not email:
+        return actor.user_id
+    user = uow.organisations.user_by_email(email.strip().lower())
+    if user is None or user.organisation_id != actor.organisation_id or not user.active:
+        raise NotFound(f"no active user {email!r} in your organisation")
+    if user.role not in (Role.ADMIN, Role.LEGAL_SERVICE, Role.MEDIATOR):
+        raise InvalidInput(
+            [Problem("intake", None, "assignee", f"{email} ({user.role}) does not handle disputes")]
+        )
+    assert user.id is not None
+    return user.id
+
+
+def assess(
+    uow: UnitOfWork, actor: Actor, dispute_id: int, factors: Mapping[str, bool]
+) -> tuple[DisputeView, Suitability]:
+    """Assess suitability for mediation from the factors given (others stay unknown)."""
+    _require_provider(actor)
+    with uow:
+        dispute = _get(uow, actor, dispute_id)
+        result = policy().assess(factors)
+        before = dispute.suitability
+        dispute.suitability = _suitability_record(result, dict(factors))
+        audit.record(
+            uow,
+            actor,
+            "dispute.assess",
+            entity="dispute",
+            entity_id=dispute.id,
+            before={"suitability": before},
+            after={"suitability": dispute.suitability},
+        )
+        uow.commit()
+        return _view(uow, actor, dispute), result
+
+
+def _suitability_record(result: Suitability, factors: dict[str, bool]) -> dict[str, Any]:
+    return {
+        "policy": f"{policy().key} v{policy().version}",
+        "factors": factors,
+        "score": result.score,
+        "assessed": result.assessed.value,
+        "blocked_by": result.blocked_by,
+        "readings": [
+            {
+                "factor": r.factor.key,
+                "present": r.present,
+                "effect": r.effect,
+                "why": r.factor.why["en"],
+            }
+            for r in result.readings
+        ],
+        "override": None,
+    }
+
+
+def override(
+    uow: UnitOfWork, actor: Actor, dispute_id: int, verdict: Verdict, reason: str
+) -> DisputeView:
+    """A person's decision over the assessment, kept beside it with the reason."""
+    _require_provider(actor)
+    with uow:
+        dispute = _get(uow, actor, dispute_id)
+        if not dispute.suitability:
+            raise Conflict(f"dispute {dispute_id} has no suitability assessment to override")
+        result = policy().assess(dispute.suitability["factors"])
+        decided = result.overridden(verdict, reason, actor.email, datetime.now(UTC))
+        assert decided.override is not None
+        record = dict(dispute.suitability)
+        record["override"] = {
+            "verdict": verdict.value,
+            "reason": decided.override.reason,
+            "by": actor.email,
+            "at": decided.override.at.isoformat(),
+        }
+        before = dispute.suitability
+        dispute.suitability = record
+        audit.record(
+            uow,
+            actor,
+            "dispute.override",
+            entity="dispute",
+            entity_id=dispute.id,
+            before={"suitability": before},
+            after={"suitability": record},
+        )
+        uow.commit()
+        return _view(uow, actor, dispute)
+
+
+def _verdict(dispute: Dispute) -> Verdict | None:
+    record = dispute.suitability
+    if not record:
+        return None
+    chosen = (record.get("override") or {}).get("verdict") or record["assessed"]
+    return Verdict(chosen)
+
+
+def start_mediation(uow: UnitOfWork, actor: Actor, dispute_id: int) -> DisputeView:
+    _require_provider(actor)
+    with uow:
+        dispute = _get(uow, actor, dispute_id)
+        verdict = _verdict(dispute)
+        if verdict is None:
+            raise Conflict(f"assess dispute {dispute_id} for mediation first")
+        if verdict is Verdict.NOT_SUITABLE:
+            raise Conflict(
+                f"dispute {dispute_id} was assessed not suitable; override with a reason to mediate"
+            )
+        _move(uow, actor, dispute, DisputeStatus.IN_MEDIATION)
+        uow.commit()
+        return _view(uow, actor, dispute)
+
+
+def _move(uow: UnitOfWork, actor: Actor, dispute: Dispute, to: DisputeStatus) -> None:
+    before = dispute.status.value
+    dispute.move(to)
+    audit.record(
+        uow,
+        actor,
+        "dispute.move",
+        entity="dispute",
+        entity_id=dispute.id,
+        before={"status": before},
+        after={"status": to.value},
+    )
+
+
+def add_session(
+    uow: UnitOfWork,
+    actor: Actor,
+    dispute_id: int,
+    held_on: date,
+    notes: str,
+    *,
+    disclosure_agreed: bool = False,
+) -> DisputeView:
+    """A mediation session's record, marked privileged."""
+    _require_provider(actor)
+    with uow:
+        dispute = _get(uow, actor, dispute_id)
+        if dispute.status is not DisputeStatus.IN_MEDIATION:
+            raise Conflict(f"dispute {dispute_id} is {dispute.status}, not in mediation")
+        if held_on < dispute.received_on:
+            raise InvalidInput(
+                [
+                    Problem(
+                        "command line", None, "on", f"{held_on} is before the dispute was received"
+                    )
+                ]
+            )
+        mediator = uow.accounts.user(actor.user_id)
+        dispute.sessions.append(
+            MediationSession(
+                held_on=held_on,
+                mediator=mediator.name if mediator else actor.email,
+                notes=notes.strip(),
+                disclosure_agreed=disclosure_agreed,
+            )
+        )
+        audit.record(
+            uow,
+            actor,
+            "dispute.session",
+            entity="dispute",
+            entity_id=dispute.id,
+            details={"held_on": held_on.isoformat()},
+        )
+        uow.commit()
+        return _view(uow, actor, dispute)
+
+
+def resolve(
+    uow: UnitOfWork, actor: Actor, dispute_id: int, outcome: OutcomeKind, on: date, notes: str = ""
+) -> DisputeView:
+    _require_provider(actor)
+    with uow:
+        dispute = _get(uow, actor, dispute_id)
+        before = dispute.status.value
+        dispute.resolve(outcome, on, notes.strip())
+        audit.record(
+            uow,
+            actor,
+            "dispute.resolve",
+            entity="dispute",
+            entity_id=dispute.id,
+            before={"status": before},
+            after={"status": dispute.status.value, "outcome": outcome.value},
+        )
+        uow.commit()
+        return _view(uow, actor, dispute)
+
+
+def judicial_confirmation(
+    uow: UnitOfWork, actor: Actor, dispute_id: int, state: JudicialConfirmation
+) -> DisputeView:
+    """Track a mediated agreement sent to a court for confirmation (CPL arts. 205-206)."""
+    _require_provider(actor)
+    with uow:
+        dispute = _get(uow, actor, dispute_id)
+        if dispute.outcome not in _AGREEMENTS or not dispute.sessions:
+            raise Conflict(
+                "only a mediated settlement or cooperation agreement can be confirmed by a court"
+            )
+        allowed = {
+            JudicialConfirmation.NOT_SOUGHT: {JudicialConfirmation.REQUESTED},
+            JudicialConfirmation.REQUESTED: {
+                JudicialConfirmation.CONFIRMED,
+                JudicialConfirmation.REFUSED,
+            },
+        }.get(dispute.judicial_confirmation, set())
+        if state not in allowed:
+            raise Conflict(
+                f"judicial confirmation is {dispute.judicial_confirmation}; "
+                f"it cannot become {state}"
+            )
+        before = dispute.judicial_confirmation.value
+        dispute.judicial_confirmation = state
+        audit.record(
+            uow,
+            actor,
+            "dispute.confirmation",
+            entity="dispute",
+            entity_id=dispute.id,
+            before={"judicial_confirmation": before},
+            after={"judicial_confirmation": state.value},
+        )
+        uow.commit()
+        return _view(uow, actor, dispute)
+
+
+def escalate(
+    uow: UnitOfWork, actor: Actor, dispute_id: int, kind: CaseKind, forum: str = ""
+) -> Case:
+    """Refer the dispute to an enforcement case with the same parties and rights.
+
+    Session records go with it only where the parties agreed to their disclosure.
+    """
+    _require_provider(actor)
+    with uow:
+        dispute = _get(uow, actor, dispute_id)
+        case = Case(
+            organisation_id=dispute.provider_organisation_id,
+            kind=kind,
+            title=dispute.title,
+            forum=forum.strip(),
+            filed_on=None,
+            asserted_right_ids=list(dispute.right_ids),
+            parties=[
+                CaseParty(party_id=dispute.claimant_party_id, role=PartyRole.COMPLAINANT),
+                CaseParty(party_id=dispute.respondent_party_id, role=PartyRole.RESPONDENT),
+            ],
+            confidentiality=dispute.confidentiality,
+        )
+        uow.health.add(case)
+        _move(uow, actor, dispute, DisputeStatus.REFERRED)
+        uow.flush()
+        dispute.case_id = case.id
+        disclosed = [s.held_on.isoformat() for s in dispute.sessions if s.disclosure_agreed]
+        audit.record(
+            uow,
+            actor,
+            "dispute.escalate",
+            entity="dispute",
+            entity_id=dispute.id,
+            after={"case_id": case.id, "kind": kind.value, "sessions_disclosed": disclosed},
+        )
+        uow.commit()
+        return case
+
+
+def evidence_sessions(dispute: Dispute) -> list[MediationSession]:
+    """The session records an enforcement case may use: those the parties agreed to disclose."""
+    return [s for s in dispute.sessions if s.disclosure_agreed]
+
+
+def list_disputes(uow: UnitOfWork, actor: Actor) -> list[DisputeView]:
+    actor.require(Permission.READ, "read disputes")
+    with uow:
+        found = [d for d in uow.health.disputes(actor.organisation_id) if _visible(actor, d)]
+        return [_view(uow, actor, d) for d in found]
+
+
+def show(uow: UnitOfWork, actor: Actor, dispute_id: int) -> DisputeView:
+    actor.require(Permission.READ, "read disputes")
+    with uow:
+        return _view(uow, actor, _get(uow, actor, dispute_id))
+
+
+def statistics(uow: UnitOfWork, actor: Actor) -> DisputeStatistics:
+    """The programme's figures over the disputes the actor may see."""
+    return dispute_statistics(v.dispute for v in list_disputes(uow, actor))
+
+
+def _view(
+    uow: UnitOfWork, actor: Actor, dispute: Dispute, conflicts: Sequence[PartyConflict] = ()
+) -> DisputeView:
+    def name(party_id: int) -> str:
+        party = uow.health.party(party_id)
+        return party.name if party else ""
+
+    assigned = uow.accounts.user(dispute.assigned_user_id) if dispute.assigned_user_id else None
+    return DisputeView(
+        dispute,
+        name(dispute.claimant_party_id),
+        name(dispute.respondent_party_id),
+        assigned.email if assigned else None,
+        actor.may_read(Confidentiality.PRIVILEGED),
+        list(conflicts),
+    )
+
+
+def money(amount: str | None, currency: str | None, source: str) -> Money | None:
+    """An amount and currency from an intake file, checked."""
+    if amount in (None, "") and not currency:
+        return None
+    try:
+        return Money.parse(str(amount), str(currency or ""))
+    except ValueError as error:
+        raise InvalidInput([Problem(source, None, "amount", str(error))]) from None
+
+
+def intake_from(data: Mapping[str, Any], source: str) -> Intake:
+    """An intake from its file form, every bad field named."""
+    problems: list[Problem] = []
+
+    def party(key: str) -> PartySpec:
+        raw = data.get(key)
+        raw = {"name": raw} if isinstance(raw, str) else raw
+        if not isinstance(raw, Mapping) or not str(raw.get("name") or "").strip():
+            problems.append(Problem(source, None, key, "give the party's name"))
+            return PartySpec("")
+        identifiers = []
+        for item in raw.get("identifiers") or []:
+            try:
+                identifiers.append((IdentifierKind(item["kind"]), str(item["value"])))
+            except (KeyError, TypeError, ValueError):
+                kinds = ", ".join(IdentifierKind)
+                problems.append(
+                    Problem(source, None, f"{key}.identifiers", f"give kind ({kinds}) and value")
+                )
+        aliases = tuple(str(a) for a in raw.get("aliases") or [])
+        return PartySpec(
+            str(raw["name"]).strip(), aliases, tuple(identifiers), str(raw.get("country", ""))
+        )
+
+    claimant, respondent = party("claimant"), party("respondent")
+    received: date | None = None
+    try:
+        value = data.get("received_on")
+        received = value if isinstance(value, date) else date.fromisoformat(str(value))
+    except ValueError:
+        problems.append(
+            Problem(
+                source,
+                None,
+                "received_on",
+                f"{data.get('received_on')!r} is not a date (YYYY-MM-DD)",
+            )
+        )
+    amount = None
+    raw_amount = data.get("amount")
+    if raw_amount is not None:
+        if not isinstance(raw_amount, Mapping):
+            problems.append(Problem(source, None, "amount", "give amount and currency"))
+        else:
+            try:
+                amount = money(raw_amount.get("amount"), raw_amount.get("currency"), source)
+            except InvalidInput as error:
+                problems.extend(error.problems)
+    title = str(data.get("title") or "")
+    if not title.strip():
+        problems.append(Problem(source, None, "title", "must not be empty"))
+    if problems:
+        raise InvalidInput(problems)
+    assert received is not None
+    return Intake(
+        title=title,
+        claimant=claimant,
+        respondent=respondent,
+        received_on=received,
+        claims=str(data.get("claims") or ""),
+        amount=amount,
+        done_already=str(data.get("done_already") or ""),
+        assignee=data.get("assignee"),
+        conflict_waiver=str(data.get("conflict_waiver") or ""),
+    )

@@ -1,0 +1,144 @@
+"""The review queue: each hit beside the matched right, why it was flagged, and decisions.
+
+A decision names the hit's version as the reviewer saw it; if another reviewer decided in
+between, the decision is refused with what the hit is now (``VersionConflict``), so
+nobody overwrites anybody silently. Every decision is kept on the hit and in the audit log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from ipsentry.domain.accounts import Permission
+from ipsentry.domain.common import Confidentiality
+from ipsentry.domain.observations import Observation
+from ipsentry.domain.rights import Right
+from ipsentry.domain.screening import Hit, ReviewStatus
+from ipsentry.errors import InvalidInput, NotFound, Problem, VersionConflict
+from ipsentry.services import audit
+from ipsentry.services.access import Actor
+from ipsentry.store.job_repository import HitFilter
+from ipsentry.store.unit_of_work import UnitOfWork
+
+__all__ = ["HitFilter", "ReviewItem", "decide", "item", "queue"]
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """A text cut around the matched stretch, so pages can highlight it."""
+
+    before: str
+    match: str
+    after: str
+
+
+def stretch(text: str, found: str) -> Stretch:
+    at = text.casefold().find(found.casefold()) if found else -1
+    if at < 0:
+        return Stretch(text, "", "")
+    return Stretch(text[:at], text[at : at + len(found)], text[at + len(found) :])
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    hit: Hit
+    observation: Observation
+    right: Right
+    observed: Stretch  # the observation's text with the matched stretch
+    explanation: str  # in words
+    marking: Confidentiality  # the stricter of the hit's and the right's
+
+    @property
+    def sign(self) -> str:
+        return str(self.hit.explanation.get("sign", ""))
+
+
+def _item(uow: UnitOfWork, actor: Actor, hit: Hit) -> ReviewItem | None:
+    observation = uow.hits.observation(hit.observation_id)
+    right = uow.rights.get(actor.organisation_id, hit.right_id)
+    if observation is None or right is None:
+        return None
+    if not (actor.may_read(hit.confidentiality) and actor.may_read(right.confidentiality)):
+        return None
+    record = hit.explanation
+    located = str(record.get("located") or record.get("sign") or "")
+    words = str(record.get("explanation") or record.get("verdict") or hit.verdict)
+    marking = max(hit.confidentiality, right.confidentiality, key=lambda m: m.rank)
+    return ReviewItem(hit, observation, right, stretch(observation.text, located), words, marking)
+
+
+def queue(uow: UnitOfWork, actor: Actor, where: HitFilter | None = None) -> list[ReviewItem]:
+    actor.require(Permission.READ, "see the review queue")
+    with uow:
+        found = uow.hits.latest(actor.organisation_id, where or HitFilter())
+        return [i for h in found if (i := _item(uow, actor, h)) is not None]
+
+
+def item(uow: UnitOfWork, actor: Actor, hit_id: int) -> ReviewItem:
+    actor.require(Permission.READ, "see hits")
+    with uow:
+        hit = uow.hits.get(actor.organisation_id, hit_id)
+        found = _item(uow, actor, hit) if hit is not None else None
+        if found is None:
+            raise NotFound(f"no hit {hit_id}")
+        return found
+
+
+def _state(hit: Hit) -> dict[str, Any]:
+    return {
+        "status": hit.status.value,
+        "version": hit.version,
+        "decisions": [
+            {
+                "decision": d.decision.value,
+                "reason": d.reason,
+                "user_id": d.user_id,
+                "decided_at": d.decided_at.isoformat(),
+            }
+            for d in hit.decisions
+        ],
+    }
+
+
+def decide(
+    uow: UnitOfWork,
+    actor: Actor,
+    hit_id: int,
+    decision: ReviewStatus,
+    reason: str,
+    version: int,
+) -> ReviewItem:
+    """Record a decision on the hit as it was at ``version``."""
+    actor.require(Permission.REVIEW, "review hits")
+    with uow:
+        hit = uow.hits.get(actor.organisation_id, hit_id)
+        found = _item(uow, actor, hit) if hit is not None else None
+        if hit is None or found is None:
+            raise NotFound(f"no hit {hit_id}")
+        before = _state(hit)
+        if hit.version != version or not uow.hits.bump_version(hit_id, version):
+            raise VersionConflict(
+                f"hit {hit_id} was changed by someone else (now {hit.status}, version "
+                f"{hit.version}); reload it and decide again",
+                before,
+            )
+        try:
+            hit.review(decision, reason, actor.user_id, datetime.now(UTC))
+        except ValueError as error:
+            raise InvalidInput([Problem("input", None, "decision", str(error))]) from None
+        hit.version = version + 1
+        audit.record(
+            uow,
+            actor,
+            "hit.review",
+            entity="hit",
+            entity_id=hit.id,
+            before=before,
+            after=_state(hit),
+        )
+        uow.commit()
+        return ReviewItem(
+            hit, found.observation, found.right, found.observed, found.explanation, found.marking
+        )

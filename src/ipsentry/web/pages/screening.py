@@ -1,0 +1,111 @@
+"""Upload observations (a screening job), watch the job, and review the hits."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Path, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
+
+from ipsentry.api.deps import UowDep, runner_of, settings_of
+from ipsentry.domain.observations import ObservationKind
+from ipsentry.domain.screening import ReviewStatus
+from ipsentry.errors import InvalidInput, VersionConflict
+from ipsentry.services import jobs, review, screening_upload
+from ipsentry.web.auth import PageActor
+from ipsentry.web.markings import strictest_marking
+from ipsentry.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
+
+
+@router.get("/upload")
+def upload_page(request: Request, actor: PageActor, uow: UowDep) -> Response:
+    return render(request, "upload.html", {"problems": [], "jobs": jobs.recent(uow, actor)})
+
+
+@router.post("/upload")
+async def upload(
+    request: Request, actor: PageActor, uow: UowDep, file: Annotated[UploadFile, File()]
+) -> Response:
+    data = await file.read()
+    try:
+        job = screening_upload.start(
+            settings_of(request).database_url,
+            actor,
+            runner_of(request),
+            file.filename or "upload",
+            data,
+        )
+    except InvalidInput as error:
+        context = {"problems": [str(p) for p in error.problems], "jobs": jobs.recent(uow, actor)}
+        return render(request, "upload.html", context, 422)
+    return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+
+@router.get("/jobs/{job_id}")
+def job_page(request: Request, actor: PageActor, uow: UowDep, job_id: Id) -> Response:
+    return render(request, "job.html", {"job": jobs.get(uow, actor, job_id)})
+
+
+@router.get("/jobs/{job_id}/status")
+def job_status(request: Request, actor: PageActor, uow: UowDep, job_id: Id) -> Response:
+    """The job's progress as a fragment; htmx polls it until the job has finished."""
+    return render(request, "_job_status.html", {"job": jobs.get(uow, actor, job_id)})
+
+
+@router.get("/review")
+def review_page(
+    request: Request,
+    actor: PageActor,
+    uow: UowDep,
+    status: ReviewStatus | None = None,
+    channel: ObservationKind | None = None,
+) -> Response:
+    statuses = (status,) if status else review.HitFilter().statuses
+    items = review.queue(uow, actor, review.HitFilter(statuses=statuses, channel=channel))
+    return render(
+        request,
+        "review.html",
+        {
+            "items": items,
+            "marking": strictest_marking(i.marking for i in items),
+            "status": status.value if status else "",
+            "channel": channel.value if channel else "",
+            "statuses": [s.value for s in ReviewStatus],
+            "channels": [c.value for c in ObservationKind],
+            "conflict": None,
+        },
+    )
+
+
+@router.post("/review/{hit_id}")
+def decide(
+    request: Request,
+    actor: PageActor,
+    uow: UowDep,
+    hit_id: Id,
+    decision: Annotated[ReviewStatus, Form()],
+    reason: Annotated[str, Form(max_length=2000)],
+    version: Annotated[int, Form(ge=1, le=2**31 - 1)],
+) -> Response:
+    try:
+        review.decide(uow, actor, hit_id, decision, reason, version)
+    except VersionConflict as conflict:
+        items = review.queue(uow, actor)
+        return render(
+            request,
+            "review.html",
+            {
+                "items": items,
+                "marking": strictest_marking(i.marking for i in items),
+                "status": "",
+                "channel": "",
+                "statuses": [s.value for s in ReviewStatus],
+                "channels": [c.value for c in ObservationKind],
+                "conflict": {"hit": hit_id, "message": str(conflict), "current": conflict.current},
+            },
+            409,
+        )
+    return RedirectResponse(f"/review#after-{hit_id}", status_code=303)

@@ -1,0 +1,201 @@
+"""Disputes through the service on SQLite and PostgreSQL: intake with the conflict check,
+suitability, mediation, outcomes, judicial confirmation, escalation and who sees what.
+Parties and disputes are written here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ipsentry.domain.accounts import Organisation, OrganisationKind, Role, User
+from ipsentry.domain.cases import CaseKind, PartyRole
+from ipsentry.domain.disputes import DisputeStatus, JudicialConfirmation, OutcomeKind
+from ipsentry.domain.mediation import Suitability
+from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from ipsentry.services import disputes
+from ipsentry.services.access import Actor, resolve_user
+from ipsentry.store.unit_of_work import UnitOfWork
+from tests.conftest import make_actor
+
+
+def _member(uow: UnitOfWork, role: Role, name: str) -> Actor:
+    with uow:
+        org = uow.organisations.by_slug("court")
+        if org is None:
+            org = Organisation(name="Court", slug="court", kind=OrganisationKind.LEGAL_SERVICE)
+            uow.organisations.add(org)
+            uow.flush()
+        assert org.id is not None
+        email = f"{name}@court.example"
+        uow.organisations.add_user(User(organisation_id=org.id, email=email, name=name, role=role))
+        uow.commit()
+        return resolve_user(uow, email)
+
+
+@pytest.fixture
+def staff(uow: UnitOfWork) -> dict[str, Actor]:
+    return {
+        "admin": _member(uow, Role.ADMIN, "admin"),
+        "lawyer": _member(uow, Role.LEGAL_SERVICE, "lawyer"),
+        "mediator": _member(uow, Role.MEDIATOR, "mediator"),
+        "other": _member(uow, Role.MEDIATOR, "other"),
+    }
+
+
+def _intake(title: str = "Deep-link scheme copies a word mark", **kw: object) -> disputes.Intake:
+    fields: dict[str, object] = {
+        "title": title,
+        "claimant": disputes.PartySpec("Northwind Video Co., Ltd."),
+        "respondent": disputes.PartySpec("Harbour Apps Limited"),
+        "received_on": date(2026, 3, 2),
+        "done_already": "the respondent stopped after notice",
+        "assignee": "mediator@court.example",
+        **kw,
+    }
+    return disputes.Intake(**fields)  # type: ignore[arg-type]
+
+
+def test_the_whole_road_to_a_confirmed_cooperation_agreement(
+    uow: UnitOfWork, staff: dict[str, Actor]
+) -> None:
+    taken = disputes.take_in(uow, staff["admin"], _intake())
+    dispute_id = taken.dispute.id
+    assert dispute_id is not None and taken.assigned_to == "mediator@court.example"
+    mediator = staff["mediator"]
+    with pytest.raises(Conflict, match="assess"):
+        disputes.start_mediation(uow, mediator, dispute_id)
+    _, suitability = disputes.assess(
+        uow,
+        mediator,
+        dispute_id,
+        {"conduct_stopped_after_notice": True, "complementary_businesses": True},
+    )
+    assert suitability.verdict is Suitability.SUITABLE
+    disputes.start_mediation(uow, mediator, dispute_id)
+    disputes.add_session(
+        uow, mediator, dispute_id, date(2026, 4, 10), "Parties explore content supply."
+    )
+    view = disputes.resolve(
+        uow, mediator, dispute_id, OutcomeKind.COOPERATION_AGREEMENT, date(2026, 5, 22)
+    )
+    assert view.dispute.status is DisputeStatus.RESOLVED
+    disputes.judicial_confirmation(uow, mediator, dispute_id, JudicialConfirmation.REQUESTED)
+    with pytest.raises(Conflict, match="cannot become requested"):
+        disputes.judicial_confirmation(uow, mediator, dispute_id, JudicialConfirmation.REQUESTED)
+    final = disputes.judicial_confirmation(
+        uow, mediator, dispute_id, JudicialConfirmation.CONFIRMED
+    )
+    data = final.to_json()
+    assert (
+        data["judicial_confirmation"] == "confirmed" and data["outcome"] == "cooperation_agreement"
+    )
+    assert data["sessions"][0]["marking"] == "privileged"
+    assert "stopped after notice" in data["claims"]
+    stats = disputes.statistics(uow, staff["admin"])
+    assert (stats.total, stats.by_mediation, stats.median_days_to_resolution) == (1, 1, 81)
+
+
+def test_a_party_on_the_other_side_of_another_matter_stops_the_intake_until_waived(
+    uow: UnitOfWork, staff: dict[str, Actor]
+) -> None:
+    disputes.take_in(uow, staff["admin"], _intake())
+    again = disputes.take_in(uow, staff["admin"], _intake("Second complaint"))
+    assert {c.certain for c in again.conflicts} == {False}  # the same sides again: noted only
+    counter = {
+        "claimant": disputes.PartySpec("HARBOUR APPS LTD"),
+        "respondent": disputes.PartySpec("Northwind Video Limited"),
+    }
+    conflicts = disputes.check_intake(uow, staff["admin"], _intake("Counter-claim", **counter))
+    assert {(c.how, c.certain) for c in conflicts} == {("same name", True)}
+    with pytest.raises(Conflict, match="HARBOUR APPS LTD is the respondent in dispute 1"):
+        disputes.take_in(uow, staff["admin"], _intake("Counter-claim", **counter))
+    assert len(disputes.list_disputes(uow, staff["admin"])) == 2  # nothing stored
+    waiver = "the counter-claim is heard with the first dispute, by the same mediator"
+    waived = disputes.take_in(
+        uow, staff["admin"], _intake("Counter-claim", conflict_waiver=waiver, **counter)
+    )
+    assert len(waived.conflicts) == 4  # both parties, in both earlier disputes
+
+
+def test_not_suitable_goes_to_court_unless_overridden_and_escalation_keeps_parties(
+    uow: UnitOfWork, staff: dict[str, Actor]
+) -> None:
+    mediator = staff["mediator"]
+    dispute_id = disputes.take_in(uow, staff["admin"], _intake()).dispute.id
+    assert dispute_id is not None
+    disputes.assess(uow, mediator, dispute_id, {"wilful_counterfeiting": True})
+    with pytest.raises(Conflict, match="not suitable"):
+        disputes.start_mediation(uow, mediator, dispute_id)
+    with pytest.raises(InvalidInput, match="say why"):
+        disputes.override(uow, mediator, dispute_id, Suitability.CONSIDER, " ")
+    overridden = disputes.override(
+        uow, mediator, dispute_id, Suitability.CONSIDER, "both parties asked"
+    )
+    assert overridden.dispute.suitability is not None
+    assert overridden.dispute.suitability["assessed"] == "not_suitable"
+    disputes.start_mediation(uow, mediator, dispute_id)
+    disputes.add_session(uow, mediator, dispute_id, date(2026, 3, 20), "Without prejudice offer.")
+    disputes.add_session(
+        uow, mediator, dispute_id, date(2026, 4, 2), "Agreed facts.", disclosure_agreed=True
+    )
+    disputes.resolve(uow, mediator, dispute_id, OutcomeKind.NO_AGREEMENT, date(2026, 4, 30))
+    with pytest.raises(Conflict, match="only a mediated settlement"):
+        disputes.judicial_confirmation(uow, mediator, dispute_id, JudicialConfirmation.REQUESTED)
+    with pytest.raises(Conflict, match="referred cannot become referred"):
+        disputes.escalate(uow, mediator, dispute_id, CaseKind.DISTRICT_COURT)
+
+
+def test_escalation_opens_a_case_with_the_same_parties(
+    uow: UnitOfWork, staff: dict[str, Actor]
+) -> None:
+    view = disputes.take_in(uow, staff["admin"], _intake())
+    assert view.dispute.id is not None
+    case = disputes.escalate(
+        uow, staff["mediator"], view.dispute.id, CaseKind.DISTRICT_COURT, "Example Court"
+    )
+    roles = {p.role: p.party_id for p in case.parties}
+    assert roles == {PartyRole.COMPLAINANT: view.dispute.claimant_party_id,
+                     PartyRole.RESPONDENT: view.dispute.respondent_party_id}  # fmt: skip
+    after = disputes.show(uow, staff["admin"], view.dispute.id)
+    assert after.dispute.status is DisputeStatus.REFERRED and after.dispute.case_id == case.id
+
+
+def test_session_notes_are_privileged_and_disputes_seen_only_by_those_assigned(
+    uow: UnitOfWork, staff: dict[str, Actor]
+) -> None:
+    view = disputes.take_in(uow, staff["admin"], _intake(assignee="lawyer@court.example"))
+    dispute_id = view.dispute.id
+    assert dispute_id is not None
+    disputes.assess(
+        uow, staff["lawyer"], dispute_id, {"ongoing_relationship": True, "cross_border": True}
+    )
+    disputes.start_mediation(uow, staff["lawyer"], dispute_id)
+    disputes.add_session(uow, staff["lawyer"], dispute_id, date(2026, 3, 9), "Offer of a licence.")
+    as_lawyer = disputes.show(uow, staff["lawyer"], dispute_id).to_json()
+    assert as_lawyer["sessions"][0]["notes"] is None  # legal_service is not cleared for privileged
+    assert (
+        disputes.show(uow, staff["admin"], dispute_id).to_json()["sessions"][0]["notes"]
+        == "Offer of a licence."
+    )
+    for outsider in ("mediator", "other"):
+        with pytest.raises(NotFound):
+            disputes.show(uow, staff[outsider], dispute_id)
+        assert disputes.list_disputes(uow, staff[outsider]) == []
+
+
+def test_bad_intakes_and_wrong_organisations_are_refused(
+    uow: UnitOfWork, staff: dict[str, Actor]
+) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        disputes.take_in(uow, staff["admin"], _intake(" ", claimant=disputes.PartySpec("")))
+    assert {p.field for p in refused.value.problems} == {"title", "claimant"}
+    with pytest.raises(NotFound, match="no active user"):
+        disputes.take_in(uow, staff["admin"], _intake(assignee="nobody@court.example"))
+    assert disputes.list_disputes(uow, staff["admin"]) == []
+    rights_holder = make_actor(uow, Role.ADMIN, "acme")
+    with pytest.raises(PermissionDenied):
+        disputes.take_in(uow, rights_holder, _intake())
+    with pytest.raises(InvalidInput, match="amount"):
+        disputes.money("lots", "CNY", "intake.json")
+    assert disputes.money("5,000,000", "cny", "intake.json") is not None

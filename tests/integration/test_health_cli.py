@@ -1,0 +1,109 @@
+"""The health-check command line on the demo: a report read back from its PDF, in both
+languages, and the questionnaire's branching seen through 'health questions'."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ipsentry.cli.app import run
+from ipsentry.settings import get_settings
+from ipsentry.store.database import dispose_all
+
+ADVISOR = ["--as", "advisor@ipservice-demo.example"]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    root = tmp_path_factory.mktemp("health")
+    saved = dict(os.environ)
+    os.environ["IPSENTRY_DATABASE_URL"] = f"sqlite:///{root / 'demo.sqlite3'}"
+    get_settings.cache_clear()
+    assert run(["demo", "load"]) == 0
+    yield root
+    os.environ.clear()
+    os.environ.update(saved)
+    get_settings.cache_clear()
+    dispose_all()
+
+
+def _json(capsys: pytest.CaptureFixture[str], *args: str) -> object:
+    capsys.readouterr()
+    assert run([*args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_the_report_of_a_recheck_reads_back_from_its_pdf(demo: Path) -> None:
+    out = demo / "report.pdf"
+    assert run(["health", "report", "2", "--out", str(out), *ADVISOR]) == 0
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+    assert "IP health check" in text and "Beijing Example Robotics" in text
+    assert "CONFIDENTIAL" in text
+    assert "improved" in text  # the re-check column
+    assert "Remediation plan" in text
+
+
+def test_the_report_in_chinese_carries_the_chinese_texts(demo: Path) -> None:
+    out = demo / "report-zh.pdf"
+    assert run(["health", "report", "1", "--out", str(out), "--lang", "zh_Hans", *ADVISOR]) == 0
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "知识产权体检报告" in text
+    assert "权属与转让" in text  # a section title from the questionnaire's own translation
+
+
+def test_questions_show_follow_ups_once_their_trigger_is_answered(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["health", "start", "--as", "counsel@robotics-demo.example"]) == 0
+    capsys.readouterr()
+    listed = _json(capsys, "health", "list", "--as", "counsel@robotics-demo.example")
+    assert isinstance(listed, list)
+    new = max(row["id"] for row in listed)
+    asked = _json(capsys, "health", "questions", str(new), "--as", "counsel@robotics-demo.example")
+    assert isinstance(asked, list)
+    ids = [q["id"] for q in asked]
+    assert "contractor_assignment" not in ids
+    answers = demo / "answers.yaml"
+    answers.write_text("uses_contractors: 'yes'\n", "utf-8")
+    assert (
+        run(["health", "answer", str(new), str(answers), "--as", "counsel@robotics-demo.example"])
+        == 0
+    )
+    asked = _json(capsys, "health", "questions", str(new), "--as", "counsel@robotics-demo.example")
+    assert isinstance(asked, list)
+    assert "contractor_assignment" in [q["id"] for q in asked]
+
+
+def test_a_bad_answer_file_names_the_file_and_the_question(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = demo / "bad.yaml"
+    bad.write_text("exports: perhaps\nno_such: 1\n", "utf-8")
+    capsys.readouterr()
+    assert run(["health", "answer", "3", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}: exports: answer yes or no" in err
+    assert f"{bad}: no_such: no such question" in err
+
+
+def test_the_programme_view_counts_the_providers_work(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _json(capsys, "health", "programme", *ADVISOR)
+    assert isinstance(data, dict)
+    assert data["enterprises"] == ["Beijing Example Robotics Co., Ltd. (demo)"]
+    assert data["diagnosed"] == 2
+    assert data["service_hours"] == {"given": 10.0, "used": 7.0, "left": 3.0}
+    latest = data["findings_by_section"]  # the re-check's findings, not the first check's
+    assert sum(sum(c.values()) for c in latest.values()) == 10
+    assert data["disputes"]["by_state"] == {"intake": 1, "referred": 1}  # the advisor's caseload
+    capsys.readouterr()
+    assert run(["health", "programme", "--as", "counsel@smoore-demo.example"]) == 5

@@ -1,0 +1,58 @@
+"""The legal-service side of the REST API on the demo: health checks, the programme, disputes."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import client_for, sign_in
+
+
+def _as(demo_url: str, email: str) -> tuple[TestClient, str]:
+    client = client_for(demo_url)
+    return client, sign_in(client, email)
+
+
+def test_a_provider_reads_its_checks_and_its_programme(demo_url: str) -> None:
+    client, _ = _as(demo_url, "advisor@ipservice-demo.example")
+    page = client.get("/api/v1/health-checks", params={"lang": "zh_Hans"}).json()
+    assert page["total"] == 2
+    recheck = client.get("/api/v1/health-checks/2").json()
+    assert recheck["rechecks"] == 1 and recheck["recheck"][0]["trend"] == "improved"
+    assert recheck["sections"][0]["title"] == "Ownership and assignment"
+    programme = client.get("/api/v1/health-checks/programme").json()
+    assert programme["service_hours"] == {"given": 10.0, "used": 7.0, "left": 3.0}
+
+
+def test_answers_are_saved_and_a_bad_one_is_a_problem_naming_the_question(demo_url: str) -> None:
+    client, csrf = _as(demo_url, "counsel@smoore-demo.example")
+    headers = {"X-CSRF-Token": csrf}
+    saved = client.patch(
+        "/api/v1/health-checks/3/answers", json={"co_development": "no"}, headers=headers
+    )
+    assert saved.status_code == 200, saved.text
+    assert saved.json()["progress"]["answered"] == 7
+    refused = client.patch(
+        "/api/v1/health-checks/3/answers", json={"exports": "maybe"}, headers=headers
+    )
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["field"] == "exports"
+    without_csrf = client.patch("/api/v1/health-checks/3/answers", json={"co_development": "yes"})
+    assert without_csrf.status_code == 403
+
+
+def test_others_do_not_see_a_providers_work(demo_url: str) -> None:
+    client, _ = _as(demo_url, "counsel@smoore-demo.example")
+    assert client.get("/api/v1/health-checks/1").status_code == 404
+    assert client.get("/api/v1/disputes").json()["total"] == 0
+    assert client.get("/api/v1/health-checks/programme").status_code == 403
+
+
+def test_a_mediator_reads_the_disputes_assigned_with_their_session_notes(demo_url: str) -> None:
+    client, _ = _as(demo_url, "mediator@ipservice-demo.example")
+    listed = client.get("/api/v1/disputes").json()
+    assert {d["status"] for d in listed["items"]} == {"resolved", "in_mediation"}
+    resolved = next(d for d in listed["items"] if d["status"] == "resolved")
+    assert resolved["outcome"] == "cooperation_agreement"
+    assert resolved["sessions"][0]["notes"]  # mediators are cleared for privileged records
+    advisor, _ = _as(demo_url, "advisor@ipservice-demo.example")
+    assert advisor.get(f"/api/v1/disputes/{resolved['id']}").status_code == 404

@@ -1,0 +1,171 @@
+"""Upload → screening job → review queue → decisions, with versions that refuse overwrites."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from fastapi.testclient import TestClient
+
+from ipsentry.domain.jobs import Job, JobKind, JobStatus
+from ipsentry.services import jobs
+from ipsentry.services.database import unit_of_work
+from ipsentry.services.jobs import ThreadRunner
+from tests.web.conftest import DEMO_USERS, client_for, sign_in
+
+LISTINGS = (
+    "kind,text,seller\n"
+    "listing,CCELL TH2 replacement cartridge 1ml ceramic coil,Shop A\n"
+    "listing,Ccel compatible vape cartridge 0.5ml,Shop B\n"
+    "domain,ccell-official-store.com,\n"
+)
+
+
+@pytest.fixture(scope="module")
+def runner() -> ThreadRunner:
+    return ThreadRunner()
+
+
+def analyst(demo_url: str, runner: ThreadRunner) -> tuple[TestClient, str]:
+    client = client_for(demo_url, runner)
+    return client, sign_in(client, DEMO_USERS["analyst"])
+
+
+def upload(client: TestClient, csrf: str, text: str, name: str = "listings.csv") -> dict:  # type: ignore[type-arg]
+    response = client.post(
+        "/api/v1/observations/upload",
+        files={"file": (name, text.encode("utf-8"), "text/csv")},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert response.status_code in (202, 422), response.text
+    return response.json()  # type: ignore[no-any-return]
+
+
+def test_an_upload_is_screened_as_a_job_and_its_hits_queue_for_review(
+    demo_url: str, runner: ThreadRunner
+) -> None:
+    client, csrf = analyst(demo_url, runner)
+    job = upload(client, csrf, LISTINGS)
+    assert job["status"] == "queued" and job["kind"] == "screen_upload"
+    runner.wait()
+    done = client.get(f"/api/v1/jobs/{job['id']}").json()
+    assert done["status"] == "done", done
+    assert done["result"]["stored"] == 3 and done["result"]["hits"] >= 2
+    assert done["percent"] == 100 and done["total"] == done["done"] > 0
+    # the same file again stores nothing twice
+    again = upload(client, csrf, LISTINGS)
+    runner.wait()
+    assert client.get(f"/api/v1/jobs/{again['id']}").json()["result"]["stored"] == 0
+
+    hits = client.get("/api/v1/hits", params={"limit": 200}).json()["items"]
+    uploaded = [h for h in hits if "CCELL TH2" in h["observed"]]
+    assert uploaded and uploaded[0]["matched"].upper() == "CCELL"
+    assert uploaded[0]["explanation"] and uploaded[0]["status"] == "open"
+    page = client.get("/review").text
+    assert "<mark>CCELL</mark>" in page
+
+
+def test_a_bad_upload_is_refused_at_once_naming_row_and_field(
+    demo_url: str, runner: ThreadRunner
+) -> None:
+    client, csrf = analyst(demo_url, runner)
+    problem = upload(client, csrf, "kind,text\nlisting,fine\nparcel,what\n", "bad.csv")
+    assert problem["status"] == 422
+    assert problem["errors"][0] == {"field": "kind", "source": "bad.csv", "row": 3,
+                                    "message": problem["errors"][0]["message"]}  # fmt: skip
+    odd = upload(client, csrf, "x", "notes.txt")
+    assert odd["errors"][0]["field"] == "(file)" and "unknown format" in odd["errors"][0]["message"]
+
+
+def test_decisions_are_versioned_so_the_slower_reviewer_gets_409(
+    demo_url: str, runner: ThreadRunner
+) -> None:
+    client, csrf = analyst(demo_url, runner)
+    upload(client, csrf, LISTINGS, "more.csv")
+    runner.wait()
+    hit = client.get("/api/v1/hits").json()["items"][0]
+    first = client.post(
+        f"/api/v1/hits/{hit['id']}/decisions",
+        json={
+            "decision": "confirmed",
+            "reason": "same mark, same goods",
+            "version": hit["version"],
+        },
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert first.status_code == 200 and first.json()["status"] == "confirmed"
+    assert first.json()["version"] == hit["version"] + 1
+    other = client_for(demo_url, runner)
+    other_csrf = sign_in(other, DEMO_USERS["reviewer"])
+    late = other.post(
+        f"/api/v1/hits/{hit['id']}/decisions",
+        json={"decision": "dismissed", "reason": "looks fine to me", "version": hit["version"]},
+        headers={"X-CSRF-Token": other_csrf},
+    )
+    assert late.status_code == 409 and late.headers["content-type"] == "application/problem+json"
+    assert late.json()["current"]["status"] == "confirmed"
+    assert late.json()["current"]["decisions"][0]["reason"] == "same mark, same goods"
+    assert other.get(f"/api/v1/hits/{hit['id']}").json()["status"] == "confirmed"
+    # a viewer may look but not decide
+    viewer = client_for(demo_url, runner)
+    viewer_csrf = sign_in(viewer, DEMO_USERS["viewer"])
+    refused = viewer.post(
+        f"/api/v1/hits/{hit['id']}/decisions",
+        json={"decision": "escalated", "reason": "x", "version": hit["version"] + 1},
+        headers={"X-CSRF-Token": viewer_csrf},
+    )
+    assert refused.status_code == 403
+
+
+def test_review_decisions_from_the_page(demo_url: str, runner: ThreadRunner) -> None:
+    client, csrf = analyst(demo_url, runner)
+    hit = client.get("/api/v1/hits").json()["items"][0]
+    response = client.post(
+        f"/review/{hit['id']}",
+        data={"decision": "dismissed", "reason": "referential use", "version": hit["version"],
+              "csrf_token": csrf},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert response.status_code == 303
+    assert client.get(f"/api/v1/hits/{hit['id']}").json()["status"] == "dismissed"
+    stale = client.post(
+        f"/review/{hit['id']}",
+        data={"decision": "open", "reason": "again", "version": hit["version"],
+              "csrf_token": csrf},
+    )  # fmt: skip
+    assert stale.status_code == 409 and "nothing was overwritten" in stale.text
+
+
+def test_a_restart_marks_unfinished_jobs_interrupted(demo_url: str) -> None:
+    uow = unit_of_work(demo_url)
+    with uow:
+        user = uow.organisations.user_by_email(DEMO_USERS["analyst"])
+        assert user is not None and user.id is not None
+        for status in (JobStatus.QUEUED, JobStatus.RUNNING):
+            uow.jobs.add(Job(organisation_id=user.organisation_id, user_id=user.id,
+                             kind=JobKind.SCREEN_UPLOAD, created_at=datetime.now(UTC),
+                             status=status))  # fmt: skip
+        uow.commit()
+    assert jobs.interrupt_unfinished(demo_url) == 2
+    with unit_of_work(demo_url) as check:
+        assert not check.jobs.unfinished()
+
+
+def test_a_failing_job_keeps_its_error(demo_url: str, runner: ThreadRunner) -> None:
+    from ipsentry.errors import InvalidInput, Problem
+    from ipsentry.services.access import resolve_user
+
+    with unit_of_work(demo_url) as uow:
+        actor = resolve_user(uow, DEMO_USERS["analyst"])
+    job = jobs.create(unit_of_work(demo_url), actor, JobKind.SCREEN_UPLOAD, {})
+
+    def broken(progress: jobs.Progress) -> dict[str, object]:
+        progress(1, 2)
+        raise InvalidInput([Problem("x.csv", 2, "text", "is empty")])
+
+    assert job.id is not None
+    runner.submit(demo_url, job.id, broken)
+    runner.wait()
+    failed = jobs.get(unit_of_work(demo_url), actor, job.id)
+    assert failed.status is JobStatus.FAILED and failed.error == "x.csv:2: text: is empty"
+    assert failed.done == 1 and failed.total == 2
