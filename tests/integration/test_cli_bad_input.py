@@ -87,6 +87,7 @@ FILES = {
 # an index built once). A command missing here fails the first test.
 VALID: dict[str, dict[str, Any]] = {
     "demo load": {},
+    "demo users": {"as_json": True},
     "portfolio import": {"file": "{rights.csv}"},
     "portfolio list": {},
     "portfolio show": {"reference": "US 10,357,623"},
@@ -173,6 +174,16 @@ VALID: dict[str, dict[str, Any]] = {
     "health answer": {"assessment_id": "3", "file": "{answers.json}"},
     "health diagnose": {"assessment_id": "3", "today": "2026-12-01"},
     "health list": {"as_json": True},
+    "health event": {
+        "kind": "seminar",
+        "title": "Trademark basics",
+        "on": "2026-11-10",
+        "attendance": "30",
+        "enterprise": ["robotics-demo"],
+        "as_user": "{advisor}",
+    },
+    "health case-study": {"dispute_id": "4", "on": "2026-12-01", "as_user": "{advisor}"},
+    "health outreach": {"as_json": True, "as_user": "{advisor}"},
     "health programme": {"as_json": True, "as_user": "{advisor}"},
     "health report": {"assessment_id": "2", "out": "{out.html}", "as_user": "{advisor}"},
     "health show": {"assessment_id": "1", "as_user": "{advisor}"},

@@ -15,6 +15,7 @@ from ipsentry.domain import accounts, cases, customs, disputes, evidence, health
 from ipsentry.domain.common import Money
 from ipsentry.domain.jobs import Job
 from ipsentry.domain.observations import Observation
+from ipsentry.domain.outreach import OutreachEvent
 from ipsentry.domain.screening import Hit, ReviewDecision, ScreeningRun
 from ipsentry.store import tables as t
 
@@ -169,6 +170,7 @@ def start_mappers() -> None:
         },
     )
 
+    m(OutreachEvent, t.outreach_table)
     m(disputes.MediationSession, t.mediation_session_table)
     m(
         disputes.Dispute,

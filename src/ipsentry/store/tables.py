@@ -8,6 +8,7 @@ from ipsentry.domain import accounts, cases, customs, disputes, evidence, health
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.jobs import JobKind, JobStatus
 from ipsentry.domain.observations import ObservationKind
+from ipsentry.domain.outreach import OutreachKind
 from ipsentry.domain.screening import HitKind, ReviewStatus, RunStatus
 from ipsentry.store.columns import (
     UtcDateTime,
@@ -524,6 +525,21 @@ service_package_table = sa.Table(
     sa.Column("status", S(40), nullable=False, default="proposed"),
     sa.Column("hours_used", sa.Float, nullable=False, default=0.0),
     sa.Column("topics", sa.JSON, nullable=False, default=list),
+)
+
+outreach_table = sa.Table(
+    "outreach_events",
+    metadata,
+    pk(),
+    fk("provider_organisation_id", "organisations.id"),
+    enum_column("kind", OutreachKind, nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("held_on", sa.Date, nullable=False),
+    sa.Column("attendance", sa.Integer, nullable=False, default=0),
+    sa.Column("summary", sa.Text, nullable=False, default=""),
+    sa.Column("enterprise_ids", sa.JSON, nullable=False, default=list),
+    fk("dispute_id", "disputes.id", nullable=True),
+    enum_column("confidentiality", Confidentiality, nullable=False, default=Confidentiality.PUBLIC),
 )
 
 # --- disputes ---------------------------------------------------------------------------

@@ -81,3 +81,19 @@ def test_by_meaning_only_is_said(engine: ChartEngine) -> None:
         dense, "A lamp comprising a battery.", "The lamp runs on a rechargeable accumulator."
     )
     assert found.finding == Finding.PRESENT and "by meaning" in found.note
+
+
+def test_every_word_but_the_thing_itself_is_not_the_element(engine: ChartEngine) -> None:
+    claim = "A heater comprising a heating element, wherein the heating element is a resistive film printed on a ceramic plate."
+    wire = element(
+        engine,
+        claim,
+        "The heater has a heating element: a resistive wire printed on a ceramic plate.",
+    )
+    assert wire.finding == Finding.EQUIVALENT and "names no 'film'" in wire.note
+    film = element(
+        engine,
+        claim,
+        "The heater has a heating element: a resistive film printed on a ceramic plate.",
+    )
+    assert film.finding == Finding.PRESENT

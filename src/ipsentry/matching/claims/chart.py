@@ -19,12 +19,18 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from ipsentry.domain.rights import Claim, ClaimElement, ElementRole
-from ipsentry.matching.claims.lexicon import Synonyms, build_synonyms, limitations
+from ipsentry.matching.claims.lexicon import (
+    CLAIM_WORDS,
+    Synonyms,
+    build_synonyms,
+    limitations,
+    stems,
+)
 from ipsentry.matching.claims.limits import Exclusion, condition_of, exclusion, mentions, patterns
 from ipsentry.matching.claims.passages import Passage, split
 from ipsentry.matching.claims.quantities import Check, Quantity, check, quantities
 from ipsentry.matching.claims.relations import Relation, lemma, related
-from ipsentry.matching.claims.terms import Terms, kin, match, overlap, read_terms
+from ipsentry.matching.claims.terms import Kin, Terms, kin, match, overlap, read_terms
 
 # Set on hand-checked charts (tests/unit/claims): an element scoring PRESENT is found; a
 # claim whose elements reach PARTIAL on average reads on part of the product. How well
@@ -371,6 +377,11 @@ class ChartEngine:
         else:
             finding = Finding.MISSING
         chosen = matches[best]
+        head = _head_noun(text)
+        if finding == Finding.PRESENT and head and not _names(head, wanted, product, relatives):
+            # every word may fit but the thing itself: a printed wire is no printed film
+            finding = Finding.EQUIVALENT
+            notes.append(f"the product names no '{head}', the thing this element claims")
         if chosen.meaning:
             notes.append("by meaning (WordNet): " + ", ".join(chosen.meaning))
         if finding != Finding.MISSING and not chosen.matched and not chosen.meaning:
@@ -524,6 +535,40 @@ class ChartEngines:
         if key not in self._engines:
             self._engines[key] = ChartEngine(construction or None, self.dense, self._vectors)
         return self._engines[key]
+
+
+_ARTICLE = re.compile(r"\b(?:a|an)\s+", re.I)
+_WORDS = re.compile(r"[a-z][a-z-]*")
+
+
+def _head_noun(element: str) -> str:
+    """The thing an element claims: the last noun of its first noun phrase after 'a'/'an'
+    ('is a resistive film printed on ...' -> 'film'), or '' when that is a generic noun."""
+    article = _ARTICLE.search(element)
+    if not article:
+        return ""
+    head = ""
+    for word in _WORDS.findall(element[article.end() :].lower()):
+        (stem,) = stems(word) or ("",)
+        if stem in CLAIM_WORDS:
+            break
+        if lemma(word):
+            head = word
+    generic = set(stems(" ".join(limitations()["generic_nouns"])))
+    return "" if not head or set(stems(head)) <= generic else head
+
+
+def _names(head: str, wanted: Terms, product: Product, relatives: Kin) -> bool:
+    """Whether the product names the head noun: as written, through the construction
+    table's concept holding it, or by a word for the same thing."""
+    for key, words in wanted.surface.items():
+        if key.startswith("b:") or head not in words.lower().split():
+            continue
+        if key in product.everywhere:
+            return True
+        if any(relation == Relation.SAME for _, relation in relatives.get(key, ())):
+            return True
+    return False
 
 
 def _things(terms: Terms) -> dict[str, str]:
