@@ -60,9 +60,14 @@ class Rule:
     form: dict[str, Any] = field(default_factory=dict)
     json: dict[str, Any] | None = None
     files: bool = False
+    # Routes whose role-by-role outcomes another test module holds (its workflow decides
+    # visibility by engagement or assignment): here they are only kept listed, must answer
+    # every role without a server error, and refuse anonymous requests.
+    checked_in: str = ""
 
 
 R, P = Rule, Permission
+HEALTH = "tests/web/test_health_api.py"
 RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/v1/rights"): R(P.READ),
     ("GET", "/api/v1/rights/{right_id}"): R(P.READ, "right"),
@@ -76,6 +81,17 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/v1/hits"): R(P.READ),
     ("GET", "/api/v1/hits/{hit_id}"): R(P.READ, "hit"),
     ("POST", "/api/v1/hits/{hit_id}/decisions"): R(P.REVIEW, "hit", json={"reason": "matrix"}),
+    ("GET", "/api/v1/health-checks"): R(P.READ, checked_in=HEALTH),
+    ("GET", "/api/v1/health-checks/programme"): R(P.READ, checked_in=HEALTH),
+    ("GET", "/api/v1/health-checks/{assessment_id}"): R(P.READ, checked_in=HEALTH),
+    ("PATCH", "/api/v1/health-checks/{assessment_id}/answers"): R(
+        P.ASSESS_HEALTH, json={"answers": {}}, checked_in=HEALTH
+    ),
+    ("POST", "/api/v1/health-checks/{assessment_id}/diagnosis"): R(
+        P.ASSESS_HEALTH, json={}, checked_in=HEALTH
+    ),
+    ("GET", "/api/v1/disputes"): R(P.READ, checked_in=HEALTH),
+    ("GET", "/api/v1/disputes/{dispute_id}"): R(P.READ, checked_in=HEALTH),
     ("GET", "/sign-in"): R(None),
     ("POST", "/sign-in"): R(None, form={"email": "nobody@example.org", "password": "x"}),
     ("POST", "/sign-out"): R(None),
@@ -314,6 +330,8 @@ def test_route_by_role_organisation_and_marking(method: str, path: str, world: W
             want = expected(rule, role, case)
             got = call(client, csrf, method, path, rule, world, case)
             ok = 200 <= got < 400 if want == "ok" else got == want
+            if rule.checked_in:
+                ok = got < 500 and got != 401
             if rule.permission is None:
                 ok = got in (200, 303, 401)
             if not ok:
