@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # keep in step with [build-system] in pyproject.toml
 BUILD_BACKEND := setuptools==80.9.0
+PORT ?= 8000
 
 .PHONY: system-packages install demo test lint types unit lock clean messages
 
@@ -30,6 +31,10 @@ demo: system-packages install
 	$(BIN)/ipsentry deadlines --within 180d
 	$(BIN)/ipsentry screen
 	$(BIN)/ipsentry claims chart --patent "US 10,357,623" --product src/ipsentry/data/demo/products/th2-style-cartridge.txt
+	$(BIN)/ipsentry demo users
+	@# the web app runs until Ctrl+C in a terminal; a run without one (a script) ends here
+	@if [ -t 0 ]; then $(BIN)/ipsentry serve --host 127.0.0.1 --port $(PORT); \
+	else echo "not a terminal: start the web app with $(BIN)/ipsentry serve --port $(PORT)"; fi
 
 lint: install
 	$(BIN)/ruff check src tests bench

@@ -23,6 +23,7 @@ PAGES = {
     "portfolio": ("/portfolio", "Portfolio", "权利组合"),
     "deadlines": ("/deadlines", "Deadlines", "期限"),
     "tokens": ("/tokens", "API tokens", "API 令牌"),
+    "claim-chart": ("/claims/chart", "Claim chart", "权利要求对照表"),
 }
 
 
@@ -103,3 +104,18 @@ def test_the_portfolio_filters_by_keyboard(page: Page, server: str) -> None:
     rows = page.locator("tbody tr")
     expect(rows.first).to_be_visible()
     assert all("CCELL" in t.upper() for t in rows.all_inner_texts())
+
+
+def test_a_claim_chart_from_the_page(page: Page, server: str, screenshots: Path) -> None:
+    sign_in(page, server)
+    page.goto(f"{server}/claims/chart")
+    page.select_option("#patent", "US 10357623")
+    page.get_by_label("Product text").fill(
+        "A vaporizer cartridge: the housing has a mouthpiece end; a liquid storage cavity in "
+        "the housing holds the e-liquid; a porous ceramic body with a printed heating film."
+    )
+    page.get_by_role("button", name="Chart").click()
+    expect(page.get_by_role("heading", level=2)).to_contain_text("US10357623")
+    expect(page.locator("table").first).to_contain_text("porous ceramic")
+    check_accessible(page)
+    shoot(page, screenshots, "claim-chart-result", "en")

@@ -23,7 +23,14 @@ from typer._click import Command, Context
 from typer.core import TyperGroup, TyperOption
 
 from ipsentry.cli.app import command_tree, run
-from ipsentry.cli.params import IndexFolder, InputFile, OutputFile, OutputFolder, parser_of
+from ipsentry.cli.params import (
+    BinaryFile,
+    IndexFolder,
+    InputFile,
+    OutputFile,
+    OutputFolder,
+    parser_of,
+)
 from ipsentry.settings import get_settings
 from ipsentry.store.database import dispose_all
 
@@ -59,6 +66,7 @@ FILES = {
     "Commission has terminated the investigation as to respondent Lumo Ltd. of Ningbo, China "
     "based on a settlement agreement.\n",
     "password.txt": "correct horse battery staple\n",
+    "page.html": "<html><body><p>CCELL cartridge, USD 12.99</p></body></html>\n",
     "answers.json": json.dumps({"co_development": "no", "export_markets": ["US"]}),
     "intake.json": json.dumps(
         {
@@ -79,6 +87,7 @@ FILES = {
 # an index built once). A command missing here fails the first test.
 VALID: dict[str, dict[str, Any]] = {
     "demo load": {},
+    "demo users": {"as_json": True},
     "portfolio import": {"file": "{rights.csv}"},
     "portfolio list": {},
     "portfolio show": {"reference": "US 10,357,623"},
@@ -116,6 +125,27 @@ VALID: dict[str, dict[str, Any]] = {
         "queries_file": "{queries.txt}",
     },
     "cases parse-notice": {"file": "{notice.txt}", "as_json": True},
+    "cases import-notice": {"file": "{notice.txt}", "as_json": True},
+    "cases list": {"as_json": True},
+    "cases show": {"reference": "337-TA-1286"},
+    "cases evidence add": {
+        "file": "{page.html}",
+        "title": "Listing",
+        "url": "https://shop.example/1",
+        "ship_to": "US",
+        "price": "12.99",
+        "currency": "USD",
+        "as_json": True,
+    },
+    "cases evidence list": {"as_json": True},
+    "cases evidence custody": {
+        "item": "1",
+        "holder": "lab@example.org",
+        "action": "teardown",
+        "document": "{product.txt}",
+    },
+    "cases evidence verify": {"item": "1"},
+    "cases evidence binder": {"out": "{out.pdf}", "prefix": "ACME", "as_json": True},
     "db upgrade": {},
     "db current": {},
     "init": {
@@ -144,6 +174,16 @@ VALID: dict[str, dict[str, Any]] = {
     "health answer": {"assessment_id": "3", "file": "{answers.json}"},
     "health diagnose": {"assessment_id": "3", "today": "2026-12-01"},
     "health list": {"as_json": True},
+    "health event": {
+        "kind": "seminar",
+        "title": "Trademark basics",
+        "on": "2026-11-10",
+        "attendance": "30",
+        "enterprise": ["robotics-demo"],
+        "as_user": "{advisor}",
+    },
+    "health case-study": {"dispute_id": "4", "on": "2026-12-01", "as_user": "{advisor}"},
+    "health outreach": {"as_json": True, "as_user": "{advisor}"},
     "health programme": {"as_json": True, "as_user": "{advisor}"},
     "health report": {"assessment_id": "2", "out": "{out.html}", "as_user": "{advisor}"},
     "health show": {"assessment_id": "1", "as_user": "{advisor}"},
@@ -292,6 +332,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     get_settings.cache_clear()
     w = World(root, files)
     assert run(["demo", "load"]) == 0
+    page = ["cases", "evidence", "add", str(files["page.html"]), "--title", "Listing"]
+    assert run([*page, "--url", "https://shop.example/1"]) == 0  # evidence item 1
     files["register"] = root / "register"
     assert run(["register", "build", str(files["names.txt"]), "--out", str(files["register"])]) == 0
     files["patents"] = root / "patents"
@@ -338,7 +380,18 @@ def _suffix(formats: tuple[str, ...], *preferred: str) -> str:
 def bad_values(parser: Any, world: World, valid: Path) -> Iterator[tuple[str, Path]]:
     """(kind of bad input, the bad path) for one parameter's parser."""
     formats: tuple[str, ...] = getattr(parser, "formats", ())
-    if isinstance(parser, InputFile):
+    if isinstance(parser, BinaryFile):  # any bytes will do, so no encoding to get wrong
+        yield "missing", world.fresh("missing.bin")
+        directory = world.fresh("folder.bin")
+        directory.mkdir()
+        yield "directory", directory
+        empty = world.fresh("empty.bin")
+        empty.write_bytes(b"")
+        yield "empty", empty
+        dangling = world.fresh("dangling.bin")
+        dangling.symlink_to(world.root / "no-such-target")
+        yield "broken link", dangling
+    elif isinstance(parser, InputFile):
         suffix = _suffix(formats, ".csv", ".txt", ".json")
         yield "missing", world.fresh("missing" + suffix)
         directory = world.fresh("folder" + suffix)
@@ -404,7 +457,7 @@ def cases() -> Iterator[Any]:
     for path, command in sorted(COMMANDS.items()):
         for param in command.params:
             parser = parser_of(param)
-            if isinstance(parser, InputFile | OutputFile | IndexFolder | OutputFolder):
+            if isinstance(parser, BinaryFile | InputFile | OutputFile | IndexFolder | OutputFolder):
                 yield pytest.param(path, param.name, id=f"{path} {param.name}")
 
 

@@ -12,8 +12,9 @@ from ipsentry.domain.accounts import Organisation, OrganisationKind, Role, User
 from ipsentry.domain.cases import CaseKind, PartyRole
 from ipsentry.domain.disputes import DisputeStatus, JudicialConfirmation, OutcomeKind
 from ipsentry.domain.mediation import Suitability
+from ipsentry.domain.outreach import OutreachKind
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from ipsentry.services import disputes
+from ipsentry.services import disputes, outreach
 from ipsentry.services.access import Actor, resolve_user
 from ipsentry.store.unit_of_work import UnitOfWork
 from tests.conftest import make_actor
@@ -199,3 +200,33 @@ def test_bad_intakes_and_wrong_organisations_are_refused(
     with pytest.raises(InvalidInput, match="amount"):
         disputes.money("lots", "CNY", "intake.json")
     assert disputes.money("5,000,000", "cny", "intake.json") is not None
+
+
+def test_outreach_records_events_and_case_studies_without_party_names(
+    uow: UnitOfWork, staff: dict[str, Actor]
+) -> None:
+    lawyer = staff["lawyer"]
+    with pytest.raises(InvalidInput) as refused:
+        outreach.record_event(
+            uow, lawyer, OutreachKind.CASE_STUDY, " ", date(2026, 5, 1), attendance=-1
+        )
+    assert {p.field for p in refused.value.problems} == {"kind", "title", "attendance"}
+    seminar = outreach.record_event(
+        uow, lawyer, OutreachKind.SEMINAR, "Trade secrets 101", date(2026, 5, 1), attendance=25
+    )
+    assert seminar.id is not None
+    intake = _intake(
+        claims="Harbour Apps Limited declared Northwind Video's mark as its scheme.",
+        assignee="lawyer@court.example",
+    )
+    dispute_id = disputes.take_in(uow, staff["admin"], intake).dispute.id
+    assert dispute_id is not None
+    study = outreach.case_study(uow, lawyer, dispute_id, "", date(2026, 6, 1))
+    assert "Harbour" not in study.summary and "Northwind" not in study.summary + study.title
+    assert study.summary.startswith("[respondent] declared [claimant]'s mark")
+    assert [e.kind for e in outreach.events(uow, lawyer)] == [
+        OutreachKind.CASE_STUDY,
+        OutreachKind.SEMINAR,
+    ]
+    with pytest.raises(PermissionDenied):  # mediators take no part in outreach
+        outreach.case_study(uow, staff["other"], dispute_id, "", date(2026, 6, 1))

@@ -74,7 +74,7 @@ def test_register_build_and_search_json_contract(tmp_path: Path) -> None:
     names.write_text("requests\nrequest\ncolorama\nnumpy\nflask\nflask-login\n", "utf-8")
     ipsentry("register", "build", str(names), "--out", str(tmp_path / "idx"), "--workers", "1")
     queries = tmp_path / "q.txt"
-    queries.write_text("reqeusts\nnumoy\n", "utf-8")
+    queries.write_text("requsets\nnunpy\n", "utf-8")
     out = json.loads(
         ipsentry(
             "register",
@@ -88,7 +88,7 @@ def test_register_build_and_search_json_contract(tmp_path: Path) -> None:
             "--json",
         ).stdout
     )
-    assert [o["query"] for o in out] == ["flaks", "reqeusts", "numoy"]
+    assert [o["query"] for o in out] == ["flaks", "requsets", "nunpy"]
     assert [o["results"][0]["name"] for o in out] == ["flask", "requests", "numpy"]
     assert all(
         set(r) >= {"name", "score", "explanation"} and len(o["results"]) <= 2

@@ -33,3 +33,19 @@ def test_tables_match_the_migrations(database_url: str) -> None:
         diff = compare_metadata(MigrationContext.configure(connection), metadata)
     engine.dispose()
     assert diff == []
+
+
+def test_a_database_with_data_migrates_down_and_up(database_url: str) -> None:
+    """SQLite rebuilds tables in batch migrations: other rows point at them (users, rights)."""
+    from ipsentry.services.demo import load_demo
+    from ipsentry.store.unit_of_work import UnitOfWork
+
+    load_demo(UnitOfWork.for_url(database_url))
+    engine = create_engine(database_url)
+    migrate.downgrade(engine, "0004")
+    migrate.upgrade(engine)
+    assert migrate.current(engine) == migrate.LATEST
+    with engine.connect() as connection:
+        users = connection.execute(sa.text("SELECT count(*) FROM users")).scalar()
+    engine.dispose()
+    assert users and users > 5

@@ -15,6 +15,7 @@ from ipsentry.domain.disputes import (
     dispute_statistics,
 )
 from ipsentry.domain.mediation import Suitability, policy, read_policy
+from ipsentry.domain.outreach import anonymise
 from ipsentry.domain.parties import IdentifierKind, Party, PartyAlias, PartyIdentifier
 from ipsentry.errors import Conflict, InvalidInput
 
@@ -187,3 +188,18 @@ def test_statistics_count_mediated_endings_and_the_median_time() -> None:
     assert (stats.total, stats.open, stats.resolved, stats.by_mediation) == (3, 1, 1, 1)
     assert stats.share_by_mediation == 0.5
     assert stats.median_days_to_resolution == 60
+
+
+def test_a_case_study_names_roles_not_parties() -> None:
+    text = (
+        "ACME CO., LTD. complained that Acme's rival, Beta Trading Limited (trading as Beta Shop), "
+        "copied its design; Beta later stopped selling Betamax tapes. 深圳市某某科技有限公司也停止了。"
+    )
+    names = {
+        "claimant": ["Acme Co., Ltd."],
+        "respondent": ["Beta Trading Limited", "Beta Shop", "Beta", "深圳市某某科技有限公司"],
+    }
+    assert anonymise(text, names) == (
+        "[claimant] complained that [claimant]'s rival, [respondent] (trading as [respondent]), "
+        "copied its design; [respondent] later stopped selling Betamax tapes. [respondent]也停止了。"
+    )

@@ -169,3 +169,23 @@ def test_a_failing_job_keeps_its_error(demo_url: str, runner: ThreadRunner) -> N
     failed = jobs.get(unit_of_work(demo_url), actor, job.id)
     assert failed.status is JobStatus.FAILED and failed.error == "x.csv:2: text: is empty"
     assert failed.done == 1 and failed.total == 2
+
+
+def test_a_bulk_decision_decides_each_ticked_hit_and_lists_the_stale_ones(
+    demo_url: str, runner: ThreadRunner
+) -> None:
+    client, csrf = analyst(demo_url, runner)
+    upload(client, csrf, LISTINGS.replace("Shop", "Store"), "bulk.csv")
+    runner.wait()
+    hits = client.get("/api/v1/hits", params={"status": "open"}).json()["items"][:3]
+    assert len(hits) == 3
+    ticked = [f"{h['id']}:{h['version']}" for h in hits]
+    stale = f"{hits[2]['id']}:{hits[2]['version'] + 5}"
+    response = client.post(
+        "/review/bulk",
+        data={"decision": "escalated", "reason": "counsel to look", "csrf_token": csrf,
+              "hit": [*ticked[:2], stale]},
+    )  # fmt: skip
+    assert response.status_code == 409 and f"hit {hits[2]['id']} was changed" in response.text
+    states = [client.get(f"/api/v1/hits/{h['id']}").json()["status"] for h in hits]
+    assert states == ["escalated", "escalated", "open"]

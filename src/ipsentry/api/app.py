@@ -17,8 +17,8 @@ from starlette.exceptions import HTTPException
 
 from ipsentry.api import problems, routes
 from ipsentry.api.deps import csrf_protect
-from ipsentry.api.discovery import routers
-from ipsentry.api.schemas.common import ProblemDetails
+from ipsentry.api.discovery import app_routes, routers
+from ipsentry.api.openapi import problem_schema
 from ipsentry.api.security import (
     CSRF_COOKIE,
     LANGUAGE_COOKIE,
@@ -80,11 +80,26 @@ async def on_validation_error(request: Request, error: Exception) -> Response:
     return _page_error(request, 422, fields)
 
 
+def _allowed(request: Request) -> str:
+    """Every method some route serves at this path (Starlette names only the first route's)."""
+    path = request.url.path
+    routes = [r for r in app_routes(request.app) if r.path_regex.match(path)]
+    methods = {m for r in routes for m in (r.methods or ())}
+    return ", ".join(sorted(methods))
+
+
 async def on_http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
+    headers = dict(error.headers or {})
+    if error.status_code == 405:
+        headers["Allow"] = _allowed(request)
     if _is_api(request):
-        return problems.http_problem(error.status_code, str(error.detail), request.url.path)
-    return _page_error(request, error.status_code, str(error.detail))
+        return problems.http_problem(
+            error.status_code, str(error.detail), request.url.path, headers
+        )
+    page = _page_error(request, error.status_code, str(error.detail))
+    page.headers.update(headers)
+    return page
 
 
 def create_app(settings: Settings | None = None, runner: Runner | None = None) -> FastAPI:
@@ -97,10 +112,8 @@ def create_app(settings: Settings | None = None, runner: Runner | None = None) -
         docs_url=None,  # the interactive viewers load scripts from a CDN
         redoc_url=None,
         dependencies=[Depends(csrf_protect)],
-        responses={
-            "default": {"model": ProblemDetails, "description": "Problem details (RFC 9457)"}
-        },
     )
+    app.openapi = lambda: problem_schema(app)  # type: ignore[method-assign]
     app.state.settings = settings or get_settings()
     app.state.runner = runner or ThreadRunner()
     app.middleware("http")(choose_locale_and_csrf)

@@ -113,7 +113,9 @@ def validation_problem(error: RequestValidationError, instance: str) -> JSONResp
     )
 
 
-def http_problem(status: int, detail: str, instance: str) -> JSONResponse:
+def http_problem(
+    status: int, detail: str, instance: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
     from http import HTTPStatus
 
     title = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
@@ -127,4 +129,5 @@ def http_problem(status: int, detail: str, instance: str) -> JSONResponse:
         },
         status_code=status,
         media_type=MEDIA_TYPE,
+        headers=headers,  # e.g. Allow on 405
     )

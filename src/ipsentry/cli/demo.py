@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
-from ipsentry.cli.context import console, context
-from ipsentry.services.demo import load_demo
+from ipsentry.cli.context import console, context, print_json
+from ipsentry.cli.tables import fitted_table
+from ipsentry.services.demo import DEMO_PASSWORD, demo_users, load_demo
 
 app = typer.Typer(help="Demo data: a vaporizer-hardware maker modelled on ITC 337-TA-1286.")
 
@@ -26,3 +29,18 @@ def load() -> None:
         "[yellow]Records marked illustrative are invented where the public record "
         "is silent.[/yellow]"
     )
+
+
+@app.command()
+def users(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """The demo sign-ins, one per role, with the demo password (for the web app)."""
+    rows = demo_users()
+    if as_json:
+        print_json(rows)
+        return
+    table = fitted_table(
+        f"demo sign-ins (password: {DEMO_PASSWORD})", ["email", "role", "organisation"]
+    )
+    for row in rows:
+        table.add_row(row["email"], row["role"], row["organisation"])
+    console.print(table)

@@ -14,6 +14,7 @@ from ipsentry.cli.context import console, context, print_json
 from ipsentry.cli.params import DateParser, InputFile, OutputFile
 from ipsentry.cli.tables import fitted_table, styled, under
 from ipsentry.domain.health import ActionStatus
+from ipsentry.domain.outreach import OutreachKind
 from ipsentry.domain.questionnaire import LANGUAGES
 from ipsentry.formats.mappings import read_mapping
 from ipsentry.services import health_checks
@@ -270,6 +271,83 @@ def programme(as_user: AsOption = None, as_json: JsonOption = False) -> None:
     states = ", ".join(f"{n} {state}" for state, n in sorted(d["by_state"].items())) or "none"
     share = "n/a" if d["share_by_mediation"] is None else f"{d['share_by_mediation']:.0%}"
     console.print(Text(f"Disputes: {states}; ended by mediation: {share}"))
+    reach = data["outreach"]
+    kinds = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(reach["by_kind"].items()))
+    console.print(Text(f"Outreach: {kinds or 'none'}; attendance {reach['attendance']}"))
+
+
+@app.command()
+def event(
+    kind: Annotated[OutreachKind, typer.Argument(help="seminar or consultation.")],
+    title: Annotated[str, typer.Argument(help="What it was.")],
+    on: Annotated[date, typer.Option("--on", help="The day (YYYY-MM-DD).", parser=DateParser())],
+    attendance: Annotated[int, typer.Option(help="How many attended.")] = 0,
+    enterprise: Annotated[
+        list[str] | None, typer.Option(help="Slug of a member enterprise reached (repeat).")
+    ] = None,
+    as_user: AsOption = None,
+) -> None:
+    """Record a seminar or consultation session of the programme."""
+    from ipsentry.services import outreach
+
+    ctx = context()
+    recorded = outreach.record_event(
+        ctx.uow(),
+        ctx.actor(as_user),
+        kind,
+        title,
+        on,
+        attendance=attendance,
+        enterprises=enterprise,
+    )
+    console.print(f"outreach {recorded.id} recorded ({recorded.kind})", highlight=False)
+
+
+@app.command("case-study")
+def case_study(
+    dispute_id: Annotated[int, typer.Argument(help="The dispute to write it from.")],
+    on: Annotated[date, typer.Option("--on", help="Shared on (YYYY-MM-DD).", parser=DateParser())],
+    title: Annotated[str, typer.Option(help="Its title (default the dispute's, anonymised).")] = "",
+    as_user: AsOption = None,
+) -> None:
+    """Write an anonymised case study from a dispute, to share with member enterprises."""
+    from ipsentry.services import outreach
+
+    ctx = context()
+    study = outreach.case_study(ctx.uow(), ctx.actor(as_user), dispute_id, title, on)
+    console.print(Text(f"case study {study.id}: {study.title}\n{study.summary}"))
+
+
+@app.command("outreach")
+def outreach_(as_user: AsOption = None, as_json: JsonOption = False) -> None:
+    """The programme's case studies, seminars and consultations."""
+    from ipsentry.services import outreach
+
+    ctx = context()
+    rows: list[dict[str, Any]] = [
+        {
+            "id": e.id,
+            "kind": e.kind.value,
+            "title": e.title,
+            "held_on": e.held_on.isoformat(),
+            "attendance": e.attendance,
+            "summary": e.summary,
+            "marking": e.confidentiality.value,
+        }
+        for e in outreach.events(ctx.uow(), ctx.actor(as_user))
+    ]
+    if as_json:
+        print_json(rows)
+        return
+    table = fitted_table(f"{len(rows)} outreach event(s)", ["id", "event", "kind", "attendance"])
+    for row in rows:
+        table.add_row(
+            str(row["id"]),
+            under(row["title"], row["held_on"], markup=False),
+            row["kind"],
+            str(row["attendance"]),
+        )
+    console.print(table)
 
 
 def _print(data: dict[str, Any]) -> None:

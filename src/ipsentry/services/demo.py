@@ -319,6 +319,15 @@ class _Loader:
         return user.id if user else None
 
 
+def demo_users() -> list[dict[str, str]]:
+    """Each demo user with their role and organisation (they sign in with DEMO_PASSWORD)."""
+    return [
+        {"email": user["email"], "role": user["role"], "organisation": spec["slug"]}
+        for spec in _json("organisations.json")
+        for user in spec["users"]
+    ]
+
+
 def load_demo(uow: UnitOfWork) -> dict[str, int]:
     """Create or complete the demo; returns counts of what the demo organisation holds."""
     data = _json("enforcement.json")

@@ -1,7 +1,8 @@
-"""The demo's disputes in several states, taken in through the provider's own services.
+"""The demo's disputes and outreach, recorded through the provider's own services.
 
-``data/demo/disputes.json``: one in mediation, one just taken in, one found unsuitable
-and referred to a court. (The resolved deep-link dispute comes with the enforcement data.)
+``data/demo/disputes.json``: one dispute in mediation, one just taken in, one found
+unsuitable and referred to a court (the resolved deep-link dispute comes with the
+enforcement data); a seminar, a consultation day and a case study of the referred dispute.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from importlib import resources
 from typing import Any
 
 from ipsentry.domain.cases import CaseKind
-from ipsentry.services import disputes
+from ipsentry.domain.outreach import OutreachKind
+from ipsentry.services import disputes, outreach
 from ipsentry.services.access import resolve_user
 from ipsentry.store.unit_of_work import UnitOfWork
 
@@ -25,9 +27,33 @@ def load_dispute_demo(uow: UnitOfWork) -> None:
         provider = uow.organisations.by_slug(spec["provider"])
         assert provider is not None and provider.id is not None
         titles = {d.title for d in uow.health.disputes(provider.id)}
+    if all(item["intake"]["title"] in titles for item in spec["disputes"]):
+        return  # loaded before
     for item in spec["disputes"]:
-        if item["intake"]["title"] not in titles:
-            _dispute(uow, item)
+        _dispute(uow, item)
+    for item in spec["outreach"]:
+        _outreach(uow, item)
+
+
+def _outreach(uow: UnitOfWork, item: dict[str, Any]) -> None:
+    with uow:
+        by = resolve_user(uow, item["by"])
+        provider = {d.title: d.id for d in uow.health.disputes(by.organisation_id)}
+    on = date.fromisoformat(item["on"])
+    if "case_study_of" in item:
+        dispute_id = provider[item["case_study_of"]]
+        assert dispute_id is not None
+        outreach.case_study(uow, by, dispute_id, item["title"], on)
+        return
+    outreach.record_event(
+        uow,
+        by,
+        OutreachKind(item["kind"]),
+        item["title"],
+        on,
+        attendance=item["attendance"],
+        enterprises=item["enterprises"],
+    )
 
 
 def _dispute(uow: UnitOfWork, item: dict[str, Any]) -> None:

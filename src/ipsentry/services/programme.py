@@ -2,7 +2,8 @@
 
 The figures an outreach programme or a lawyers' association reports: enterprises served,
 the loopholes found by section and severity (each enterprise's latest diagnosis), the
-service hours given and left, and disputes by state with the share ended by mediation.
+service hours given and left, disputes by state with the share ended by mediation, and
+the outreach: case studies, seminars and consultations with their attendance.
 Only what the actor may see is counted, so a lawyer's view is their own caseload.
 """
 
@@ -15,8 +16,9 @@ from typing import Any
 from ipsentry.domain.accounts import OrganisationKind, Permission
 from ipsentry.domain.disputes import DisputeStatistics, dispute_statistics
 from ipsentry.domain.health import Assessment
+from ipsentry.domain.outreach import OutreachEvent
 from ipsentry.errors import PermissionDenied
-from ipsentry.services import disputes, health_checks
+from ipsentry.services import disputes, health_checks, outreach
 from ipsentry.services.access import Actor
 from ipsentry.store.unit_of_work import UnitOfWork
 
@@ -32,6 +34,7 @@ class Programme:
     tasks: Counter[str]  # status -> count, over the latest plans
     disputes_by_state: Counter[str]
     dispute_figures: DisputeStatistics
+    outreach: list[OutreachEvent]
 
     def to_json(self) -> dict[str, Any]:
         figures = self.dispute_figures
@@ -51,6 +54,10 @@ class Programme:
                 "total": figures.total,
                 "share_by_mediation": figures.share_by_mediation,
                 "median_days_to_resolution": figures.median_days_to_resolution,
+            },
+            "outreach": {
+                "by_kind": dict(Counter(e.kind.value for e in self.outreach)),
+                "attendance": sum(e.attendance for e in self.outreach),
             },
         }
 
@@ -93,4 +100,5 @@ def programme(uow: UnitOfWork, actor: Actor) -> Programme:
         tasks=tasks,
         disputes_by_state=Counter(v.dispute.status.value for v in visible),
         dispute_figures=dispute_statistics(v.dispute for v in visible),
+        outreach=outreach.events(uow, actor),
     )

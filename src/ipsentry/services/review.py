@@ -22,7 +22,7 @@ from ipsentry.services.access import Actor
 from ipsentry.store.job_repository import HitFilter
 from ipsentry.store.unit_of_work import UnitOfWork
 
-__all__ = ["HitFilter", "ReviewItem", "decide", "item", "queue"]
+__all__ = ["BulkResult", "HitFilter", "ReviewItem", "decide", "decide_many", "item", "queue"]
 
 
 @dataclass(frozen=True)
@@ -142,3 +142,32 @@ def decide(
         return ReviewItem(
             hit, found.observation, found.right, found.observed, found.explanation, found.marking
         )
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    decided: list[int]
+    conflicts: list[VersionConflict]
+    refused: list[str]  # hits whose current state does not allow the decision, in words
+
+
+def decide_many(
+    uow: UnitOfWork,
+    actor: Actor,
+    chosen: list[tuple[int, int]],
+    decision: ReviewStatus,
+    reason: str,
+) -> BulkResult:
+    """The same decision on several hits (each as (hit id, version)); each is decided or
+    reported on its own, so one stale hit does not hold back the rest."""
+    actor.require(Permission.REVIEW, "review hits")
+    decided, conflicts, refused = [], [], []
+    for hit_id, version in chosen:
+        try:
+            decide(uow, actor, hit_id, decision, reason, version)
+            decided.append(hit_id)
+        except VersionConflict as conflict:
+            conflicts.append(conflict)
+        except InvalidInput as error:
+            refused.append(f"hit {hit_id}: {error.problems[0].message}")
+    return BulkResult(decided, conflicts, refused)

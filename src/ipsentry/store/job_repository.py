@@ -62,6 +62,10 @@ class HitRepository:
             .where(runs.c.organisation_id == organisation_id)
         )
 
+    def get_any(self, hit_id: int) -> Hit | None:
+        """A hit whoever's it is (checks and tests; services use ``get``)."""
+        return self.session.get(Hit, hit_id)
+
     def get(self, organisation_id: int, hit_id: int) -> Hit | None:
         query = self._of(organisation_id).where(t.hit_table.c.id == hit_id)
         return self.session.scalars(query).first()

@@ -11,10 +11,11 @@ from typing import Any
 
 from sqlalchemy.orm import composite, registry, relationship
 
-from ipsentry.domain import accounts, cases, customs, disputes, health, parties, rights
+from ipsentry.domain import accounts, cases, customs, disputes, evidence, health, parties, rights
 from ipsentry.domain.common import Money
 from ipsentry.domain.jobs import Job
 from ipsentry.domain.observations import Observation
+from ipsentry.domain.outreach import OutreachEvent
 from ipsentry.domain.screening import Hit, ReviewDecision, ScreeningRun
 from ipsentry.store import tables as t
 
@@ -121,6 +122,16 @@ def start_mappers() -> None:
     )
     m(customs.SeizureBatch, t.seizure_batch_table)
 
+    m(evidence.CustodyEntry, t.custody_table)
+    m(
+        evidence.EvidenceItem,
+        t.evidence_table,
+        properties={
+            "price": _money(t.evidence_table, "price"),
+            "custody": _children(evidence.CustodyEntry, t.custody_table.c.sequence),
+        },
+    )
+
     m(cases.Disposition, t.disposition_table)
     m(
         cases.CaseParty,
@@ -159,6 +170,7 @@ def start_mappers() -> None:
         },
     )
 
+    m(OutreachEvent, t.outreach_table)
     m(disputes.MediationSession, t.mediation_session_table)
     m(
         disputes.Dispute,

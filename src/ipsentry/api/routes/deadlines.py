@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from ipsentry.api.deps import ActorDep, UowDep
-from ipsentry.api.schemas.common import Page, Paging, paging
+from ipsentry.api.schemas.common import DATE, Page, Paging, as_date, paging
 from ipsentry.api.schemas.deadlines import DeadlineOut
 from ipsentry.domain.deadlines import DeadlineState
 from ipsentry.services import portfolio_views
@@ -23,9 +23,11 @@ def list_deadlines(
     page: Annotated[Paging, Depends(paging)],
     within_days: Annotated[int, Query(ge=1, le=3660, description="How far ahead.")] = 90,
     state: Annotated[list[DeadlineState] | None, Query(description="Only these states.")] = None,
-    today: Annotated[date | None, Query(description="Count from this day.")] = None,
+    today: Annotated[
+        str | None, Query(json_schema_extra=DATE, description="Count from this day (YYYY-MM-DD).")
+    ] = None,
 ) -> Page[DeadlineOut]:
-    start = today or date.today()
+    start = as_date(today, "today") or date.today()
     found = portfolio_views.deadlines(
         uow, actor, start, start + timedelta(days=within_days), frozenset(state or ())
     )

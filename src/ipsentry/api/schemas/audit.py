@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
 
+from ipsentry.api.schemas.common import UtcDatetime
 from ipsentry.domain.accounts import AuditEntry
 
 
 class AuditEntryOut(BaseModel):
     id: int
-    at: datetime
+    at: UtcDatetime
     action: str
     organisation_id: int | None
     user_id: int | None

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from typing import Annotated, Generic, TypeVar
 
 from fastapi import Query
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel
+
+from ipsentry.errors import InvalidInput, Problem
 
 T = TypeVar("T")
 MAX_LIMIT = 200
@@ -38,6 +41,38 @@ def paging(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = 50,
 ) -> Paging:
     return Paging(offset=offset, limit=limit)
+
+
+def _utc(moment: datetime) -> datetime:
+    """Every time ipsentry stores is UTC; SQLite hands them back without the zone."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+UtcDatetime = Annotated[datetime, AfterValidator(_utc)]
+
+# Query parameters documented with their format and parsed by ipsentry (pydantic's lax
+# mode alone would read '0' as 1970-01-01).
+DATE = {"format": "date"}
+DATETIME = {"format": "date-time"}
+
+
+def as_date(value: str | None, field: str) -> date | None:
+    """A query's YYYY-MM-DD (pydantic alone would also take '0' as 1970-01-01)."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput([Problem("query", None, field, f"{value!r} is not a date")]) from None
+
+
+def as_datetime(value: str | None, field: str) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise InvalidInput([Problem("query", None, field, f"{value!r} is not a time")]) from None
 
 
 class FieldError(BaseModel):

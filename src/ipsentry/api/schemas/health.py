@@ -91,6 +91,7 @@ class ProgrammeOut(BaseModel):
     service_hours: dict[str, float]
     tasks: dict[str, int]
     disputes: dict[str, Any]
+    outreach: dict[str, Any]
 
 
 class SessionOut(BaseModel):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, Field
 
+from ipsentry.api.schemas.common import UtcDatetime
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.jobs import Job, JobKind, JobStatus
 from ipsentry.domain.screening import HitKind, ReviewStatus
@@ -22,8 +22,8 @@ class JobOut(BaseModel):
     percent: int
     message: str
     error: str
-    created_at: datetime
-    finished_at: datetime | None
+    created_at: UtcDatetime
+    finished_at: UtcDatetime | None
     result: dict[str, Any]
 
     @classmethod
@@ -47,7 +47,7 @@ class DecisionOut(BaseModel):
     decision: ReviewStatus
     reason: str
     user_id: int | None
-    decided_at: datetime
+    decided_at: UtcDatetime
 
 
 class HitOut(BaseModel):

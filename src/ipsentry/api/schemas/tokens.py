@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from pydantic import BaseModel, Field
 
+from ipsentry.api.schemas.common import UtcDatetime
 from ipsentry.domain.accounts import ApiToken
 
 
@@ -17,8 +16,8 @@ class TokenOut(BaseModel):
     id: int
     name: str
     prefix: str
-    created_at: datetime
-    last_used_at: datetime | None
+    created_at: UtcDatetime
+    last_used_at: UtcDatetime | None
     revoked: bool
 
     @classmethod

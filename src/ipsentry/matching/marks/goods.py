@@ -29,16 +29,17 @@ SAME_CLASS = 0.75
 COORDINATED_BASE = 0.35
 COORDINATED_SPAN = 0.5
 UNRELATED = 0.1
-# The encoder's cosine between two goods texts, mapped onto relatedness: at or below
-# UNRELATED_COSINE the goods are unrelated, at SAME_GOODS_COSINE nearly the same goods.
-# Anchors read off general pairs (wine/tyres 0.27, engine oil/motor lubricants 0.49,
-# laptops/computers 0.68), never off a decided case.
-UNRELATED_COSINE = 0.30
-SAME_GOODS_COSINE = 0.85
-# Below UNRELATED_COSINE the encoder only says "not shown related"; it says "unrelated"
-# only below CLEARLY_UNRELATED (faucets/airline services 0.13), because a listing title
-# read as a goods text carries brand and model words that pull the cosine down.
+# The encoder's cosine between two goods texts is evidence only at its ends. From
+# RELATED_COSINE up the goods are related (RELATED_LEVEL, rising to MEANING_CEILING at
+# SAME_GOODS_COSINE); below CLEARLY_UNRELATED they are unrelated; in between the encoder
+# says nothing (toys/cigarettes 0.39, t-shirts/caps 0.37: MiniLM bunches such pairs), and
+# a listing title read as goods text, with its brand and model words, often falls there.
+# Anchors read off general pairs (faucets/airline services 0.13, wine/tyres 0.27, engine
+# oil/motor lubricants 0.49, laptops/computers 0.68), never off a decided case.
 CLEARLY_UNRELATED = 0.15
+RELATED_COSINE = 0.45
+SAME_GOODS_COSINE = 0.85
+RELATED_LEVEL = 0.70
 MEANING_CEILING = 0.95
 # A goods text is placed in a class when it is this close to a part of the class heading.
 HEADING_MATCH = 0.50
@@ -178,11 +179,13 @@ def heading_classes(text: str) -> tuple[int, ...]:
     return tuple(sorted(found))
 
 
-def meaning_relatedness(a: str, b: str) -> tuple[float, float]:
-    """(relatedness, cosine) of two goods texts by what they mean."""
+def meaning_relatedness(a: str, b: str) -> tuple[float | None, float]:
+    """(relatedness or None when the encoder cannot tell, cosine) of two goods texts."""
     cosine = float(_vector(a) @ _vector(b))
-    level = (cosine - UNRELATED_COSINE) / (SAME_GOODS_COSINE - UNRELATED_COSINE)
-    return UNRELATED + (MEANING_CEILING - UNRELATED) * min(1.0, max(0.0, level)), cosine
+    if cosine < RELATED_COSINE:
+        return (UNRELATED if cosine < CLEARLY_UNRELATED else None), cosine
+    level = min(1.0, (cosine - RELATED_COSINE) / (SAME_GOODS_COSINE - RELATED_COSINE))
+    return RELATED_LEVEL + (MEANING_CEILING - RELATED_LEVEL) * level, cosine
 
 
 def classes_of_hs(code: str) -> tuple[int, ...]:
@@ -291,10 +294,9 @@ def relatedness(a: Goods, b: Goods) -> GoodsRelation:
         candidates.append((SAME_HEAD, "the same kind of goods: " + ", ".join(same_heads)))
     if a.encodable and b.encodable:
         level, cosine = meaning_relatedness(a.text.strip(), b.text.strip())
-        if cosine >= UNRELATED_COSINE:
-            candidates.append((level, f"goods texts alike in meaning (cosine {cosine:.2f})"))
-        elif cosine < CLEARLY_UNRELATED:
-            candidates.append((UNRELATED, f"goods texts unlike in meaning (cosine {cosine:.2f})"))
+        if level is not None:
+            alike = "alike" if level > UNRELATED else "unlike"
+            candidates.append((level, f"goods texts {alike} in meaning (cosine {cosine:.2f})"))
     if not candidates:
         # Nothing read on one side (another language, an unusual term): not known, not unrelated.
         return GoodsRelation(None, ("no shared goods words and no class could be read",))

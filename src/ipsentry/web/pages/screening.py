@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Path, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from ipsentry.api.deps import UowDep, runner_of, settings_of
 from ipsentry.domain.observations import ObservationKind
 from ipsentry.domain.screening import ReviewStatus
-from ipsentry.errors import InvalidInput, VersionConflict
+from ipsentry.errors import InvalidInput, Problem, VersionConflict
 from ipsentry.services import jobs, review, screening_upload
 from ipsentry.web.auth import PageActor
 from ipsentry.web.markings import strictest_marking
@@ -65,19 +65,53 @@ def review_page(
 ) -> Response:
     statuses = (status,) if status else review.HitFilter().statuses
     items = review.queue(uow, actor, review.HitFilter(statuses=statuses, channel=channel))
-    return render(
-        request,
-        "review.html",
-        {
-            "items": items,
-            "marking": strictest_marking(i.marking for i in items),
-            "status": status.value if status else "",
-            "channel": channel.value if channel else "",
-            "statuses": [s.value for s in ReviewStatus],
-            "channels": [c.value for c in ObservationKind],
-            "conflict": None,
-        },
-    )
+    context = _queue_context(items)
+    context |= {
+        "status": status.value if status else "",
+        "channel": channel.value if channel else "",
+    }
+    return render(request, "review.html", context)
+
+
+def _queue_context(items: list[review.ReviewItem]) -> dict[str, Any]:
+    return {
+        "items": items,
+        "marking": strictest_marking(i.marking for i in items),
+        "status": "",
+        "channel": "",
+        "statuses": [s.value for s in ReviewStatus],
+        "channels": [c.value for c in ObservationKind],
+        "conflict": None,
+        "bulk": [],
+    }
+
+
+def _chosen(values: list[str]) -> list[tuple[int, int]]:
+    chosen = []
+    for value in values:
+        hit, _, version = value.partition(":")
+        if not (hit.isdigit() and version.isdigit()):
+            raise InvalidInput([Problem("form", None, "hit", f"{value!r} is not HIT:VERSION")])
+        chosen.append((int(hit), int(version)))
+    return chosen
+
+
+@router.post("/review/bulk")
+def decide_many(
+    request: Request,
+    actor: PageActor,
+    uow: UowDep,
+    decision: Annotated[ReviewStatus, Form()],
+    reason: Annotated[str, Form(max_length=2000)],
+    hit: Annotated[list[str], Form(max_length=40)],
+) -> Response:
+    """One decision for every ticked hit; stale or refused ones are listed, not lost."""
+    result = review.decide_many(uow, actor, _chosen(hit), decision, reason)
+    if not result.conflicts and not result.refused:
+        return RedirectResponse("/review", status_code=303)
+    items = review.queue(uow, actor)
+    messages = [str(c) for c in result.conflicts] + result.refused
+    return render(request, "review.html", _queue_context(items) | {"bulk": messages}, 409)
 
 
 @router.post("/review/{hit_id}")

@@ -1,0 +1,122 @@
+"""A provider's outreach: seminars and consultations with their attendance, and case studies
+written from its disputes with every party name taken out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ipsentry.domain.accounts import OrganisationKind, Permission
+from ipsentry.domain.common import Confidentiality
+from ipsentry.domain.outreach import OutreachEvent, OutreachKind, anonymise
+from ipsentry.errors import InvalidInput, NotFound, PermissionDenied, Problem
+from ipsentry.services import audit, disputes
+from ipsentry.services.access import Actor
+from ipsentry.store.unit_of_work import UnitOfWork
+
+
+def _require(actor: Actor) -> None:
+    if actor.organisation_kind is not OrganisationKind.LEGAL_SERVICE:
+        raise PermissionDenied("outreach is recorded by legal-service organisations")
+    actor.require(Permission.ASSESS_HEALTH, "record outreach")
+
+
+def record_event(
+    uow: UnitOfWork,
+    actor: Actor,
+    kind: OutreachKind,
+    title: str,
+    held_on: date,
+    *,
+    attendance: int = 0,
+    enterprises: list[str] | None = None,
+    summary: str = "",
+) -> OutreachEvent:
+    """A seminar or consultation session (case studies come from ``case_study``)."""
+    _require(actor)
+    problems = []
+    if kind is OutreachKind.CASE_STUDY:
+        problems.append(Problem("command line", None, "kind", "write a case study from a dispute"))
+    if not title.strip():
+        problems.append(Problem("command line", None, "title", "must not be empty"))
+    if attendance < 0:
+        problems.append(Problem("command line", None, "attendance", "zero or more"))
+    if problems:
+        raise InvalidInput(problems)
+    with uow:
+        ids = []
+        for slug in enterprises or []:
+            found = uow.organisations.by_slug(slug)
+            if found is None or found.id is None:
+                raise NotFound(f"no organisation {slug!r}")
+            ids.append(found.id)
+        event = OutreachEvent(
+            provider_organisation_id=actor.organisation_id,
+            kind=kind,
+            title=title.strip(),
+            held_on=held_on,
+            attendance=attendance,
+            enterprise_ids=ids,
+            summary=summary.strip(),
+        )
+        uow.health.add(event)
+        uow.flush()
+        audit.record(
+            uow,
+            actor,
+            "outreach.record",
+            entity="outreach_event",
+            entity_id=event.id,
+            after=audit.snapshot(event, "kind", "title", "held_on", "attendance"),
+        )
+        uow.commit()
+        return event
+
+
+def case_study(
+    uow: UnitOfWork, actor: Actor, dispute_id: int, title: str, held_on: date
+) -> OutreachEvent:
+    """A public case study from a dispute: its claims and outcome, with the parties as roles.
+
+    Session notes never go into it: they are privileged.
+    """
+    _require(actor)
+    view = disputes.show(uow, actor, dispute_id)
+    dispute = view.dispute
+    with uow:
+        names: dict[str, list[str]] = {}
+        for role, party_id in (
+            ("claimant", dispute.claimant_party_id),
+            ("respondent", dispute.respondent_party_id),
+        ):
+            party = uow.health.party(party_id)
+            names[role] = party.names() if party else []
+        outcome = f"Outcome: {dispute.outcome.value.replace('_', ' ')}." if dispute.outcome else ""
+        text = anonymise(f"{dispute.claims}\n{outcome}\n{dispute.outcome_notes}".strip(), names)
+        event = OutreachEvent(
+            provider_organisation_id=actor.organisation_id,
+            kind=OutreachKind.CASE_STUDY,
+            title=anonymise(title.strip() or dispute.title, names),
+            held_on=held_on,
+            summary=text,
+            dispute_id=dispute.id,
+            confidentiality=Confidentiality.PUBLIC,
+        )
+        uow.health.add(event)
+        uow.flush()
+        audit.record(
+            uow,
+            actor,
+            "outreach.case_study",
+            entity="outreach_event",
+            entity_id=event.id,
+            details={"dispute_id": dispute.id},
+        )
+        uow.commit()
+        return event
+
+
+def events(uow: UnitOfWork, actor: Actor) -> list[OutreachEvent]:
+    if actor.organisation_kind is not OrganisationKind.LEGAL_SERVICE:
+        raise PermissionDenied("outreach is recorded by legal-service organisations")
+    with uow:
+        return actor.readable(uow.health.outreach(actor.organisation_id))
