@@ -23,7 +23,14 @@ from typer._click import Command, Context
 from typer.core import TyperGroup, TyperOption
 
 from ipsentry.cli.app import command_tree, run
-from ipsentry.cli.params import IndexFolder, InputFile, OutputFile, OutputFolder, parser_of
+from ipsentry.cli.params import (
+    BinaryFile,
+    IndexFolder,
+    InputFile,
+    OutputFile,
+    OutputFolder,
+    parser_of,
+)
 from ipsentry.settings import get_settings
 from ipsentry.store.database import dispose_all
 
@@ -59,6 +66,7 @@ FILES = {
     "Commission has terminated the investigation as to respondent Lumo Ltd. of Ningbo, China "
     "based on a settlement agreement.\n",
     "password.txt": "correct horse battery staple\n",
+    "page.html": "<html><body><p>CCELL cartridge, USD 12.99</p></body></html>\n",
     "answers.json": json.dumps({"co_development": "no", "export_markets": ["US"]}),
     "intake.json": json.dumps(
         {
@@ -117,6 +125,27 @@ VALID: dict[str, dict[str, Any]] = {
         "queries_file": "{queries.txt}",
     },
     "cases parse-notice": {"file": "{notice.txt}", "as_json": True},
+    "cases import-notice": {"file": "{notice.txt}", "as_json": True},
+    "cases list": {"as_json": True},
+    "cases show": {"reference": "337-TA-1286"},
+    "cases evidence add": {
+        "file": "{page.html}",
+        "title": "Listing",
+        "url": "https://shop.example/1",
+        "ship_to": "US",
+        "price": "12.99",
+        "currency": "USD",
+        "as_json": True,
+    },
+    "cases evidence list": {"as_json": True},
+    "cases evidence custody": {
+        "item": "1",
+        "holder": "lab@example.org",
+        "action": "teardown",
+        "document": "{product.txt}",
+    },
+    "cases evidence verify": {"item": "1"},
+    "cases evidence binder": {"out": "{out.pdf}", "prefix": "ACME", "as_json": True},
     "db upgrade": {},
     "db current": {},
     "init": {
@@ -303,6 +332,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     get_settings.cache_clear()
     w = World(root, files)
     assert run(["demo", "load"]) == 0
+    page = ["cases", "evidence", "add", str(files["page.html"]), "--title", "Listing"]
+    assert run([*page, "--url", "https://shop.example/1"]) == 0  # evidence item 1
     files["register"] = root / "register"
     assert run(["register", "build", str(files["names.txt"]), "--out", str(files["register"])]) == 0
     files["patents"] = root / "patents"
@@ -349,7 +380,18 @@ def _suffix(formats: tuple[str, ...], *preferred: str) -> str:
 def bad_values(parser: Any, world: World, valid: Path) -> Iterator[tuple[str, Path]]:
     """(kind of bad input, the bad path) for one parameter's parser."""
     formats: tuple[str, ...] = getattr(parser, "formats", ())
-    if isinstance(parser, InputFile):
+    if isinstance(parser, BinaryFile):  # any bytes will do, so no encoding to get wrong
+        yield "missing", world.fresh("missing.bin")
+        directory = world.fresh("folder.bin")
+        directory.mkdir()
+        yield "directory", directory
+        empty = world.fresh("empty.bin")
+        empty.write_bytes(b"")
+        yield "empty", empty
+        dangling = world.fresh("dangling.bin")
+        dangling.symlink_to(world.root / "no-such-target")
+        yield "broken link", dangling
+    elif isinstance(parser, InputFile):
         suffix = _suffix(formats, ".csv", ".txt", ".json")
         yield "missing", world.fresh("missing" + suffix)
         directory = world.fresh("folder" + suffix)
@@ -415,7 +457,7 @@ def cases() -> Iterator[Any]:
     for path, command in sorted(COMMANDS.items()):
         for param in command.params:
             parser = parser_of(param)
-            if isinstance(parser, InputFile | OutputFile | IndexFolder | OutputFolder):
+            if isinstance(parser, BinaryFile | InputFile | OutputFile | IndexFolder | OutputFolder):
                 yield pytest.param(path, param.name, id=f"{path} {param.name}")
 
 

@@ -12,7 +12,7 @@ FILE, FOLDER, DATE or SPAN for them (``cli.app`` sets the metavar from ``metavar
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +81,14 @@ class InputFile(PathParser):
         self.check_format(path)
 
 
+class BinaryFile(PathParser):
+    """An existing, readable, non-empty file of any bytes (evidence: photos, archives)."""
+
+    def check(self, path: Path) -> None:
+        check_input(path)
+        self.check_format(path)
+
+
 class OutputFile(PathParser):
     """A file to write, in an existing writable folder; with ``formats``, one of those."""
 
@@ -126,6 +134,26 @@ class DateParser:
             return date.fromisoformat(str(value).strip())
         except ValueError:
             raise Refused("command line", f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+class MomentParser:
+    """A moment with its zone, ISO 8601 (2025-03-04T09:30:00Z or ...+08:00), kept in UTC."""
+
+    metavar = "MOMENT"
+
+    def __call__(self, value: Any) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        text = str(value).strip()
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            raise Refused(
+                "command line", f"{value!r} is not a moment (YYYY-MM-DDTHH:MM:SSZ)"
+            ) from None
+        if moment.tzinfo is None:
+            raise Refused("command line", f"{value!r} has no time zone; end it with Z for UTC")
+        return moment.astimezone(UTC)
 
 
 _SPAN = re.compile(r"^(\d+)\s*([dwmy])$")

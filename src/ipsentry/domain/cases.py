@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ipsentry.domain.common import Confidentiality, Money
+from ipsentry.errors import Conflict
 
 
 class CaseKind(enum.StrEnum):
@@ -48,7 +49,42 @@ class DispositionKind(enum.StrEnum):
 
     @property
     def is_final(self) -> bool:
+        """Nothing can follow it (default is not final: relief or a finding follows)."""
+        return not MOVES[self]
+
+    @property
+    def resolved(self) -> bool:
+        """The respondent's part is decided (counted as resolved on a case page)."""
         return self not in (DispositionKind.NAMED, DispositionKind.SERVED)
+
+
+_D = DispositionKind
+# Where a respondent may go next on an asserted right, after 19 CFR part 210. A named
+# respondent is served with the complaint and notice (210.11) or let go before that by
+# withdrawal, settlement or consent order (210.21); only a served respondent can default
+# (210.16(a): failure to respond after service) or be found in violation or not (210.42,
+# 210.45). A default is set aside for good cause (210.16) or leads on to a finding of
+# violation on the presumed facts (19 U.S.C. 1337(g)); the complainant may still withdraw
+# as to a defaulting respondent or settle with it. Terminations and findings end the move.
+_TERMINATIONS = frozenset({_D.CONSENT_ORDER, _D.SETTLEMENT, _D.WITHDRAWAL, _D.TERMINATED_OTHER})
+MOVES: dict[DispositionKind, frozenset[DispositionKind]] = {
+    _D.NAMED: frozenset({_D.SERVED}) | _TERMINATIONS,
+    _D.SERVED: frozenset({_D.DEFAULT, _D.VIOLATION, _D.NO_VIOLATION}) | _TERMINATIONS,
+    _D.DEFAULT: frozenset({_D.SERVED, _D.VIOLATION}) | _TERMINATIONS,
+    _D.CONSENT_ORDER: frozenset(),
+    _D.SETTLEMENT: frozenset(),
+    _D.WITHDRAWAL: frozenset(),
+    _D.TERMINATED_OTHER: frozenset(),
+    _D.VIOLATION: frozenset(),
+    _D.NO_VIOLATION: frozenset(),
+}
+# Against whom an exclusion or cease-and-desist order can be made: a respondent found in
+# violation, or in default (19 U.S.C. 1337(d), (f), (g)).
+RELIEF_FROM = frozenset({_D.DEFAULT, _D.VIOLATION})
+
+
+class MoveRefused(Conflict):
+    """A disposition or remedy the rules of the proceeding do not allow, said in words."""
 
 
 @dataclass(kw_only=True, eq=False)
@@ -62,6 +98,10 @@ class Disposition:
     id: int | None = None
 
 
+def _words(kind: DispositionKind) -> str:
+    return kind.value.replace("_", " ")
+
+
 @dataclass(kw_only=True, eq=False)
 class CaseParty:
     party_id: int
@@ -73,6 +113,40 @@ class CaseParty:
         """The latest disposition on a right, falling back to ones that cover every right."""
         relevant = [d for d in self.dispositions if d.right_id in (right_id, None)]
         return max(relevant, key=lambda d: (d.on or date.min, d.id or 0), default=None)
+
+    def state(self, right_id: int | None = None) -> DispositionKind:
+        found = self.current(right_id)
+        return found.kind if found else DispositionKind.NAMED
+
+    def move(
+        self, kind: DispositionKind, on: date | None, source: str, right_id: int | None = None
+    ) -> Disposition:
+        """Record the next disposition, or refuse it (MoveRefused) and change nothing.
+
+        A move on every right (``right_id`` None) must be allowed from where the party
+        stands on each right it has a disposition on.
+        """
+        if self.role not in (PartyRole.RESPONDENT, PartyRole.DEFENDANT):
+            raise MoveRefused(f"a {self.role.value} has no disposition; only respondents do")
+        rights = {d.right_id for d in self.dispositions if d.right_id is not None}
+        targets = [right_id] if right_id is not None else [None, *sorted(rights)]
+        for target in targets:
+            here, latest = self.state(target), self.current(target)
+            if kind not in MOVES[here]:
+                allowed = ", ".join(sorted(_words(k) for k in MOVES[here])) or "nothing"
+                on_right = f" on right {target}" if target is not None else ""
+                raise MoveRefused(
+                    f"a respondent in {_words(here)}{on_right} cannot move to {_words(kind)} "
+                    f"(from {_words(here)} it can go to: {allowed})"
+                )
+            if latest and latest.on and on and on < latest.on:
+                raise MoveRefused(
+                    f"{_words(kind)} dated {on} is earlier than the {_words(here)} of "
+                    f"{latest.on} it would follow"
+                )
+        step = Disposition(kind=kind, on=on, source=source, right_id=right_id)
+        self.dispositions.append(step)
+        return step
 
 
 class RemedyKind(enum.StrEnum):
@@ -142,3 +216,35 @@ class Case:
 
     def parties_in(self, role: PartyRole) -> list[CaseParty]:
         return [p for p in self.parties if p.role is role]
+
+    def party(self, party_id: int) -> CaseParty:
+        found = next((p for p in self.parties if p.party_id == party_id), None)
+        if found is None:
+            raise MoveRefused(f"party {party_id} is not a party to case {self.number or self.id}")
+        return found
+
+    def order(self, remedy: Remedy) -> Remedy:
+        """Record a remedy, refusing relief against a party not in default or violation.
+
+        An order against a named party needs that party in default or found in violation
+        on the right; a general exclusion order, against no party, needs some respondent
+        in that state (19 U.S.C. 1337(d)(2), (g)(2)).
+        """
+        if remedy.kind in (RemedyKind.LEO, RemedyKind.CDO, RemedyKind.GEO):
+            if remedy.against_party_id is not None:
+                party = self.party(remedy.against_party_id)
+                here = party.state(remedy.right_id)
+                if here not in RELIEF_FROM or party.role is not PartyRole.RESPONDENT:
+                    raise MoveRefused(
+                        f"no {remedy.kind.value} against a party in {_words(here)}: relief "
+                        "follows a default or a finding of violation"
+                    )
+            elif not any(
+                p.state(remedy.right_id) in RELIEF_FROM
+                for p in self.parties_in(PartyRole.RESPONDENT)
+            ):
+                raise MoveRefused(
+                    f"no {remedy.kind.value}: no respondent is in default or found in violation"
+                )
+        self.remedies.append(remedy)
+        return remedy

@@ -12,7 +12,7 @@ from typing import Any
 
 from ipsentry.formats.files import invalid, read_text
 from ipsentry.matching.claims.passages import html_text
-from ipsentry.matching.notices import parse_notice
+from ipsentry.matching.notices import Notice, parse_notice
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -29,8 +29,8 @@ def notice_text(path: Path) -> str:
     return text
 
 
-def read_notice(path: Path) -> dict[str, Any]:
-    """The reading of a notice file as plain data (the ``parse-notice`` contract)."""
+def load_notice(path: Path) -> Notice:
+    """The reading of a notice file, refused if the file is no 337 notice."""
     notice = parse_notice(notice_text(path))
     if not notice.about_337:
         raise invalid(
@@ -38,4 +38,9 @@ def read_notice(path: Path) -> dict[str, Any]:
             "not a USITC Section 337 notice: no investigation number (337-TA-NNNN) and no "
             "mention of the International Trade Commission and section 337",
         )
-    return notice.record()
+    return notice
+
+
+def read_notice(path: Path) -> dict[str, Any]:
+    """The reading of a notice file as plain data (the ``parse-notice`` contract)."""
+    return load_notice(path).record()

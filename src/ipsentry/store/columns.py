@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import enum
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.types import TypeDecorator
 
 from ipsentry.domain.common import Confidentiality
 
@@ -60,3 +62,27 @@ def org() -> sa.Column[Any]:
 
 def illustrative() -> sa.Column[Any]:
     return sa.Column("illustrative", sa.Boolean, nullable=False, default=False)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A moment stored in UTC and read back in UTC (SQLite keeps no zone, PostgreSQL does).
+
+    Hashes over a moment (the custody chain) must come out the same after a round trip
+    through either database, so a moment is always handed back zone-aware in UTC.
+    """
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"{value.isoformat()} has no time zone; store moments in UTC")
+        moment = value.astimezone(UTC)
+        return moment.replace(tzinfo=None) if dialect.name == "sqlite" else moment
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import composite, registry, relationship
 
-from ipsentry.domain import accounts, cases, customs, disputes, health, parties, rights
+from ipsentry.domain import accounts, cases, customs, disputes, evidence, health, parties, rights
 from ipsentry.domain.common import Money
 from ipsentry.domain.jobs import Job
 from ipsentry.domain.observations import Observation
@@ -121,6 +121,16 @@ def start_mappers() -> None:
         },
     )
     m(customs.SeizureBatch, t.seizure_batch_table)
+
+    m(evidence.CustodyEntry, t.custody_table)
+    m(
+        evidence.EvidenceItem,
+        t.evidence_table,
+        properties={
+            "price": _money(t.evidence_table, "price"),
+            "custody": _children(evidence.CustodyEntry, t.custody_table.c.sequence),
+        },
+    )
 
     m(cases.Disposition, t.disposition_table)
     m(

@@ -150,6 +150,19 @@ class RecordRepository:
         )
         return self.session.scalars(query).first()
 
+    def parties_by_ids(self, organisation_id: int, ids: Iterable[int]) -> dict[int, Party]:
+        wanted = set(ids)
+        if not wanted:
+            return {}
+        query = sa.select(Party).where(
+            t.party_table.c.organisation_id == organisation_id, t.party_table.c.id.in_(wanted)
+        )
+        return {p.id: p for p in self.session.scalars(query) if p.id is not None}
+
+    def cases(self, organisation_id: int) -> Sequence[Case]:
+        query = sa.select(Case).where(t.case_table.c.organisation_id == organisation_id)
+        return self.session.scalars(query.order_by(t.case_table.c.id)).all()
+
     def case_by_number(self, organisation_id: int, number: str) -> Case | None:
         query = sa.select(Case).where(
             t.case_table.c.organisation_id == organisation_id, t.case_table.c.number == number

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from ipsentry.domain import accounts, cases, customs, disputes, health, parties, rights
+from ipsentry.domain import accounts, cases, customs, disputes, evidence, health, parties, rights
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.jobs import JobKind, JobStatus
 from ipsentry.domain.observations import ObservationKind
 from ipsentry.domain.outreach import OutreachKind
 from ipsentry.domain.screening import HitKind, ReviewStatus, RunStatus
-from ipsentry.store.columns import enum_column, fk, illustrative, marking, money, org, pk
+from ipsentry.store.columns import (
+    UtcDateTime,
+    enum_column,
+    fk,
+    illustrative,
+    marking,
+    money,
+    org,
+    pk,
+)
 
 metadata = sa.MetaData(
     naming_convention={
@@ -574,4 +583,54 @@ mediation_session_table = sa.Table(
         "confidentiality", Confidentiality, nullable=False, default=Confidentiality.PRIVILEGED
     ),
     sa.Column("disclosure_agreed", sa.Boolean, nullable=False, default=False),
+)
+
+
+# --- evidence ---------------------------------------------------------------------------
+evidence_table = sa.Table(
+    "evidence_items",
+    metadata,
+    pk(),
+    org(),
+    fk("case_id", "cases.id", nullable=True),
+    enum_column("kind", evidence.EvidenceKind, nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("sha256", S(64), nullable=False, index=True),
+    sa.Column("captured_at", UtcDateTime, nullable=False),
+    sa.Column("captured_by", S(320), nullable=False),
+    sa.Column("media_type", S(100), nullable=False, default=""),
+    sa.Column("source_url", sa.Text, nullable=False, default=""),
+    sa.Column("locale", S(35), nullable=False, default=""),
+    sa.Column("ship_to", S(2), nullable=False, default=""),
+    *money("price"),
+    sa.Column("seller_id", S(200), nullable=False, default=""),
+    marking(),
+)
+# The captured bytes, apart from the item so listing evidence never loads them.
+evidence_content_table = sa.Table(
+    "evidence_contents",
+    metadata,
+    sa.Column(
+        "evidence_id",
+        sa.Integer,
+        sa.ForeignKey("evidence_items.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("content", sa.LargeBinary, nullable=False),
+)
+custody_table = sa.Table(
+    "custody_entries",
+    metadata,
+    pk(),
+    fk("evidence_id", "evidence_items.id", cascade=True),
+    sa.Column("sequence", sa.Integer, nullable=False),
+    sa.Column("holder", S(320), nullable=False),
+    sa.Column("at", UtcDateTime, nullable=False),
+    sa.Column("action", sa.Text, nullable=False),
+    sa.Column("note", sa.Text, nullable=False, default=""),
+    sa.Column("claim_elements", sa.JSON, nullable=False, default=list),
+    sa.Column("document_sha256", S(64), nullable=False, default=""),
+    sa.Column("previous_hash", S(64), nullable=False),
+    sa.Column("entry_hash", S(64), nullable=False),
+    sa.UniqueConstraint("evidence_id", "sequence"),
 )

@@ -173,3 +173,142 @@ def test_names_and_locations(sentence: str, expected: tuple[str, str]) -> None:
     got = parse_notice(text).record()
     assert (got["respondents"][0]["name"], got["respondents"][0]["location"]) == expected
     assert got["dispositions"][0]["disposition"] == "settlement"
+
+
+def test_a_finding_in_part_reads_each_list_with_its_own_ground() -> None:
+    """210.45: violation by some respondents, no violation as to another, in one sentence."""
+    text = (
+        "[Investigation No. 337-TA-9910]\nCertain Drones; Notice of a Commission Final "
+        "Determination Finding a Violation of Section 337 in Part; Issuance of a Limited "
+        "Exclusion Order; Termination of the Investigation\nSUMMARY: Notice is hereby given "
+        "that the U.S. International Trade Commission has determined that a violation of "
+        "section 337 has occurred by respondents Skyhawk Robotics Co., Ltd. of Shenzhen, China "
+        "and Aero Toys Inc. of Dallas, Texas, and that no violation has occurred with respect "
+        "to respondent Cloud Nine LLC of Reno, Nevada.\n"
+    )
+    got = parse_notice(text).record()
+    assert [(d["respondent"], d["disposition"]) for d in got["dispositions"]] == [
+        ("Skyhawk Robotics Co., Ltd.", "violation"),
+        ("Aero Toys Inc.", "violation"),
+        ("Cloud Nine LLC", "no_violation"),
+    ]
+    assert got["notice_kind"] == "exclusion_order" and got["remedies"] == ["LEO"]
+
+
+def test_a_collective_name_and_settlements_as_to_several() -> None:
+    """210.21(b): "as to respondents A; B; and C (collectively, ...) based on settlement"."""
+    text = (
+        "[Investigation No. 337-TA-9911]\nCertain Mugs; Notice of a Commission Determination "
+        "Not To Review an Initial Determination Terminating the Investigation as to Three "
+        "Respondents\nSUMMARY: Notice is hereby given that the U.S. International Trade "
+        "Commission has determined not to review an initial determination (Order No. 20) "
+        "granting complainant's unopposed motion to terminate the investigation as to "
+        "respondents Ceramica Uno S.p.A. (“Ceramica”); Mug World Pty Ltd (“Mug World”); and "
+        "Blue Kiln GmbH (“Blue Kiln”) (collectively, “the Settling Respondents”) based on "
+        "settlement agreements.\n"
+    )
+    got = parse_notice(text).record()
+    assert [(d["respondent"], d["disposition"]) for d in got["dispositions"]] == [
+        ("Ceramica Uno S.p.A.", "settlement"),
+        ("Mug World Pty Ltd", "settlement"),
+        ("Blue Kiln GmbH", "settlement"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "patents", "marks"),
+    [
+        # a list with a short name after the first number and "; and" before the last
+        (
+            "U.S. Patent Nos. 7,124,136 (“the '136 patent”); 7,542,237; and RE48,012",
+            ["7,124,136", "7,542,237", "RE48,012"],
+            [],
+        ),
+        ("U.S. Design Patent No. D789,123", ["D789,123"], []),
+        # trademark registrations (19 U.S.C. 1337(a)(1)(C)); a copyright registration is not one
+        (
+            "U.S. Trademark Registration Nos. 3,934,516 and 4,101,201 and Copyright Registration No. 1,234,567",
+            [],
+            ["3,934,516", "4,101,201"],
+        ),
+    ],
+)
+def test_asserted_rights(sentence: str, patents: list[str], marks: list[str]) -> None:
+    text = f"[Investigation No. 337-TA-9912]\nCertain Lamps; Institution of Investigation\nSUMMARY: The complaint alleges infringement of {sentence}.\n"
+    got = parse_notice(text).record()
+    assert got["asserted_patents"] == patents and got["asserted_marks"] == marks
+
+
+BASE = (
+    "[Investigation No. 337-TA-9913]\nCertain Toys; Notice of a Commission Determination\n"
+    "SUMMARY: Notice is hereby given that the U.S. International Trade Commission has "
+)
+
+
+def test_short_names_in_a_list_are_separate_respondents() -> None:
+    got = parse_notice(
+        BASE
+        + "determined not to review an initial determination finding respondents Foo, Bar, and Baz in default."
+    ).record()
+    assert [(d["respondent"], d["disposition"]) for d in got["dispositions"]] == [
+        ("Foo", "default"),
+        ("Bar", "default"),
+        ("Baz", "default"),
+    ]
+
+
+def test_a_finding_under_review_is_not_the_commissions() -> None:
+    """210.43/210.45: an initial determination the Commission reviews decides nothing yet."""
+    got = parse_notice(
+        BASE
+        + "determined to review in part a final initial determination finding a violation of section 337 by respondent Gizmo Ltd. of Hong Kong."
+    ).record()
+    assert got["respondents"] == [{"name": "Gizmo Ltd.", "location": "Hong Kong"}]
+    assert got["dispositions"] == []
+
+
+def test_older_wordings_of_the_parties() -> None:
+    got = parse_notice(
+        BASE
+        + "instituted this investigation based on a complaint filed by Foo Inc. and Foo Technologies LLC, both of San Jose, California. The respondents named in the notice of investigation are Alpha Co. of Taipei, Taiwan; and Beta Ltd. of Seoul, Korea."
+    ).record()
+    assert names(got["complainants"]) == ["Foo Inc.", "Foo Technologies LLC"]
+    assert got["respondents"] == [
+        {"name": "Alpha Co.", "location": "Taipei, Taiwan"},
+        {"name": "Beta Ltd.", "location": "Seoul, Korea"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("summary", "complainants", "dispositions"),
+    [
+        # a possessive ends the complainant's name (the motion is its, not a party)
+        (
+            "determined not to review an initial determination granting complainant Inkwell Inc.'s (“Inkwell”) motion to terminate the investigation as to respondent Quill Ltd. of Leeds, United Kingdom based on a consent order.",
+            ["Inkwell Inc."],
+            [("Quill Ltd.", "consent_order")],
+        ),
+        # "complainant A and respondent B": each list ends where the other role begins
+        (
+            "determined not to review an initial determination granting a joint motion of complainant Inkwell Inc. and respondent Quill Ltd. to terminate the investigation based on a settlement agreement.",
+            ["Inkwell Inc."],
+            [("Quill Ltd.", "settlement")],
+        ),
+    ],
+)
+def test_parties_of_a_motion(
+    summary: str, complainants: list[str], dispositions: list[tuple[str, str]]
+) -> None:
+    got = parse_notice(BASE.replace("9913", "9914") + summary).record()
+    assert names(got["complainants"]) == complainants
+    assert [(d["respondent"], d["disposition"]) for d in got["dispositions"]] == dispositions
+
+
+def test_a_news_release_on_an_exclusion_order_has_that_kind() -> None:
+    text = (
+        "News Release 25-002\nInv. No(s). 337-TA-9915\nThe U.S. International Trade Commission "
+        "(USITC) has issued a general exclusion order in its investigation of certain phone "
+        "cases.\n"
+    )
+    got = parse_notice(text).record()
+    assert got["notice_kind"] == "exclusion_order" and got["remedies"] == ["GEO"]

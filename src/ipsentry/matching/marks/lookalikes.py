@@ -215,8 +215,9 @@ class Imitation:
             f"'{self.label}' imitates {self.hit.mark}{_registered(self.registrations)} "
             f"({self.technique})",
             describe(self.hit.assessment, self.hit.mark, self.label).removesuffix("."),
-            self.matters,
         ]
+        if self.kind == NameKind.SCHEME:
+            parts.append(self.matters)
         if self.declared_by_owner is False:
             parts.append("not declared in the mark owner's app association files")
         elif self.declared_by_owner:

@@ -73,6 +73,23 @@ def ground(text: str, *, commission: bool) -> str | None:
     return None
 
 
+# What follows a list when its ground comes after it: "as to A based on ...", "A in
+# default", "A was terminated ...". Otherwise the ground before the list is its own
+# ("a violation by respondents A and B, and no violation as to C").
+_GROUND_FOLLOWS = re.compile(
+    r"^[\s,]*(?:\([^()]*\)[\s,]*)*(?:based\b|on\s+the\s+basis|pursuant|due\s+to|because|"
+    r"in\s+default|for\s+(?:failure|lack)|through|by\s+(?:way|reason)|(?:was|were|is|are|has|have)\b)",
+    re.IGNORECASE,
+)
+
+
+def _ground_of_list(before: str, after: str, commission: bool) -> str | None:
+    following = ground(after, commission=commission)
+    if following and _GROUND_FOLLOWS.match(after):
+        return following
+    return ground(before, commission=commission) or following
+
+
 def _mentions(sentence: str, known: list[Party]) -> list[Span]:
     """Respondents a sentence names: its own lists, and names or short names seen earlier."""
     labels = labels_of(known)
@@ -108,14 +125,16 @@ def read(
     for sentence in sentences:
         if _NOT_A_DISPOSITION.search(sentence):
             continue
-        commission = "Commission" in sentence
+        # a finding is the Commission's, unless it is an initial determination it reviews
+        under_review = re.search(r"(?<!not )\bto\s+review\b", sentence) is not None
+        commission = "Commission" in sentence and not under_review
         on = parse_date(sentence) if re.match(r"\s*On\s+[A-Z][a-z]+\s+\d", sentence) else None
         spans = _mentions(sentence, known)
         for number, span in enumerate(spans):
             after_end = spans[number + 1].start if number + 1 < len(spans) else len(sentence)
             before_start = spans[number - 1].end if number else 0
-            name = ground(sentence[span.end : after_end], commission=commission) or ground(
-                sentence[before_start : span.start], commission=commission
+            name = _ground_of_list(
+                sentence[before_start : span.start], sentence[span.end : after_end], commission
             )
             if name is None and sentence.strip() in summary and caption_ground:
                 name = caption_ground

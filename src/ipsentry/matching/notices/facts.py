@@ -40,14 +40,17 @@ _REMEDIES = (
     ("LEO", re.compile(r"\blimited\s+exclusion\s+orders?\b|\bLEOs?\b", re.IGNORECASE)),
     ("CDO", re.compile(r"\bcease[\s-]+and[\s-]+desist\s+orders?\b|\bCDOs?\b", re.IGNORECASE)),
 )
+_ONE_NUMBER = r"(?:RE|Re\.?|D)?\s?\d{1,3}(?:,\d{3}){1,2}"
+# A list of numbers as the Federal Register writes it: "Nos. 7,000,001 (“the '001 patent”);
+# 7,000,002; and RE45,678", "Nos. 4,111,222 and 5,333,444".
+_LISTED = rf"((?:[,;]?\s*(?:and\s+|or\s+)?{_ONE_NUMBER}(?:\s*\([^()]*\))?)+)"
 _PATENT_LIST = re.compile(
-    r"\b(?:U\.\s?S\.\s+)?(?:Reissue\s+|Design\s+)?Patent\s+Nos?\.?\s*"
-    r"((?:(?:RE|Re\.?|D)?\s?\d{1,3}(?:,\d{3}){1,2}(?:\s*\([^()]*\))?(?:,?\s*(?:and|or)?\s*)?[,;]?\s*)+)"
+    rf"\b(?:U\.\s?S\.\s+)?(?:Reissue\s+|Design\s+)?Patent\s+Nos?\.?\s*{_LISTED}"
 )
-_NUMBER = re.compile(r"(?:RE|Re\.?|D)?\s?\d{1,3}(?:,\d{3}){1,2}")
+_NUMBER = re.compile(_ONE_NUMBER)
 _MARK_LIST = re.compile(
-    r"\b(?:U\.\s?S\.\s+)?(?:Trademark\s+)?Registration\s+Nos?\.?\s*"
-    r"((?:\d{1,3}(?:,\d{3}){1,2}(?:\s*\([^()]*\))?(?:,?\s*(?:and|or)?\s*)?[,;]?\s*)+)"
+    rf"\b(?<!Copyright\s)(?:U\.\s?S\.\s+)?(?:Trademark\s+)?(?:Registration|Reg\.)\s+Nos?\.?\s*"
+    rf"{_LISTED}"
 )
 _MONTH_DATE = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|"
@@ -60,15 +63,13 @@ def kind_of(caption: str, opening: str) -> str:
     text = caption or opening
     if _INSTITUTION.search(text):
         return "institution"
-    if not caption:
-        return "exclusion_order" if _issues_orders(opening) else "other"
-    if _issues_orders(caption):
+    if _issues_orders(text):
         return "exclusion_order"
-    if re.search(r"\bfinal\s+determination\b", caption, re.IGNORECASE):
+    if re.search(r"\bfinal\s+determination\b", text, re.IGNORECASE):
         return "final_determination"
-    if re.search(r"\bdefault", caption, re.IGNORECASE):
+    if re.search(r"\bin\s+default\b" if not caption else r"\bdefault", text, re.IGNORECASE):
         return "default"
-    if re.search(r"\btermin", caption, re.IGNORECASE):
+    if re.search(r"\btermin", text, re.IGNORECASE):
         return "termination"
     return "other"
 

@@ -63,7 +63,7 @@ class Party:
 
 
 @cache
-def _entity_form() -> re.Pattern[str]:
+def entity_form() -> re.Pattern[str]:
     """Legal forms as written, and in capitals where that cannot be a US state ("CO")."""
     written = word_list("entity_forms.txt")
     capitals = [f.upper() for f in written if len(f.rstrip(".")) >= 3 or "." in f]
@@ -109,7 +109,7 @@ def _is_complete(item: str) -> bool:
     """Could this be a whole party: a name with a location, or ending in a legal form?"""
     if re.search(r"\bof\s+(?:the\s+)?[A-Z]", item):
         return True
-    last = list(_entity_form().finditer(item))
+    last = list(entity_form().finditer(item))
     return bool(last) and last[-1].end() >= len(item.rstrip(" .,\x000123456789"))
 
 
@@ -129,7 +129,7 @@ def _split_lines(chunk: str, service_list: bool) -> list[str]:
 
 
 def _ends_in_form(item: str) -> bool:
-    last = list(_entity_form().finditer(item))
+    last = list(entity_form().finditer(item))
     return bool(last) and last[-1].end() >= len(item.rstrip(" ."))
 
 
@@ -138,7 +138,7 @@ def _split_joined(item: str) -> list[str]:
     parts = re.split(r"(,?\s+and\s+|,\s+)(?=[A-Z\x00“])", item)
     items = [parts[0]]
     for separator, part in zip(parts[1::2], parts[2::2], strict=True):
-        if _entity_form().match(part):  # "NJOY, LLC", "Co., Ltd."
+        if entity_form().match(part):  # "Acme, LLC", "Co., Ltd."
             split = False
         elif "and" in separator.split():
             split = _is_complete(items[-1])
@@ -148,7 +148,17 @@ def _split_joined(item: str) -> list[str]:
             items.append(part)
         else:
             items[-1] += separator + part
+    if len(items) == 1 and _bare_names(item):  # "Foo, Bar, and Baz": short names only
+        return [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", item) if p]
     return items
+
+
+def _bare_names(item: str) -> bool:
+    """A list of short names: no legal form, no place, each part one to three words."""
+    parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", item) if p]
+    if len(parts) < 2 or " of " in item or entity_form().search(item):
+        return False
+    return all(p[:1].isupper() and len(p.split()) <= 3 for p in parts)
 
 
 def split_items(span: str, *, service_list: bool = False) -> list[str]:
@@ -220,8 +230,8 @@ def _location_start(bare: str) -> re.Match[str] | None:
 def parse_party(item: str) -> Party | None:
     """One entry of a list: its name, location and aliases; None if it is no party."""
     bare, aliases = _aliases(item)
-    bare = bare.strip(" ,;")
-    forms = list(_entity_form().finditer(bare))
+    bare = re.sub(r",?\s+(?:both|all|each)\s+(?=of\s)", " ", bare.strip(" ,;"))
+    forms = list(entity_form().finditer(bare))
     after_form = forms[-1].end() if forms else 0
     of = _location_start(bare)
     if of:

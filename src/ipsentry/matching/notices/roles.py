@@ -46,7 +46,11 @@ _FILED_BY = re.compile(
     r"\b(?:complaint|petition)s?\b[^;]{0,120}?\bfiled\b[^;]{0,160}?\b(?:by|on behalf of)\s+"
     r"(?=[A-Z0-9“])"
 )
-_NAMED = re.compile(r"\bnamed\s+as\s+(?:a\s+|the\s+)?respondents?:?\s+(?=[A-Z0-9“])")
+_NAMED = re.compile(
+    r"\b(?:named|identified)\s+(?:the\s+following\s+)?as\s+(?:a\s+|the\s+)?respondents?:?\s+"
+    r"(?=[A-Z0-9“])|\brespondents?\s+(?:named|identified)\s+in\s+the\s+(?:notice|complaint)"
+    r"[^:;.]{0,40}?\s+(?:are|were|is|was)\b:?\s*(?=[A-Z0-9“])"
+)
 _NAMED_BEFORE = re.compile(r"\s+(?:were|was)\s+(?:also\s+)?named\s+as\s+(?:a\s+)?respondents?\b")
 _RESPONDENTS = re.compile(
     r"\b[Rr]espondents?,?\s+(?:(?:found|held|determined)\s+(?:to\s+be\s+)?in\s+default"
@@ -59,6 +63,8 @@ _CLAUSE_END = re.compile(
     r"were|was|is|are|has|have|had|filed|to\s+(?:show|terminate|file)|from\s+the\s+investigation|"
     r"under\s+section|due\s+to|because|by\s+reason)\b|,\s+(?:which|who|and\s+(?:the|that|to|its))\b"
     r"|,\s+on\s+[A-Z][a-z]+\s+\d|[.]\s*$"
+    r"|[’']s\b"  # a possessive ends the name: "complainant Foo Inc.'s motion"
+    r"|,?\s+and\s+(?:the\s+)?(?:respondents?|complainants?|Office)\b"  # the next role's list
 )
 
 
