@@ -188,7 +188,7 @@ VALID: dict[str, dict[str, Any]] = {
     "health report": {"assessment_id": "2", "out": "{out.html}", "as_user": "{advisor}"},
     "health show": {"assessment_id": "1", "as_user": "{advisor}"},
     # the demo's disputes: 1 resolved and 2 in mediation (mediator), 3 taken in and 4 referred
-    # (advisor); "add" takes in 5. Sorted order: add, assess, confirm, escalate, ... session.
+    # (advisor); "add" takes in 5. Sorted order: add, assess, confirm, escalate, mediate, ...
     "disputes add": {"file": "{intake.json}", "as_user": "{advisor}"},
     "disputes assess": {
         "dispute_id": "3",
@@ -206,16 +206,16 @@ VALID: dict[str, dict[str, Any]] = {
         "as_user": "{advisor}",
     },
     "disputes resolve": {
-        "dispute_id": "2",
-        "outcome": "settlement",
+        "dispute_id": "3",
+        "outcome": "withdrawal",
         "on": "2026-11-30",
-        "as_user": "{mediator}",
+        "as_user": "{advisor}",
     },
     "disputes session": {
-        "dispute_id": "3",
+        "dispute_id": "2",
         "on": "2026-12-01",
         "notes": "met",
-        "as_user": "{advisor}",
+        "as_user": "{mediator}",
     },
     "disputes show": {"dispute_id": "2", "as_user": "{mediator}"},
     "disputes stats": {"as_json": True, "as_user": "{mediator}"},

@@ -74,9 +74,13 @@ def test_the_whole_road_to_a_confirmed_cooperation_agreement(
     )
     assert suitability.verdict is Suitability.SUITABLE
     disputes.start_mediation(uow, mediator, dispute_id)
+    with pytest.raises(InvalidInput, match="in the future"):
+        disputes.add_session(uow, mediator, dispute_id, date(2999, 1, 1), "Not yet.")
     disputes.add_session(
         uow, mediator, dispute_id, date(2026, 4, 10), "Parties explore content supply."
     )
+    with pytest.raises(InvalidInput, match="before the last session"):
+        disputes.resolve(uow, mediator, dispute_id, OutcomeKind.SETTLEMENT, date(2026, 4, 1))
     view = disputes.resolve(
         uow, mediator, dispute_id, OutcomeKind.COOPERATION_AGREEMENT, date(2026, 5, 22)
     )
@@ -172,7 +176,9 @@ def test_session_notes_are_privileged_and_disputes_seen_only_by_those_assigned(
         uow, staff["lawyer"], dispute_id, {"ongoing_relationship": True, "cross_border": True}
     )
     disputes.start_mediation(uow, staff["lawyer"], dispute_id)
-    disputes.add_session(uow, staff["lawyer"], dispute_id, date(2026, 3, 9), "Offer of a licence.")
+    with pytest.raises(PermissionDenied, match="not cleared for privileged"):
+        disputes.add_session(uow, staff["lawyer"], dispute_id, date(2026, 3, 9), "Offer.")
+    disputes.add_session(uow, staff["admin"], dispute_id, date(2026, 3, 9), "Offer of a licence.")
     as_lawyer = disputes.show(uow, staff["lawyer"], dispute_id).to_json()
     assert as_lawyer["sessions"][0]["notes"] is None  # legal_service is not cleared for privileged
     assert (

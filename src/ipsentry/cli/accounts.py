@@ -29,7 +29,7 @@ PasswordFile = Annotated[
 ]
 AsOption = Annotated[
     str | None,
-    typer.Option("--as", help="Act as this user (an admin); default IPSENTRY_USER_EMAIL."),
+    typer.Option("--as", help="Act as this user (by email); default IPSENTRY_USER_EMAIL."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 

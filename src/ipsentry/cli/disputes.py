@@ -16,6 +16,7 @@ from ipsentry.cli.tables import fitted_table, under
 from ipsentry.domain.cases import CaseKind
 from ipsentry.domain.disputes import JudicialConfirmation, OutcomeKind
 from ipsentry.domain.mediation import Suitability
+from ipsentry.errors import InvalidInput, Problem
 from ipsentry.formats.mappings import read_mapping
 from ipsentry.services import disputes
 
@@ -46,7 +47,7 @@ def add(
     for c in view.conflicts:
         console.print(
             Text(
-                f"  conflict ({'certain' if c.certain else 'possible'}): "
+                f"  {'conflict' if c.certain else 'note'}: "
                 f"{c.new_party} is the {c.role} in {c.matter} ({c.how})"
             )
         )
@@ -64,6 +65,11 @@ def assess(
     as_user: AsOption = None,
 ) -> None:
     """Assess whether the dispute suits mediation; every factor's effect is shown."""
+    both = sorted(set(yes or []) & set(no or []))
+    if both:
+        raise InvalidInput(
+            [Problem("command line", None, "--yes/--no", f"{both[0]} is given as both")]
+        )
     ctx = context()
     _, result = disputes.assess(
         ctx.uow(),
@@ -215,6 +221,10 @@ def _print(data: dict[str, Any]) -> None:
         console.print(
             Text(f"Mediation: {suitability['assessed']} (score {suitability['score']}){decided}")
         )
+        for r in suitability["readings"]:
+            if r["present"] is not None:
+                holds = "yes" if r["present"] else "no"
+                console.print(Text(f"  {r['factor']}: {holds} ({r['effect']:+d}) — {r['why']}"))
     for s in data["sessions"]:
         notes = s["notes"] if s["notes"] is not None else "[privileged: not shown to your role]"
         console.print(Text(f"  session {s['held_on']} ({s['mediator']}): {notes}"))

@@ -262,6 +262,8 @@ def programme(as_user: AsOption = None, as_json: JsonOption = False) -> None:
         print_json(data)
         return
     hours = data["service_hours"]
+    if data["scope"] == "assigned":
+        console.print(Text("Your caseload (only an admin of the organisation sees all of it):"))
     console.print(
         Text(
             f"{len(data['enterprises'])} enterprise(s) served, {data['diagnosed']} of "

@@ -11,17 +11,32 @@ import yaml
 from ipsentry.formats.files import invalid, read_text
 
 
+class _PlainLoader(yaml.SafeLoader):
+    """YAML without implicit timestamps: a date stays text, so a bad one such as 2025-13-01
+    is reported by the field that holds it instead of failing inside the parser."""
+
+
+_PlainLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def read_mapping(path: Path, what: str) -> dict[str, Any]:
-    """The file's mapping, or InvalidInput naming the file and what is wrong with it."""
+    """The file's mapping, or InvalidInput naming the file, line and what is wrong with it."""
     text = read_text(path)
     try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as error:
-        where = getattr(error, "lineno", None) or getattr(
-            getattr(error, "problem_mark", None), "line", None
-        )
+        if path.suffix.lower() == ".json":
+            data = json.loads(text)
+        else:
+            data = yaml.load(text, Loader=_PlainLoader)
+    except json.JSONDecodeError as error:
+        raise invalid(path, f"not valid JSON: {error.msg}", row=error.lineno) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or "cannot be read"
         raise invalid(
-            path, f"not valid {path.suffix.lstrip('.').upper()}: {error}", row=where
+            path, f"not valid YAML: {problem}", row=mark.line + 1 if mark else None
         ) from None
     if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):
         raise invalid(path, f"give a mapping of {what}")

@@ -150,16 +150,20 @@ def _party(uow: UnitOfWork, organisation_id: int, spec: PartySpec) -> Party:
     return party
 
 
-def _matter_parties(uow: UnitOfWork, provider_id: int) -> list[MatterParty]:
+def _matter_parties(uow: UnitOfWork, actor: Actor) -> list[MatterParty]:
+    """Every party of the provider's disputes; a dispute the actor may not see is named by
+    its number only, so the check finds conflicts without showing others' matters."""
     found = []
-    for other in uow.health.disputes(provider_id):
+    for other in uow.health.disputes(actor.organisation_id):
         for role, party_id in (
             ("claimant", other.claimant_party_id),
             ("respondent", other.respondent_party_id),
         ):
             party = uow.health.party(party_id)
             if party is not None:
-                found.append(MatterParty(f"dispute {other.id}: {other.title}", role, party))
+                seen = _visible(actor, other)
+                label = f"dispute {other.id}: {other.title}" if seen else f"dispute {other.id}"
+                found.append(MatterParty(label, role, party))
     return found
 
 
@@ -168,7 +172,7 @@ def check_intake(uow: UnitOfWork, actor: Actor, intake: Intake) -> list[PartyCon
     _require_provider(actor)
     new = [("claimant", _detached(intake.claimant)), ("respondent", _detached(intake.respondent))]
     with uow:
-        return check_conflicts(new, _matter_parties(uow, actor.organisation_id))
+        return check_conflicts(new, _matter_parties(uow, actor))
 
 
 def _detached(spec: PartySpec) -> Party:
@@ -260,13 +264,14 @@ def _assignee(uow: UnitOfWork, actor: Actor, email: str | None) -> int:
 def assess(
     uow: UnitOfWork, actor: Actor, dispute_id: int, factors: Mapping[str, bool]
 ) -> tuple[DisputeView, Suitability]:
-    """Assess suitability for mediation from the factors given (others stay unknown)."""
+    """Assess suitability for mediation; factors given before and not given now are kept."""
     _require_provider(actor)
     with uow:
         dispute = _get(uow, actor, dispute_id)
-        result = policy().assess(factors)
         before = dispute.suitability
-        dispute.suitability = _suitability_record(result, dict(factors))
+        known = {**((before or {}).get("factors") or {}), **factors}
+        result = policy().assess(known)
+        dispute.suitability = _suitability_record(result, known)
         audit.record(
             uow,
             actor,
@@ -387,14 +392,17 @@ def add_session(
         dispute = _get(uow, actor, dispute_id)
         if dispute.status is not DisputeStatus.IN_MEDIATION:
             raise Conflict(f"dispute {dispute_id} is {dispute.status}, not in mediation")
-        if held_on < dispute.received_on:
-            raise InvalidInput(
-                [
-                    Problem(
-                        "command line", None, "on", f"{held_on} is before the dispute was received"
-                    )
-                ]
+        if not actor.may_read(Confidentiality.PRIVILEGED):
+            raise PermissionDenied(
+                f"{actor.email} ({actor.role}) is not cleared for privileged session records"
             )
+        if held_on < dispute.received_on or held_on > date.today():
+            why = (
+                "before the dispute was received"
+                if held_on < dispute.received_on
+                else "in the future"
+            )
+            raise InvalidInput([Problem("command line", None, "--on", f"{held_on} is {why}")])
         mediator = uow.accounts.user(actor.user_id)
         dispute.sessions.append(
             MediationSession(
@@ -422,6 +430,10 @@ def resolve(
     _require_provider(actor)
     with uow:
         dispute = _get(uow, actor, dispute_id)
+        last = max((s.held_on for s in dispute.sessions), default=None)
+        if on > date.today() or (last is not None and on < last):
+            why = "in the future" if on > date.today() else f"before the last session ({last})"
+            raise InvalidInput([Problem("command line", None, "--on", f"{on} is {why}")])
         before = dispute.status.value
         dispute.resolve(outcome, on, notes.strip())
         audit.record(

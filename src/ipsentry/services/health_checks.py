@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ipsentry.domain.accounts import PERMISSIONS, GrantScope, OrganisationKind, Permission, Role
 from ipsentry.domain.diagnosis import Diagnosis, Evidence, SectionChange, propose_package, recheck
@@ -33,6 +33,9 @@ from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, 
 from ipsentry.services import audit
 from ipsentry.services.access import Actor, readable_organisations
 from ipsentry.store.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    from ipsentry.services.register_watch import Register
 
 OPEN = frozenset({AssessmentStatus.DRAFT, AssessmentStatus.SUBMITTED})
 
@@ -307,12 +310,14 @@ def diagnose(
     similar become a finding; without it that fact is unknown.
     """
     actor.require(Permission.ASSESS_HEALTH, "diagnose health checks")
+    _check_package(package_hours)
+    opened = _open_register(register) if register is not None else None
     with uow:
         assessment = _get(uow, actor, assessment_id)
         if assessment.status not in OPEN:
             raise Conflict(f"health check {assessment_id} is already {assessment.status}")
         check = _check_of(uow, assessment)
-        facts = _facts(uow, actor, assessment, today, register)
+        facts = _facts(uow, actor, assessment, today, opened)
         diagnosis = check.rules.diagnose(check.questionnaire, assessment.answers, facts, today)
         questions = check.questionnaire.questions
         findings = [
@@ -359,22 +364,23 @@ def diagnose(
         return _view(uow, assessment, check)
 
 
+def _check_package(hours: float | None) -> None:
+    if hours is not None and hours <= 0:
+        problem = Problem("command line", None, "--package-hours", "give hours above zero")
+        raise InvalidInput([problem])
+
+
+def _open_register(folder: Path) -> Register:
+    """The register opened (and so checked) before anything is read or written."""
+    from ipsentry.services.register_watch import open_register
+
+    return open_register(folder)
+
+
 def _propose(assessment: Assessment, diagnosis: Diagnosis, hours: float) -> None:
     if assessment.provider_organisation_id is None:
-        raise InvalidInput(
-            [
-                Problem(
-                    "command line",
-                    None,
-                    "package-hours",
-                    "a self-check has no provider to give a service package",
-                )
-            ]
-        )
-    if hours <= 0:
-        raise InvalidInput(
-            [Problem("command line", None, "package-hours", "give hours above zero")]
-        )
+        message = "a self-check has no provider to give a service package"
+        raise InvalidInput([Problem("command line", None, "--package-hours", message)])
     chosen, _ = propose_package(diagnosis.plan, hours)
     assessment.packages = [
         ServicePackage(
@@ -387,7 +393,7 @@ def _propose(assessment: Assessment, diagnosis: Diagnosis, hours: float) -> None
 
 
 def _facts(
-    uow: UnitOfWork, actor: Actor, assessment: Assessment, today: date, register: Path | None
+    uow: UnitOfWork, actor: Actor, assessment: Assessment, today: date, register: Register | None
 ) -> dict[str, Any]:
     enterprise = assessment.enterprise_organisation_id
     if enterprise not in readable_organisations(uow, actor, GrantScope.ENGAGEMENT):
@@ -404,7 +410,7 @@ def _facts(
     )
 
 
-def _similar_in_register(rights: list[Right], register: Path) -> list[str]:
+def _similar_in_register(rights: list[Right], register: Register) -> list[str]:
     """Others' registered names judged confusingly similar to the enterprise's live marks."""
     from ipsentry.services.marks import search_register
 

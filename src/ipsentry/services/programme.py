@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from ipsentry.domain.accounts import OrganisationKind, Permission
+from ipsentry.domain.accounts import OrganisationKind, Permission, Role
 from ipsentry.domain.disputes import DisputeStatistics, dispute_statistics
 from ipsentry.domain.health import Assessment
 from ipsentry.domain.outreach import OutreachEvent
@@ -25,6 +25,7 @@ from ipsentry.store.unit_of_work import UnitOfWork
 
 @dataclass(frozen=True)
 class Programme:
+    scope: str  # "organisation" (an admin sees all) or "assigned" (a lawyer's own caseload)
     enterprises: list[str]
     checks: int
     diagnosed: int
@@ -39,6 +40,7 @@ class Programme:
     def to_json(self) -> dict[str, Any]:
         figures = self.dispute_figures
         return {
+            "scope": self.scope,
             "enterprises": self.enterprises,
             "checks": self.checks,
             "diagnosed": self.diagnosed,
@@ -91,6 +93,7 @@ def programme(uow: UnitOfWork, actor: Actor) -> Programme:
     packages = [p for v in views for p in v.assessment.packages]
     visible = disputes.list_disputes(uow, actor) if actor.may(Permission.MEDIATE) else []
     return Programme(
+        scope="organisation" if actor.role is Role.ADMIN else "assigned",
         enterprises=sorted({v.enterprise for v in views}),
         checks=len(views),
         diagnosed=sum(1 for v in views if v.assessment.assessed_on),

@@ -84,6 +84,7 @@ class DiagnosisIn(BaseModel):
 
 
 class ProgrammeOut(BaseModel):
+    scope: str = Field(description="organisation (an admin's view) or assigned (your caseload)")
     enterprises: list[str]
     checks: int
     diagnosed: int
