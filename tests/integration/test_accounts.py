@@ -17,6 +17,7 @@ from ipsentry.services.access import Actor, readable_organisations, resolve_user
 from ipsentry.services.passwords import verify_password
 from ipsentry.settings import get_settings
 from ipsentry.store.account_repository import AuditFilter
+from ipsentry.store.database import dispose_all
 from ipsentry.store.unit_of_work import UnitOfWork
 
 PASSWORD = "correct horse battery"
@@ -273,3 +274,23 @@ def test_org_grant_on_the_command_line(
     assert code == 0
     code, out, _ = cli(capsys, "org", "grants", "--json")
     assert [g["revoked_at"] is None for g in json.loads(out)] == [False, True]
+
+
+def test_a_refused_init_leaves_no_database_and_a_new_one_is_private(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "team.sqlite3"
+    monkeypatch.setenv("IPSENTRY_DATABASE_URL", f"sqlite:///{path}")
+    get_settings.cache_clear()
+    try:
+        code, _, err = cli(capsys, "init", "--organisation", "", "--admin-email", "me@zs.example")
+        assert code == 2 and "organisation" in err
+        assert not path.exists()  # nothing written on bad input
+        code, _, err = cli(
+            capsys, "init", "--organisation", "Team", "--admin-email", "me@zs.example"
+        )
+        assert code == 0, err
+        assert path.stat().st_mode & 0o777 == 0o600  # it holds password hashes
+    finally:
+        get_settings.cache_clear()
+        dispose_all()

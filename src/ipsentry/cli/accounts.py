@@ -74,8 +74,9 @@ def init(
     brings its schema up to date. Refused once the database has users. The admins of this
     organisation also create the other organisations ('ipsentry org create').
     """
+    ctx = context()
     new = accounts.initialise(
-        context().uow(create=True),
+        lambda: ctx.uow(create=True),
         organisation_name=organisation,
         slug=slug or slug_of(organisation),
         kind=kind,

@@ -9,7 +9,7 @@ organisations. Every change is written to the audit log with the record before a
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -90,7 +90,7 @@ def _password(password: str | None) -> tuple[str, str | None]:
 
 
 def initialise(
-    uow: UnitOfWork,
+    uow: UnitOfWork | Callable[[], UnitOfWork],
     *,
     organisation_name: str,
     slug: str,
@@ -100,7 +100,11 @@ def initialise(
     admin_name: str,
     password: str | None = None,
 ) -> NewUser:
-    """The first organisation and its admin; refused once the database has any user."""
+    """The first organisation and its admin; refused once the database has any user.
+
+    ``uow`` may be a function that opens the database: it is called only once the input is
+    accepted, so bad input never leaves a new, empty database behind.
+    """
     organisation = Organisation(
         name=_check_name(organisation_name, "organisation"),
         slug=check_slug(slug),
@@ -110,6 +114,8 @@ def initialise(
     )
     email, name = check_email(admin_email), _check_name(admin_name)
     password_hash, generated = _password(password)
+    if callable(uow):
+        uow = uow()
     with uow:
         if uow.accounts.count_users():
             raise Conflict(

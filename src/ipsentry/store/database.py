@@ -62,9 +62,10 @@ def create_engine(url: str, *, create: bool = True) -> sa.Engine:
             raise _refuse(
                 "database",
                 f"no database file {path}; check the path, or create one with "
-                "'ipsentry demo load' or 'ipsentry db upgrade'",
+                "'ipsentry init', 'ipsentry demo load' or 'ipsentry db upgrade'",
             )
         path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)  # it will hold password hashes: readable by its owner only
     if path is not None and path.is_dir():
         raise _refuse("database", f"{path} is a folder, not a database file")
     connect_args = {"connect_timeout": 10} if parsed.get_backend_name() == "postgresql" else {}
