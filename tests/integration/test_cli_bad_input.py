@@ -184,6 +184,7 @@ VALID: dict[str, dict[str, Any]] = {
     },
     "health case-study": {"dispute_id": "4", "on": "2026-12-01", "as_user": "{advisor}"},
     "health outreach": {"as_json": True, "as_user": "{advisor}"},
+    "health hours": {"assessment_id": "1", "used": "1", "as_user": "{advisor}"},
     "health programme": {"as_json": True, "as_user": "{advisor}"},
     "health report": {"assessment_id": "2", "out": "{out.html}", "as_user": "{advisor}"},
     "health show": {"assessment_id": "1", "as_user": "{advisor}"},

@@ -128,3 +128,17 @@ def test_a_register_watch_finds_others_marks_like_the_enterprises(
     (watch,) = [f for f in shown["findings"] if f["code"] == "WATCH-SIMILAR-MARKS"]
     (item,) = watch["evidence_items"]
     assert item["value"][0].startswith("examp1ebot (like EXAMPLEBOT")
+
+
+def test_service_hours_are_counted_and_never_beyond_the_package(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert run(["health", "hours", "1", "2", *ADVISOR]) == 0
+    assert "9 of 10 package hours used, 1 left" in capsys.readouterr().out
+    assert run(["health", "hours", "1", "5", *ADVISOR]) == 2
+    assert "at most 1 h left" in capsys.readouterr().err
+    assert run(["health", "hours", "1", "1", "--as", "counsel@robotics-demo.example"]) == 4
+    assert (
+        "no service package of yours" in capsys.readouterr().err
+    )  # only the provider counts hours

@@ -185,6 +185,22 @@ def task(
     )
 
 
+@app.command()
+def hours(
+    assessment_id: AssessmentId,
+    used: Annotated[float, typer.Argument(help="Hours of the service package just given.")],
+    as_user: AsOption = None,
+) -> None:
+    """Count hours of the provider's service package as used."""
+    ctx = context()
+    package = health_checks.record_hours(ctx.uow(), ctx.actor(as_user), assessment_id, used)
+    console.print(
+        f"health check {assessment_id}: {package.hours_used:g} of {package.hours:g} package hours "
+        f"used, {package.hours_left:g} left",
+        highlight=False,
+    )
+
+
 @app.command("list")
 def list_(as_user: AsOption = None, as_json: JsonOption = False, lang: LangOption = "en") -> None:
     """Health checks you may see, newest first, with their scores."""

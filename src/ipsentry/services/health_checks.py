@@ -475,7 +475,7 @@ def record_hours(uow: UnitOfWork, actor: Actor, assessment_id: int, hours: float
         if hours <= 0 or package.hours_used + hours > package.hours:
             left = f"{package.hours_left:g} h left"
             raise InvalidInput(
-                [Problem("command line", None, "hours", f"give hours above zero ({left})")]
+                [Problem("command line", None, "hours", f"give hours above zero, at most {left}")]
             )
         before = audit.snapshot(package, "hours_used")
         package.hours_used += hours
