@@ -24,7 +24,7 @@ from ipsentry.domain.accounts import (
     User,
 )
 from ipsentry.domain.common import Confidentiality
-from ipsentry.errors import NotFound, PermissionDenied
+from ipsentry.errors import InvalidInput, NotFound, PermissionDenied, Problem
 from ipsentry.store.unit_of_work import UnitOfWork
 
 _WRITERS = frozenset({Role.ADMIN, Role.COUNSEL, Role.ANALYST})
@@ -74,6 +74,27 @@ class Actor:
     def require_write(self, what: str) -> None:
         if self.role not in _WRITERS:
             raise PermissionDenied(f"{self.email} ({self.role}) may not change {what}")
+
+
+def colleague_id(
+    uow: UnitOfWork,
+    actor: Actor,
+    email: str | None,
+    permission: Permission,
+    where: tuple[str, str],
+) -> int:
+    """The id of the active colleague ``email`` who may ``permission`` (the actor without one):
+    the person a check or dispute is assigned to; ``where`` names the input (source, field)."""
+    if not email:
+        return actor.user_id
+    user = uow.organisations.user_by_email(email.strip().lower())
+    if user is None or user.organisation_id != actor.organisation_id or not user.active:
+        raise NotFound(f"no active user {email!r} in your organisation")
+    if permission not in PERMISSIONS[user.role]:
+        message = f"{email} ({user.role}) may not {permission.value.replace('_', ' ')}"
+        raise InvalidInput([Problem(where[0], None, where[1], message)])
+    assert user.id is not None
+    return user.id
 
 
 def readable_organisations(uow: UnitOfWork, actor: Actor, scope: GrantScope) -> set[int]:

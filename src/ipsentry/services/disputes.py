@@ -35,7 +35,7 @@ from ipsentry.domain.mediation import policy
 from ipsentry.domain.parties import IdentifierKind, Party, PartyAlias, PartyIdentifier
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem
 from ipsentry.services import audit
-from ipsentry.services.access import Actor
+from ipsentry.services.access import Actor, colleague_id
 from ipsentry.store.unit_of_work import UnitOfWork
 
 _AGREEMENTS = frozenset({OutcomeKind.SETTLEMENT, OutcomeKind.COOPERATION_AGREEMENT})
@@ -196,7 +196,8 @@ def take_in(uow: UnitOfWork, actor: Actor, intake: Intake) -> DisputeView:
         )
         raise Conflict(f"conflict check: {listed}; record why it may go ahead to take it in")
     with uow:
-        assignee = _assignee(uow, actor, intake.assignee)
+        where = ("intake", "assignee")
+        assigned = colleague_id(uow, actor, intake.assignee, Permission.MEDIATE, where)
         claimant = _party(uow, actor.organisation_id, intake.claimant)
         respondent = _party(uow, actor.organisation_id, intake.respondent)
         uow.flush()
@@ -212,7 +213,7 @@ def take_in(uow: UnitOfWork, actor: Actor, intake: Intake) -> DisputeView:
             received_on=intake.received_on,
             claims=claims,
             amount=intake.amount,
-            assigned_user_id=assignee,
+            assigned_user_id=assigned,
         )
         uow.health.add(dispute)
         uow.flush()
@@ -245,20 +246,6 @@ def _check_intake_fields(intake: Intake) -> None:
     ]
     if problems:
         raise InvalidInput(problems)
-
-
-def _assignee(uow: UnitOfWork, actor: Actor, email: str | None) -> int:
-    if not email:
-        return actor.user_id
-    user = uow.organisations.user_by_email(email.strip().lower())
-    if user is None or user.organisation_id != actor.organisation_id or not user.active:
-        raise NotFound(f"no active user {email!r} in your organisation")
-    if user.role not in (Role.ADMIN, Role.LEGAL_SERVICE, Role.MEDIATOR):
-        raise InvalidInput(
-            [Problem("intake", None, "assignee", f"{email} ({user.role}) does not handle disputes")]
-        )
-    assert user.id is not None
-    return user.id
 
 
 def assess(

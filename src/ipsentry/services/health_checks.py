@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ipsentry.domain.accounts import PERMISSIONS, GrantScope, OrganisationKind, Permission, Role
+from ipsentry.domain.accounts import GrantScope, OrganisationKind, Permission, Role
 from ipsentry.domain.diagnosis import Diagnosis, Evidence, SectionChange, propose_package, recheck
 from ipsentry.domain.health import (
     ActionStatus,
@@ -31,7 +31,7 @@ from ipsentry.domain.health_library import HealthCheck, health_check
 from ipsentry.domain.rights import Right, Trademark
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem
 from ipsentry.services import audit
-from ipsentry.services.access import Actor, readable_organisations
+from ipsentry.services.access import Actor, colleague_id, readable_organisations
 from ipsentry.store.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
@@ -183,7 +183,9 @@ def start(
     actor.require(Permission.ASSESS_HEALTH, "run health checks")
     with uow:
         enterprise_id, provider_id = _parties_to(uow, actor, enterprise)
-        assigned = _assignee(uow, actor, assignee) if provider_id else None
+        where = ("command line", "assign")
+        permission = Permission.ASSESS_HEALTH
+        assigned = colleague_id(uow, actor, assignee, permission, where) if provider_id else None
         previous = uow.health.latest_diagnosed(enterprise_id) if recheck_previous else None
         if recheck_previous and previous is None:
             raise Conflict("there is no diagnosed health check of this enterprise to re-check")
@@ -235,27 +237,6 @@ def _parties_to(uow: UnitOfWork, actor: Actor, enterprise: str | None) -> tuple[
     if enterprise and (own is None or own.slug != enterprise):
         raise PermissionDenied(f"{actor.email} may run a self-check of their own organisation only")
     return actor.organisation_id, None
-
-
-def _assignee(uow: UnitOfWork, actor: Actor, email: str | None) -> int:
-    if not email:
-        return actor.user_id
-    user = uow.organisations.user_by_email(email.strip().lower())
-    if user is None or user.organisation_id != actor.organisation_id or not user.active:
-        raise NotFound(f"no active user {email!r} in your organisation")
-    if Permission.ASSESS_HEALTH not in PERMISSIONS[user.role]:
-        raise InvalidInput(
-            [
-                Problem(
-                    "command line",
-                    None,
-                    "assign",
-                    f"{email} ({user.role}) does not run health checks",
-                )
-            ]
-        )
-    assert user.id is not None
-    return user.id
 
 
 def answer(
