@@ -27,6 +27,11 @@ class Settings(BaseSettings):
         default="smoore-demo",
         description="Slug of the organisation the command line acts for.",
     )
+    dask_scheduler: str | None = Field(
+        default=None,
+        description="Address of a Dask scheduler (tcp://host:8786) that file-mode screening "
+        "runs on; unset: in the process, or on a local cluster with --workers N.",
+    )
     user_email: str = Field(
         default="counsel@smoore-demo.example",
         description="The user the command line acts as (its role decides what it may see).",

@@ -26,7 +26,8 @@ from ipsentry.api.security import (
     set_cookie,
 )
 from ipsentry.errors import IpsentryError
-from ipsentry.services.jobs import Runner, ThreadRunner
+from ipsentry.services import cluster
+from ipsentry.services.jobs import Runner
 from ipsentry.services.passwords import new_secret
 from ipsentry.settings import Settings, get_settings
 from ipsentry.web import i18n, pages
@@ -103,7 +104,8 @@ async def on_http_error(request: Request, error: Exception) -> Response:
 
 
 def create_app(settings: Settings | None = None, runner: Runner | None = None) -> FastAPI:
-    """The app over ``settings``' database; jobs go to ``runner`` (a worker thread)."""
+    """The app over ``settings``' database; jobs go to ``runner`` (by default a worker
+    thread, or the Dask cluster of ``IPSENTRY_DASK_SCHEDULER`` when it is set)."""
     app = FastAPI(
         title="ipsentry",
         version="1",
@@ -115,7 +117,7 @@ def create_app(settings: Settings | None = None, runner: Runner | None = None) -
     )
     app.openapi = lambda: problem_schema(app)  # type: ignore[method-assign]
     app.state.settings = settings or get_settings()
-    app.state.runner = runner or ThreadRunner()
+    app.state.runner = runner or cluster.runner_for(app.state.settings.dask_scheduler)
     app.middleware("http")(choose_locale_and_csrf)
     app.middleware("http")(add_security_headers)
     app.add_exception_handler(IpsentryError, on_ipsentry_error)

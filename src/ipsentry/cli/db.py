@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ipsentry.cli.context import console, context
+from ipsentry.cli.progress import progress_bar
+from ipsentry.services import backup as backups
 from ipsentry.services import database
 
-app = typer.Typer(help="Database schema: upgrade to the latest migration, or show where it is.")
+app = typer.Typer(
+    help="Database schema: upgrade to the latest migration, or show where it is; "
+    "back the database up and restore a backup."
+)
 
 
 @app.command()
@@ -28,3 +34,33 @@ def current() -> None:
     status = database.status(context().settings.database_url)
     console.print(status.url)
     console.print(f"revision {status.revision} (latest {status.latest})")
+
+
+@app.command()
+def backup(
+    file: Annotated[Path, typer.Argument(help="Backup file to write (replaced whole).")],
+) -> None:
+    """Back up the configured database into FILE while it stays in use.
+
+    SQLite: a consistent copy through SQLite's online backup API. PostgreSQL: pg_dump's
+    custom format (the PostgreSQL client tools must be installed).
+    """
+    with progress_bar("backing up") as bar:
+        made = backups.backup(context().settings.database_url, file, bar.update)
+    console.print(
+        f"{made.file}: {made.kind} backup, {made.bytes:,} bytes, revision {made.revision}"
+    )
+
+
+@app.command()
+def restore(
+    file: Annotated[Path, typer.Argument(help="A backup made by 'ipsentry db backup'.")],
+) -> None:
+    """Restore FILE into the configured database, which must be new and empty.
+
+    A backup of an older revision is migrated by the next command that opens the database.
+    """
+    with progress_bar("restoring") as bar:
+        done = backups.restore(context().settings.database_url, file, bar.update)
+    url = database.status(context().settings.database_url).url
+    console.print(f"{url}: restored from {done.file} (revision {done.revision})")

@@ -11,6 +11,7 @@ FILE, FOLDER, DATE or SPAN for them (``cli.app`` sets the metavar from ``metavar
 
 from __future__ import annotations
 
+import glob
 import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -79,6 +80,18 @@ class InputFile(PathParser):
     def check(self, path: Path) -> None:
         check_input(path)
         self.check_format(path)
+
+
+def input_files(pattern: str, formats: tuple[str, ...]) -> list[Path]:
+    """The files a path or a glob (``listings/*.parquet``, ``crawl/**/*.jsonl``) names, in
+    name order, each checked as an ``InputFile``; a glob that matches nothing is refused."""
+    if not any(c in pattern for c in "*?["):
+        return [InputFile(*formats)(pattern)]
+    found = glob.glob(pattern, recursive=True)  # noqa: PTH207 (Path.glob takes no absolute pattern)
+    paths = sorted(Path(p) for p in found if Path(p).is_file())
+    if not paths:
+        raise Refused("command line", f"--input: no file matches {pattern!r}")
+    return [InputFile(*formats)(p) for p in paths]
 
 
 class BinaryFile(PathParser):

@@ -10,12 +10,15 @@ from rich.markup import escape
 from rich.text import Text
 
 from ipsentry.cli.context import console, context, print_json
-from ipsentry.cli.params import TABULAR, InputFile, OutputFile
+from ipsentry.cli.params import TABULAR, InputFile, OutputFile, input_files
 from ipsentry.cli.progress import progress_bar
 from ipsentry.cli.tables import fitted_table, under
 from ipsentry.domain.observations import ObservationKind
 from ipsentry.errors import InvalidInput, Problem
-from ipsentry.services import screening
+from ipsentry.services import cluster, screening
+from ipsentry.services.cluster import Cluster
+
+SCREENED = (*TABULAR, ".parquet")
 
 
 def screen(
@@ -29,12 +32,13 @@ def screen(
         ),
     ] = None,
     input_: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--input",
-            help="File mode: observations "
-            "(kind, text, description, seller, declared_brand, hs_code, goods, id).",
-            parser=InputFile(*TABULAR),
+            metavar="FILE|GLOB",
+            help="File mode: observations, one file or a quoted glob such as "
+            "'listings/*.parquet' (CSV/XLSX/JSON/JSONL/Parquet: kind, text, description, "
+            "seller, declared_brand, hs_code, goods, id).",
         ),
     ] = None,
     out: Annotated[
@@ -54,6 +58,23 @@ def screen(
             help="Portfolio mode: only hits the previous run of the channel did not have.",
         ),
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            help="File mode: screen on a local Dask cluster of N worker processes.",
+            min=1,
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="File mode: screen on the Dask cluster at ADDRESS (tcp://host:8786); "
+            "default $IPSENTRY_DASK_SCHEDULER. Without it or --workers: in this process.",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Screen listings, declarations, domains and app links against trademarks.
@@ -85,20 +106,32 @@ def screen(
                     for name in refused
                 ]
             )  # fmt: skip
-        with progress_bar("screening") as bar:
-            screened, hits = screening.screen_files(marks, input_, out, bar.update)
+        inputs = input_files(input_, SCREENED)
+        chosen = Cluster(scheduler or context().settings.dask_scheduler, workers)
+        with progress_bar("screening") as bar, cluster.connect(chosen) as client:
+            screened, hits = screening.screen_files(marks, inputs, out, bar.update, client)
         console.print(f"{out}: {hits} hits in {screened} observations")
         return
+    if workers is not None or scheduler is not None:
+        option = "--workers" if workers is not None else "--scheduler"
+        message = "only in file mode (--marks, --input, --out); portfolio runs screen here"
+        raise InvalidInput([Problem("command line", None, option, message)])
     ctx = context()
     with progress_bar("screening") as bar:
         report = screening.run_screening(ctx.uow(), ctx.actor(), kind, bar.update)
     shown = report.new if new_only else report.hits
+    if report.resumed_after and not as_json:
+        console.print(
+            f"resumed interrupted run {report.run_id} after its first {report.resumed_after} "
+            "observations (their hits were stored then; below: the hits found now)"
+        )
     if as_json:
         print_json(
             {
                 "run_id": report.run_id,
                 "screened": report.screened,
                 "previous_run_id": report.previous_run_id,
+                "resumed_after": report.resumed_after,
                 "hits": screening.hits_of(shown),
                 "claim_hits": report.claim_hits,
             }

@@ -14,6 +14,7 @@ class RunStatus(enum.StrEnum):
     RUNNING = "running"
     FINISHED = "finished"
     FAILED = "failed"
+    INTERRUPTED = "interrupted"  # its process died; the next run of the channel resumes it
 
 
 class HitKind(enum.StrEnum):

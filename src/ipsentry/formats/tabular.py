@@ -1,4 +1,4 @@
-"""Rows from CSV, XLSX, JSON and JSON Lines files, streamed and numbered as a person counts.
+"""Rows from CSV, XLSX, JSON, JSON Lines and Parquet files, streamed and numbered as people count.
 
 CSV and XLSX rows are numbered like a spreadsheet (the header is row 1); JSON records are
 numbered from 1 in file order; JSON Lines by line. Every reader streams: memory stays flat
@@ -30,7 +30,7 @@ from ipsentry.formats.files import (
 )
 
 Row = tuple[int, dict[str, Any]]
-FORMATS = (".csv", ".xlsx", ".json", ".jsonl")
+FORMATS = (".csv", ".xlsx", ".json", ".jsonl", ".parquet")
 _DELIMITERS = (",", ";", "\t")
 
 
@@ -186,7 +186,38 @@ def _jsonl_rows(
                 progress(reader.position, reader.size)
 
 
-READERS = {".csv": _csv_rows, ".xlsx": _xlsx_rows, ".json": _json_rows, ".jsonl": _jsonl_rows}
+def _parquet_rows(
+    path: Path, fields: Collection[str] | None, progress: Progress | None
+) -> Iterator[Row]:
+    """Rows of a Parquet file (numbered from 1), read a row group's batch at a time."""
+    import pyarrow as pa  # only Parquet inputs pay for pyarrow's import
+    import pyarrow.parquet as pq
+
+    try:
+        parquet = pq.ParquetFile(path)
+    except (pa.ArrowException, OSError) as error:
+        raise invalid(path, f"not a Parquet file ({error})") from None
+    _check_header(path, list(parquet.schema_arrow.names), fields)
+    total = parquet.metadata.num_rows
+    number = 0
+    try:
+        for batch in parquet.iter_batches(batch_size=10_000):
+            for record in batch.to_pylist():
+                number += 1
+                yield number, {k: _cell(v) for k, v in record.items()}
+            if progress is not None:
+                progress(number, total)
+    except (pa.ArrowException, OSError) as error:
+        raise invalid(path, f"unreadable after row {number} ({error})", number + 1) from None
+
+
+READERS = {
+    ".csv": _csv_rows,
+    ".xlsx": _xlsx_rows,
+    ".json": _json_rows,
+    ".jsonl": _jsonl_rows,
+    ".parquet": _parquet_rows,
+}
 
 
 def read_rows(

@@ -139,3 +139,15 @@ def interrupt_unfinished(url: str) -> int:
             job.error = "the server stopped before the job finished; start it again"
         uow.commit()
         return len(left)
+
+
+def lost(url: str, job_id: int, reason: str) -> None:
+    """A job whose runner lost it (a worker died): failed, with why, unless it had ended."""
+    with unit_of_work(url) as uow:
+        job = uow.jobs.get(job_id)
+        if job is None or job.status in (JobStatus.DONE, JobStatus.FAILED):
+            return
+        job.status = JobStatus.FAILED
+        job.error = reason
+        job.finished_at = datetime.now(UTC)
+        uow.commit()

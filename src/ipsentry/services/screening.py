@@ -9,16 +9,20 @@ with its hits, and can report only what is new since the previous run of the cha
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+import os
+import shutil
+import socket
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ipsentry.domain.observations import Observation, ObservationKind
 from ipsentry.domain.rights import Trademark
 from ipsentry.domain.screening import Hit, HitKind, RunStatus, ScreeningRun
-from ipsentry.errors import InvalidInput, Problem
+from ipsentry.errors import Conflict, InvalidInput, Problem
 from ipsentry.formats.files import atomic_text
 from ipsentry.formats.nice import parse_classes
 from ipsentry.formats.tabular import read_rows
@@ -27,14 +31,16 @@ from ipsentry.matching.marks.explain import describe
 from ipsentry.matching.marks.goods import Goods
 from ipsentry.matching.marks.lookalikes import NameKind, imitations
 from ipsentry.matching.marks.screen import PortfolioMark, PortfolioMatcher, same_mark
+from ipsentry.services import cluster
 from ipsentry.services.access import Actor
 from ipsentry.store.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
-    from ipsentry.matching.claims.screen import ClaimHit
+    from ipsentry.matching.claims.screen import ClaimHit, ClaimScreener
 
 Progress = Callable[[int, int], None]
 TRUE = {"1", "true", "yes", "y", "x"}
+KEPT_PROBLEMS = 1000  # bad rows named in one message; the rest are counted
 MARK_FIELDS = ("id", "mark", "title", "classes", "goods", "disclaimers", "famous", "registration")
 OBSERVATION_FIELDS = (
     "id",
@@ -255,26 +261,31 @@ def read_marks(path: Path) -> list[PortfolioMark]:
     return marks
 
 
-def read_observations(path: Path) -> list[Seen]:
-    problems: list[Problem] = []
-    seen = []
-    source = str(path)
+def _seen_rows(paths: Sequence[Path], problems: list[Problem]) -> Iterator[Seen]:
+    """Every observation of the files in order; a bad row goes to ``problems``, not out.
+
+    A row's key is its ``id``, else its row number (prefixed by the file name when there
+    are several files, so keys stay unique).
+    """
     kinds = ", ".join(k.value for k in ObservationKind)
-    for number, row in read_rows(path, OBSERVATION_FIELDS):
-        raw_kind = str(row.get("kind") or "listing").strip().lower()
-        try:
-            kind = ObservationKind(raw_kind)
-        except ValueError:
-            problems.append(Problem(source, number, "kind", f"'{raw_kind}' is not one of {kinds}"))
-            continue
-        text = str(row.get("text") or row.get("title") or "").strip()
-        brand = str(row.get("declared_brand") or "").strip()
-        if not text and not brand:
-            problems.append(Problem(source, number, "text", "is empty; nothing to screen"))
-            continue
-        seen.append(
-            Seen(
-                key=str(row.get("id") or number),
+    for path in paths:
+        source = str(path)
+        for number, row in read_rows(path, OBSERVATION_FIELDS):
+            raw_kind = str(row.get("kind") or "listing").strip().lower()
+            try:
+                kind = ObservationKind(raw_kind)
+            except ValueError:
+                message = f"'{raw_kind}' is not one of {kinds}"
+                problems.append(Problem(source, number, "kind", message))
+                continue
+            text = str(row.get("text") or row.get("title") or "").strip()
+            brand = str(row.get("declared_brand") or "").strip()
+            if not text and not brand:
+                problems.append(Problem(source, number, "text", "is empty; nothing to screen"))
+                continue
+            key = row.get("id") or (f"{path.name}:{number}" if len(paths) > 1 else number)
+            yield Seen(
+                key=str(key),
                 kind=kind,
                 text=text,
                 description=str(row.get("description") or ""),
@@ -283,27 +294,81 @@ def read_observations(path: Path) -> list[Seen]:
                 hs_code=str(row.get("hs_code") or ""),
                 goods=str(row.get("goods") or ""),
             )
-        )
+
+
+def read_observations(path: Path) -> list[Seen]:
+    problems: list[Problem] = []
+    seen = list(_seen_rows([path], problems))
     if problems:
         raise InvalidInput(problems)
     return seen
 
 
+FILE_PARTITION = 2_000  # observations per task in file mode: a lost worker costs these
+
+
+def _chunks(seen: Iterable[Seen], size: int) -> Iterator[list[Seen]]:
+    chunk: list[Seen] = []
+    for one in seen:
+        chunk.append(one)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def screen_partition(partition: list[Seen], matcher: PortfolioMatcher) -> tuple[int, int, str]:
+    """One partition's hits as JSON Lines: (observations, hits, text). Pure, so a Dask
+    worker runs it on the matcher it was sent once."""
+    lines = [
+        json.dumps(hit.record(), ensure_ascii=False) + "\n"
+        for seen in partition
+        for hit in screen_one(matcher, seen)
+    ]
+    return len(partition), len(lines), "".join(lines)
+
+
 def screen_files(
-    marks_path: Path, observations_path: Path, out: Path, progress: Progress | None = None
+    marks_path: Path,
+    observations: Path | Sequence[Path],
+    out: Path,
+    progress: Progress | None = None,
+    client: cluster.Client | None = None,
+    partition: int = FILE_PARTITION,
 ) -> tuple[int, int]:
-    """Screen a file against a file; write one JSON line per hit. Returns (screened, hits)."""
+    """Screen files against a marks file; write one JSON line per hit. Returns (screened,
+    hits). Every row is checked first (a bad one is named and nothing is written); then
+    partitions are screened here or on ``client``'s cluster, each written to its own part
+    file, and the parts are joined in input order into ``out``."""
+    paths = [observations] if isinstance(observations, Path) else list(observations)
     matcher = PortfolioMatcher(read_marks(marks_path))
-    observations = read_observations(observations_path)
-    hits = 0
-    with atomic_text(out) as handle:
-        for done, seen in enumerate(observations, start=1):
-            for hit in screen_one(matcher, seen):
-                handle.write(json.dumps(hit.record(), ensure_ascii=False) + "\n")
-                hits += 1
-            if progress:
-                progress(done, len(observations))
-    return len(observations), hits
+    problems: list[Problem] = []
+    total = sum(1 for _ in _seen_rows(paths, problems))
+    if problems:
+        raise InvalidInput(problems[:KEPT_PROBLEMS], max(0, len(problems) - KEPT_PROBLEMS))
+    parts = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".parts", dir=out.parent))
+    counts = [0, 0, 0]  # partitions, observations, hits
+
+    def written(index: int, result: tuple[int, int, str]) -> None:
+        screened, hits, text = result
+        (parts / f"{index:07d}.jsonl").write_text(text, encoding="utf-8")
+        counts[0] += 1
+        counts[1] += screened
+        counts[2] += hits
+        if progress:
+            progress(counts[1], total)
+
+    try:
+        chunks = _chunks(_seen_rows(paths, []), partition)
+        cluster.map_partitions(client, screen_partition, chunks, matcher, written)
+        with atomic_text(out) as handle:
+            for index in range(counts[0]):
+                with (parts / f"{index:07d}.jsonl").open(encoding="utf-8") as part:
+                    shutil.copyfileobj(part, handle)
+    finally:
+        shutil.rmtree(parts, ignore_errors=True)
+    return counts[1], counts[2]
 
 
 # --- portfolio mode ---------------------------------------------------------------------
@@ -331,6 +396,95 @@ class RunReport:
     new: list[FoundHit]
     previous_run_id: int | None
     claim_hits: list[dict[str, Any]] = field(default_factory=list)
+    resumed_after: int = 0  # observations an interrupted run had already screened
+
+
+PARTITION = 200  # observations screened and committed together: a crash loses at most these
+
+
+def _process() -> dict[str, Any]:
+    return {"host": socket.gethostname(), "pid": os.getpid()}
+
+
+def _alive(run: ScreeningRun, now: datetime) -> bool:
+    """Whether the process that holds a running run may still be at work on it."""
+    process = run.parameters.get("process") or {}
+    beat = run.parameters.get("heartbeat")
+    if beat is None or now - datetime.fromisoformat(beat) >= STALE_AFTER:
+        return False  # no partition committed for long: dead, wherever it ran
+    if process.get("host") != socket.gethostname():
+        return True
+    pid = int(process.get("pid") or 0)
+    if pid <= 0 or pid == os.getpid():
+        return False  # this very process, so not at work on it now (an earlier call failed)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+STALE_AFTER = timedelta(minutes=10)  # a run on another host with no partition since is dead
+
+
+def _resumable(uow: UnitOfWork, actor: Actor, channel: str, now: datetime) -> ScreeningRun | None:
+    """The channel's unfinished run, marked interrupted if its process is gone, or why not."""
+    run = uow.records.unfinished_run(actor.organisation_id, channel)
+    if run is None:
+        return None
+    if run.status == RunStatus.RUNNING:
+        if _alive(run, now):
+            process = run.parameters.get("process") or {}
+            raise Conflict(
+                f"screening run {run.id} of {channel} is still running (process "
+                f"{process.get('pid')} on {process.get('host')}); wait for it to finish"
+            )
+        run.status = RunStatus.INTERRUPTED
+        uow.commit()
+    return run
+
+
+def _screen_observation(
+    matcher: PortfolioMatcher, claims: ClaimScreener, observation: Observation
+) -> tuple[list[Hit], list[FoundHit], list[dict[str, Any]]]:
+    """The stored hits, mark findings and claim records of one observation."""
+    seen = Seen.of(observation)
+    hits: list[Hit] = []
+    claim_hits: list[dict[str, Any]] = []
+    if observation.kind in (ObservationKind.LISTING, ObservationKind.DECLARATION):
+        for claim_hit in claims.screen(" ".join((observation.text, observation.description))):
+            record = claim_hit_record(seen, claim_hit)
+            claim_hits.append(record)
+            hits.append(
+                Hit(
+                    kind=HitKind.CLAIM,
+                    observation_id=int(seen.key),
+                    right_id=int(record["right_id"]),
+                    score=claim_hit.result.coverage,
+                    verdict=claim_hit.result.verdict.value,
+                    explanation=record,
+                    confidentiality=observation.confidentiality,
+                )
+            )
+    found = screen_one(matcher, seen)
+    for hit in found:
+        record = hit.record()
+        hits.extend(
+            Hit(
+                kind=HitKind.MARK,
+                observation_id=int(hit.observation),
+                right_id=right_id,  # kept per right, so each registration is reviewed
+                score=hit.assessment.score,
+                similarity=hit.assessment.similarity.score,
+                verdict=hit.assessment.category.value,
+                explanation=record,
+                confidentiality=observation.confidentiality,
+            )
+            for right_id in hit.rights
+        )
+    return hits, found, claim_hits
 
 
 def run_screening(
@@ -339,10 +493,17 @@ def run_screening(
     kind: ObservationKind | None = None,
     progress: Progress | None = None,
     now: datetime | None = None,
+    partition: int = PARTITION,
 ) -> RunReport:
-    """Screen the organisation's stored observations; persist the run and its hits."""
+    """Screen the organisation's stored observations; persist the run and its hits.
+
+    The run is committed partition by partition (``partition`` observations, in id order),
+    so a process killed mid-run leaves every finished partition stored. The next run of the
+    channel finds it, marks it interrupted, and carries on after its last partition.
+    """
     actor.require_write("screening runs")
     channel = kind.value if kind else "mixed"
+    started = now or datetime.now(UTC)
     with uow:
         trademarks = [
             tm
@@ -360,71 +521,70 @@ def run_screening(
         from ipsentry.matching.claims.screen import ClaimScreener
 
         claims = ClaimScreener(patents, ChartEngines(dense=False))
-        claim_hits: list[dict[str, Any]] = []
-        observations = [
-            o for o in uow.records.observations(actor.organisation_id)
-            if (kind is None or o.kind == kind) and actor.may_read(o.confidentiality)
-        ]  # fmt: skip
+        observations = sorted(
+            (
+                o for o in uow.records.observations(actor.organisation_id)
+                if (kind is None or o.kind == kind) and actor.may_read(o.confidentiality)
+            ),
+            key=lambda o: o.id or 0,
+        )  # fmt: skip
         previous = uow.records.last_run(actor.organisation_id, channel)
         known = (
             {(h.observation_id, h.right_id) for h in previous.hits if h.kind == HitKind.MARK}
             if previous
             else set()
         )
-        run = ScreeningRun(
-            organisation_id=actor.organisation_id,
-            channel=channel,
-            started_at=now or datetime.now(UTC),
-            parameters={"marks": len(matcher.marks), "threshold": "engine default"},
-            only_new_since_run_id=previous.id if previous else None,
-        )
+        run = _resumable(uow, actor, channel, started)
+        if run is None:
+            run = ScreeningRun(
+                organisation_id=actor.organisation_id,
+                channel=channel,
+                started_at=started,
+                parameters={"marks": len(matcher.marks), "threshold": "engine default"},
+                only_new_since_run_id=previous.id if previous else None,
+            )
+            uow.records.add(run)
+        through = int(run.parameters.get("through_observation_id") or 0)
+        resumed_after = run.observations_screened
+        run.status = RunStatus.RUNNING
+        todo = [o for o in observations if (o.id or 0) > through]
         found: list[FoundHit] = []
-        for done, observation in enumerate(observations, start=1):
-            seen = Seen.of(observation)
-            if observation.kind in (ObservationKind.LISTING, ObservationKind.DECLARATION):
-                for claim_hit in claims.screen(
-                    " ".join((observation.text, observation.description))
-                ):
-                    record = claim_hit_record(seen, claim_hit)
-                    claim_hits.append(record)
-                    run.hits.append(
-                        Hit(
-                            kind=HitKind.CLAIM,
-                            observation_id=int(seen.key),
-                            right_id=int(record["right_id"]),
-                            score=claim_hit.result.coverage,
-                            verdict=claim_hit.result.verdict.value,
-                            explanation=record,
-                            confidentiality=observation.confidentiality,
-                        )
-                    )
-            for hit in screen_one(matcher, seen):
-                found.append(hit)
-                record = hit.record()
-                run.hits.extend(
-                    Hit(
-                        kind=HitKind.MARK,
-                        observation_id=int(hit.observation),
-                        right_id=right_id,  # kept per right, so each registration is reviewed
-                        score=hit.assessment.score,
-                        similarity=hit.assessment.similarity.score,
-                        verdict=hit.assessment.category.value,
-                        explanation=record,
-                        confidentiality=observation.confidentiality,
-                    )
-                    for right_id in hit.rights
-                )
+        claim_hits: list[dict[str, Any]] = []
+        done = len(observations) - len(todo)
+        for start in range(0, max(len(todo), 1), partition):
+            part = todo[start : start + partition]
+            for observation in part:
+                hits, marks_found, claims_found = _screen_observation(matcher, claims, observation)
+                run.hits.extend(hits)
+                found.extend(marks_found)
+                claim_hits.extend(claims_found)
+            run.observations_screened += len(part)
+            last_id = part[-1].id if part else through
+            run.parameters = {
+                **run.parameters,
+                "through_observation_id": last_id,
+                "process": _process(),
+                "heartbeat": datetime.now(UTC).isoformat(),
+            }
+            uow.commit()
+            done += len(part)
             if progress:
                 progress(done, len(observations))
-        run.observations_screened = len(observations)
         run.status = RunStatus.FINISHED
         run.finished_at = now or datetime.now(UTC)
-        uow.records.add(run)
         uow.commit()
         assert run.id is not None
         new = [h for h in found if any((int(h.observation), r) not in known for r in h.rights)]
         previous_id = previous.id if previous else None
-        return RunReport(run.id, len(observations), found, new, previous_id, claim_hits)
+        return RunReport(
+            run.id,
+            run.observations_screened,
+            found,
+            new,
+            previous_id,
+            claim_hits,
+            resumed_after,
+        )
 
 
 def hits_of(hits: Sequence[FoundHit]) -> list[dict[str, Any]]:

@@ -20,9 +20,17 @@ SETTING = "IPSENTRY_DATABASE_URL"
 _EXAMPLES = "sqlite:///PATH/ipsentry.sqlite3 or postgresql+psycopg://USER@HOST/DATABASE"
 
 
-def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
+BUSY_TIMEOUT_MS = 30_000  # how long a SQLite writer waits for another one before giving up
+
+
+def _set_up_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    """Foreign keys on; write-ahead log, so the web app and the command line share one file
+    (readers never block the writer) and a killed process leaves the last commit intact;
+    a busy timeout, so two writers queue instead of failing at once."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
 
 
@@ -71,7 +79,7 @@ def create_engine(url: str, *, create: bool = True) -> sa.Engine:
     connect_args = {"connect_timeout": 10} if parsed.get_backend_name() == "postgresql" else {}
     engine = sa.create_engine(parsed, connect_args=connect_args)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _enable_sqlite_foreign_keys)
+        event.listen(engine, "connect", _set_up_sqlite)
     return engine
 
 

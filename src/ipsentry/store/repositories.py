@@ -206,5 +206,19 @@ class RecordRepository:
         )
         return self.session.scalars(query).first()
 
+    def unfinished_run(self, organisation_id: int, channel: str) -> ScreeningRun | None:
+        """The latest run of a channel left running or interrupted, to resume it."""
+        table = t.screening_run_table
+        query = (
+            sa.select(ScreeningRun)
+            .where(
+                table.c.organisation_id == organisation_id,
+                table.c.channel == channel,
+                table.c.status.in_([RunStatus.RUNNING, RunStatus.INTERRUPTED]),
+            )
+            .order_by(table.c.id.desc())
+        )
+        return self.session.scalars(query).first()
+
     def audit(self, entry: AuditEntry) -> None:
         self.session.add(entry)

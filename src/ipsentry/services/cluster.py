@@ -1,0 +1,173 @@
+"""Where bulk work runs: in this process, or partition by partition on a Dask cluster.
+
+With neither a scheduler address (``--scheduler``, or ``IPSENTRY_DASK_SCHEDULER``) nor a
+number of local workers (``--workers N``), work runs here, one partition after another,
+exactly as it always has. With either, a Dask ``Client`` maps the same pure function over
+the same partitions: what every task needs (a matcher, an index) is built once here and
+shipped to each worker once (``scatter(broadcast=True)``), not rebuilt per task; a lost
+worker's partitions are retried by Dask; results come back in partition order.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ipsentry.errors import InvalidInput, Problem
+
+if TYPE_CHECKING:
+    from ipsentry.services.jobs import Runner, Work
+
+Client = Any  # a distributed.Client: untyped, and imported only when a cluster is used
+
+SETTING = "IPSENTRY_DASK_SCHEDULER"
+IN_FLIGHT_PER_WORKER = 3  # partitions queued per worker: busy workers, bounded memory here
+RETRIES = 2  # times a partition is tried again when its worker dies
+
+S = TypeVar("S")
+P = TypeVar("P")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Which cluster the user asked for: an address, a number of local workers, or none."""
+
+    scheduler: str | None = None
+    workers: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.scheduler and self.workers:
+            message = "give --workers or a scheduler, not both"
+            raise InvalidInput([Problem("command line", None, "--workers", message)])
+        if self.workers is not None and self.workers < 1:
+            raise InvalidInput([Problem("command line", None, "--workers", "must be 1 or more")])
+
+    @property
+    def wanted(self) -> bool:
+        return bool(self.scheduler or self.workers)
+
+
+@contextlib.contextmanager
+def connect(cluster: Cluster) -> Iterator[Client | None]:
+    """A client of the chosen cluster (a local one is started and stopped here), or None."""
+    if not cluster.wanted:
+        yield None
+        return
+    distributed = import_module("distributed")
+    if cluster.scheduler:
+        try:
+            client = distributed.Client(cluster.scheduler, timeout="10s")
+        except (OSError, TimeoutError, ValueError) as error:
+            raise InvalidInput(
+                [Problem(SETTING, None, "scheduler", f"cannot reach {cluster.scheduler}: {error}")]
+            ) from None
+        with client:
+            yield client
+        return
+    with (
+        distributed.LocalCluster(
+            n_workers=cluster.workers,
+            threads_per_worker=1,  # the engines are pure Python: one task per process
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as local,
+        distributed.Client(local) as client,
+    ):
+        yield client
+
+
+def map_partitions(
+    client: Client | None,
+    task: Callable[[P, S], R],
+    partitions: Iterable[P],
+    shared: S,
+    done: Callable[[int, R], None],
+) -> None:
+    """``done(i, task(partition_i, shared))`` for every partition, as each finishes.
+
+    Partitions are taken from ``partitions`` only as workers have room for them, so an
+    input larger than memory streams through; ``done`` writes each result away (in
+    partition order here, in the order they finish on a cluster).
+    """
+    if client is None:
+        for index, partition in enumerate(partitions):
+            done(index, task(partition, shared))
+        return
+    distributed = import_module("distributed")
+    everywhere = client.scatter(shared, broadcast=True, hash=False)
+    room = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
+    source = enumerate(partitions)
+    index_of: dict[Any, int] = {}
+    pending = distributed.as_completed()
+
+    def submit_more() -> None:
+        while pending.count() < room:
+            item = next(source, None)
+            if item is None:
+                return
+            index, partition = item
+            future = client.submit(task, partition, everywhere, pure=False, retries=RETRIES)
+            index_of[future.key] = index
+            pending.add(future)
+
+    submit_more()
+    while pending.count():
+        future = next(pending)
+        done(index_of.pop(future.key), future.result())
+        future.release()
+        submit_more()
+
+
+class DaskRunner:
+    """The job runner (``services.jobs.Runner``) on a Dask cluster: each job is one task.
+
+    The task runs ``jobs.execute`` on a worker, which records the job's progress, result or
+    error in the database itself (every worker must reach the database, and any file the
+    job reads). What the worker cannot record — it died, or the task was cancelled — is
+    read from the future when it ends, and the job is marked failed with the reason.
+    """
+
+    def __init__(self, scheduler: str | None = None, client: Client | None = None) -> None:
+        self._scheduler = scheduler
+        self._client = client
+        self._futures: dict[int, Any] = {}
+
+    def client(self) -> Client:
+        if self._client is None:
+            self._client = import_module("distributed").Client(self._scheduler, timeout="10s")
+        return self._client
+
+    def submit(self, url: str, job_id: int, work: Work) -> None:
+        from ipsentry.services import jobs
+
+        future = self.client().submit(
+            jobs.execute, url, job_id, work, key=f"ipsentry-job-{job_id}", pure=False
+        )
+        self._futures[job_id] = future
+        future.add_done_callback(lambda done: self._ended(url, job_id, done))
+
+    @staticmethod
+    def _ended(url: str, job_id: int, future: Any) -> None:
+        from ipsentry.services import jobs
+
+        if future.status == "finished":
+            return  # execute recorded the outcome (done, or failed with the job's error)
+        reason = "cancelled" if future.cancelled() else f"{type(future.exception()).__name__}"
+        jobs.lost(url, job_id, f"the cluster lost the job ({reason}); start it again")
+
+    def wait(self) -> None:
+        """Until every submitted job has ended (tests, and a clean shutdown)."""
+        import_module("distributed").wait(list(self._futures.values()))
+
+
+def runner_for(scheduler: str | None) -> Runner:
+    """The web app's job runner: on the cluster at ``scheduler``, else a worker thread."""
+    from ipsentry.services.jobs import ThreadRunner
+
+    return DaskRunner(scheduler) if scheduler else ThreadRunner()

@@ -1,0 +1,193 @@
+"""Screening on Dask: the same hits, scores and order as in one process, on a local
+cluster and on a separately started ``dask scheduler`` with two ``dask worker`` processes;
+inputs from CSV, JSON Lines and Parquet files named by a glob; jobs on the cluster."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from ipsentry.domain.jobs import JobStatus
+from ipsentry.errors import InvalidInput
+from ipsentry.services import cluster, jobs, screening_upload
+from ipsentry.services.access import Actor
+from ipsentry.services.cluster import Cluster, DaskRunner
+from ipsentry.services.screening import screen_files
+from ipsentry.store.unit_of_work import UnitOfWork
+
+BIN = Path(sys.executable).parent
+MARKS = ["VAPORWAVE", "CLOUDLIGHT", "EMBERTIP", "MISTRAL", "NIMBUSPOD", "ORCHIDA"]
+WORDS = ["vape", "pen", "cartridge", "kit", "garden", "hose", "lamp", "ceramic", "coil", "2ml"]
+
+
+def _title(rng: random.Random) -> str:
+    words = rng.sample(WORDS, 3)
+    if rng.random() < 0.4:
+        mark = rng.choice(MARKS)
+        cut = rng.randrange(len(mark))
+        words.insert(rng.randrange(4), mark[:cut] + mark[cut + 1 :] if cut % 2 else mark.title())
+    return " ".join(words)
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Marks, and 600 listings spread over a CSV, a JSON Lines and a Parquet file."""
+    folder = tmp_path_factory.mktemp("dask")
+    rng = random.Random(11)
+    (folder / "marks.csv").write_text(
+        "id,mark,classes\n" + "".join(f"{i},{m},34\n" for i, m in enumerate(MARKS, 1))
+    )
+    rows = [{"id": f"L{i}", "title": _title(rng), "seller": "shop"} for i in range(600)]
+    listings = folder / "listings"
+    listings.mkdir()
+    with (listings / "a.csv").open("w") as out:
+        out.write(
+            "id,title,seller\n" + "".join(f"{r['id']},{r['title']},shop\n" for r in rows[:200])
+        )
+    (listings / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows[200:400]))
+    pq.write_table(pa.Table.from_pylist(rows[400:]), listings / "c.parquet")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def local_client() -> Iterator[cluster.Client]:
+    with cluster.connect(Cluster(workers=2)) as client:
+        yield client
+
+
+def _inputs(folder: Path) -> list[Path]:
+    return sorted((folder / "listings").glob("*"))
+
+
+def _single_process(files: Path) -> str:
+    out = files / "single.jsonl"
+    if not out.exists():
+        screened, _ = screen_files(files / "marks.csv", _inputs(files), out, partition=40)
+        assert screened == 600
+    return out.read_text()
+
+
+def test_a_two_worker_cluster_finds_the_same_hits_scores_and_order(
+    files: Path, local_client: cluster.Client, tmp_path: Path
+) -> None:
+    expected = _single_process(files)
+    seen: list[tuple[int, int]] = []
+    out = tmp_path / "hits.jsonl"
+    screened, hits = screen_files(
+        files / "marks.csv",
+        _inputs(files),
+        out,
+        lambda done, total: seen.append((done, total)),
+        local_client,
+        partition=40,  # 15 partitions, finishing in any order on two workers
+    )
+    assert (screened, hits) == (600, len(expected.splitlines())) and hits > 100
+    assert out.read_text() == expected
+    assert len(local_client.scheduler_info(n_workers=-1)["workers"]) == 2
+    assert seen[-1] == (600, 600) and len(seen) == 15
+    assert [p.name for p in tmp_path.iterdir()] == ["hits.jsonl"]  # the parts are gone
+    keys = [json.loads(line)["observation"] for line in expected.splitlines()]
+    assert keys[0].startswith("L") and sorted(set(keys), key=keys.index) == sorted(
+        set(keys), key=lambda k: int(k[1:])
+    )  # hits in input order
+
+
+def test_a_bad_row_in_any_file_is_named_and_nothing_is_written(
+    files: Path, local_client: cluster.Client, tmp_path: Path
+) -> None:
+    bad = tmp_path / "d.jsonl"
+    bad.write_text('{"id": "X1", "title": "ok"}\n{"id": "X2", "kind": "tweet", "title": "x"}\n')
+    out = tmp_path / "hits.jsonl"
+    with pytest.raises(InvalidInput) as caught:
+        screen_files(files / "marks.csv", [*_inputs(files), bad], out, client=local_client)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{bad}:2: kind: 'tweet' is not one of listing, declaration, domain, app_link"
+    ]
+    assert list(tmp_path.iterdir()) == [bad]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait_for_workers(address: str, count: int) -> None:
+    from distributed import Client
+
+    with Client(address, timeout="30s") as client:
+        client.wait_for_workers(count, timeout=120)
+
+
+def test_the_command_on_a_separate_scheduler_and_two_workers_gives_the_same_hits(
+    files: Path, tmp_path: Path
+) -> None:
+    expected = _single_process(files)
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    common = ["--no-dashboard"]
+    started = [
+        subprocess.Popen(
+            [BIN / "dask", "scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":")[-1],
+             *common], stderr=subprocess.DEVNULL
+        )
+    ]  # fmt: skip
+    try:
+        for _ in range(2):
+            started.append(
+                subprocess.Popen(
+                    [BIN / "dask", "worker", address, "--nthreads", "1", "--nworkers", "1",
+                     "--memory-limit", "2GiB", *common], stderr=subprocess.DEVNULL
+                )
+            )  # fmt: skip
+        _wait_for_workers(address, 2)
+        out = tmp_path / "hits.jsonl"
+        command = [BIN / "ipsentry", "screen", "--marks", files / "marks.csv",
+                   "--input", f"{files}/listings/*", "--out", out]  # fmt: skip
+        env = {**os.environ, "IPSENTRY_DASK_SCHEDULER": address}
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+        said = " ".join(done.stdout.split())
+        assert f"{len(expected.splitlines())} hits in 600 observations" in said
+        assert out.read_text() == expected
+    finally:
+        for process in reversed(started):
+            process.terminate()
+        for process in started:
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def test_an_upload_job_runs_on_the_cluster_with_its_progress_and_result(
+    uow: UnitOfWork, actor: Actor, database_url: str, local_client: cluster.Client
+) -> None:
+    runner = DaskRunner(client=local_client)
+    data = b"id,title\n1,Vaporwave pods 2ml\n2,garden hose\n3,C1oudlight coil\n"
+    job = screening_upload.start(database_url, actor, runner, "crawl.csv", data)
+    assert job.id is not None
+    runner.wait()
+    deadline = time.monotonic() + 30
+    while jobs.get(uow, actor, job.id).status != JobStatus.DONE and time.monotonic() < deadline:
+        time.sleep(0.2)  # the future ends as the worker's last write commits
+    finished = jobs.get(uow, actor, job.id)
+    assert finished.status == JobStatus.DONE, finished.error
+    assert (finished.done, finished.total) == (3, 3)
+    assert finished.result["stored"] == 3 and finished.result["screened"] == 3
+    assert finished.result["hits"] == 0  # acme has no marks stored
+
+
+def test_asking_for_workers_and_a_scheduler_at_once_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="not both"):
+        Cluster(scheduler="tcp://127.0.0.1:8786", workers=2)
