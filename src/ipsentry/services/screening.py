@@ -26,17 +26,17 @@ from ipsentry.errors import Conflict, InvalidInput, Problem
 from ipsentry.formats.files import atomic_text
 from ipsentry.formats.nice import parse_classes
 from ipsentry.formats.tabular import read_rows
-from ipsentry.matching.marks.confusion import Assessment, Mark, Use
-from ipsentry.matching.marks.explain import describe
-from ipsentry.matching.marks.goods import Goods
-from ipsentry.matching.marks.lookalikes import NameKind, imitations
-from ipsentry.matching.marks.screen import PortfolioMark, PortfolioMatcher, same_mark
 from ipsentry.services import cluster
 from ipsentry.services.access import Actor
 from ipsentry.store.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
     from ipsentry.matching.claims.screen import ClaimHit, ClaimScreener
+    from ipsentry.matching.marks.confusion import Assessment, Use
+    from ipsentry.matching.marks.screen import PortfolioMark, PortfolioMatcher
+
+# The mark engine (NumPy, RapidFuzz, its word lists) is imported where a screening runs, not
+# with this module: the command line imports it to build `ipsentry screen --help`.
 
 Progress = Callable[[int, int], None]
 TRUE = {"1", "true", "yes", "y", "x"}
@@ -104,6 +104,8 @@ class FoundHit:
         return self.right_ids or (self.right_id,)
 
     def record(self) -> dict[str, Any]:
+        from ipsentry.matching.marks.explain import describe
+
         a = self.assessment
         record = {
             "observation": self.observation,
@@ -132,6 +134,10 @@ def screen_one(
     matcher: PortfolioMatcher, seen: Seen, owner_apps: set[str] | None = None
 ) -> list[FoundHit]:
     """Every hit on one observation, one per mark and field, best first."""
+    from ipsentry.matching.marks.confusion import Use
+    from ipsentry.matching.marks.goods import Goods
+    from ipsentry.matching.marks.lookalikes import NameKind, imitations
+
     found: list[FoundHit] = []
 
     def add(field_name: str, sign: str, use: Use) -> None:
@@ -178,6 +184,8 @@ def screen_one(
 
 def _one_per_mark(found: list[FoundHit], matcher: PortfolioMatcher) -> list[FoundHit]:
     """The best finding per mark, listing every registration of that mark it stands for."""
+    from ipsentry.matching.marks.screen import same_mark
+
     best: dict[str, FoundHit] = {}
     for found_hit in found:
         key = same_mark(found_hit.mark)
@@ -197,6 +205,10 @@ def _one_per_mark(found: list[FoundHit], matcher: PortfolioMatcher) -> list[Foun
 
 def marks_of(trademarks: Iterable[Trademark]) -> list[PortfolioMark]:
     """The live word marks of a portfolio, with their goods, disclaimers and fame."""
+    from ipsentry.matching.marks.confusion import Mark
+    from ipsentry.matching.marks.goods import Goods
+    from ipsentry.matching.marks.screen import PortfolioMark
+
     marks = []
     for tm in trademarks:
         if not tm.status.is_alive or tm.id is None or not tm.title.strip():
@@ -230,6 +242,10 @@ def marks_of(trademarks: Iterable[Trademark]) -> list[PortfolioMark]:
 
 
 def read_marks(path: Path) -> list[PortfolioMark]:
+    from ipsentry.matching.marks.confusion import Mark
+    from ipsentry.matching.marks.goods import Goods
+    from ipsentry.matching.marks.screen import PortfolioMark
+
     problems: list[Problem] = []
     marks = []
     source = str(path)
@@ -341,6 +357,8 @@ def screen_files(
     hits). Every row is checked first (a bad one is named and nothing is written); then
     partitions are screened here or on ``client``'s cluster, each written to its own part
     file, and the parts are joined in input order into ``out``."""
+    from ipsentry.matching.marks.screen import PortfolioMatcher
+
     paths = [observations] if isinstance(observations, Path) else list(observations)
     matcher = PortfolioMatcher(read_marks(marks_path))
     problems: list[Problem] = []
@@ -501,6 +519,8 @@ def run_screening(
     so a process killed mid-run leaves every finished partition stored. The next run of the
     channel finds it, marks it interrupted, and carries on after its last partition.
     """
+    from ipsentry.matching.marks.screen import PortfolioMatcher
+
     actor.require_write("screening runs")
     channel = kind.value if kind else "mixed"
     started = now or datetime.now(UTC)
