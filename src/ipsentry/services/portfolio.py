@@ -69,9 +69,12 @@ def _children_key(right: Right) -> Any:
     return None
 
 
-def _merge(stored: Right, incoming: Right, blank: frozenset[str]) -> bool:
+def _merge(
+    stored: Right, incoming: Right, blank: frozenset[str], flush: Callable[[], None]
+) -> bool:
     """Copy what the file says onto the stored right; empty cells (``blank`` for yes/no
-    fields, which read as "no") never erase data."""
+    fields, which read as "no") never erase data. New claims or classes replace the old
+    ones, which are deleted first (``flush``): a new claim 1 would clash with the old."""
     changed = False
     for field_ in dataclasses.fields(incoming):
         if field_.name in _KEPT or field_.name in _CHILDREN or field_.name in blank:
@@ -84,8 +87,12 @@ def _merge(stored: Right, incoming: Right, blank: frozenset[str]) -> bool:
     new_children = _children_key(incoming)
     if new_children and new_children != _children_key(stored):
         if isinstance(stored, Patent) and isinstance(incoming, Patent):
+            stored.claims = []
+            flush()
             stored.claims = incoming.claims
         elif isinstance(stored, Trademark) and isinstance(incoming, Trademark):
+            stored.classes = []
+            flush()
             stored.classes = incoming.classes
         changed = True
     return changed
@@ -177,7 +184,8 @@ def import_rights(
                 message = f"{right.display_number} is stored as a {matches[0].kind.value}"
                 problems.add([Problem(source, row, "kind", message)])
             elif matches:
-                counts["updated" if _merge(matches[0], right, blank) else "unchanged"] += 1
+                merged = _merge(matches[0], right, blank, uow.flush)
+                counts["updated" if merged else "unchanged"] += 1
             else:
                 right.organisation_id = actor.organisation_id
                 uow.rights.add(right)
