@@ -148,6 +148,8 @@ VALID: dict[str, dict[str, Any]] = {
     "cases evidence binder": {"out": "{out.pdf}", "prefix": "ACME", "as_json": True},
     "db upgrade": {},
     "db current": {},
+    "db backup": {"file": "{out.backup}"},
+    "db restore": {"file": "{demo.backup}"},
     "init": {
         "organisation": "Acme",
         "admin_email": "boss@acme.example",
@@ -228,7 +230,7 @@ VALID: dict[str, dict[str, Any]] = {
     },
 }
 # Commands that set up a database of their own: each invocation gets a new, empty one.
-NEW_DATABASE = {"init"}
+NEW_DATABASE = {"init", "db restore"}
 USERS = {
     "{admin}": "admin@smoore-demo.example",
     "{operator}": "operator@operator-demo.example",
@@ -335,6 +337,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     assert run(["demo", "load"]) == 0
     page = ["cases", "evidence", "add", str(files["page.html"]), "--title", "Listing"]
     assert run([*page, "--url", "https://shop.example/1"]) == 0  # evidence item 1
+    files["demo.backup"] = root / "demo.backup"
+    assert run(["db", "backup", str(files["demo.backup"])]) == 0
     files["register"] = root / "register"
     assert run(["register", "build", str(files["names.txt"]), "--out", str(files["register"])]) == 0
     files["patents"] = root / "patents"

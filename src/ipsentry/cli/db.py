@@ -8,9 +8,12 @@ from typing import Annotated
 import typer
 
 from ipsentry.cli.context import console, context
+from ipsentry.cli.params import BinaryFile, OutputFile
 from ipsentry.cli.progress import progress_bar
 from ipsentry.services import backup as backups
 from ipsentry.services import database
+
+BACKUP_SUFFIXES = (".backup", ".sqlite3", ".dump")
 
 app = typer.Typer(
     help="Database schema: upgrade to the latest migration, or show where it is; "
@@ -38,7 +41,13 @@ def current() -> None:
 
 @app.command()
 def backup(
-    file: Annotated[Path, typer.Argument(help="Backup file to write (replaced whole).")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="Backup file to write (replaced whole): .backup, .sqlite3 or .dump.",
+            parser=OutputFile(*BACKUP_SUFFIXES),
+        ),
+    ],
 ) -> None:
     """Back up the configured database into FILE while it stays in use.
 
@@ -54,7 +63,10 @@ def backup(
 
 @app.command()
 def restore(
-    file: Annotated[Path, typer.Argument(help="A backup made by 'ipsentry db backup'.")],
+    file: Annotated[
+        Path,
+        typer.Argument(help="A backup made by 'ipsentry db backup'.", parser=BinaryFile()),
+    ],
 ) -> None:
     """Restore FILE into the configured database, which must be new and empty.
 
