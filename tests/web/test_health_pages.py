@@ -3,6 +3,8 @@ follow-ups appearing), the PDF report, and the same pages in Chinese."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from fastapi.testclient import TestClient
 
 from ipsentry.services import health_checks
@@ -84,3 +86,19 @@ def test_a_mediator_sees_the_assigned_disputes_with_factors_and_session_notes(
     advisor, _ = _as(demo_url, "advisor@ipservice-demo.example")
     assert advisor.get("/disputes/2").status_code == 404  # not assigned to the advisor
     assert "Dispute 4" in advisor.get("/disputes/4").text
+
+
+def test_sections_left_out_of_the_overall_score_are_named(demo_url: str) -> None:
+    client, _ = _as(demo_url, "counsel@robotics-demo.example")
+    uow = UnitOfWork.for_url(demo_url)
+    with uow:
+        counsel = resolve_user(uow, "counsel@robotics-demo.example")
+    check = health_checks.start(uow, counsel)
+    assert check.id is not None
+    health_checks.answer(uow, counsel, check.id, {"uses_contractors": "no"}, "test")
+    view = health_checks.diagnose(uow, counsel, check.id, date(2026, 12, 1))
+    data = view.to_json()
+    unscored = [s["title"] for s in data["sections"] if s["score"] is None]
+    assert unscored and data["unscored_sections"] == unscored
+    page = client.get(f"/health-checks/{check.id}").text
+    assert "Not in the overall score" in page and unscored[0] in page

@@ -76,6 +76,11 @@ class AssessmentView:
             "rechecks": a.previous_assessment_id,
             "progress": {"asked": self.asked, "answered": self.answered},
             "overall": diagnosis.overall if diagnosis else None,
+            "unscored_sections": [
+                titles[s.section]
+                for s in (diagnosis.scores if diagnosis else ())
+                if s.score is None
+            ],
             "sections": [
                 {
                     "key": s.section,

@@ -1,4 +1,4 @@
-"""/api/v1/health-checks and /api/v1/disputes: the legal-service side."""
+"""/api/v1/health-checks: an enterprise's IP health check and the provider's programme."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from fastapi import APIRouter, Body, Depends, Path, Query
 
 from ipsentry.api.deps import ActorDep, UowDep
 from ipsentry.api.schemas.common import Page, Paging, paging
-from ipsentry.api.schemas.health import DiagnosisIn, DisputeOut, HealthCheckOut, ProgrammeOut
-from ipsentry.services import disputes, health_checks, programme
+from ipsentry.api.schemas.health import DiagnosisIn, HealthCheckOut, ProgrammeOut
+from ipsentry.services import health_checks, programme
 
 router = APIRouter(prefix="/api/v1", tags=["health checks and disputes"])
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -56,17 +56,3 @@ def diagnose(assessment_id: Id, actor: ActorDep, uow: UowDep, body: DiagnosisIn)
         uow, actor, assessment_id, body.today or date.today(), package_hours=body.package_hours
     )
     return HealthCheckOut.model_validate(view.to_json())
-
-
-@router.get("/disputes", response_model=Page[DisputeOut])
-def list_disputes(
-    actor: ActorDep, uow: UowDep, page: Annotated[Paging, Depends(paging)]
-) -> Page[DisputeOut]:
-    return page.cut(
-        [DisputeOut.model_validate(v.to_json()) for v in disputes.list_disputes(uow, actor)]
-    )
-
-
-@router.get("/disputes/{dispute_id}", response_model=DisputeOut)
-def get_dispute(dispute_id: Id, actor: ActorDep, uow: UowDep) -> DisputeOut:
-    return DisputeOut.model_validate(disputes.show(uow, actor, dispute_id).to_json())

@@ -70,7 +70,10 @@ class HealthCheckOut(BaseModel):
     assessed_on: date | None
     rechecks: int | None = Field(description="The check this one re-checks.")
     progress: Progress
-    overall: int | None
+    overall: int | None = Field(description="The mean of the scored sections.")
+    unscored_sections: list[str] = Field(
+        description="Sections left out of the overall score: none of their rules could be checked."
+    )
     sections: list[SectionScoreOut]
     findings: list[FindingOut]
     plan: list[TaskOut]
@@ -93,35 +96,3 @@ class ProgrammeOut(BaseModel):
     tasks: dict[str, int]
     disputes: dict[str, Any]
     outreach: dict[str, Any]
-
-
-class SessionOut(BaseModel):
-    held_on: date
-    mediator: str
-    notes: str | None = Field(
-        description="None when the reader is not cleared for privileged records."
-    )
-    marking: str
-    disclosure_agreed: bool
-
-
-class DisputeOut(BaseModel):
-    id: int
-    title: str
-    status: str
-    marking: str
-    claimant: str
-    respondent: str
-    received_on: date
-    claims: str
-    amount: dict[str, str] | None
-    assigned_to: str | None
-    suitability: dict[str, Any] | None
-    sessions: list[SessionOut]
-    outcome: str | None
-    outcome_on: date | None
-    outcome_notes: str
-    judicial_confirmation: str
-    case_id: int | None
-    illustrative: bool
-    conflicts: list[dict[str, Any]]
