@@ -52,8 +52,8 @@ def test_the_programme_page_in_both_languages(page: Page, server: str, screensho
     sign_in(page, server, "advisor@ipservice-demo.example")
     for locale, heading in (("en", "Programme"), ("zh", "服务项目")):
         if locale == "zh":
-            page.select_option("#locale", "zh_Hans")
-            page.wait_for_load_state()
+            page.select_option("#locale", "zh_Hans")  # submits itself (app.js)
+            expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
         page.goto(f"{server}/programme")
         expect(page.get_by_role("heading", level=1)).to_have_text(heading)
         check_accessible(page)

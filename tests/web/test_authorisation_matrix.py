@@ -93,6 +93,23 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/v1/health-checks/{assessment_id}/diagnosis"): R(
         P.ASSESS_HEALTH, json={}, checked_in=HEALTH
     ),
+    ("POST", "/api/v1/health-checks"): R(P.ASSESS_HEALTH, json={}, checked_in=HEALTH),
+    ("PATCH", "/api/v1/health-checks/{assessment_id}/tasks/{priority}"): R(
+        P.ASSESS_HEALTH, json={"status": "done"}, checked_in=HEALTH
+    ),
+    ("POST", "/api/v1/health-checks/{assessment_id}/hours"): R(
+        P.ASSESS_HEALTH, json={"hours": 1}, checked_in=HEALTH
+    ),
+    ("POST", "/health-checks"): R(P.ASSESS_HEALTH, checked_in=HEALTH_PAGES),
+    ("POST", "/health-checks/{assessment_id}/diagnosis"): R(
+        P.ASSESS_HEALTH, checked_in=HEALTH_PAGES
+    ),
+    ("POST", "/health-checks/{assessment_id}/tasks/{priority}"): R(
+        P.ASSESS_HEALTH, form={"status": "done"}, checked_in=HEALTH_PAGES
+    ),
+    ("POST", "/health-checks/{assessment_id}/hours"): R(
+        P.ASSESS_HEALTH, form={"hours": "1"}, checked_in=HEALTH_PAGES
+    ),
     ("GET", "/api/v1/disputes"): R(P.READ, checked_in=HEALTH),
     ("GET", "/api/v1/disputes/{dispute_id}"): R(P.READ, checked_in=HEALTH),
     ("POST", "/api/v1/disputes"): R(P.MEDIATE, json={}, checked_in=DISPUTES),

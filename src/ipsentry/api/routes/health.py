@@ -9,7 +9,14 @@ from fastapi import APIRouter, Body, Depends, Path, Query
 
 from ipsentry.api.deps import ActorDep, UowDep
 from ipsentry.api.schemas.common import Page, Paging, paging
-from ipsentry.api.schemas.health import DiagnosisIn, HealthCheckOut, ProgrammeOut
+from ipsentry.api.schemas.health import (
+    DiagnosisIn,
+    HealthCheckOut,
+    HoursIn,
+    ProgrammeOut,
+    StartIn,
+    TaskIn,
+)
 from ipsentry.services import health_checks, programme
 
 router = APIRouter(prefix="/api/v1", tags=["health checks and disputes"])
@@ -56,3 +63,38 @@ def diagnose(assessment_id: Id, actor: ActorDep, uow: UowDep, body: DiagnosisIn)
         uow, actor, assessment_id, body.today or date.today(), package_hours=body.package_hours
     )
     return HealthCheckOut.model_validate(view.to_json())
+
+
+@router.post("/health-checks", response_model=HealthCheckOut, status_code=201)
+def start(body: StartIn, actor: ActorDep, uow: UowDep, lang: Lang = "en") -> HealthCheckOut:
+    """Open a health check: a provider's of an enterprise that engaged it, or a self-check."""
+    assessment = health_checks.start(
+        uow,
+        actor,
+        enterprise=body.enterprise,
+        assignee=body.assignee,
+        recheck_previous=body.recheck,
+        source="body",
+    )
+    assert assessment.id is not None
+    return HealthCheckOut.model_validate(
+        health_checks.show(uow, actor, assessment.id).to_json(lang)
+    )
+
+
+@router.patch("/health-checks/{assessment_id}/tasks/{priority}", response_model=HealthCheckOut)
+def set_task(
+    assessment_id: Id,
+    priority: Annotated[int, Path(ge=1, le=10_000)],
+    body: TaskIn,
+    actor: ActorDep,
+    uow: UowDep,
+) -> HealthCheckOut:
+    health_checks.set_action(uow, actor, assessment_id, priority, body.status)
+    return HealthCheckOut.model_validate(health_checks.show(uow, actor, assessment_id).to_json())
+
+
+@router.post("/health-checks/{assessment_id}/hours", response_model=HealthCheckOut)
+def record_hours(assessment_id: Id, body: HoursIn, actor: ActorDep, uow: UowDep) -> HealthCheckOut:
+    health_checks.record_hours(uow, actor, assessment_id, body.hours, "body")
+    return HealthCheckOut.model_validate(health_checks.show(uow, actor, assessment_id).to_json())

@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from ipsentry.domain.health import ActionStatus
+
 
 class SectionScoreOut(BaseModel):
     key: str
@@ -96,3 +98,19 @@ class ProgrammeOut(BaseModel):
     tasks: dict[str, int]
     disputes: dict[str, Any]
     outreach: dict[str, Any]
+
+
+class StartIn(BaseModel):
+    enterprise: str | None = Field(
+        None, max_length=200, description="The enterprise's slug (a provider names one)."
+    )
+    assignee: str | None = Field(None, max_length=320, description="E-mail of a colleague.")
+    recheck: bool = Field(False, description="Re-check the enterprise's last diagnosed check.")
+
+
+class TaskIn(BaseModel):
+    status: ActionStatus
+
+
+class HoursIn(BaseModel):
+    hours: float = Field(gt=0, le=10_000, description="Hours of the service package just given.")
