@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, JsonValue
 
 from ipsentry.domain.cases import CaseKind
+from ipsentry.domain.common import currency_codes
 from ipsentry.domain.disputes import JudicialConfirmation, OutcomeKind
 from ipsentry.domain.mediation import Suitability
+from ipsentry.domain.parties import IdentifierKind
 
 
 class SessionOut(BaseModel):
@@ -44,24 +46,29 @@ class DisputeOut(BaseModel):
     conflicts: list[dict[str, Any]]
 
 
+class IdentifierIn(BaseModel):
+    kind: IdentifierKind
+    value: str = Field(min_length=1, max_length=500)
+
+
 class PartyIn(BaseModel):
-    name: str = Field(min_length=1, max_length=500)
+    name: str = Field(min_length=1, max_length=500, pattern=r"\S")
     aliases: list[str] = Field(default_factory=list, max_length=50)
-    identifiers: list[dict[str, str]] = Field(
-        default_factory=list,
-        max_length=50,
-        description="Each {kind, value}: kind one of the party identifier kinds.",
-    )
-    country: str = Field("", max_length=2)
+    identifiers: list[IdentifierIn] = Field(default_factory=list, max_length=50)
+    country: str = Field("", pattern=r"^([A-Za-z]{2})?$")
+
+
+# The codes Money accepts, in the schema so that a client (and schemathesis) can know them.
+CURRENCIES: list[JsonValue] = [*sorted(currency_codes())]
 
 
 class AmountIn(BaseModel):
-    amount: str = Field(max_length=40, examples=["500000"])
-    currency: str = Field(min_length=3, max_length=3, examples=["CNY"])
+    amount: str = Field(pattern=r"^[0-9]{1,15}(\.[0-9]{1,2})?$", examples=["500000"])
+    currency: str = Field(examples=["CNY"], json_schema_extra={"enum": CURRENCIES})
 
 
 class IntakeIn(BaseModel):
-    title: str = Field(min_length=1, max_length=500)
+    title: str = Field(min_length=1, max_length=500, pattern=r"\S")
     claimant: PartyIn
     respondent: PartyIn
     received_on: date
