@@ -24,6 +24,8 @@ PAGES = {
     "deadlines": ("/deadlines", "Deadlines", "期限"),
     "tokens": ("/tokens", "API tokens", "API 令牌"),
     "claim-chart": ("/claims/chart", "Claim chart", "权利要求对照表"),
+    "register-search": ("/register/search?q=CCELL", "Register search", "商标注册检索"),
+    "patent-search": ("/patents/search?q=porous+ceramic+heating", "Patent search", "专利检索"),
 }
 
 
@@ -106,7 +108,9 @@ def test_the_portfolio_filters_by_keyboard(page: Page, server: str) -> None:
     assert all("CCELL" in t.upper() for t in rows.all_inner_texts())
 
 
-def test_a_claim_chart_from_the_page(page: Page, server: str, screenshots: Path) -> None:
+def test_a_claim_chart_from_the_page(
+    page: Page, server: str, screenshots: Path, tmp_path: Path
+) -> None:
     sign_in(page, server)
     page.goto(f"{server}/claims/chart")
     page.select_option("#patent", "US 10357623")
@@ -119,3 +123,11 @@ def test_a_claim_chart_from_the_page(page: Page, server: str, screenshots: Path)
     expect(page.locator("table").first).to_contain_text("porous ceramic")
     check_accessible(page)
     shoot(page, screenshots, "claim-chart-result", "en")
+    page.select_option("#format", "csv")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download").click()
+    assert download.value.suggested_filename == "claim-chart-US10357623.csv"
+    saved = tmp_path / "chart.csv"
+    download.value.save_as(saved)
+    header, first = saved.read_text("utf-8").splitlines()[:2]
+    assert header.endswith(",marking") and first.endswith(",public")
