@@ -51,11 +51,18 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The demo database (and small search indexes) served by uvicorn in a thread; yields
-    the base URL."""
+def served_database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The demo database the browser tests' server serves (a test may change a record)."""
     url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'demo.sqlite3'}"
     load_demo(UnitOfWork.for_url(url))
+    return url
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory, served_database: str) -> Iterator[str]:
+    """The demo database (and small search indexes) served by uvicorn in a thread; yields
+    the base URL."""
+    url = served_database
     register, patents = build_indexes(tmp_path_factory.mktemp("indexes"))
     settings = Settings(database_url=url, register_index=register, patent_index=patents)
     port = _free_port()

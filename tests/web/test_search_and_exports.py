@@ -166,3 +166,22 @@ def test_a_privileged_export_asks_first_and_records_the_confirmation(
         assert _download(analyst, analyst_csrf, "csv").status_code == 404
     finally:
         _mark(demo_url, PATENT, Confidentiality.CONFIDENTIAL)
+
+
+def test_a_health_check_report_is_an_export_too(demo_url: str) -> None:
+    client = client_for(demo_url)
+    sign_in(client, "counsel@robotics-demo.example")  # the enterprise's own counsel
+    before = len(_exports(demo_url))
+    assert client.get("/health-checks/2/report.pdf").content.startswith(b"%PDF")
+    (entry,) = _exports(demo_url)[before:]
+    assert entry["what"] == "the report of health check 2" and entry["format"] == "pdf"
+    with unit_of_work(demo_url) as uow:
+        check = uow.health.assessment(2)
+        assert check is not None
+        check.confidentiality = Confidentiality.PRIVILEGED
+        uow.commit()
+    asked = client.get("/health-checks/2/report.pdf")
+    assert asked.status_code == 409 and "/health-checks/2/report.pdf" in asked.text
+    confirmed = client.get("/health-checks/2/report.pdf", params={"confirm": "yes"})
+    assert confirmed.content.startswith(b"%PDF")
+    assert _exports(demo_url)[-1]["confirmed_privileged"] is True
