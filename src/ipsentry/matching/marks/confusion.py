@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ipsentry.matching.marks.dictionaries import zipf
@@ -260,7 +260,7 @@ def assess(
         mark.sign, later, weights_a, weights_b, similarity.score
     )
 
-    relation = relatedness(mark.goods, use.goods)
+    relation = relatedness(mark.goods, _without_sign(use.goods, found))
     goods_level = UNKNOWN_GOODS if relation.score is None else relation.score
     fame = mark.famous and goods_level < 1.0
     if fame:
@@ -287,6 +287,15 @@ def assess(
         located=found.quote if found else "",
         context=read,
     )
+
+
+def _without_sign(goods: Goods, found: Located | None) -> Goods:
+    """A listing's goods text without the stretch read as the sign: the brand written in a
+    title says nothing about the goods, and must not move the goods reading (an exact mark
+    would otherwise be read against other goods than a look-alike of it)."""
+    if found is None or not found.quote or found.quote not in goods.text:
+        return goods
+    return replace(goods, text=goods.text.replace(found.quote, " "))
 
 
 def _goods_words(mark: Mark, use: Use) -> frozenset[str]:
