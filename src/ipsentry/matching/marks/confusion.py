@@ -85,10 +85,12 @@ class Use:
     text: str
     goods: Goods = field(default_factory=Goods)
     free_text: bool = False
+    known_sign: MarkText | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def sign(self) -> MarkText:
-        return MarkText.of(self.text)
+        """`known_sign` when the caller already read the text (a register index has)."""
+        return self.known_sign if self.known_sign is not None else MarkText.of(self.text)
 
 
 @dataclass(frozen=True)
@@ -198,9 +200,11 @@ def _aligned(a: MarkText, b: MarkText, whole: float) -> list[tuple[int, int, flo
     if len(a.tokens) == 1 and len(b.tokens) == 1:
         return [(0, 0, whole)] if whole >= TOKEN_MATCH else []
     pairs = []
+    # signs without foreign words or Chinese characters have words without them too
+    foreign = a.translated or b.translated or a.has_han or b.has_han
     for i, ta in enumerate(a.tokens):
         for j, tb in enumerate(b.tokens):
-            score = word_similarity(ta.original, tb.original)
+            score = word_similarity(ta.original, tb.original, foreign=foreign)
             if score >= TOKEN_MATCH:
                 pairs.append((score, i, j))
     used_a: set[int] = set()
