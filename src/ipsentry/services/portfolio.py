@@ -280,14 +280,19 @@ def list_rights(uow: UnitOfWork, actor: Actor, where: RightFilter = EVERYTHING) 
 def get_right(uow: UnitOfWork, actor: Actor, reference: str) -> Right:
     """A right by its id, or by a number as people write it ('US 10,357,623', '5633060')."""
     with uow:
-        rights = uow.rights.list(actor.organisation_id)
-        wanted = reference.strip().upper().replace(" ", "").replace(",", "").replace("/", "")
-        for right in rights:
-            labels = {str(right.id), right.display_number.replace(" ", "")}
-            labels |= {f"{n.jurisdiction}{n.number}" for n in right.numbers()}
-            labels |= {n.number for n in right.numbers()}
-            if wanted in labels and actor.may_read(right.confidentiality):
-                return right
+        return find_right(uow, actor, reference)
+
+
+def find_right(uow: UnitOfWork, actor: Actor, reference: str) -> Right:
+    """``get_right`` inside a unit of work the caller holds open."""
+    rights = uow.rights.list(actor.organisation_id)
+    wanted = reference.strip().upper().replace(" ", "").replace(",", "").replace("/", "")
+    for right in rights:
+        labels = {str(right.id), right.display_number.replace(" ", "")}
+        labels |= {f"{n.jurisdiction}{n.number}" for n in right.numbers()}
+        labels |= {n.number for n in right.numbers()}
+        if wanted in labels and actor.may_read(right.confidentiality):
+            return right
     raise NotFound(f"no right {reference!r} in the portfolio")
 
 
