@@ -178,6 +178,7 @@ VALID: dict[str, dict[str, Any]] = {
         "currency": "USD",
         "party": "Lumacart Online Store",
     },
+    "cases network": {"svg": "{out.svg}", "as_json": True},
     "cases takedown generate": {"today": "2026-12-01", "as_json": True},
     "cases takedown list": {"as_json": True},
     "cases takedown move": {"notice": "1", "status": "sent", "on": "2026-12-02"},

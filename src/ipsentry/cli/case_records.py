@@ -1,5 +1,6 @@
-"""``ipsentry cases open|party|move|amount|capture-hit|capture-seizure``: cases kept by hand,
-and hits and seizures taken into the evidence locker in one step."""
+"""``ipsentry cases open|party|move|amount|capture-hit|capture-seizure|network``: cases kept
+by hand, hits and seizures taken into the evidence locker in one step, the infringer
+network."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Annotated
 import typer
 
 from ipsentry.cli.context import console, context, print_json
-from ipsentry.cli.params import BinaryFile, DateParser
+from ipsentry.cli.params import BinaryFile, DateParser, OutputFile
 from ipsentry.domain.cases import AmountKind, CaseKind, CaseSide, DispositionKind, PartyRole
 from ipsentry.domain.common import Confidentiality
 from ipsentry.services import case_intake, case_records
@@ -35,6 +36,7 @@ def register(app: typer.Typer) -> None:
     app.command("amount")(amount)
     app.command("capture-hit")(capture_hit)
     app.command("capture-seizure")(capture_seizure)
+    app.command("network")(network)
 
 
 def open_case(
@@ -174,3 +176,37 @@ def capture_seizure(
         ctx.uow(), ctx.actor(), detention, case_reference=case, photo=photo
     )
     _done(row, as_json, f"detention {detention}: evidence {row['id']}, sha256 {row['sha256']}")
+
+
+def network(
+    svg: Annotated[
+        Path | None,
+        typer.Option(
+            "--svg", help="Also draw the graph to this .svg file.", parser=OutputFile(".svg")
+        ),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Sellers, domains, traders and respondents linked by what they share, in clusters."""
+    from ipsentry.formats.files import atomic_text
+    from ipsentry.reports.network_graph import network_svg
+    from ipsentry.services.network import network_of, network_record
+
+    ctx = context()
+    found = network_of(ctx.uow(), ctx.actor())
+    if svg is not None:
+        with atomic_text(svg) as handle:
+            handle.write(network_svg(found))
+    record = network_record(found)
+    if as_json:
+        print_json(record)
+        return
+    console.print(
+        f"{len(record['actors'])} actors, {len(record['links'])} links, "
+        f"{len(record['clusters'])} clusters",
+        markup=False,
+    )
+    for number, cluster in enumerate(record["clusters"], start=1):
+        console.print(f"cluster {number}: {', '.join(cluster['members'])}", markup=False)
+        for reason in cluster["reasons"]:
+            console.print(f"  {reason}", markup=False)
