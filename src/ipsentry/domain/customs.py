@@ -39,26 +39,49 @@ class Recordation:
 
 
 class DetentionStatus(enum.StrEnum):
+    """Where a detention stands; which steps are allowed depends on the authority's
+    procedure (``domain.border_procedure``), which also says what each state means there."""
+
     DETAINED = "detained"
     NOTIFIED = "notified"  # the rights holder was told and the clock runs
-    CONFIRMED = "confirmed"  # the rights holder confirmed infringement and posted security
+    CONFIRMED = "confirmed"  # the rights holder confirmed (and, in China, posted security)
     SEIZED = "seized"
     DESTROYED = "destroyed"
     RELEASED = "released"
+    HANDED_OVER = "handed_over"  # to court or administrative proceedings
+
+    @property
+    def closed(self) -> bool:
+        return self in (DetentionStatus.DESTROYED, DetentionStatus.RELEASED,
+                        DetentionStatus.HANDED_OVER)  # fmt: skip
 
 
-_DETENTION_STEPS = {
-    DetentionStatus.DETAINED: {DetentionStatus.NOTIFIED, DetentionStatus.RELEASED},
-    DetentionStatus.NOTIFIED: {DetentionStatus.CONFIRMED, DetentionStatus.RELEASED},
-    DetentionStatus.CONFIRMED: {DetentionStatus.SEIZED, DetentionStatus.RELEASED},
-    DetentionStatus.SEIZED: {DetentionStatus.DESTROYED, DetentionStatus.RELEASED},
-    DetentionStatus.DESTROYED: set(),
-    DetentionStatus.RELEASED: set(),
-}
+class Basis(enum.StrEnum):
+    """Why customs acted: on its own motion for a recorded right, or on the holder's request."""
+
+    EX_OFFICIO = "ex_officio"
+    ON_APPLICATION = "on_application"
+
+
+class Finding(enum.StrEnum):
+    """What the goods were found to bear (the US treats the three differently)."""
+
+    UNDETERMINED = "undetermined"
+    COUNTERFEIT = "counterfeit"  # identical or substantially indistinguishable mark
+    CONFUSINGLY_SIMILAR = "confusingly_similar"  # a copying or simulating mark
+    EXCLUSION_ORDER = "exclusion_order"  # goods within an ITC exclusion order
+
+
+class Direction(enum.StrEnum):
+    IMPORT = "import"
+    EXPORT = "export"
 
 
 @dataclass(kw_only=True, eq=False)
 class Detention:
+    """Goods held at the border; ``border_procedure.advance`` moves it along its
+    authority's procedure and refuses every step that procedure does not allow."""
+
     organisation_id: int
     authority: CustomsAuthority
     detained_on: date
@@ -69,23 +92,25 @@ class Detention:
     status: DetentionStatus = DetentionStatus.DETAINED
     notified_on: date | None = None
     confirmed_on: date | None = None
+    seized_on: date | None = None
     closed_on: date | None = None
     security: Money | None = None
     value: Money | None = None
+    basis: Basis = Basis.EX_OFFICIO
+    finding: Finding = Finding.UNDETERMINED
+    direction: Direction = Direction.IMPORT
+    port: str = ""
+    member_state: str = ""  # EU: the member state of the customs department
+    perishable: bool = False
+    small_consignment: bool = False
+    extended: bool = False  # EU: the period was extended on a justified request
+    storage_cost: Money | None = None
+    destruction_cost: Money | None = None
+    costs_borne_by: str = ""  # who bears storage and destruction (holder, declarant)
+    note: str = ""
     confidentiality: Confidentiality = Confidentiality.CONFIDENTIAL
     illustrative: bool = False
     id: int | None = None
-
-    def advance(self, to: DetentionStatus, on: date) -> None:
-        if to not in _DETENTION_STEPS[self.status]:
-            raise ValueError(f"a {self.status} detention cannot become {to}")
-        if to is DetentionStatus.NOTIFIED:
-            self.notified_on = on
-        elif to is DetentionStatus.CONFIRMED:
-            self.confirmed_on = on
-        elif to in (DetentionStatus.DESTROYED, DetentionStatus.RELEASED):
-            self.closed_on = on
-        self.status = to
 
 
 @dataclass(kw_only=True, eq=False)

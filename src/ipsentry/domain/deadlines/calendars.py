@@ -179,6 +179,31 @@ class OfficeCalendar:
             notes.insert(0, "; ".join(reasons) + f" -> last {self.code} working day before")
         return moved, "; ".join(notes)
 
+    def working_days_after(self, day: date, count: int) -> tuple[date, str]:
+        """The ``count``-th working day after ``day`` (a period "within N working days of"
+        an event), skipping certain closures only, so that the result is never later than
+        the true count would give: a deadline read from it is never missed."""
+        moved, left, skipped, worked, unsure = day, count, [], [], []
+        while left:
+            moved += timedelta(days=1)
+            reason = self.closed(moved)
+            if reason is None:
+                left -= 1
+                if moved.weekday() >= 5:
+                    worked.append(moved.isoformat())
+                elif (maybe := self.possibly_closed(moved)) is not None:
+                    unsure.append(f"{moved.isoformat()} ({maybe})")
+            elif moved.weekday() < 5:
+                skipped.append(f"{moved.isoformat()} ({reason})")
+        notes = self._gaps(day, moved)
+        if unsure:
+            notes.insert(0, "counted as working though possibly closed: " + ", ".join(unsure))
+        if worked:
+            notes.insert(0, f"make-up working days counted: {', '.join(worked)}")
+        if skipped:
+            notes.insert(0, f"{self.code} closed weekdays skipped: " + ", ".join(skipped))
+        return moved, "; ".join(notes)
+
     def working_days_before(self, day: date, count: int) -> tuple[date, str]:
         """``count`` working days before ``day``, skipping every possibly closed day, so that
         the result is never later than the true count would give."""
