@@ -193,7 +193,7 @@ def network(
     from ipsentry.services.network import network_of, network_record
 
     ctx = context()
-    found = network_of(ctx.uow(), ctx.actor())
+    found, _ = network_of(ctx.uow(), ctx.actor())
     if svg is not None:
         with atomic_text(svg) as handle:
             handle.write(network_svg(found))

@@ -274,7 +274,9 @@ def evidence_from_detention(
         confidentiality=detention.confidentiality,
     )
     item.hand_over(authority, _midnight(detention.detained_on), "detained at the border")
-    seized_on = detention.confirmed_on if detention.status is DetentionStatus.SEIZED else None
+    seized_on = detention.seized_on or (
+        detention.confirmed_on if detention.status is DetentionStatus.SEIZED else None
+    )
     if seized_on is not None:
         item.hand_over(authority, _midnight(seized_on), "seized; held by customs")
     item.hand_over(actor.email, moment, "recorded in the evidence locker")

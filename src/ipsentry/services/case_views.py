@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from ipsentry.domain.cases import OPPONENT_ROLES, Case, CaseAmount, CaseParty
-from ipsentry.domain.common import Money
+from ipsentry.domain.common import Confidentiality, Money
 from ipsentry.domain.deadlines.model import Deadline
 from ipsentry.domain.deadlines.proceedings import case_deadlines
 from ipsentry.errors import NotFound
@@ -165,4 +165,44 @@ def show_case(
                 {"on": e.on.isoformat(), "title": e.title, "source": e.source}
                 for e in sorted(case.events, key=lambda e: e.on)
             ],
+        }
+
+
+def timeline(detail: dict[str, Any]) -> list[dict[str, str]]:
+    """A case's dated record in order: events, each party's steps, remedies ordered."""
+    found = [{"on": e["on"], "what": e["title"], "source": e["source"]} for e in detail["events"]]
+    for party in detail["parties"]:
+        for step in party["steps"]:
+            if step["on"]:
+                right = "" if step["right"] == "every asserted right" else f" ({step['right']})"
+                what = f"{party['name']}: {step['disposition']}{right}"
+                found.append({"on": step["on"], "source": step["source"], "what": what})
+    for remedy in detail["remedies"]:
+        if remedy["ordered_on"]:
+            against = f" against {remedy['against']}" if remedy["against"] else ""
+            found.append({"on": remedy["ordered_on"], "source": remedy["source"],
+                          "what": f"{remedy['kind']}{against}"})  # fmt: skip
+    return sorted(found, key=lambda e: e["on"])
+
+
+def case_page(
+    uow: UnitOfWork, actor: Actor, case_id: int, today: date | None = None
+) -> dict[str, Any]:
+    """Everything the case page shows: the case, its timeline, its evidence and takedowns,
+    and the strictest marking among them."""
+    from ipsentry.services.evidence import evidence_row
+    from ipsentry.services.takedowns import notice_row
+
+    detail = show_case(uow, actor, str(case_id), today)
+    with uow:
+        items = actor.readable(uow.evidence.list(actor.organisation_id, case_id))
+        notices = actor.readable(uow.enforcement.takedowns(actor.organisation_id, case_id=case_id))
+        markings = [Confidentiality(detail["confidentiality"])]
+        markings += [i.confidentiality for i in items] + [n.confidentiality for n in notices]
+        return {
+            **detail,
+            "timeline": timeline(detail),
+            "evidence": [evidence_row(i) for i in items],
+            "takedowns": [notice_row(n) for n in notices],
+            "marking": max(markings, key=lambda m: m.rank),
         }

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from ipsentry.domain.accounts import Permission
+from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.observations import Observation, ObservationKind
 from ipsentry.matching.network import TRAITS, Actor, Network, image_hash, link
 from ipsentry.services.access import Actor as User
@@ -49,20 +50,27 @@ def _merge(found: dict[str, Actor], actor: Actor) -> None:
                                  held.image_hashes + actor.image_hashes)  # fmt: skip
 
 
-def gather(uow: UnitOfWork, user: User) -> list[Actor]:
-    """Inside an open unit of work: every actor the user may see, with its traits."""
+def gather(uow: UnitOfWork, user: User) -> tuple[list[Actor], Confidentiality]:
+    """Inside an open unit of work: every actor the user may see, with its traits, and the
+    strictest marking among the records they were drawn from."""
     org = user.organisation_id
     found: dict[str, Actor] = {}
+    markings = [Confidentiality.PUBLIC]
     cases = user.readable(uow.records.cases(org))
     members = {m.party_id: m.role.value for c in cases for m in c.opponents()}
-    for party in user.readable(uow.records.parties_by_ids(org, members).values()):
+    people = user.readable(uow.records.parties_by_ids(org, members).values())
+    observations = user.readable(uow.records.observations(org))
+    items = user.readable(uow.evidence.list(org))
+    for records in (cases, people, observations, items):
+        markings += [r.confidentiality for r in records]
+    for party in people:
         traits = {(i.kind.value, i.value) for i in party.identifiers}
         if party.address:
             traits.add(("address", party.address))
         _merge(found, Actor(f"party:{party.id}", members[party.id or 0], party.name,
                             frozenset(traits)))  # fmt: skip
     sellers: dict[str, str] = {}  # seller name or id -> actor key, for images
-    for observation in user.readable(uow.records.observations(org)):
+    for observation in observations:
         actor = _observation_actor(observation)
         if actor is not None:
             _merge(found, actor)
@@ -70,7 +78,7 @@ def gather(uow: UnitOfWork, user: User) -> list[Actor]:
             seller_id = observation.attributes.get("seller_id", "")
             if seller_id:
                 sellers[seller_id.strip().casefold()] = actor.key
-    for item in user.readable(uow.evidence.list(org)):
+    for item in items:
         if not item.media_type.startswith("image/") or item.id is None:
             continue
         content = uow.evidence.content(item.id)
@@ -80,13 +88,15 @@ def gather(uow: UnitOfWork, user: User) -> list[Actor]:
         key = sellers.get(item.seller_id.strip().casefold(), f"evidence:{item.id}")
         label = item.seller_id or item.title
         _merge(found, Actor(key, "seller", label, frozenset(), (digest,)))
-    return list(found.values())
+    return list(found.values()), max(markings, key=lambda m: m.rank)
 
 
-def network_of(uow: UnitOfWork, user: User) -> Network:
+def network_of(uow: UnitOfWork, user: User) -> tuple[Network, Confidentiality]:
+    """The network and the marking it must be shown under."""
     user.require(Permission.READ, "see the infringer network")
     with uow:
-        return link(gather(uow, user))
+        actors, marking = gather(uow, user)
+        return link(actors), marking
 
 
 def network_record(network: Network) -> dict[str, Any]:
