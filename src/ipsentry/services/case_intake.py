@@ -226,6 +226,41 @@ def _open_chain(
     item.hand_over(actor.email, moment, f"captured from screening hit {hit.id}", note=note)
 
 
+def observation_evidence(
+    uow: UnitOfWork,
+    actor: Actor,
+    observation: Observation,
+    *,
+    case: cases.Case | None = None,
+    captured_by: str = "",
+    now: datetime | None = None,
+) -> EvidenceItem:
+    """Inside an open unit of work: an observation as it was recorded, as a JSON document
+    in the locker (for listings taken down without a screening hit, as in the demo)."""
+    actor.require_write("evidence")
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    content = _canonical({"observation": _record_of(observation)})
+    captor = captured_by or actor.email
+    item = EvidenceItem(
+        organisation_id=actor.organisation_id,
+        kind=EvidenceKind.DOCUMENT,
+        title=f"{observation.source}: {observation.text}"[:300],
+        sha256=sha256_hex(content),
+        captured_at=moment,
+        captured_by=captor,
+        media_type=JSON,
+        source_url=observation.url,
+        seller_id=observation.attributes.get("seller_id", "") or observation.seller,
+        source=f"observation {observation.external_id or observation.id} as recorded",
+        observation_id=observation.id,
+        case_id=case.id if case else None,
+        confidentiality=observation.confidentiality,
+    )
+    item.hand_over(captor, moment, "captured from the recorded observation")
+    uow.evidence.add(item, content)
+    return item
+
+
 def _midnight(day: date) -> datetime:
     return datetime.combine(day, time(0), tzinfo=UTC)
 
