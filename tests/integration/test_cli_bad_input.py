@@ -146,7 +146,7 @@ VALID: dict[str, dict[str, Any]] = {
     },
     "cases evidence verify": {"item": "1"},
     "cases evidence binder": {"out": "{out.pdf}", "prefix": "ACME", "as_json": True},
-    # the world confirms hit 1 of a screening run; the demo holds detentions 1 and 2
+    # the world confirms hits 1-3 of a screening run; the demo holds detentions 1 and 2
     "cases capture-hit": {"hit": "1", "case": "1:20-cv-00001", "page": "{page.html}"},
     "cases capture-seizure": {"detention": "1", "photo": "{product.txt}", "as_json": True},
     "cases open": {
@@ -276,7 +276,7 @@ USERS = {
 
 
 def _confirm_first_hit() -> None:
-    """A screening run of the demo with hit 1 confirmed, for the commands that take a hit."""
+    """A screening run of the demo with hits 1-3 confirmed, for the commands that take a hit."""
     from ipsentry.domain.screening import ReviewStatus
     from ipsentry.services import review
     from ipsentry.services.access import resolve_actor
@@ -287,7 +287,8 @@ def _confirm_first_hit() -> None:
     with uow:
         counsel = resolve_actor(uow, "smoore-demo", "counsel@smoore-demo.example")
     run_screening(uow, counsel)
-    review.decide(uow, counsel, 1, ReviewStatus.CONFIRMED, "counterfeit", 1)
+    for hit in (1, 2, 3):  # one listing against each CCELL registration (the demo's notice
+        review.decide(uow, counsel, hit, ReviewStatus.CONFIRMED, "counterfeit", 1)  # has one)
 
 
 def commands() -> Iterator[tuple[str, Command]]:
