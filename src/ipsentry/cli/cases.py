@@ -11,6 +11,7 @@ from rich.table import Table
 
 from ipsentry.cli import case_records, takedowns
 from ipsentry.cli.context import console, context, print_json
+from ipsentry.cli.output import money
 from ipsentry.cli.params import BinaryFile, InputFile, MomentParser, OutputFile
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.evidence import EvidenceKind
@@ -134,7 +135,7 @@ def show_case(
         against = f" against {remedy['against']}" if remedy["against"] else ""
         console.print(f"remedy: {remedy['kind']}{against} ({remedy['source']})", markup=False)
     for kind, by_currency in case["amounts"].items():
-        shown = ", ".join(f"{c} {a}" for c, a in by_currency.items())
+        shown = ", ".join(money(a, c) for c, a in by_currency.items())
         console.print(f"{kind}: {shown}", markup=False)
     for event in case["events"]:
         console.print(f"{event['on']}  {event['title']}", markup=False)
@@ -266,7 +267,7 @@ def evidence_list(
     for column in ("id", "kind", "title", "captured", "by", "price", "sha256"):
         table.add_column(column)
     for r in rows:
-        shown = f"{r['price']['currency']} {r['price']['amount']}" if r["price"] else "—"
+        shown = money(r["price"]["amount"], r["price"]["currency"]) if r["price"] else "—"
         table.add_row(
             str(r["id"]), r["kind"], r["title"], r["captured_at"], r["captured_by"], shown,
             r["sha256"][:16] + "…",

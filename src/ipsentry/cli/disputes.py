@@ -11,6 +11,7 @@ from rich.text import Text
 
 from ipsentry.cli.accounts import AsOption, JsonOption
 from ipsentry.cli.context import console, context, print_json
+from ipsentry.cli.output import money
 from ipsentry.cli.params import DateParser, InputFile
 from ipsentry.cli.tables import fitted_table, under
 from ipsentry.domain.cases import CaseKind
@@ -205,7 +206,7 @@ def _print(data: dict[str, Any]) -> None:
     head.append(f": {data['title']} ({data['status']}) — marking: {data['marking']}")
     console.print(head)
     amount = (
-        f"; amount {data['amount']['currency']} {data['amount']['amount']}"
+        f"; amount {money(data['amount']['amount'], data['amount']['currency'])}"
         if data["amount"]
         else ""
     )

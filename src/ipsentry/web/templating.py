@@ -23,6 +23,7 @@ from ipsentry.domain.deadlines import DeadlineState
 from ipsentry.domain.jobs import JobStatus
 from ipsentry.domain.screening import ReviewStatus
 from ipsentry.web import i18n
+from ipsentry.web.markings import WORKING_RECORDS
 
 HTMX = "vendor/htmx-2.0.11.min.js"
 
@@ -119,6 +120,9 @@ def render(
 ) -> HTMLResponse:
     i18n.activate(request.state.locale)
     auth = authenticate(request)
+    values = dict(context or {})
+    if auth.actor is not None:
+        values.setdefault("marking", WORKING_RECORDS)
     page = (
         environment()
         .get_template(template)
@@ -129,7 +133,7 @@ def render(
             locale=i18n.current(),
             lang=i18n.html_lang(),
             path=request.url.path,
-            **(context or {}),
+            **values,
         )
     )
     return HTMLResponse(page, status_code=status)

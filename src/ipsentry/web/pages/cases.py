@@ -10,26 +10,52 @@ from datetime import date
 from pathlib import Path as FilePath
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Path, Request
+from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from ipsentry.api.deps import UowDep
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.exhibits import Bates
 from ipsentry.domain.takedowns import TAKEDOWN_MOVES, TakedownStatus
-from ipsentry.services import binders, case_intake, case_views, evidence, takedowns
+from ipsentry.errors import ConfirmationNeeded
+from ipsentry.services import binders, case_intake, case_views, evidence, exports, takedowns
 from ipsentry.services.network import network_of, network_record
 from ipsentry.web.auth import PageActor
+from ipsentry.web.confirm import CONFIRMED, confirm_page, download
 from ipsentry.web.markings import strictest_marking
 from ipsentry.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
+Confirm = Annotated[str, Query(max_length=3)]
 
 
-def _pdf(content: bytes, name: str) -> Response:
-    return Response(content, media_type="application/pdf",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})  # fmt: skip
+def _refused_export(
+    request: Request,
+    actor: PageActor,
+    uow: UowDep,
+    what: str,
+    marking: Confidentiality,
+    confirm: str,
+    action: str,
+    back: str,
+    entity: tuple[str, int],
+) -> Response | None:
+    """None when the export may go on (recorded); else the confirmation page (409)."""
+    try:
+        exports.authorise(
+            uow,
+            actor,
+            what,
+            marking,
+            confirmed=confirm == CONFIRMED,
+            entity=entity[0],
+            entity_id=entity[1],
+            details={"format": "pdf"},
+        )
+    except ConfirmationNeeded as error:
+        return confirm_page(request, error, action, "get", [], back)
+    return None
 
 
 @router.get("/cases")
@@ -45,16 +71,25 @@ def case_page(request: Request, actor: PageActor, uow: UowDep, case_id: Id) -> R
 
 
 @router.get("/cases/{case_id}/binder.pdf")
-def binder(request: Request, actor: PageActor, uow: UowDep, case_id: Id) -> Response:
-    """The case's exhibits as a Bates-numbered binder (the actor's clearance decides which)."""
+def binder(
+    request: Request, actor: PageActor, uow: UowDep, case_id: Id, confirm: Confirm = ""
+) -> Response:
+    """The case's exhibits as a Bates-numbered binder (the actor's clearance decides which):
+    an export, confirmed when privileged, recorded."""
     detail = case_views.case_page(uow, actor, case_id)
     ids = [e["id"] for e in detail["evidence"]]
+    back = f"/cases/{case_id}"
+    refused = _refused_export(request, actor, uow, f"the exhibit binder of case {case_id}",
+                              detail["marking"], confirm, f"{back}/binder.pdf", back,
+                              ("case", case_id))  # fmt: skip
+    if refused is not None:
+        return refused
     with tempfile.TemporaryDirectory() as folder:
         path = FilePath(folder) / "binder.pdf"
         binders.make_binder(uow, actor, path, title=f"{detail['number']} — exhibits",
                             bates=Bates(), item_ids=ids)  # fmt: skip
         content = path.read_bytes()
-    return _pdf(content, f"binder-{case_id}.pdf")
+    return download(content, "application/pdf", f"binder-{case_id}.pdf")
 
 
 @router.get("/evidence")
@@ -120,11 +155,21 @@ def move(
 
 
 @router.get("/takedowns/{notice_id}/notice.pdf")
-def notice_pdf(request: Request, actor: PageActor, uow: UowDep, notice_id: Id) -> Response:
+def notice_pdf(
+    request: Request, actor: PageActor, uow: UowDep, notice_id: Id, confirm: Confirm = ""
+) -> Response:
     from ipsentry.reports.takedown_notice import notice_pdf as render_pdf
 
     facts = takedowns.notice_facts(uow, actor, notice_id, date.today())
-    return _pdf(render_pdf(facts), f"takedown-{notice_id}.pdf")
+    back = f"/takedowns/{notice_id}"
+    marking = Confidentiality(facts["notice"]["confidentiality"])
+    what, action = f"takedown notice {notice_id}", f"{back}/notice.pdf"
+    refused = _refused_export(
+        request, actor, uow, what, marking, confirm, action, back, ("takedown", notice_id)
+    )
+    if refused is not None:
+        return refused
+    return download(render_pdf(facts), "application/pdf", f"takedown-{notice_id}.pdf")
 
 
 @router.get("/network")

@@ -7,15 +7,17 @@ import tempfile
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from ipsentry.api.deps import UowDep
+from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.questionnaire import Question, QuestionType
-from ipsentry.errors import InvalidInput, Problem
+from ipsentry.errors import ConfirmationNeeded, InvalidInput, Problem
 from ipsentry.reports.health_report import LABELS, score_chart, write_report
-from ipsentry.services import health_checks
+from ipsentry.services import exports, health_checks
 from ipsentry.web.auth import PageActor
+from ipsentry.web.confirm import CONFIRMED, confirm_page
 from ipsentry.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -107,9 +109,30 @@ def _number(question_id: str, raw: str) -> float:
 
 
 @router.get("/health-checks/{assessment_id}/report.pdf")
-def report(request: Request, actor: PageActor, uow: UowDep, assessment_id: Id) -> Response:
+def report(
+    request: Request,
+    actor: PageActor,
+    uow: UowDep,
+    assessment_id: Id,
+    confirm: Annotated[str, Query(max_length=3)] = "",
+) -> Response:
+    """The report as a PDF: an export (allowed, confirmed when privileged, recorded)."""
     lang = _lang(request)
     data = health_checks.show(uow, actor, assessment_id).to_json(lang)
+    try:
+        exports.authorise(
+            uow,
+            actor,
+            f"the report of health check {assessment_id}",
+            Confidentiality(data["marking"]),
+            confirmed=confirm == CONFIRMED,
+            entity="health_check",
+            entity_id=assessment_id,
+            details={"format": "pdf", "language": lang},
+        )
+    except ConfirmationNeeded as error:
+        back = f"/health-checks/{assessment_id}"
+        return confirm_page(request, error, f"{back}/report.pdf", "get", [], back)
     with tempfile.TemporaryDirectory() as folder:
         path = FilePath(folder) / "report.pdf"
         write_report(data, path, lang)
