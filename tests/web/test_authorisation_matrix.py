@@ -72,6 +72,8 @@ R, P = Rule, Permission
 HEALTH = "tests/web/test_health_api.py"
 HEALTH_PAGES = "tests/web/test_health_pages.py"
 CASES = "tests/web/test_case_pages.py"
+DISPUTES = "tests/web/test_disputes_api.py"
+DISPUTE_PAGES = "tests/web/test_dispute_pages.py"
 RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/v1/rights"): R(P.READ),
     ("GET", "/api/v1/rights/{right_id}"): R(P.READ, "right"),
@@ -94,8 +96,55 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/v1/health-checks/{assessment_id}/diagnosis"): R(
         P.ASSESS_HEALTH, json={}, checked_in=HEALTH
     ),
+    ("POST", "/api/v1/health-checks"): R(P.ASSESS_HEALTH, json={}, checked_in=HEALTH),
+    ("PATCH", "/api/v1/health-checks/{assessment_id}/tasks/{priority}"): R(
+        P.ASSESS_HEALTH, json={"status": "done"}, checked_in=HEALTH
+    ),
+    ("POST", "/api/v1/health-checks/{assessment_id}/hours"): R(
+        P.ASSESS_HEALTH, json={"hours": 1}, checked_in=HEALTH
+    ),
+    ("POST", "/health-checks"): R(P.ASSESS_HEALTH, checked_in=HEALTH_PAGES),
+    ("POST", "/health-checks/{assessment_id}/diagnosis"): R(
+        P.ASSESS_HEALTH, checked_in=HEALTH_PAGES
+    ),
+    ("POST", "/health-checks/{assessment_id}/tasks/{priority}"): R(
+        P.ASSESS_HEALTH, form={"status": "done"}, checked_in=HEALTH_PAGES
+    ),
+    ("POST", "/health-checks/{assessment_id}/hours"): R(
+        P.ASSESS_HEALTH, form={"hours": "1"}, checked_in=HEALTH_PAGES
+    ),
     ("GET", "/api/v1/disputes"): R(P.READ, checked_in=HEALTH),
     ("GET", "/api/v1/disputes/{dispute_id}"): R(P.READ, checked_in=HEALTH),
+    ("POST", "/api/v1/disputes"): R(P.MEDIATE, json={}, checked_in=DISPUTES),
+    ("GET", "/api/v1/disputes/statistics"): R(P.READ, checked_in=DISPUTES),
+    ("POST", "/api/v1/disputes/{dispute_id}/assessment"): R(
+        P.MEDIATE, json={"factors": {}}, checked_in=DISPUTES
+    ),
+    ("POST", "/api/v1/disputes/{dispute_id}/override"): R(
+        P.MEDIATE, json={"verdict": "suitable", "reason": "matrix"}, checked_in=DISPUTES
+    ),
+    ("POST", "/api/v1/disputes/{dispute_id}/mediation"): R(P.MEDIATE, checked_in=DISPUTES),
+    ("POST", "/api/v1/disputes/{dispute_id}/sessions"): R(
+        P.MEDIATE, json={"held_on": "2026-01-01"}, checked_in=DISPUTES
+    ),
+    ("POST", "/api/v1/disputes/{dispute_id}/outcome"): R(
+        P.MEDIATE, json={"outcome": "withdrawal", "on": "2026-01-01"}, checked_in=DISPUTES
+    ),
+    ("POST", "/api/v1/disputes/{dispute_id}/judicial-confirmation"): R(
+        P.MEDIATE, json={"state": "requested"}, checked_in=DISPUTES
+    ),
+    ("POST", "/api/v1/disputes/{dispute_id}/escalation"): R(
+        P.MEDIATE, json={"kind": "district_court"}, checked_in=DISPUTES
+    ),
+    ("GET", "/api/v1/outreach"): R(P.READ, checked_in=DISPUTES),
+    ("POST", "/api/v1/outreach"): R(
+        P.ASSESS_HEALTH,
+        json={"kind": "seminar", "title": "m", "held_on": "2026-01-01"},
+        checked_in=DISPUTES,
+    ),
+    ("POST", "/api/v1/outreach/case-studies/{dispute_id}"): R(
+        P.ASSESS_HEALTH, json={"held_on": "2026-01-01"}, checked_in=DISPUTES
+    ),
     ("GET", "/health-checks"): R(P.READ, checked_in=HEALTH_PAGES),
     ("GET", "/health-checks/{assessment_id}"): R(P.READ, checked_in=HEALTH_PAGES),
     ("GET", "/health-checks/{assessment_id}/questions"): R(P.READ, checked_in=HEALTH_PAGES),
@@ -105,6 +154,20 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/health-checks/{assessment_id}/report.pdf"): R(P.READ, checked_in=HEALTH_PAGES),
     ("GET", "/disputes"): R(P.READ, checked_in=HEALTH_PAGES),
     ("GET", "/disputes/{dispute_id}"): R(P.READ, checked_in=HEALTH_PAGES),
+    ("GET", "/disputes/new"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
+    ("POST", "/disputes/new"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
+    ("POST", "/disputes/{dispute_id}/assessment"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
+    ("POST", "/disputes/{dispute_id}/override"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
+    ("POST", "/disputes/{dispute_id}/mediation"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
+    ("POST", "/disputes/{dispute_id}/sessions"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
+    ("POST", "/disputes/{dispute_id}/outcome"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
+    ("POST", "/disputes/{dispute_id}/judicial-confirmation"): R(
+        P.MEDIATE, checked_in=DISPUTE_PAGES
+    ),
+    ("POST", "/disputes/{dispute_id}/escalation"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
+    ("GET", "/programme"): R(P.READ, checked_in=DISPUTE_PAGES),
+    ("POST", "/programme/outreach"): R(P.ASSESS_HEALTH, checked_in=DISPUTE_PAGES),
+    ("POST", "/programme/case-studies/{dispute_id}"): R(P.ASSESS_HEALTH, checked_in=DISPUTE_PAGES),
     ("GET", "/sign-in"): R(None),
     ("POST", "/sign-in"): R(None, form={"email": "nobody@example.org", "password": "x"}),
     ("POST", "/sign-out"): R(None),

@@ -243,16 +243,8 @@ def stats(as_user: AsOption = None, as_json: JsonOption = False) -> None:
     """The programme's figures: disputes, how many mediated, how fast."""
     ctx = context()
     figures = disputes.statistics(ctx.uow(), ctx.actor(as_user))
-    data = {
-        "total": figures.total,
-        "open": figures.open,
-        "resolved": figures.resolved,
-        "by_mediation": figures.by_mediation,
-        "share_by_mediation": figures.share_by_mediation,
-        "median_days_to_resolution": figures.median_days_to_resolution,
-    }
     if as_json:
-        print_json(data)
+        print_json(figures.to_json())
         return
     share = "n/a" if figures.share_by_mediation is None else f"{figures.share_by_mediation:.0%}"
     days = (

@@ -127,6 +127,16 @@ class DisputeStatistics:
         ended = self.total - self.open
         return self.by_mediation / ended if ended else None
 
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "open": self.open,
+            "resolved": self.resolved,
+            "by_mediation": self.by_mediation,
+            "share_by_mediation": self.share_by_mediation,
+            "median_days_to_resolution": self.median_days_to_resolution,
+        }
+
 
 def dispute_statistics(disputes: Iterable[Dispute]) -> DisputeStatistics:
     """The figures a mediation programme reports: how many, how many mediated, how fast."""

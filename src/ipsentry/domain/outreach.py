@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.conflicts import core_name
@@ -35,6 +36,18 @@ class OutreachEvent:
     dispute_id: int | None = None  # the dispute a case study was written from
     confidentiality: Confidentiality = Confidentiality.PUBLIC
     id: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind.value,
+            "title": self.title,
+            "held_on": self.held_on.isoformat(),
+            "attendance": self.attendance,
+            "summary": self.summary,
+            "dispute_id": self.dispute_id,
+            "marking": self.confidentiality.value,
+        }
 
 
 def anonymise(text: str, names_by_role: Mapping[str, Iterable[str]]) -> str:

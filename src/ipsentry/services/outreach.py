@@ -30,16 +30,17 @@ def record_event(
     attendance: int = 0,
     enterprises: list[str] | None = None,
     summary: str = "",
+    source: str = "command line",
 ) -> OutreachEvent:
     """A seminar or consultation session (case studies come from ``case_study``)."""
     _require(actor)
     problems = []
     if kind is OutreachKind.CASE_STUDY:
-        problems.append(Problem("command line", None, "kind", "write a case study from a dispute"))
+        problems.append(Problem(source, None, "kind", "write a case study from a dispute"))
     if not title.strip():
-        problems.append(Problem("command line", None, "title", "must not be empty"))
+        problems.append(Problem(source, None, "title", "must not be empty"))
     if attendance < 0:
-        problems.append(Problem("command line", None, "attendance", "zero or more"))
+        problems.append(Problem(source, None, "attendance", "zero or more"))
     if problems:
         raise InvalidInput(problems)
     with uow:

@@ -24,6 +24,7 @@ from ipsentry.domain.jobs import JobStatus
 from ipsentry.domain.screening import ReviewStatus
 from ipsentry.web import i18n
 from ipsentry.web.markings import WORKING_RECORDS
+from ipsentry.web.terms import term
 
 HTMX = "vendor/htmx-2.0.11.min.js"
 
@@ -105,6 +106,7 @@ def environment() -> Environment:
     env.filters["deadline_state"] = deadline_state_label
     env.filters["review_status"] = review_status_label
     env.filters["job_status"] = job_status_label
+    env.filters["term"] = term
     env.globals["htmx"] = HTMX
     env.globals["locales"] = i18n.LOCALES
     return env
