@@ -18,6 +18,9 @@ from typer.core import TyperArgument, TyperGroup
 
 from ipsentry.cli.app import COMMANDS, load_command, run
 from ipsentry.cli.output import money
+from ipsentry.domain.common import Confidentiality
+from ipsentry.services.audit import AuditFilter
+from ipsentry.services.database import unit_of_work
 from ipsentry.settings import get_settings
 from ipsentry.store.database import dispose_all
 
@@ -116,3 +119,22 @@ def test_amounts_are_printed_with_thousands_separated(
     assert run(["cases", "show", "1:20-cv-00001"]) == 0
     out = capsys.readouterr().out
     assert "awarded: USD 9,250,000.00" in out
+
+
+def test_a_portfolio_export_of_privileged_rights_needs_a_yes_and_is_recorded(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = os.environ["IPSENTRY_DATABASE_URL"]
+    with unit_of_work(url) as uow:
+        org = uow.organisations.by_slug("smoore-demo")
+        assert org is not None and org.id is not None
+        uow.rights.list(org.id)[0].confidentiality = Confidentiality.PRIVILEGED
+        uow.commit()
+    out = database / "rights.json"
+    assert run(["portfolio", "export", str(out)]) == 6
+    assert "give --confirm-privileged" in capsys.readouterr().err and not out.exists()
+    assert run(["portfolio", "export", str(out), "--confirm-privileged"]) == 0
+    with unit_of_work(url) as uow:
+        entries, _ = uow.accounts.audit_entries(AuditFilter(action="export"))
+    assert entries[0].details["marking"] == "privileged"
+    assert entries[0].details["confirmed_privileged"] is True and out.exists()

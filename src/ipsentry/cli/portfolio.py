@@ -18,6 +18,7 @@ from ipsentry.cli.params import TABULAR, DateParser, InputFile, OutputFile
 from ipsentry.cli.progress import progress_bar
 from ipsentry.cli.tables import fitted_table, styled, under
 from ipsentry.domain.rights import RightKind
+from ipsentry.errors import ConfirmationNeeded
 from ipsentry.services import portfolio
 from ipsentry.services.portfolio import RightFilter
 
@@ -179,11 +180,27 @@ def export(
     jurisdiction: OfficeOption = None,
     family: FamilyOption = None,
     status: StatusOption = None,
+    confirm_privileged: Annotated[
+        bool,
+        typer.Option(
+            "--confirm-privileged",
+            help="Export privileged and protective-order rights too (recorded in the audit log).",
+        ),
+    ] = False,
 ) -> None:
-    """Export rights in the importer's own format (an export imports back unchanged)."""
+    """Export rights in the importer's own format (an export imports back unchanged).
+
+    Every export is recorded in the audit log; one holding privileged records needs
+    --confirm-privileged.
+    """
     ctx = context()
     where = RightFilter(kind, jurisdiction, family, status)
-    count = portfolio.export_rights(ctx.uow(), ctx.actor(), out, where)
+    try:
+        count = portfolio.export_rights(
+            ctx.uow(), ctx.actor(), out, where, confirmed=confirm_privileged
+        )
+    except ConfirmationNeeded as error:
+        raise ConfirmationNeeded(f"{error}: give --confirm-privileged", error.marking) from None
     console.print(f"wrote {count} right(s) to {out}")
 
 

@@ -14,13 +14,15 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from ipsentry.domain.accounts import AuditEntry, GrantScope
+from ipsentry.domain.accounts import AuditEntry, GrantScope, Permission
+from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.deadlines import Deadline, deadlines_for_recordation, deadlines_for_right
 from ipsentry.domain.rights import Patent, Right, RightNumber, Trademark
 from ipsentry.errors import InvalidInput, NotFound, Problem
 from ipsentry.formats.files import check_input
 from ipsentry.formats.tabular import file_format, read_rows, write_records
 from ipsentry.formats.uspto_xml import read_uspto_xml
+from ipsentry.services import exports
 from ipsentry.services.access import Actor
 from ipsentry.services.deadline_views import deadline_record
 from ipsentry.services.right_records import (
@@ -230,10 +232,29 @@ def import_rights(
 
 
 def export_rights(
-    uow: UnitOfWork, actor: Actor, out: Path, where: RightFilter | None = None
+    uow: UnitOfWork,
+    actor: Actor,
+    out: Path,
+    where: RightFilter | None = None,
+    *,
+    confirmed: bool = False,
 ) -> int:
-    """Write the rights in the importer's own format (an export imports back unchanged)."""
+    """Write the rights in the importer's own format (an export imports back unchanged):
+    an export, so privileged rights go out only ``confirmed``, and it is recorded."""
+    actor.require(Permission.EXPORT, "export the portfolio")
     rights = list_rights(uow, actor, where or EVERYTHING)
+    marking = max(
+        (Confidentiality.PUBLIC, *(r.confidentiality for r in rights)), key=lambda m: m.rank
+    )
+    exports.authorise(
+        uow,
+        actor,
+        f"{len(rights)} right(s) of the portfolio",
+        marking,
+        confirmed=confirmed,
+        entity="portfolio",
+        details={"file": out.name, "rights": len(rights)},
+    )
     write_records(out, [record_from_right(r) for r in rights])
     return len(rights)
 
