@@ -415,6 +415,7 @@ class RunReport:
     previous_run_id: int | None
     claim_hits: list[dict[str, Any]] = field(default_factory=list)
     resumed_after: int = 0  # observations an interrupted run had already screened
+    relisted: list[int] = field(default_factory=list)  # takedown notices found relisted
 
 
 PARTITION = 200  # observations screened and committed together: a crash loses at most these
@@ -592,6 +593,9 @@ def run_screening(
                 progress(done, len(observations))
         run.status = RunStatus.FINISHED
         run.finished_at = now or datetime.now(UTC)
+        from ipsentry.services.takedowns import check_relisting
+
+        relisted = check_relisting(uow, actor, run, (now or datetime.now(UTC)).date())
         uow.commit()
         assert run.id is not None
         new = [h for h in found if any((int(h.observation), r) not in known for r in h.rights)]
@@ -603,7 +607,8 @@ def run_screening(
             new,
             previous_id,
             claim_hits,
-            resumed_after,
+            resumed_after=resumed_after,
+            relisted=relisted,
         )
 
 
