@@ -16,6 +16,80 @@ class CustomsAuthority(enum.StrEnum):
     OTHER = "OTHER"
 
 
+class Coverage(enum.StrEnum):
+    """Which movements a recordation asks customs to watch (China protects exports too)."""
+
+    IMPORTS = "imports"
+    EXPORTS = "exports"
+    BOTH = "imports_and_exports"
+
+    def covers(self, direction: Direction) -> bool:
+        return self is Coverage.BOTH or self.value == f"{direction.value}s"
+
+
+class Direction(enum.StrEnum):
+    IMPORT = "import"
+    EXPORT = "export"
+
+
+# Who may make or move genuine goods, as the guide tells officers (the portfolio's own
+# authorised traders, ``rights.AuthorisedTrader``, are parties; these are names on a guide).
+GUIDE_ROLES = ("manufacturer", "exporter", "importer", "licensee", "distributor")
+
+
+@dataclass(frozen=True)
+class GuideParty:
+    name: str
+    role: str  # one of GUIDE_ROLES
+    country: str = ""
+
+    def __post_init__(self) -> None:
+        if self.role not in GUIDE_ROLES:
+            raise ValueError(f"role must be one of {', '.join(GUIDE_ROLES)}, not {self.role!r}")
+
+
+@dataclass(frozen=True)
+class Route:
+    """A usual movement of genuine goods; an empty field matches any value."""
+
+    origin: str = ""
+    destination: str = ""
+    port: str = ""
+
+    def matches(self, origin: str, destination: str, port: str) -> bool:
+        pairs = ((self.origin, origin), (self.destination, destination), (self.port, port))
+        return all(not mine or mine.casefold() == seen.strip().casefold() for mine, seen in pairs)
+
+    def label(self) -> str:
+        via = f" via {self.port}" if self.port else ""
+        return f"{self.origin or 'any'} -> {self.destination or 'any'}{via}"
+
+
+@dataclass(frozen=True)
+class GenuinePrice:
+    """What a genuine unit sells for at the border, per product line."""
+
+    product: str
+    price: Money
+    unit: str = "piece"
+
+
+@dataclass(frozen=True)
+class IdentificationGuide:
+    """What an officer at the inspection bench needs to tell genuine goods from fakes."""
+
+    features: tuple[str, ...] = ()
+    packaging: str = ""
+    labels: str = ""
+    serial_format: str = ""  # e.g. a pattern such as 'CC-########'
+    photos: tuple[str, ...] = ()  # file names or references of reference photographs
+    hs_codes: tuple[str, ...] = ()  # the recorded goods as HS codes (HS 2022 unless named)
+    authorised: tuple[GuideParty, ...] = ()
+    routes: tuple[Route, ...] = ()
+    prices: tuple[GenuinePrice, ...] = ()
+    notes: str = ""
+
+
 @dataclass(kw_only=True, eq=False)
 class Recordation:
     """A right recorded with a customs authority, with what officers need to spot fakes."""
@@ -25,7 +99,9 @@ class Recordation:
     authority: CustomsAuthority
     number: str
     goods: str = ""
-    identification_guide: str = ""  # features of genuine products
+    identification_guide: str = ""  # features of genuine products, as free text
+    guide: IdentificationGuide = field(default_factory=IdentificationGuide)
+    coverage: Coverage = Coverage.BOTH
     contact_point: str = ""
     valid_from: date | None = None
     valid_until: date | None = None
@@ -36,6 +112,27 @@ class Recordation:
     def is_valid_on(self, day: date) -> bool:
         starts = self.valid_from is None or self.valid_from <= day
         return starts and (self.valid_until is None or day <= self.valid_until)
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """One customs declaration line, as a risk scorer reads it."""
+
+    key: str  # the file row or the declaration number
+    direction: Direction
+    declarant: str = ""
+    consignor: str = ""
+    consignee: str = ""
+    origin: str = ""
+    destination: str = ""
+    port: str = ""
+    hs_code: str = ""
+    hs_edition: str = "2022"
+    brand: str = ""
+    description: str = ""
+    quantity: int = 0
+    unit_value: Money | None = None
+    address: str = ""
 
 
 class DetentionStatus(enum.StrEnum):
@@ -72,11 +169,6 @@ class Finding(enum.StrEnum):
     EXCLUSION_ORDER = "exclusion_order"  # goods within an ITC exclusion order
 
 
-class Direction(enum.StrEnum):
-    IMPORT = "import"
-    EXPORT = "export"
-
-
 @dataclass(kw_only=True, eq=False)
 class Detention:
     """Goods held at the border; ``border_procedure.advance`` moves it along its
@@ -107,6 +199,10 @@ class Detention:
     storage_cost: Money | None = None
     destruction_cost: Money | None = None
     costs_borne_by: str = ""  # who bears storage and destruction (holder, declarant)
+    declarant: str = ""
+    consignor: str = ""
+    consignee: str = ""
+    address: str = ""
     note: str = ""
     confidentiality: Confidentiality = Confidentiality.CONFIDENTIAL
     illustrative: bool = False
