@@ -26,7 +26,7 @@ from ipsentry.domain.customs import (
 from ipsentry.matching.marks.confusion import Mark
 from ipsentry.matching.marks.goods import Goods
 from ipsentry.matching.risk.declarations import DeclarationScorer, EarlierDetention, RecordedRight
-from ipsentry.matching.risk.hs import in_current_edition, within
+from ipsentry.matching.risk.hs import in_current_edition
 from ipsentry.matching.risk.model import risk_model
 
 EXPORTER = "Shenzhen Example Exporter Co., Ltd."
@@ -58,6 +58,7 @@ PLAIN = Declaration(
     unit_value=Money(Decimal("2.90"), "USD"),
 )
 CARTRIDGES = replace(PLAIN, hs_code="8543.40", description="electronic cigarette cartridges")
+MARKED = replace(CARTRIDGES, brand="CCELL")
 MISDECLARED = replace(PLAIN, hs_code="3926.90", description="cartridges")  # other plastics
 
 
@@ -80,7 +81,7 @@ REASONS = [
     (CARTRIDGES, {"consignee": "Harbour Trading Ltd."}, "earlier_detention"),
     (PLAIN, {"address": "12 Harbour Road,  Shenzhen"}, "earlier_detention"),
     (MISDECLARED, {"brand": "CCELL"}, "misdeclared_goods"),  # the mark under HS 3926.90
-    (CARTRIDGES, {"unit_value": Money(Decimal("0.40"), "USD")}, "low_price"),
+    (MARKED, {"unit_value": Money(Decimal("0.40"), "USD")}, "low_price"),
 ]
 
 
@@ -108,6 +109,8 @@ def test_a_price_above_the_genuine_floor_is_no_reason() -> None:
     assert "low_price" not in _keys(at_price)
     other_currency = replace(at_price, unit_value=Money(Decimal("0.10"), "EUR"))
     assert "low_price" not in _keys(other_currency)  # nothing to compare with, no guess
+    unbranded = replace(CARTRIDGES, unit_value=Money(Decimal("0.10"), "USD"))
+    assert "low_price" not in _keys(unbranded)  # cheap unbranded goods are not cheap fakes
 
 
 def test_parallel_import_from_an_authorised_exporter_at_a_genuine_price() -> None:
@@ -169,9 +172,11 @@ def test_hs_editions() -> None:
     # WCO correlation HS 2017 -> HS 2022: 8543.70 may now be 8543.40 (electronic cigarettes)
     assert in_current_edition("8543.70", "2017") == {"854340", "854370"}
     assert in_current_edition("8543.70.10", "2022") == {"85437010"}
-    assert within("8543.70", "2022", ["854340"]) is None
-    assert within("8543.70", "2017", ["854340"]) == "854340"
-    assert within("85", "2022", ["8543"]) is None  # a chapter is not within a heading
+    assert in_current_edition("", "2017") == frozenset()
+    marked = replace(CARTRIDGES, brand="CCELL", hs_code="8543.70")
+    assert "misdeclared_goods" in _keys(marked)  # HS 2022 8543.70 is not the recorded 8543.40
+    assert "misdeclared_goods" not in _keys(replace(marked, hs_edition="2017"))
+    assert "recorded_goods" not in _keys(replace(PLAIN, hs_code="85"))  # a chapter is wider
 
 
 def test_the_weights_are_data_with_information_at_zero() -> None:

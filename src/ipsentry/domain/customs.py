@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
 
 from ipsentry.domain.common import Confidentiality, Money
 
@@ -88,6 +91,63 @@ class IdentificationGuide:
     routes: tuple[Route, ...] = ()
     prices: tuple[GenuinePrice, ...] = ()
     notes: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain data for storage and the API (money as text, so nothing is rounded)."""
+        return {
+            "features": list(self.features),
+            "packaging": self.packaging,
+            "labels": self.labels,
+            "serial_format": self.serial_format,
+            "photos": list(self.photos),
+            "hs_codes": list(self.hs_codes),
+            "authorised": [{"name": p.name, "role": p.role, "country": p.country}
+                           for p in self.authorised],
+            "routes": [{"origin": r.origin, "destination": r.destination, "port": r.port}
+                       for r in self.routes],
+            "prices": [{"product": p.product, "amount": str(p.price.amount),
+                        "currency": p.price.currency, "unit": p.unit} for p in self.prices],
+            "notes": self.notes,
+        }  # fmt: skip
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, Any]) -> IdentificationGuide:
+        """The guide from plain data; a bad field raises ValueError naming it."""
+
+        def texts(name: str) -> tuple[str, ...]:
+            value = raw.get(name) or []
+            if isinstance(value, str) or not all(isinstance(v, str) for v in value):
+                raise ValueError(f"{name}: a list of texts is expected")
+            return tuple(v.strip() for v in value if v.strip())
+
+        try:
+            return cls(
+                features=texts("features"),
+                packaging=str(raw.get("packaging") or ""),
+                labels=str(raw.get("labels") or ""),
+                serial_format=str(raw.get("serial_format") or ""),
+                photos=texts("photos"),
+                hs_codes=texts("hs_codes"),
+                authorised=tuple(
+                    GuideParty(str(p["name"]), str(p["role"]), str(p.get("country") or ""))
+                    for p in raw.get("authorised") or []
+                ),
+                routes=tuple(
+                    Route(str(r.get("origin") or ""), str(r.get("destination") or ""),
+                          str(r.get("port") or ""))
+                    for r in raw.get("routes") or []
+                ),
+                prices=tuple(
+                    GenuinePrice(str(p["product"]), Money(Decimal(str(p["amount"])),
+                                 str(p["currency"])), str(p.get("unit") or "piece"))
+                    for p in raw.get("prices") or []
+                ),
+                notes=str(raw.get("notes") or ""),
+            )  # fmt: skip
+        except KeyError as missing:
+            raise ValueError(f"{missing.args[0]}: missing") from None
+        except (TypeError, ArithmeticError, AttributeError) as bad:
+            raise ValueError(f"not a valid guide ({bad})") from None
 
 
 @dataclass(kw_only=True, eq=False)
@@ -203,10 +263,87 @@ class Detention:
     consignor: str = ""
     consignee: str = ""
     address: str = ""
+    customs_organisation_id: int | None = None  # the customs office that detained
+    customs_declaration_id: int | None = None  # the scored declaration it came from
+    protection_plan_id: int | None = None
     note: str = ""
     confidentiality: Confidentiality = Confidentiality.CONFIDENTIAL
     illustrative: bool = False
     id: int | None = None
+
+
+class QueueStatus(enum.StrEnum):
+    QUEUED = "queued"
+    CLEARED = "cleared"  # looked at, let through
+    DETAINED = "detained"
+
+
+@dataclass(kw_only=True, eq=False)
+class ScoredDeclaration:
+    """A declaration a customs office scored, kept for its targeting queue."""
+
+    organisation_id: int  # the customs organisation
+    batch: str  # the file it came in
+    row: int
+    direction: Direction
+    declarant: str = ""
+    consignor: str = ""
+    consignee: str = ""
+    origin: str = ""
+    destination: str = ""
+    port: str = ""
+    hs_code: str = ""
+    hs_edition: str = "2022"
+    brand: str = ""
+    description: str = ""
+    quantity: int = 0
+    unit_value: Money | None = None
+    address: str = ""
+    risk: float = 0.0
+    level: str = "low"
+    reasons: list[dict[str, Any]] = field(default_factory=list)
+    right_ids: list[int] = field(default_factory=list)
+    status: QueueStatus = QueueStatus.QUEUED
+    scored_at: datetime | None = None
+    scored_by_user_id: int | None = None
+    illustrative: bool = False
+    confidentiality: Confidentiality = Confidentiality.CONFIDENTIAL
+    id: int | None = None
+
+    def declaration(self) -> Declaration:
+        return Declaration(
+            key=str(self.row), direction=self.direction, declarant=self.declarant,
+            consignor=self.consignor, consignee=self.consignee, origin=self.origin,
+            destination=self.destination, port=self.port, hs_code=self.hs_code,
+            hs_edition=self.hs_edition, brand=self.brand, description=self.description,
+            quantity=self.quantity, unit_value=self.unit_value, address=self.address,
+        )  # fmt: skip
+
+
+@dataclass(kw_only=True, eq=False)
+class ProtectionPlan:
+    """A plan agreed between a rights holder and a customs office: what to watch, where,
+    when, and who to call; its activity is reported against it."""
+
+    organisation_id: int  # the rights holder
+    customs_organisation_id: int
+    title: str
+    ports: list[str] = field(default_factory=list)
+    routes: list[str] = field(default_factory=list)
+    product_lines: list[str] = field(default_factory=list)
+    starts_on: date | None = None
+    ends_on: date | None = None
+    holder_contact: str = ""
+    customs_contact: str = ""
+    training: str = ""  # material for officers, drawn from the identification guides
+    recordation_ids: list[int] = field(default_factory=list)
+    confidentiality: Confidentiality = Confidentiality.CONFIDENTIAL
+    illustrative: bool = False
+    id: int | None = None
+
+    def is_active_on(self, day: date) -> bool:
+        starts = self.starts_on is None or self.starts_on <= day
+        return starts and (self.ends_on is None or day <= self.ends_on)
 
 
 @dataclass(kw_only=True, eq=False)

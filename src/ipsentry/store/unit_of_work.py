@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipsentry.store.account_repository import AccountRepository
 from ipsentry.store.activity_repository import ActivityRepository
+from ipsentry.store.customs_repository import CustomsRepository
 from ipsentry.store.database import session_factory
 from ipsentry.store.evidence_repository import EvidenceRepository
 from ipsentry.store.health_repository import HealthRepository
@@ -34,6 +35,7 @@ class UnitOfWork:
         self.activity = ActivityRepository(self.session)
         self.jobs = JobRepository(self.session)
         self.hits = HitRepository(self.session)
+        self.customs = CustomsRepository(self.session)
         return self
 
     def __exit__(

@@ -22,7 +22,7 @@ from ipsentry.matching.marks.confusion import Category, Mark, Use
 from ipsentry.matching.marks.goods import Goods
 from ipsentry.matching.marks.screen import PortfolioMark, PortfolioMatcher, ScreenHit
 from ipsentry.matching.notices.names import name_forms
-from ipsentry.matching.risk.hs import within
+from ipsentry.matching.risk.hs import digits, in_current_edition
 from ipsentry.matching.risk.model import RiskModel, risk_model
 
 _SUPPLIERS = frozenset({"manufacturer", "exporter", "licensee", "distributor"})
@@ -111,7 +111,22 @@ class DeclarationScorer:
             {form: p.role for p in r.guide.authorised for form in name_forms(p.name)}
             for r in self.recorded
         ]
+        self.by_hs: dict[str, list[int]] = {}
+        for i, r in enumerate(self.recorded):
+            for code in {digits(c) for c in r.guide.hs_codes} - {""}:
+                self.by_hs.setdefault(code, []).append(i)
         self._screen = lru_cache(maxsize=_CACHE)(self._screen_uncached)
+        self._recorded_hs = lru_cache(maxsize=_CACHE)(self._recorded_hs_uncached)
+
+    def _recorded_hs_uncached(self, code: str, edition: str) -> dict[int, str]:
+        """The recorded rights whose goods the declared code falls within, with the
+        recorded code it falls within (a heading covers its subheadings)."""
+        found: dict[int, str] = {}
+        for candidate in sorted(in_current_edition(code, edition)):
+            for end in range(2, len(candidate) + 1):
+                for i in self.by_hs.get(candidate[:end], ()):
+                    found.setdefault(i, candidate[:end])
+        return found
 
     # --- marks --------------------------------------------------------------------------
     def _screen_uncached(
@@ -137,19 +152,51 @@ class DeclarationScorer:
     def score(self, d: Declaration) -> Risk:
         reasons: list[RiskReason] = []
         hits = self.mark_hits(d)
-        for i, right in enumerate(self.recorded):
+        by_hs = self._recorded_hs(d.hs_code, d.hs_edition) if d.hs_code else {}
+        goods_only: list[int] = []
+        for i in sorted(set(hits) | set(by_hs)):
+            right = self.recorded[i]
             if not right.coverage.covers(d.direction):
                 continue
-            reasons += self._right_reasons(d, i, right, hits.get(i))
+            if i in hits:
+                reasons += self._right_reasons(d, i, right, hits[i], by_hs.get(i))
+            else:
+                goods_only.append(i)
+        reasons += self._goods_only(d, goods_only, by_hs)
         reasons += self._earlier(d)
         return self._combine(d.key, reasons)
+
+    def _goods_only(
+        self, d: Declaration, indices: list[int], by_hs: dict[int, str]
+    ) -> list[RiskReason]:
+        """Rights the goods (not the marks) point to: one reason for all of them, since a
+        heading recorded for many rights says the same thing once. A low price says nothing
+        here: unbranded or compatible goods are not the genuine product whose price is known."""
+        if not indices:
+            return []
+        first = self.recorded[indices[0]]
+        label = first.label + (f" and {len(indices) - 1} more" if len(indices) > 1 else "")
+        single = first.right_id if len(indices) == 1 else None
+        w = self.model.weight
+        evidence = f"HS {d.hs_code} ({d.hs_edition}) within {by_hs[indices[0]]}"
+        return [RiskReason("recorded_goods", w("recorded_goods"), 1.0, label, evidence, single)]
+
+    def _low_price(
+        self, d: Declaration, ratio: float, strength: float, label: str, right_id: int | None
+    ) -> RiskReason:
+        assert d.unit_value is not None
+        value = f"{d.unit_value.amount} {d.unit_value.currency}"
+        evidence = f"unit value {value} is {ratio:.0%} of the genuine price"
+        weight = self.model.weight("low_price")
+        return RiskReason("low_price", weight, strength, label, evidence, right_id)
 
     def _right_reasons(
         self,
         d: Declaration,
         index: int,
         right: RecordedRight,
-        hit: tuple[str, str, ScreenHit] | None,
+        hit: tuple[str, str, ScreenHit],
+        recorded_hs: str | None,
     ) -> list[RiskReason]:
         guide, w = right.guide, self.model.weight
         found: list[RiskReason] = []
@@ -157,47 +204,36 @@ class DeclarationScorer:
         def add(key: str, strength: float, evidence: str) -> None:
             found.append(RiskReason(key, w(key), strength, right.label, evidence, right.right_id))
 
-        recorded_hs = within(d.hs_code, d.hs_edition, guide.hs_codes) if d.hs_code else None
-        marked = hit is not None and hit[2].assessment.category in (
-            Category.COUNTERFEIT,
-            Category.CONFUSING,
-        )
-        if hit is None and recorded_hs is None:
-            return found
+        marked = hit[2].assessment.category in (Category.COUNTERFEIT, Category.CONFUSING)
         suppliers = self._authorised_parties(d, index)
         ratio = self._price_ratio(d, guide)
         genuine_price = ratio is None or ratio >= self.model.price_none
         for party, role in suppliers:
             add("authorised_trader", 1.0, f"{party} is an authorised {role}")
-        if hit is not None:
-            name, sign, screened = hit
-            a = screened.assessment
-            what = f"{name} '{sign}' ~ {screened.mark} ({a.category.value.replace('_', ' ')}"
-            what += f", {a.score:.2f})"
-            supplier = any(role in _SUPPLIERS for _, role in suppliers)
-            if a.category is Category.REFERENTIAL:
-                add("referential_use", 1.0, what)
-            elif marked and supplier and genuine_price:
-                add("genuine_goods", 1.0, f"{what}, from an authorised supplier at a genuine price")
-            elif a.category is Category.COUNTERFEIT:
-                add("counterfeit_mark", 1.0, what)
-            elif marked:
-                add("confusing_mark", a.score, what)
-            if marked and not suppliers:
-                add("not_authorised", 1.0, "no party is on the authorised list")
-            if marked and guide.hs_codes and d.hs_code and recorded_hs is None:
-                recorded = ", ".join(guide.hs_codes)
-                add("misdeclared_goods", 1.0, f"HS {d.hs_code} outside recorded goods {recorded}")
+        name, sign, screened = hit
+        a = screened.assessment
+        what = f"{name} '{sign}' ~ {screened.mark} ({a.category.value.replace('_', ' ')}"
+        what += f", {a.score:.2f})"
+        supplier = any(role in _SUPPLIERS for _, role in suppliers)
+        if a.category is Category.REFERENTIAL:
+            add("referential_use", 1.0, what)
+        elif marked and supplier and genuine_price:
+            add("genuine_goods", 1.0, f"{what}, from an authorised supplier at a genuine price")
+        elif a.category is Category.COUNTERFEIT:
+            add("counterfeit_mark", 1.0, what)
+        elif marked:
+            add("confusing_mark", a.score, what)
+        if marked and not suppliers:
+            add("not_authorised", 1.0, "no party is on the authorised list")
+        if marked and guide.hs_codes and d.hs_code and recorded_hs is None:
+            recorded = ", ".join(guide.hs_codes)
+            add("misdeclared_goods", 1.0, f"HS {d.hs_code} outside recorded goods {recorded}")
         if recorded_hs is not None:
             add("recorded_goods", 1.0, f"HS {d.hs_code} ({d.hs_edition}) within {recorded_hs}")
-        if ratio is not None and (marked or recorded_hs is not None):
+        if ratio is not None and marked:
             strength = self.model.price_strength(ratio)
             if strength > 0:
-                assert d.unit_value is not None
-                value = f"{d.unit_value.amount} {d.unit_value.currency}"
-                add(
-                    "low_price", strength, f"unit value {value} is {ratio:.0%} of the genuine price"
-                )
+                found.append(self._low_price(d, ratio, strength, right.label, right.right_id))
         if (
             marked
             and guide.routes

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -36,14 +35,3 @@ def in_current_edition(code: str, edition: str = CURRENT) -> frozenset[str]:
     if moved is None:
         return frozenset({bare})
     return frozenset(m + bare[6:] for m in moved)
-
-
-def within(code: str, edition: str, recorded: Iterable[str]) -> str | None:
-    """The recorded HS code the declared code falls within, if any (a recorded heading
-    covers its subheadings)."""
-    prefixes = [digits(r) for r in recorded if digits(r)]
-    for candidate in sorted(in_current_edition(code, edition)):
-        for prefix in prefixes:
-            if candidate.startswith(prefix):
-                return prefix
-    return None
