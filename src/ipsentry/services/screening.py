@@ -22,16 +22,16 @@ from ipsentry.errors import InvalidInput, Problem
 from ipsentry.formats.files import atomic_text
 from ipsentry.formats.nice import parse_classes
 from ipsentry.formats.tabular import read_rows
-from ipsentry.matching.marks.confusion import Assessment, Mark, Use
-from ipsentry.matching.marks.explain import describe
-from ipsentry.matching.marks.goods import Goods
-from ipsentry.matching.marks.lookalikes import NameKind, imitations
-from ipsentry.matching.marks.screen import PortfolioMark, PortfolioMatcher, same_mark
 from ipsentry.services.access import Actor
 from ipsentry.store.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
     from ipsentry.matching.claims.screen import ClaimHit
+    from ipsentry.matching.marks.confusion import Assessment, Use
+    from ipsentry.matching.marks.screen import PortfolioMark, PortfolioMatcher
+
+# The mark engine (NumPy, RapidFuzz, its word lists) is imported where a screening runs, not
+# with this module: the command line imports it to build `ipsentry screen --help`.
 
 Progress = Callable[[int, int], None]
 TRUE = {"1", "true", "yes", "y", "x"}
@@ -98,6 +98,8 @@ class FoundHit:
         return self.right_ids or (self.right_id,)
 
     def record(self) -> dict[str, Any]:
+        from ipsentry.matching.marks.explain import describe
+
         a = self.assessment
         record = {
             "observation": self.observation,
@@ -126,6 +128,10 @@ def screen_one(
     matcher: PortfolioMatcher, seen: Seen, owner_apps: set[str] | None = None
 ) -> list[FoundHit]:
     """Every hit on one observation, one per mark and field, best first."""
+    from ipsentry.matching.marks.confusion import Use
+    from ipsentry.matching.marks.goods import Goods
+    from ipsentry.matching.marks.lookalikes import NameKind, imitations
+
     found: list[FoundHit] = []
 
     def add(field_name: str, sign: str, use: Use) -> None:
@@ -172,6 +178,8 @@ def screen_one(
 
 def _one_per_mark(found: list[FoundHit], matcher: PortfolioMatcher) -> list[FoundHit]:
     """The best finding per mark, listing every registration of that mark it stands for."""
+    from ipsentry.matching.marks.screen import same_mark
+
     best: dict[str, FoundHit] = {}
     for found_hit in found:
         key = same_mark(found_hit.mark)
@@ -191,6 +199,10 @@ def _one_per_mark(found: list[FoundHit], matcher: PortfolioMatcher) -> list[Foun
 
 def marks_of(trademarks: Iterable[Trademark]) -> list[PortfolioMark]:
     """The live word marks of a portfolio, with their goods, disclaimers and fame."""
+    from ipsentry.matching.marks.confusion import Mark
+    from ipsentry.matching.marks.goods import Goods
+    from ipsentry.matching.marks.screen import PortfolioMark
+
     marks = []
     for tm in trademarks:
         if not tm.status.is_alive or tm.id is None or not tm.title.strip():
@@ -224,6 +236,10 @@ def marks_of(trademarks: Iterable[Trademark]) -> list[PortfolioMark]:
 
 
 def read_marks(path: Path) -> list[PortfolioMark]:
+    from ipsentry.matching.marks.confusion import Mark
+    from ipsentry.matching.marks.goods import Goods
+    from ipsentry.matching.marks.screen import PortfolioMark
+
     problems: list[Problem] = []
     marks = []
     source = str(path)
@@ -293,6 +309,8 @@ def screen_files(
     marks_path: Path, observations_path: Path, out: Path, progress: Progress | None = None
 ) -> tuple[int, int]:
     """Screen a file against a file; write one JSON line per hit. Returns (screened, hits)."""
+    from ipsentry.matching.marks.screen import PortfolioMatcher
+
     matcher = PortfolioMatcher(read_marks(marks_path))
     observations = read_observations(observations_path)
     hits = 0
@@ -341,6 +359,8 @@ def run_screening(
     now: datetime | None = None,
 ) -> RunReport:
     """Screen the organisation's stored observations; persist the run and its hits."""
+    from ipsentry.matching.marks.screen import PortfolioMatcher
+
     actor.require_write("screening runs")
     channel = kind.value if kind else "mixed"
     with uow:
