@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ipsentry.domain.accounts import OrganisationKind, Permission
 from ipsentry.domain.common import Money
@@ -29,18 +29,15 @@ from ipsentry.domain.rights import Trademark
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.formats.files import atomic_text
 from ipsentry.formats.tabular import read_rows
-from ipsentry.matching.marks.confusion import Mark
-from ipsentry.matching.risk.declarations import (
-    DeclarationScorer,
-    EarlierDetention,
-    RecordedRight,
-    Risk,
-)
 from ipsentry.services import audit
 from ipsentry.services import customs as border
 from ipsentry.services.access import Actor
 from ipsentry.services.screening import marks_of
 from ipsentry.store.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:  # the engines load when a file is scored, not with the command line
+    from ipsentry.matching.marks.confusion import Mark
+    from ipsentry.matching.risk.declarations import DeclarationScorer, Risk
 
 Progress = Callable[[int, int], None]
 FIELDS = (
@@ -151,6 +148,12 @@ def read_declarations(path: Path, progress: Progress | None = None) -> list[Decl
 def scorer_for(uow: UnitOfWork, actor: Actor) -> DeclarationScorer:
     """Inside an open unit of work: a scorer over the recordations the actor sees, with the
     detentions it sees."""
+    from ipsentry.matching.risk.declarations import (
+        DeclarationScorer,
+        EarlierDetention,
+        RecordedRight,
+    )
+
     views = border.visible_recordations(uow, actor)
     trademarks = []
     for view in views:
