@@ -69,6 +69,7 @@ class Rule:
 R, P = Rule, Permission
 HEALTH = "tests/web/test_health_api.py"
 HEALTH_PAGES = "tests/web/test_health_pages.py"
+CUSTOMS = "tests/web/test_customs_pages.py"
 RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/v1/rights"): R(P.READ),
     ("GET", "/api/v1/rights/{right_id}"): R(P.READ, "right"),
@@ -102,6 +103,22 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/health-checks/{assessment_id}/report.pdf"): R(P.READ, checked_in=HEALTH_PAGES),
     ("GET", "/disputes"): R(P.READ, checked_in=HEALTH_PAGES),
     ("GET", "/disputes/{dispute_id}"): R(P.READ, checked_in=HEALTH_PAGES),
+    ("GET", "/api/v1/customs/recordations"): R(P.READ, checked_in=CUSTOMS),
+    ("GET", "/api/v1/customs/recordations/{recordation_id}"): R(P.READ, checked_in=CUSTOMS),
+    ("GET", "/api/v1/customs/detentions"): R(P.READ, checked_in=CUSTOMS),
+    ("GET", "/api/v1/customs/detentions/{detention_id}"): R(P.READ, checked_in=CUSTOMS),
+    ("GET", "/api/v1/customs/queue"): R(P.BORDER_CONTROL, checked_in=CUSTOMS),
+    ("GET", "/api/v1/customs/statistics"): R(P.READ, checked_in=CUSTOMS),
+    ("GET", "/customs"): R(P.READ, checked_in=CUSTOMS),
+    ("POST", "/customs/score"): R(P.BORDER_CONTROL, files=True, checked_in=CUSTOMS),
+    ("POST", "/customs/declarations/{declaration_id}/detain"): R(
+        P.BORDER_CONTROL, form={"recordation_id": "1", "on": "2026-12-03"}, checked_in=CUSTOMS
+    ),
+    ("GET", "/customs/detentions/{detention_id}"): R(P.READ, checked_in=CUSTOMS),
+    ("POST", "/customs/detentions/{detention_id}/step"): R(
+        P.READ, form={"to": "notified", "on": "2026-12-03"}, checked_in=CUSTOMS
+    ),
+    ("GET", "/customs/recordations/{recordation_id}"): R(P.READ, checked_in=CUSTOMS),
     ("GET", "/sign-in"): R(None),
     ("POST", "/sign-in"): R(None, form={"email": "nobody@example.org", "password": "x"}),
     ("POST", "/sign-out"): R(None),
