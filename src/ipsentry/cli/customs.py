@@ -275,14 +275,17 @@ def detentions_step(
     = None,
     finding: Annotated[Finding | None, typer.Option(help="What the goods bear.")] = None,
     note: Annotated[str, typer.Option(help="A note kept with the step.")] = "",
-    outbox: Annotated[Path | None, typer.Option(help="Folder for the notice e-mail.")] = None,
+    outbox: Annotated[
+        str | None, typer.Option(metavar="FOLDER", help="Folder for the notice e-mail.")
+    ] = None,
     as_user: AsOption = None,
 ) -> None:  # fmt: skip
     """Take one step: notified, confirmed (the rights holder, with security in China),
     seized, destroyed, released or handed_over; a step the procedure does not allow, or a
     confirmation after its deadline, is refused."""
     ctx = context()
-    step = detentions.Step(to, _day(on), _money(security, "--security"), finding, note, outbox)
+    folder = Path(outbox) if outbox else None
+    step = detentions.Step(to, _day(on), _money(security, "--security"), finding, note, folder)
     view = detentions.take_step(ctx.uow(), ctx.actor(as_user), detention_id, step)
     console.print(f"detention {detention_id} is now {view.detention.status.value}",
                   highlight=False)  # fmt: skip
