@@ -35,6 +35,14 @@ class VersionConflict(Conflict):
         self.current = current
 
 
+class ConfirmationNeeded(Conflict):
+    """An export holding privileged records, asked for without saying 'yes, I mean it'."""
+
+    def __init__(self, message: str, marking: str) -> None:
+        super().__init__(message)
+        self.marking = marking
+
+
 class NotAuthenticated(IpsentryError):
     """No valid sign-in: a wrong password, an expired session, a revoked token."""
 

@@ -31,6 +31,16 @@ class Settings(BaseSettings):
         default="counsel@smoore-demo.example",
         description="The user the command line acts as (its role decides what it may see).",
     )
+    register_index: Path | None = Field(
+        default=None,
+        description="Folder of the register index the web's register search uses "
+        "(made by 'ipsentry register build').",
+    )
+    patent_index: Path | None = Field(
+        default=None,
+        description="Folder of the patent index the web's patent search uses "
+        "(made by 'ipsentry patents index').",
+    )
 
 
 @cache

@@ -22,6 +22,7 @@ from ipsentry.services.demo import load_demo
 from ipsentry.settings import Settings
 from ipsentry.store.database import dispose_all
 from ipsentry.store.unit_of_work import UnitOfWork
+from tests.web.indexes import build_indexes
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -50,14 +51,22 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The demo database served by uvicorn in a thread; yields the base URL."""
+def served_database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The demo database the browser tests' server serves (a test may change a record)."""
     url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'demo.sqlite3'}"
     load_demo(UnitOfWork.for_url(url))
+    return url
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory, served_database: str) -> Iterator[str]:
+    """The demo database (and small search indexes) served by uvicorn in a thread; yields
+    the base URL."""
+    url = served_database
+    register, patents = build_indexes(tmp_path_factory.mktemp("indexes"))
+    settings = Settings(database_url=url, register_index=register, patent_index=patents)
     port = _free_port()
-    config = uvicorn.Config(
-        create_app(Settings(database_url=url)), host="127.0.0.1", port=port, log_level="warning"
-    )
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()

@@ -13,6 +13,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from ipsentry.domain.common import Confidentiality
+from ipsentry.services.database import unit_of_work
 from ipsentry.services.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -24,6 +26,8 @@ PAGES = {
     "deadlines": ("/deadlines", "Deadlines", "期限"),
     "tokens": ("/tokens", "API tokens", "API 令牌"),
     "claim-chart": ("/claims/chart", "Claim chart", "权利要求对照表"),
+    "register-search": ("/register/search?q=CCELL", "Register search", "商标注册检索"),
+    "patent-search": ("/patents/search?q=porous+ceramic+heating", "Patent search", "专利检索"),
 }
 
 
@@ -106,7 +110,9 @@ def test_the_portfolio_filters_by_keyboard(page: Page, server: str) -> None:
     assert all("CCELL" in t.upper() for t in rows.all_inner_texts())
 
 
-def test_a_claim_chart_from_the_page(page: Page, server: str, screenshots: Path) -> None:
+def test_a_claim_chart_from_the_page(
+    page: Page, server: str, screenshots: Path, tmp_path: Path
+) -> None:
     sign_in(page, server)
     page.goto(f"{server}/claims/chart")
     page.select_option("#patent", "US 10357623")
@@ -119,3 +125,53 @@ def test_a_claim_chart_from_the_page(page: Page, server: str, screenshots: Path)
     expect(page.locator("table").first).to_contain_text("porous ceramic")
     check_accessible(page)
     shoot(page, screenshots, "claim-chart-result", "en")
+    page.select_option("#format", "csv")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download").click()
+    assert download.value.suggested_filename == "claim-chart-US10357623.csv"
+    saved = tmp_path / "chart.csv"
+    download.value.save_as(saved)
+    header, first = saved.read_text("utf-8").splitlines()[:2]
+    assert header.endswith(",marking") and first.endswith(",public")
+
+
+def test_a_privileged_export_asks_first_in_both_languages(
+    page: Page, server: str, served_database: str, screenshots: Path, tmp_path: Path
+) -> None:
+    number = "US 10791763"
+    _mark(served_database, number, Confidentiality.PRIVILEGED)
+    try:
+        sign_in(page, server)
+        for locale in ("en", "zh"):
+            if locale == "zh":
+                page.select_option("#locale", "zh_Hans")
+                page.wait_for_load_state()
+            page.goto(f"{server}/claims/chart")
+            page.select_option("#patent", number)
+            page.locator("#product").fill("A cartridge with a porous ceramic heating body.")
+            page.locator("form.stacked button[type=submit]").click()
+            page.select_option("#format", "csv")
+            page.locator("#format ~ button").click()
+            heading = {"en": "Confirm the export", "zh": "确认导出"}[locale]
+            expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+            check_accessible(page)
+            shoot(page, screenshots, "confirm-export", locale)
+        with page.expect_download() as download:
+            page.get_by_role("button", name="仍然导出").click()
+        saved = tmp_path / "chart.csv"
+        download.value.save_as(saved)
+        assert saved.read_text("utf-8").splitlines()[1].endswith(",privileged")
+    finally:
+        _mark(served_database, number, Confidentiality.PUBLIC)
+        page.goto(f"{server}/")
+        page.select_option("#locale", "en")
+        page.wait_for_load_state()
+
+
+def _mark(url: str, number: str, marking: Confidentiality) -> None:
+    with unit_of_work(url) as uow:
+        org = uow.organisations.by_slug("smoore-demo")
+        assert org is not None and org.id is not None
+        right = next(r for r in uow.rights.list(org.id) if r.display_number == number)
+        right.confidentiality = marking
+        uow.commit()

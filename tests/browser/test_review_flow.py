@@ -75,6 +75,10 @@ def test_upload_screen_review_and_see_the_dashboard_change(
     decided = page.locator("article.hit", has_text="same mark on the same goods")
     expect(decided).to_have_count(1)
     assert open_hits(page, server) == before - 2
+    page.goto(f"{server}/")  # today's screening appears in the activity chart
+    expect(page.locator('svg[aria-labelledby="activity-chart-t"] rect.bar')).to_have_count(1)
+    check_accessible(page)
+    shoot(page, screenshots, "dashboard-after-screening", "en")
 
     page.select_option("#locale", "zh_Hans")
     expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -40,8 +41,10 @@ def demo_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     dispose_all()
 
 
-def client_for(url: str, runner: Runner | None = None) -> TestClient:
-    return TestClient(create_app(Settings(database_url=url), runner), base_url=BASE)
+def client_for(url: str, runner: Runner | None = None, **settings: Any) -> TestClient:
+    """A client of an app over ``url``; ``settings`` adds others (the search indexes)."""
+    app = create_app(Settings(database_url=url, **settings), runner)
+    return TestClient(app, base_url=BASE)
 
 
 def sign_in(client: TestClient, email: str, password: str = DEMO_PASSWORD) -> str:

@@ -86,12 +86,15 @@ def test_a_viewer_sees_only_public_rights(signed_in: SignedIn) -> None:
     assert viewer.get(f"/api/v1/rights/{hidden[0]['id']}").status_code == 404
 
 
-def test_another_organisation_sees_none_of_these_rights(signed_in: SignedIn) -> None:
+def test_an_organisation_without_a_grant_sees_none_of_these_rights(signed_in: SignedIn) -> None:
+    """The provider is engaged by another enterprise, not by this rights holder (what a
+    grant shares is in test_grants.py)."""
     counsel, _ = signed_in("counsel")
-    officer, _ = signed_in("customs_officer")
-    right_id = counsel.get("/api/v1/rights").json()["items"][0]["id"]
-    assert officer.get("/api/v1/rights").json()["total"] == 0
-    assert officer.get(f"/api/v1/rights/{right_id}").status_code == 404
+    provider, _ = signed_in("legal_service")
+    own = {r["id"] for r in counsel.get("/api/v1/rights", params={"limit": 200}).json()["items"]}
+    seen = provider.get("/api/v1/rights", params={"limit": 200}).json()["items"]
+    assert not own & {r["id"] for r in seen}
+    assert provider.get(f"/api/v1/rights/{min(own)}").status_code == 404
 
 
 @pytest.mark.postgres

@@ -34,6 +34,7 @@ from ipsentry.services.access import resolve_user
 from ipsentry.services.database import unit_of_work
 from ipsentry.services.jobs import ThreadRunner
 from tests.web.conftest import client_for
+from tests.web.indexes import build_indexes
 
 PASSWORD = "matrix password 2026"
 MARKINGS = (Confidentiality.PUBLIC, Confidentiality.CONFIDENTIAL, Confidentiality.PRIVILEGED)
@@ -60,6 +61,7 @@ class Rule:
     form: dict[str, Any] = field(default_factory=dict)
     json: dict[str, Any] | None = None
     files: bool = False
+    query: str = ""  # added to the path: a search's words, a confirmation
     # Routes whose role-by-role outcomes another test module holds (its workflow decides
     # visibility by engagement or assignment): here they are only kept listed, must answer
     # every role without a server error, and refuse anonymous requests.
@@ -70,6 +72,9 @@ R, P = Rule, Permission
 HEALTH = "tests/web/test_health_api.py"
 HEALTH_PAGES = "tests/web/test_health_pages.py"
 CUSTOMS = "tests/web/test_customs_pages.py"
+CASES = "tests/web/test_case_pages.py"
+DISPUTES = "tests/web/test_disputes_api.py"
+DISPUTE_PAGES = "tests/web/test_dispute_pages.py"
 RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/v1/rights"): R(P.READ),
     ("GET", "/api/v1/rights/{right_id}"): R(P.READ, "right"),
@@ -92,8 +97,55 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/v1/health-checks/{assessment_id}/diagnosis"): R(
         P.ASSESS_HEALTH, json={}, checked_in=HEALTH
     ),
+    ("POST", "/api/v1/health-checks"): R(P.ASSESS_HEALTH, json={}, checked_in=HEALTH),
+    ("PATCH", "/api/v1/health-checks/{assessment_id}/tasks/{priority}"): R(
+        P.ASSESS_HEALTH, json={"status": "done"}, checked_in=HEALTH
+    ),
+    ("POST", "/api/v1/health-checks/{assessment_id}/hours"): R(
+        P.ASSESS_HEALTH, json={"hours": 1}, checked_in=HEALTH
+    ),
+    ("POST", "/health-checks"): R(P.ASSESS_HEALTH, checked_in=HEALTH_PAGES),
+    ("POST", "/health-checks/{assessment_id}/diagnosis"): R(
+        P.ASSESS_HEALTH, checked_in=HEALTH_PAGES
+    ),
+    ("POST", "/health-checks/{assessment_id}/tasks/{priority}"): R(
+        P.ASSESS_HEALTH, form={"status": "done"}, checked_in=HEALTH_PAGES
+    ),
+    ("POST", "/health-checks/{assessment_id}/hours"): R(
+        P.ASSESS_HEALTH, form={"hours": "1"}, checked_in=HEALTH_PAGES
+    ),
     ("GET", "/api/v1/disputes"): R(P.READ, checked_in=HEALTH),
     ("GET", "/api/v1/disputes/{dispute_id}"): R(P.READ, checked_in=HEALTH),
+    ("POST", "/api/v1/disputes"): R(P.MEDIATE, json={}, checked_in=DISPUTES),
+    ("GET", "/api/v1/disputes/statistics"): R(P.READ, checked_in=DISPUTES),
+    ("POST", "/api/v1/disputes/{dispute_id}/assessment"): R(
+        P.MEDIATE, json={"factors": {}}, checked_in=DISPUTES
+    ),
+    ("POST", "/api/v1/disputes/{dispute_id}/override"): R(
+        P.MEDIATE, json={"verdict": "suitable", "reason": "matrix"}, checked_in=DISPUTES
+    ),
+    ("POST", "/api/v1/disputes/{dispute_id}/mediation"): R(P.MEDIATE, checked_in=DISPUTES),
+    ("POST", "/api/v1/disputes/{dispute_id}/sessions"): R(
+        P.MEDIATE, json={"held_on": "2026-01-01"}, checked_in=DISPUTES
+    ),
+    ("POST", "/api/v1/disputes/{dispute_id}/outcome"): R(
+        P.MEDIATE, json={"outcome": "withdrawal", "on": "2026-01-01"}, checked_in=DISPUTES
+    ),
+    ("POST", "/api/v1/disputes/{dispute_id}/judicial-confirmation"): R(
+        P.MEDIATE, json={"state": "requested"}, checked_in=DISPUTES
+    ),
+    ("POST", "/api/v1/disputes/{dispute_id}/escalation"): R(
+        P.MEDIATE, json={"kind": "district_court"}, checked_in=DISPUTES
+    ),
+    ("GET", "/api/v1/outreach"): R(P.READ, checked_in=DISPUTES),
+    ("POST", "/api/v1/outreach"): R(
+        P.ASSESS_HEALTH,
+        json={"kind": "seminar", "title": "m", "held_on": "2026-01-01"},
+        checked_in=DISPUTES,
+    ),
+    ("POST", "/api/v1/outreach/case-studies/{dispute_id}"): R(
+        P.ASSESS_HEALTH, json={"held_on": "2026-01-01"}, checked_in=DISPUTES
+    ),
     ("GET", "/health-checks"): R(P.READ, checked_in=HEALTH_PAGES),
     ("GET", "/health-checks/{assessment_id}"): R(P.READ, checked_in=HEALTH_PAGES),
     ("GET", "/health-checks/{assessment_id}/questions"): R(P.READ, checked_in=HEALTH_PAGES),
@@ -119,6 +171,20 @@ RULES: dict[tuple[str, str], Rule] = {
         P.READ, form={"to": "notified", "on": "2026-12-03"}, checked_in=CUSTOMS
     ),
     ("GET", "/customs/recordations/{recordation_id}"): R(P.READ, checked_in=CUSTOMS),
+    ("GET", "/disputes/new"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
+    ("POST", "/disputes/new"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
+    ("POST", "/disputes/{dispute_id}/assessment"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
+    ("POST", "/disputes/{dispute_id}/override"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
+    ("POST", "/disputes/{dispute_id}/mediation"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
+    ("POST", "/disputes/{dispute_id}/sessions"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
+    ("POST", "/disputes/{dispute_id}/outcome"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
+    ("POST", "/disputes/{dispute_id}/judicial-confirmation"): R(
+        P.MEDIATE, checked_in=DISPUTE_PAGES
+    ),
+    ("POST", "/disputes/{dispute_id}/escalation"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
+    ("GET", "/programme"): R(P.READ, checked_in=DISPUTE_PAGES),
+    ("POST", "/programme/outreach"): R(P.ASSESS_HEALTH, checked_in=DISPUTE_PAGES),
+    ("POST", "/programme/case-studies/{dispute_id}"): R(P.ASSESS_HEALTH, checked_in=DISPUTE_PAGES),
     ("GET", "/sign-in"): R(None),
     ("POST", "/sign-in"): R(None, form={"email": "nobody@example.org", "password": "x"}),
     ("POST", "/sign-out"): R(None),
@@ -127,7 +193,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/portfolio"): R(P.READ),
     ("GET", "/portfolio/{right_id}"): R(P.READ, "right"),
     ("GET", "/deadlines"): R(P.READ),
-    ("GET", "/deadlines.ics"): R(P.READ),
+    ("GET", "/deadlines.ics"): R(P.EXPORT, query="?confirm=yes"),
     ("GET", "/tokens"): R(P.USE_TOKENS),
     ("POST", "/tokens"): R(P.USE_TOKENS, form={"name": "matrix"}),
     ("POST", "/tokens/{token_id}/revoke"): R(P.USE_TOKENS, "token"),
@@ -141,8 +207,37 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/claims/chart"): R(
         P.READ, form={"patent": "US 10357623", "product": "A vaporizer with a porous ceramic body."}
     ),
+    ("POST", "/claims/chart/download"): R(
+        P.EXPORT,
+        form={
+            "patent": "US 10357623",
+            "product": "A porous ceramic body.",
+            "format": "csv",
+            "confirm": "yes",
+        },
+    ),
+    ("GET", "/register/search"): R(P.READ, query="?q=CCELL"),
+    ("GET", "/patents/search"): R(P.READ, query="?q=porous+ceramic"),
+    ("GET", "/api/v1/register/search"): R(P.READ, query="?q=CCELL"),
+    ("GET", "/api/v1/patents/search"): R(P.READ, query="?q=porous+ceramic"),
+    ("POST", "/api/v1/claim-charts"): R(
+        P.READ, json={"patent": "US 10357623", "product": "A porous ceramic heating body."}
+    ),
     ("POST", "/review/{hit_id}"): R(P.REVIEW, "hit", form={"reason": "matrix"}),
     ("POST", "/review/bulk"): R(P.REVIEW, "hit", form={"reason": "matrix", "bulk": True}),
+    ("GET", "/cases"): R(P.READ),
+    ("GET", "/evidence"): R(P.READ),
+    ("GET", "/takedowns"): R(P.READ),
+    ("GET", "/network"): R(P.READ),
+    ("GET", "/cases/{case_id}"): R(P.READ, checked_in=CASES),
+    ("GET", "/cases/{case_id}/binder.pdf"): R(P.EXPORT, checked_in=CASES),
+    ("POST", "/review/{hit_id}/evidence"): R(P.WRITE_PORTFOLIO, checked_in=CASES),
+    ("POST", "/takedowns"): R(P.WRITE_PORTFOLIO, form={"hit": "1"}, checked_in=CASES),
+    ("GET", "/takedowns/{notice_id}"): R(P.READ, checked_in=CASES),
+    ("POST", "/takedowns/{notice_id}"): R(
+        P.WRITE_PORTFOLIO, form={"status": "sent"}, checked_in=CASES
+    ),
+    ("GET", "/takedowns/{notice_id}/notice.pdf"): R(P.EXPORT, checked_in=CASES),
 }
 NEXT_DECISION = {
     ReviewStatus.OPEN: ReviewStatus.ESCALATED,
@@ -221,9 +316,11 @@ def _own_rights(url: str) -> dict[Confidentiality, int]:
 
 
 @pytest.fixture(scope="module")
-def world(demo_url: str) -> World:
+def world(demo_url: str, tmp_path_factory: pytest.TempPathFactory) -> World:
     url = demo_url
     runner = ThreadRunner()
+    register, patents = build_indexes(tmp_path_factory.mktemp("indexes"))
+    indexes = {"register_index": register, "patent_index": patents}
     with unit_of_work(url) as uow:
         admin = resolve_user(uow, "admin@smoore-demo.example")
     clients = {}
@@ -232,7 +329,7 @@ def world(demo_url: str) -> World:
         accounts.add_user(
             unit_of_work(url), admin, email=email, name=role.value, role=role, password=PASSWORD
         )
-        client = client_for(url, runner)
+        client = client_for(url, runner, **indexes)
         client.get("/sign-in")
         signed = client.post(
             "/sign-in",
@@ -311,7 +408,7 @@ def expected(rule: Rule, role: Role, case: Case) -> int | str:
 def call(
     client: TestClient, csrf: str, method: str, path: str, rule: Rule, world: World, case: Case
 ) -> int:
-    url = re.sub(r"\{[^}]+\}", str(case.record_id), path)
+    url = re.sub(r"\{[^}]+\}", str(case.record_id), path) + rule.query
     headers = {"X-CSRF-Token": csrf}
     json, form = rule.json, dict(rule.form)
     if rule.record == "hit":

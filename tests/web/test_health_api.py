@@ -56,3 +56,39 @@ def test_a_mediator_reads_the_disputes_assigned_with_their_session_notes(demo_ur
     assert resolved["sessions"][0]["notes"]  # mediators are cleared for privileged records
     advisor, _ = _as(demo_url, "advisor@ipservice-demo.example")
     assert advisor.get(f"/api/v1/disputes/{resolved['id']}").status_code == 404
+
+
+def test_checks_are_started_tracked_and_counted_through_the_api(demo_url: str) -> None:
+    client, csrf = _as(demo_url, "advisor@ipservice-demo.example")
+    headers = {"X-CSRF-Token": csrf}
+    started = client.post(
+        "/api/v1/health-checks", json={"enterprise": "robotics-demo"}, headers=headers
+    )
+    assert started.status_code == 201 and started.json()["status"] == "draft"
+    nameless = client.post("/api/v1/health-checks", json={}, headers=headers)
+    assert nameless.status_code == 422
+    assert nameless.json()["errors"][0] == {
+        "field": "enterprise",
+        "source": "body",
+        "row": None,
+        "message": "name the enterprise",
+    }
+    before = client.get("/api/v1/health-checks/1").json()
+    package = before["packages"][0]
+    task = client.patch(
+        "/api/v1/health-checks/1/tasks/2", json={"status": "in_progress"}, headers=headers
+    )
+    assert task.status_code == 200
+    assert next(t for t in task.json()["plan"] if t["priority"] == 2)["status"] == "in_progress"
+    missing = client.patch(
+        "/api/v1/health-checks/1/tasks/999", json={"status": "done"}, headers=headers
+    )
+    assert missing.status_code == 404
+    used = client.post("/api/v1/health-checks/1/hours", json={"hours": 1}, headers=headers)
+    assert used.json()["packages"][0]["hours_used"] == package["hours_used"] + 1
+    beyond = client.post(
+        "/api/v1/health-checks/1/hours", json={"hours": package["hours"]}, headers=headers
+    )
+    assert beyond.status_code == 422 and beyond.json()["errors"][0]["field"] == "hours"
+    after = client.get("/api/v1/health-checks/1").json()["packages"][0]["hours_used"]
+    assert after == package["hours_used"] + 1  # the refused hours were not counted

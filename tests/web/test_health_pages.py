@@ -3,6 +3,8 @@ follow-ups appearing), the PDF report, and the same pages in Chinese."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from fastapi.testclient import TestClient
 
 from ipsentry.services import health_checks
@@ -84,3 +86,57 @@ def test_a_mediator_sees_the_assigned_disputes_with_factors_and_session_notes(
     advisor, _ = _as(demo_url, "advisor@ipservice-demo.example")
     assert advisor.get("/disputes/2").status_code == 404  # not assigned to the advisor
     assert "Dispute 4" in advisor.get("/disputes/4").text
+
+
+def test_sections_left_out_of_the_overall_score_are_named(demo_url: str) -> None:
+    client, _ = _as(demo_url, "counsel@robotics-demo.example")
+    uow = UnitOfWork.for_url(demo_url)
+    with uow:
+        counsel = resolve_user(uow, "counsel@robotics-demo.example")
+    check = health_checks.start(uow, counsel)
+    assert check.id is not None
+    health_checks.answer(uow, counsel, check.id, {"uses_contractors": "no"}, "test")
+    view = health_checks.diagnose(uow, counsel, check.id, date(2026, 12, 1))
+    data = view.to_json()
+    unscored = [s["title"] for s in data["sections"] if s["score"] is None]
+    assert unscored and data["unscored_sections"] == unscored
+    page = client.get(f"/health-checks/{check.id}").text
+    assert "Not in the overall score" in page and unscored[0] in page
+
+
+def test_a_provider_starts_diagnoses_and_tracks_a_check_on_the_pages(demo_url: str) -> None:
+    client, csrf = _as(demo_url, "advisor@ipservice-demo.example")
+    listed = client.get("/health-checks").text
+    assert 'name="enterprise"' in listed and "robotics-demo" in listed
+    started = client.post(
+        "/health-checks", data={"csrf_token": csrf, "enterprise": "robotics-demo"}
+    )
+    assert started.status_code == 200 and "/questions" in str(started.url)
+    check_id = int(str(started.url).split("/")[-2])
+    page = client.get(f"/health-checks/{check_id}").text
+    assert "Diagnose now" in page
+    diagnosed = client.post(f"/health-checks/{check_id}/diagnosis", data={"csrf_token": csrf})
+    assert "Overall score" in diagnosed.text and "Diagnose now" not in diagnosed.text
+    # the demo's first check has a plan and a ten-hour package with hours left
+    page = client.get("/health-checks/1").text
+    assert 'action="/health-checks/1/tasks/1"' in page and "Record hours" in page
+    moved = client.post(
+        "/health-checks/1/tasks/1", data={"csrf_token": csrf, "status": "done"}
+    ).text
+    assert 'value="done" selected' in moved
+    too_many = client.post("/health-checks/1/hours", data={"csrf_token": csrf, "hours": "99"})
+    assert too_many.status_code == 422 and "hours" in too_many.text
+    bad_status = client.post(
+        "/health-checks/1/tasks/1", data={"csrf_token": csrf, "status": "finished"}
+    )
+    assert bad_status.status_code == 422
+    unknown = client.post("/health-checks", data={"csrf_token": csrf, "enterprise": "nobody"})
+    assert unknown.status_code == 404
+
+
+def test_an_enterprise_starts_its_own_self_check(demo_url: str) -> None:
+    client, csrf = _as(demo_url, "counsel@robotics-demo.example")
+    listed = client.get("/health-checks").text
+    assert "Start a health check" in listed and 'name="enterprise"' not in listed
+    started = client.post("/health-checks", data={"csrf_token": csrf})
+    assert started.status_code == 200 and "/questions" in str(started.url)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,14 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from fastapi.testclient import TestClient
 
+from ipsentry.domain.cases import CaseKind
+from ipsentry.domain.diagnosis import OWNERS
+from ipsentry.domain.disputes import DisputeStatus, JudicialConfirmation, OutcomeKind
+from ipsentry.domain.health import ActionStatus, AssessmentStatus, Severity
+from ipsentry.domain.mediation import Suitability
+from ipsentry.domain.outreach import OutreachKind
 from ipsentry.web import i18n
+from ipsentry.web.terms import TERMS, term
 from tests.web.conftest import DEMO_USERS, sign_in
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,3 +94,32 @@ def test_a_chosen_language_sticks_over_the_browsers(anonymous: TestClient) -> No
     assert "<h1>仪表板</h1>" in page and "按类型统计的权利" in page
     refused = anonymous.post("/language", data={"locale": "xx", "csrf_token": csrf})
     assert refused.status_code == 422
+
+
+@pytest.mark.parametrize(
+    "codes",
+    [
+        Severity,
+        AssessmentStatus,
+        ActionStatus,
+        OWNERS,
+        DisputeStatus,
+        OutcomeKind,
+        JudicialConfirmation,
+        Suitability,
+        OutreachKind,
+        CaseKind,
+    ],
+)
+def test_every_code_shown_on_the_legal_service_pages_is_a_term(codes: Iterable[str]) -> None:
+    missing = [str(code) for code in codes if str(code) not in TERMS]
+    assert not missing, f"add to web/terms.py: {missing}"
+
+
+def test_a_term_is_shown_in_the_pages_language() -> None:
+    i18n.activate("zh_Hans")
+    try:
+        assert term(DisputeStatus.IN_MEDIATION) == "调解中"
+        assert term("no such code") == "no such code"
+    finally:
+        i18n.activate(i18n.DEFAULT)

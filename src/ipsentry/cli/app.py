@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 import typer
 from typer._click import Command, Context
 from typer._click.exceptions import BadParameter, ClickException, MissingParameter, UsageError
-from typer.core import TyperCommand, TyperGroup, TyperOption
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from ipsentry.cli.output import errors
 from ipsentry.cli.params import Refused, option_name, parser_of
@@ -91,6 +92,14 @@ def load_command(name: str) -> Command:
     return command
 
 
+def _usage_name(param: TyperArgument) -> str:
+    """An argument on the usage line as POSIX writes it: NAME when required, [NAME] when
+    not, NAME... when it takes many (Typer would write '{name}')."""
+    name = option_name(param)
+    shown = name if param.required else f"[{name}]"
+    return shown + ("..." if param.nargs != 1 else "")
+
+
 def tidy_help(command: Command) -> None:
     """Flags read as flags (no ``<bool>``); ipsentry's own parsers show FILE, FOLDER, DATE."""
     if command.help:  # paragraphs of a docstring re-flow to the terminal's width
@@ -99,6 +108,8 @@ def tidy_help(command: Command) -> None:
     if help_option is not None:
         help_option.metavar = ""
     for param in command.params:
+        if isinstance(param, TyperArgument):
+            param._usage_display_name = partial(_usage_name, param)  # type: ignore[method-assign]
         if isinstance(param, TyperOption) and param.is_flag:
             param.metavar = ""
         elif param.metavar is None and hasattr(parser_of(param), "metavar"):
@@ -155,11 +166,27 @@ def _print_problems(problems: Sequence[Problem], more: int = 0) -> None:
         errors.print(f"... and {hidden} more problem(s)", markup=False, highlight=False)
 
 
+# Typer hands on pydantic's wording for a bad choice ("Value error, 'x' is not one of ...").
+VALIDATION_PREFIX = re.compile(r"^(Value|Type|Assertion) error, ")
+
+
+def _choices(param: Any) -> list[str]:
+    choices = getattr(getattr(param, "type", None), "choices", None)
+    if choices is None:
+        choices = getattr(getattr(param, "type_descriptor", None), "choices", None)
+    return [str(getattr(c, "value", c)) for c in choices or ()]
+
+
 def _usage_problem(error: UsageError) -> Problem:
-    missing = isinstance(error, MissingParameter)
-    if isinstance(error, BadParameter) and not missing and error.param is not None:
+    """One line naming the option or argument and what is wrong with it."""
+    if isinstance(error, MissingParameter) and error.param is not None:
+        choices = _choices(error.param)
+        message = "is required" + (f"; one of {', '.join(choices)}" if choices else "")
+        return Problem("command line", None, option_name(error.param), message)
+    if isinstance(error, BadParameter) and error.param is not None:
         source = getattr(error, "source", "command line")
-        return Problem(source, None, option_name(error.param), error.message)
+        message = VALIDATION_PREFIX.sub("", error.message)
+        return Problem(source, None, option_name(error.param), message)
     return Problem("command line", None, "usage", error.format_message())
 
 

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from ipsentry.cli.accounts import AsOption, JsonOption
 from ipsentry.cli.context import console, context, print_json
+from ipsentry.cli.output import money
 from ipsentry.cli.params import DateParser, InputFile
 from ipsentry.cli.tables import fitted_table, under
 from ipsentry.domain.cases import CaseKind
@@ -205,7 +206,7 @@ def _print(data: dict[str, Any]) -> None:
     head.append(f": {data['title']} ({data['status']}) — marking: {data['marking']}")
     console.print(head)
     amount = (
-        f"; amount {data['amount']['currency']} {data['amount']['amount']}"
+        f"; amount {money(data['amount']['amount'], data['amount']['currency'])}"
         if data["amount"]
         else ""
     )
@@ -242,16 +243,8 @@ def stats(as_user: AsOption = None, as_json: JsonOption = False) -> None:
     """The programme's figures: disputes, how many mediated, how fast."""
     ctx = context()
     figures = disputes.statistics(ctx.uow(), ctx.actor(as_user))
-    data = {
-        "total": figures.total,
-        "open": figures.open,
-        "resolved": figures.resolved,
-        "by_mediation": figures.by_mediation,
-        "share_by_mediation": figures.share_by_mediation,
-        "median_days_to_resolution": figures.median_days_to_resolution,
-    }
     if as_json:
-        print_json(data)
+        print_json(figures.to_json())
         return
     share = "n/a" if figures.share_by_mediation is None else f"{figures.share_by_mediation:.0%}"
     days = (

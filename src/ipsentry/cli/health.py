@@ -351,18 +351,7 @@ def outreach_(as_user: AsOption = None, as_json: JsonOption = False) -> None:
     from ipsentry.services import outreach
 
     ctx = context()
-    rows: list[dict[str, Any]] = [
-        {
-            "id": e.id,
-            "kind": e.kind.value,
-            "title": e.title,
-            "held_on": e.held_on.isoformat(),
-            "attendance": e.attendance,
-            "summary": e.summary,
-            "marking": e.confidentiality.value,
-        }
-        for e in outreach.events(ctx.uow(), ctx.actor(as_user))
-    ]
+    rows = [e.to_json() for e in outreach.events(ctx.uow(), ctx.actor(as_user))]
     if as_json:
         print_json(rows)
         return
@@ -380,6 +369,8 @@ def outreach_(as_user: AsOption = None, as_json: JsonOption = False) -> None:
 def _print(data: dict[str, Any]) -> None:
     progress = data["progress"]
     overall = "not diagnosed" if data["overall"] is None else f"overall {data['overall']}/100"
+    if data["unscored_sections"]:
+        overall += f" over {len(data['sections']) - len(data['unscored_sections'])} sections"
     header = Text(f"Health check {data['id']}", style="bold")
     header.append(
         f" of {data['enterprise']} ({data['status']}, {overall}; {progress['answered']} of "

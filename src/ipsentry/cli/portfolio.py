@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,10 +13,12 @@ from rich.table import Table
 from rich.text import Text
 
 from ipsentry.cli.context import console, context, print_json
+from ipsentry.cli.output import errors
 from ipsentry.cli.params import TABULAR, DateParser, InputFile, OutputFile
 from ipsentry.cli.progress import progress_bar
 from ipsentry.cli.tables import fitted_table, styled, under
 from ipsentry.domain.rights import RightKind
+from ipsentry.errors import ConfirmationNeeded
 from ipsentry.services import portfolio
 from ipsentry.services.portfolio import RightFilter
 
@@ -29,6 +32,12 @@ FamilyOption = Annotated[str | None, typer.Option("--family", help="Technology f
 StatusOption = Annotated[str | None, typer.Option(help="Legal status, e.g. granted.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 IMPORTS = (*TABULAR, ".xml")
+
+
+def _with_suggestion(column: str) -> str:
+    """A column no field reads, with the field it was probably meant to be."""
+    close = difflib.get_close_matches(column.lower(), portfolio.KNOWN_FIELDS, n=1, cutoff=0.75)
+    return f"{column} (did you mean {close[0]}?)" if close else column
 
 
 @app.command("import")
@@ -53,6 +62,14 @@ def import_(
     console.print(
         f"{file}: {report.created} created, {report.updated} updated, {report.unchanged} unchanged"
     )
+    if report.ignored_columns:
+        named = ", ".join(_with_suggestion(c) for c in report.ignored_columns)
+        errors.print(
+            f"[yellow]warning:[/yellow] {escape(str(file))}: columns not read, their values "
+            f"were not imported: {escape(named)}",
+            highlight=False,
+            soft_wrap=True,
+        )
     if report.without_deadlines:
         offices = ", ".join(f"{k} ({n})" for k, n in report.without_deadlines.items())
         console.print(
@@ -163,11 +180,27 @@ def export(
     jurisdiction: OfficeOption = None,
     family: FamilyOption = None,
     status: StatusOption = None,
+    confirm_privileged: Annotated[
+        bool,
+        typer.Option(
+            "--confirm-privileged",
+            help="Export privileged and protective-order rights too (recorded in the audit log).",
+        ),
+    ] = False,
 ) -> None:
-    """Export rights in the importer's own format (an export imports back unchanged)."""
+    """Export rights in the importer's own format (an export imports back unchanged).
+
+    Every export is recorded in the audit log; one holding privileged records needs
+    --confirm-privileged.
+    """
     ctx = context()
     where = RightFilter(kind, jurisdiction, family, status)
-    count = portfolio.export_rights(ctx.uow(), ctx.actor(), out, where)
+    try:
+        count = portfolio.export_rights(
+            ctx.uow(), ctx.actor(), out, where, confirmed=confirm_privileged
+        )
+    except ConfirmationNeeded as error:
+        raise ConfirmationNeeded(f"{error}: give --confirm-privileged", error.marking) from None
     console.print(f"wrote {count} right(s) to {out}")
 
 

@@ -38,7 +38,8 @@ _CONFIDENTIALITY_LABELS = {
 
 
 @cache
-def _iso4217() -> frozenset[str]:
+def currency_codes() -> frozenset[str]:
+    """The ISO 4217 codes Money accepts (from Babel's CLDR data)."""
     return frozenset(list_currencies())
 
 
@@ -50,7 +51,7 @@ class Money:
     currency: str
 
     def __post_init__(self) -> None:
-        if self.currency not in _iso4217():
+        if self.currency not in currency_codes():
             raise ValueError(f"unknown ISO 4217 currency code {self.currency!r}")
         if not self.amount.is_finite():
             raise ValueError("amount must be a finite number")

@@ -91,7 +91,12 @@ class Dispute:
 
     def move(self, to: DisputeStatus) -> None:
         if to not in _MOVES[self.status]:
-            raise Conflict(f"a dispute that is {self.status} cannot become {to}")
+            if to is self.status:
+                raise Conflict(f"the dispute is already {to.value.replace('_', ' ')}")
+            raise Conflict(
+                f"a dispute that is {self.status.value.replace('_', ' ')} cannot become "
+                f"{to.value.replace('_', ' ')}"
+            )
         self.status = to
 
     def resolve(self, outcome: OutcomeKind, on: date, notes: str = "") -> None:
@@ -126,6 +131,16 @@ class DisputeStatistics:
         """Of the disputes that ended, the share ended by mediated agreement."""
         ended = self.total - self.open
         return self.by_mediation / ended if ended else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "open": self.open,
+            "resolved": self.resolved,
+            "by_mediation": self.by_mediation,
+            "share_by_mediation": self.share_by_mediation,
+            "median_days_to_resolution": self.median_days_to_resolution,
+        }
 
 
 def dispute_statistics(disputes: Iterable[Dispute]) -> DisputeStatistics:

@@ -26,15 +26,18 @@ def _b64(text: str) -> int:
 
 
 class DictdFile:
-    """One dictd dictionary: its headwords and random access to their entries."""
+    """One dictd dictionary: its headwords and random access to their entries.
+
+    The index keeps each entry's place as written (base 64): a mark search reads a few
+    entries of a dictionary of 383k headwords, so the places are decoded when read."""
 
     def __init__(self, stem: Path) -> None:
-        self.index: list[tuple[str, int, int]] = []
+        self.index: list[tuple[str, str, str]] = []
         with stem.with_suffix(".index").open(encoding="utf-8") as lines:
             for line in lines:
                 head, offset, length = line.rstrip("\n").split("\t")
                 if not head.startswith("00database"):
-                    self.index.append((head, _b64(offset), _b64(length)))
+                    self.index.append((head, offset, length))
         self.raw = stem.with_suffix(".dict.dz").read_bytes()
         self._chunks()
 
@@ -58,7 +61,9 @@ class DictdFile:
         for size in sizes:
             self.starts.append(self.starts[-1] + size)
 
-    def entry(self, offset: int, length: int) -> str:
+    def entry(self, offset_code: str, length_code: str) -> str:
+        """The entry at a place the index gives (offset and length in base 64)."""
+        offset, length = _b64(offset_code), _b64(length_code)
         if self.whole is not None:
             return self.whole[offset : offset + length].decode("utf-8", "replace")
         first, last = offset // self.chunk, (offset + length - 1) // self.chunk

@@ -1,7 +1,7 @@
 """A claim chart as counsel expects it: element | quoted evidence with location | score | finding.
 
 HTML and PDF come from one Jinja template (the PDF through WeasyPrint); CSV is the same
-table flat, one row per element.
+table flat, one row per element, each row carrying the marking.
 """
 
 from __future__ import annotations
@@ -33,6 +33,11 @@ def _environment() -> Environment:
     )
 
 
+def _marking(chart: dict[str, Any]) -> str:
+    """The marking each page and row carries: the charted patent's (confidential if unsaid)."""
+    return str(chart["patent"].get("confidentiality", "confidential")).replace("_", " ")
+
+
 def render_html(chart: dict[str, Any]) -> str:
     claims = []
     for claim in chart["claims"]:
@@ -46,7 +51,7 @@ def render_html(chart: dict[str, Any]) -> str:
         .render(
             patent=chart["patent"],
             product=chart.get("product", ""),
-            marking=chart["patent"].get("confidentiality", "confidential").replace("_", " "),
+            marking=_marking(chart),
             claims=claims,
             generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
             version=metadata.version("ipsentry"),
@@ -54,11 +59,15 @@ def render_html(chart: dict[str, Any]) -> str:
     )
 
 
-def write_pdf(chart: dict[str, Any], path: Path) -> None:
+def pdf_bytes(chart: dict[str, Any]) -> bytes:
     from weasyprint import HTML
 
+    return bytes(HTML(string=render_html(chart)).write_pdf())
+
+
+def write_pdf(chart: dict[str, Any], path: Path) -> None:
     with atomic_path(path) as temporary:
-        HTML(string=render_html(chart)).write_pdf(str(temporary))
+        temporary.write_bytes(pdf_bytes(chart))
 
 
 def render_csv(chart: dict[str, Any]) -> str:
@@ -77,13 +86,16 @@ def render_csv(chart: dict[str, Any]) -> str:
             "score",
             "finding",
             "note",
+            "marking",
         ]
     )
+    marking = _marking(chart)
     for claim in chart["claims"]:
         for e in claim["elements"]:
             writer.writerow([
                 chart["patent"]["number"], claim["num"], claim["share_found"], claim["coverage"],
                 claim["verdict"],
                 e["text"], e["evidence"], e["location"], e["score"], e["finding"], e["note"],
+                marking,
             ])  # fmt: skip
     return out.getvalue()

@@ -21,6 +21,7 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {
         "title": "IP health check", "by": "by", "assessed": "Assessed", "answered": "answered",
         "not_diagnosed": "not yet diagnosed", "prepared": "Prepared", "overall": "overall",
+        "unscored": "not in the overall score (none of their rules could be checked)",
         "sections": "Scores by section", "section": "Section", "score": "Score",
         "findings": "Findings", "since": "Since the last check", "loopholes": "Loopholes found",
         "severity": "Severity", "finding": "Finding and evidence", "plan": "Remediation plan",
@@ -40,6 +41,7 @@ LABELS: dict[str, dict[str, str]] = {
     "zh_Hans": {
         "title": "知识产权体检报告", "by": "服务机构：", "assessed": "体检日期", "answered": "已答",
         "not_diagnosed": "尚未诊断", "prepared": "生成时间", "overall": "总分",
+        "unscored": "未计入总分（该项规则均无法检查）",
         "sections": "各项得分", "section": "项目", "score": "得分", "findings": "问题数",
         "since": "与上次相比", "loopholes": "发现的问题", "severity": "严重程度",
         "finding": "问题及依据", "plan": "整改计划", "task": "任务", "owner": "负责方",

@@ -12,11 +12,13 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from ipsentry.domain.accounts import AuditEntry, Permission
+from ipsentry.domain.common import Confidentiality
 from ipsentry.services.access import Actor
 from ipsentry.store.account_repository import AuditFilter
 from ipsentry.store.unit_of_work import UnitOfWork
 
 __all__ = ["AuditFilter", "AuditPage", "browse", "record", "snapshot"]
+MARKINGS = frozenset(m.value for m in Confidentiality)
 SECRET_FIELDS = frozenset({"password_hash", "token_hash", "csrf_token"})
 
 
@@ -72,6 +74,19 @@ class AuditPage:
     total: int
     offset: int
     limit: int
+
+    @property
+    def marking(self) -> Confidentiality:
+        """The strictest marking of the records these entries hold (before, after, or an
+        export's), never below confidential: the log is the organisation's own record."""
+        found = [Confidentiality.CONFIDENTIAL]
+        for entry in self.entries:
+            for part in (entry.before, entry.after, entry.details):
+                for key in ("confidentiality", "marking"):
+                    value = (part or {}).get(key)
+                    if value in MARKINGS:
+                        found.append(Confidentiality(value))
+        return max(found, key=lambda m: m.rank)
 
 
 def browse(

@@ -10,15 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ipsentry.domain.accounts import Permission
+from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.rights import Patent
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.formats.files import check_input, read_text
 from ipsentry.formats.tabular import read_rows
 from ipsentry.matching.claims.chart import ChartEngine, ChartEngines, ClaimResult
 from ipsentry.matching.claims.passages import html_text
+from ipsentry.services import exports
 from ipsentry.services.access import Actor
 from ipsentry.services.portfolio import get_right
 from ipsentry.services.right_records import right_from_record
@@ -193,3 +197,60 @@ def chart_claim(
     text = read_product(product) if isinstance(product, Path) else product
     name = str(product) if isinstance(product, Path) else "text"
     return Charter(dense=not words_only).chart(found, text, name, list(claims or []) or None)
+
+
+@dataclass(frozen=True)
+class PortfolioChart:
+    """A chart of a portfolio patent, with the marking every view of it shows."""
+
+    chart: dict[str, Any]
+    marking: Confidentiality
+
+
+@cache
+def lexical_charter() -> Charter:
+    """One warm engine per server process (lexical matching: no encoder to load)."""
+    return Charter(dense=False)
+
+
+def chart_for(
+    uow: UnitOfWork,
+    actor: Actor,
+    reference: str,
+    product_text: str,
+    claims: Sequence[int] = (),
+    product_name: str = "product text",
+) -> PortfolioChart:
+    """A portfolio patent the actor may read, charted against a product text (web, API)."""
+    actor.require(Permission.READ, "chart claims")
+    if not product_text.strip():
+        raise InvalidInput([Problem("form", None, "product", "is empty")])
+    right = portfolio_patent(uow, actor, reference)
+    record = lexical_charter().chart(right, product_text, product_name, list(claims) or None)
+    return PortfolioChart(record, right.confidentiality)
+
+
+def chart_export(
+    uow: UnitOfWork,
+    actor: Actor,
+    reference: str,
+    product_text: str,
+    file_format: str,
+    *,
+    confirmed: bool = False,
+) -> PortfolioChart:
+    """A chart to download: the export permission first, then the chart, then the export
+    allowed (a privileged patent's only once ``confirmed``) and recorded."""
+    actor.require(Permission.EXPORT, "export claim charts")
+    found = chart_for(uow, actor, reference, product_text)
+    number = str(found.chart["patent"]["number"])
+    exports.authorise(
+        uow,
+        actor,
+        f"the claim chart of {number}",
+        found.marking,
+        confirmed=confirmed,
+        entity="claim_chart",
+        details={"patent": number, "format": file_format},
+    )
+    return found

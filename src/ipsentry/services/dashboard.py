@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from ipsentry.domain.accounts import Permission
+from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.deadlines import Deadline
 from ipsentry.services import portfolio, review
 from ipsentry.services.access import Actor
@@ -21,6 +22,9 @@ class Figures:
     due_30: list[Deadline]
     due_90: list[Deadline]
     activity: dict[date, int] = field(default_factory=dict)
+    # the strictest marking among what is counted: the rights, and hits and observations
+    # (confidential records of the organisation)
+    marking: Confidentiality = Confidentiality.CONFIDENTIAL
 
 
 def _count(values: list[str]) -> dict[str, int]:
@@ -51,4 +55,8 @@ def figures(uow: UnitOfWork, actor: Actor, today: date | None = None) -> Figures
         due_30=[d for d in due if d.due <= day + timedelta(days=30)],
         due_90=due,
         activity=activity,
+        marking=max(
+            (Confidentiality.CONFIDENTIAL, *(r.confidentiality for r in rights)),
+            key=lambda m: m.rank,
+        ),
     )

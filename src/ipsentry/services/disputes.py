@@ -117,7 +117,7 @@ class DisputeView:
         }
 
 
-def _require_provider(actor: Actor) -> None:
+def require_provider(actor: Actor) -> None:
     actor.require(Permission.MEDIATE, "handle disputes")
     if actor.organisation_kind is not OrganisationKind.LEGAL_SERVICE:
         raise PermissionDenied("disputes are taken in by legal-service organisations")
@@ -169,7 +169,7 @@ def _matter_parties(uow: UnitOfWork, actor: Actor) -> list[MatterParty]:
 
 def check_intake(uow: UnitOfWork, actor: Actor, intake: Intake) -> list[PartyConflict]:
     """The conflicts an intake would meet, without taking it in."""
-    _require_provider(actor)
+    require_provider(actor)
     new = [("claimant", _detached(intake.claimant)), ("respondent", _detached(intake.respondent))]
     with uow:
         return check_conflicts(new, _matter_parties(uow, actor))
@@ -186,7 +186,7 @@ def _detached(spec: PartySpec) -> Party:
 
 def take_in(uow: UnitOfWork, actor: Actor, intake: Intake) -> DisputeView:
     """Record a new dispute after the conflict check; certain conflicts need a waiver."""
-    _require_provider(actor)
+    require_provider(actor)
     _check_intake_fields(intake)
     conflicts = check_intake(uow, actor, intake)
     certain = [c for c in conflicts if c.certain]
@@ -252,7 +252,7 @@ def assess(
     uow: UnitOfWork, actor: Actor, dispute_id: int, factors: Mapping[str, bool]
 ) -> tuple[DisputeView, Suitability]:
     """Assess suitability for mediation; factors given before and not given now are kept."""
-    _require_provider(actor)
+    require_provider(actor)
     with uow:
         dispute = _get(uow, actor, dispute_id)
         before = dispute.suitability
@@ -296,7 +296,7 @@ def override(
     uow: UnitOfWork, actor: Actor, dispute_id: int, verdict: Verdict, reason: str
 ) -> DisputeView:
     """A person's decision over the assessment, kept beside it with the reason."""
-    _require_provider(actor)
+    require_provider(actor)
     with uow:
         dispute = _get(uow, actor, dispute_id)
         if not dispute.suitability:
@@ -335,7 +335,7 @@ def _verdict(dispute: Dispute) -> Verdict | None:
 
 
 def start_mediation(uow: UnitOfWork, actor: Actor, dispute_id: int) -> DisputeView:
-    _require_provider(actor)
+    require_provider(actor)
     with uow:
         dispute = _get(uow, actor, dispute_id)
         verdict = _verdict(dispute)
@@ -372,9 +372,13 @@ def add_session(
     notes: str,
     *,
     disclosure_agreed: bool = False,
+    source: tuple[str, str] = ("command line", "--on"),
 ) -> DisputeView:
-    """A mediation session's record, marked privileged."""
-    _require_provider(actor)
+    """A mediation session's record, marked privileged.
+
+    ``source`` names where the date came from (file or form, field) for a bad-date message.
+    """
+    require_provider(actor)
     with uow:
         dispute = _get(uow, actor, dispute_id)
         if dispute.status is not DisputeStatus.IN_MEDIATION:
@@ -389,7 +393,7 @@ def add_session(
                 if held_on < dispute.received_on
                 else "in the future"
             )
-            raise InvalidInput([Problem("command line", None, "--on", f"{held_on} is {why}")])
+            raise InvalidInput([Problem(source[0], None, source[1], f"{held_on} is {why}")])
         mediator = uow.accounts.user(actor.user_id)
         dispute.sessions.append(
             MediationSession(
@@ -412,15 +416,22 @@ def add_session(
 
 
 def resolve(
-    uow: UnitOfWork, actor: Actor, dispute_id: int, outcome: OutcomeKind, on: date, notes: str = ""
+    uow: UnitOfWork,
+    actor: Actor,
+    dispute_id: int,
+    outcome: OutcomeKind,
+    on: date,
+    notes: str = "",
+    *,
+    source: tuple[str, str] = ("command line", "--on"),
 ) -> DisputeView:
-    _require_provider(actor)
+    require_provider(actor)
     with uow:
         dispute = _get(uow, actor, dispute_id)
         last = max((s.held_on for s in dispute.sessions), default=None)
         if on > date.today() or (last is not None and on < last):
             why = "in the future" if on > date.today() else f"before the last session ({last})"
-            raise InvalidInput([Problem("command line", None, "--on", f"{on} is {why}")])
+            raise InvalidInput([Problem(source[0], None, source[1], f"{on} is {why}")])
         before = dispute.status.value
         dispute.resolve(outcome, on, notes.strip())
         audit.record(
@@ -440,7 +451,7 @@ def judicial_confirmation(
     uow: UnitOfWork, actor: Actor, dispute_id: int, state: JudicialConfirmation
 ) -> DisputeView:
     """Track a mediated agreement sent to a court for confirmation (CPL arts. 205-206)."""
-    _require_provider(actor)
+    require_provider(actor)
     with uow:
         dispute = _get(uow, actor, dispute_id)
         if dispute.outcome not in _AGREEMENTS or not dispute.sessions:
@@ -481,7 +492,7 @@ def escalate(
 
     Session records go with it only where the parties agreed to their disclosure.
     """
-    _require_provider(actor)
+    require_provider(actor)
     with uow:
         dispute = _get(uow, actor, dispute_id)
         case = Case(
@@ -560,9 +571,12 @@ def money(amount: str | None, currency: str | None, source: str) -> Money | None
     if amount in (None, "") and not currency:
         return None
     try:
-        return Money.parse(str(amount), str(currency or ""))
+        parsed = Money.parse(str(amount), str(currency or ""))
     except ValueError as error:
         raise InvalidInput([Problem(source, None, "amount", str(error))]) from None
+    if parsed.amount < 0:
+        raise InvalidInput([Problem(source, None, "amount", "give an amount of zero or more")])
+    return parsed
 
 
 def intake_from(data: Mapping[str, Any], source: str) -> Intake:
@@ -616,6 +630,8 @@ def intake_from(data: Mapping[str, Any], source: str) -> Intake:
     title = str(data.get("title") or "")
     if not title.strip():
         problems.append(Problem(source, None, "title", "must not be empty"))
+    if received is not None and received > date.today():
+        problems.append(Problem(source, None, "received_on", f"{received} is in the future"))
     if problems:
         raise InvalidInput(problems)
     assert received is not None

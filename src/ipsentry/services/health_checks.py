@@ -9,6 +9,7 @@ facts read that day, so it can be recomputed and compared at a re-check.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -76,6 +77,11 @@ class AssessmentView:
             "rechecks": a.previous_assessment_id,
             "progress": {"asked": self.asked, "answered": self.answered},
             "overall": diagnosis.overall if diagnosis else None,
+            "unscored_sections": [
+                titles[s.section]
+                for s in (diagnosis.scores if diagnosis else ())
+                if s.score is None
+            ],
             "sections": [
                 {
                     "key": s.section,
@@ -178,12 +184,14 @@ def start(
     enterprise: str | None = None,
     assignee: str | None = None,
     recheck_previous: bool = False,
+    source: str = "command line",
 ) -> Assessment:
-    """Open a new health check of ``enterprise`` (a slug; one's own when not given)."""
+    """Open a new health check of ``enterprise`` (a slug; one's own when not given);
+    ``source`` names where the request came from in a bad-input message."""
     actor.require(Permission.ASSESS_HEALTH, "run health checks")
     with uow:
-        enterprise_id, provider_id = _parties_to(uow, actor, enterprise)
-        where = ("command line", "assign")
+        enterprise_id, provider_id = _parties_to(uow, actor, enterprise, source)
+        where = (source, "assign")
         permission = Permission.ASSESS_HEALTH
         assigned = colleague_id(uow, actor, assignee, permission, where) if provider_id else None
         previous = uow.health.latest_diagnosed(enterprise_id) if recheck_previous else None
@@ -219,11 +227,13 @@ def start(
         return assessment
 
 
-def _parties_to(uow: UnitOfWork, actor: Actor, enterprise: str | None) -> tuple[int, int | None]:
+def _parties_to(
+    uow: UnitOfWork, actor: Actor, enterprise: str | None, source: str
+) -> tuple[int, int | None]:
     """(enterprise, provider) for a new check started by ``actor``."""
     if actor.organisation_kind is OrganisationKind.LEGAL_SERVICE:
         if not enterprise:
-            raise InvalidInput([Problem("command line", None, "enterprise", "name the enterprise")])
+            raise InvalidInput([Problem(source, None, "enterprise", "name the enterprise")])
         found = uow.organisations.by_slug(enterprise)
         engaged = readable_organisations(uow, actor, GrantScope.ENGAGEMENT)
         if found is None or found.id is None or found.id not in engaged - {actor.organisation_id}:
@@ -445,7 +455,9 @@ def set_action(
         return action
 
 
-def record_hours(uow: UnitOfWork, actor: Actor, assessment_id: int, hours: float) -> ServicePackage:
+def record_hours(
+    uow: UnitOfWork, actor: Actor, assessment_id: int, hours: float, source: str = "command line"
+) -> ServicePackage:
     """Count hours of the provider's service package as used."""
     actor.require(Permission.ASSESS_HEALTH, "record service hours")
     with uow:
@@ -453,10 +465,10 @@ def record_hours(uow: UnitOfWork, actor: Actor, assessment_id: int, hours: float
         if actor.organisation_id != assessment.provider_organisation_id or not assessment.packages:
             raise NotFound(f"health check {assessment_id} has no service package of yours")
         package = assessment.packages[0]
-        if hours <= 0 or package.hours_used + hours > package.hours:
+        if not math.isfinite(hours) or hours <= 0 or package.hours_used + hours > package.hours:
             left = f"{package.hours_left:g} h left"
             raise InvalidInput(
-                [Problem("command line", None, "hours", f"give hours above zero, at most {left}")]
+                [Problem(source, None, "hours", f"give hours above zero, at most {left}")]
             )
         before = audit.snapshot(package, "hours_used")
         package.hours_used += hours
@@ -472,6 +484,17 @@ def record_hours(uow: UnitOfWork, actor: Actor, assessment_id: int, hours: float
         )
         uow.commit()
         return package
+
+
+def enterprises_served(uow: UnitOfWork, actor: Actor) -> list[tuple[str, str]]:
+    """(slug, name) of the enterprises that engaged the actor's provider: whom it may check."""
+    actor.require(Permission.ASSESS_HEALTH, "run health checks")
+    if actor.organisation_kind is not OrganisationKind.LEGAL_SERVICE:
+        return []
+    with uow:
+        ids = readable_organisations(uow, actor, GrantScope.ENGAGEMENT) - {actor.organisation_id}
+        found = [uow.accounts.organisation(i) for i in sorted(ids)]
+        return [(o.slug, o.name) for o in found if o is not None]
 
 
 def list_assessments(uow: UnitOfWork, actor: Actor) -> list[AssessmentView]:

@@ -14,13 +14,15 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from ipsentry.domain.accounts import AuditEntry
+from ipsentry.domain.accounts import AuditEntry, GrantScope, Permission
+from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.deadlines import Deadline, deadlines_for_recordation, deadlines_for_right
 from ipsentry.domain.rights import Patent, Right, RightNumber, Trademark
 from ipsentry.errors import InvalidInput, NotFound, Problem
 from ipsentry.formats.files import check_input
 from ipsentry.formats.tabular import file_format, read_rows, write_records
 from ipsentry.formats.uspto_xml import read_uspto_xml
+from ipsentry.services import exports
 from ipsentry.services.access import Actor
 from ipsentry.services.deadline_views import deadline_record
 from ipsentry.services.right_records import (
@@ -38,6 +40,7 @@ Progress = Callable[[int, int], None]
 # Fields an import never takes from the file: identity and bookkeeping.
 _KEPT = {"id", "organisation_id", "kind"}
 _CHILDREN = {"claims", "classes"}
+KNOWN_FIELDS = frozenset(IMPORT_FIELDS)
 BATCH = 500  # rights written, then let go, at a time: memory stays flat in the file size
 KEPT_PROBLEMS = 1000
 
@@ -49,6 +52,8 @@ class ImportReport:
     unchanged: int
     # "trademark FR": live rights of offices that gave them no deadline (no rules, or no dates)
     without_deadlines: dict[str, int] = field(default_factory=dict)
+    # columns of the file that no right field reads (a misspelt header loses its values)
+    ignored_columns: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
@@ -186,8 +191,10 @@ def import_rights(
         if not problems:
             uow.release()
 
+    unknown: set[str] = set()
     with uow:
         for row, record in _rows(path, progress):
+            unknown.update(k for k in record if k not in KNOWN_FIELDS)
             right, found = right_from_record(source, row, record)
             problems.add(found)
             if right is None:
@@ -204,7 +211,11 @@ def import_rights(
         if problems:
             raise InvalidInput(problems.kept, problems.more)
         report = ImportReport(
-            counts["created"], counts["updated"], counts["unchanged"], coverage.offices()
+            counts["created"],
+            counts["updated"],
+            counts["unchanged"],
+            coverage.offices(),
+            tuple(sorted(unknown)),
         )
         uow.records.audit(
             AuditEntry(
@@ -221,10 +232,29 @@ def import_rights(
 
 
 def export_rights(
-    uow: UnitOfWork, actor: Actor, out: Path, where: RightFilter | None = None
+    uow: UnitOfWork,
+    actor: Actor,
+    out: Path,
+    where: RightFilter | None = None,
+    *,
+    confirmed: bool = False,
 ) -> int:
-    """Write the rights in the importer's own format (an export imports back unchanged)."""
+    """Write the rights in the importer's own format (an export imports back unchanged):
+    an export, so privileged rights go out only ``confirmed``, and it is recorded."""
+    actor.require(Permission.EXPORT, "export the portfolio")
     rights = list_rights(uow, actor, where or EVERYTHING)
+    marking = max(
+        (Confidentiality.PUBLIC, *(r.confidentiality for r in rights)), key=lambda m: m.rank
+    )
+    exports.authorise(
+        uow,
+        actor,
+        f"{len(rights)} right(s) of the portfolio",
+        marking,
+        confirmed=confirmed,
+        entity="portfolio",
+        details={"file": out.name, "rights": len(rights)},
+    )
     write_records(out, [record_from_right(r) for r in rights])
     return len(rights)
 
@@ -271,23 +301,49 @@ def right_detail(uow: UnitOfWork, actor: Actor, reference: str, today: date) -> 
 EVERYTHING = RightFilter()
 
 
+def granted_rights(uow: UnitOfWork, actor: Actor, where: RightFilter = EVERYTHING) -> list[Right]:
+    """Other organisations' rights an active, recorded grant shares with the actor's: an
+    enterprise's portfolio with the legal-service provider it engaged, a rights holder's
+    rights recorded with customs with that customs organisation. Nothing else is shared.
+    Read-only: every write path looks rights up in the actor's own organisation."""
+    found: list[Right] = []
+    for grantor in sorted(uow.accounts.grantors(actor.organisation_id, GrantScope.ENGAGEMENT)):
+        found += uow.rights.list(grantor, where)
+    recorded = uow.accounts.grantors(actor.organisation_id, GrantScope.CUSTOMS_RECORDATIONS)
+    for grantor in sorted(recorded):
+        with_recordation = {r.right_id for r in uow.records.recordations(grantor)}
+        found += [r for r in uow.rights.list(grantor, where) if r.id in with_recordation]
+    return list({r.id: r for r in found}.values())
+
+
 def list_rights(uow: UnitOfWork, actor: Actor, where: RightFilter = EVERYTHING) -> list[Right]:
+    """The rights the actor may read: its organisation's and those shared by a grant, each
+    up to the actor's clearance."""
     with uow:
-        found = uow.rights.list(actor.organisation_id, where)
+        found = [*uow.rights.list(actor.organisation_id, where), *granted_rights(uow, actor, where)]
         return [r for r in found if actor.may_read(r.confidentiality)]
 
 
 def get_right(uow: UnitOfWork, actor: Actor, reference: str) -> Right:
     """A right by its id, or by a number as people write it ('US 10,357,623', '5633060')."""
     with uow:
-        rights = uow.rights.list(actor.organisation_id)
-        wanted = reference.strip().upper().replace(" ", "").replace(",", "").replace("/", "")
-        for right in rights:
-            labels = {str(right.id), right.display_number.replace(" ", "")}
-            labels |= {f"{n.jurisdiction}{n.number}" for n in right.numbers()}
-            labels |= {n.number for n in right.numbers()}
-            if wanted in labels and actor.may_read(right.confidentiality):
-                return right
+        return _matching(list_rights(uow, actor), actor, reference)
+
+
+def find_right(uow: UnitOfWork, actor: Actor, reference: str) -> Right:
+    """One of the organisation's own rights, as ``get_right`` finds it, inside a unit of
+    work the caller holds open (a case asserts only its own rights)."""
+    return _matching(uow.rights.list(actor.organisation_id), actor, reference)
+
+
+def _matching(rights: Iterable[Right], actor: Actor, reference: str) -> Right:
+    wanted = reference.strip().upper().replace(" ", "").replace(",", "").replace("/", "")
+    for right in rights:
+        labels = {str(right.id), right.display_number.replace(" ", "")}
+        labels |= {f"{n.jurisdiction}{n.number}" for n in right.numbers()}
+        labels |= {n.number for n in right.numbers()}
+        if wanted in labels and actor.may_read(right.confidentiality):
+            return right
     raise NotFound(f"no right {reference!r} in the portfolio")
 
 

@@ -38,6 +38,10 @@ def right_by_id(uow: UnitOfWork, actor: Actor, right_id: int) -> Right:
     actor.require(Permission.READ, "read the portfolio")
     with uow:
         right = uow.rights.get(actor.organisation_id, right_id)
+        if right is None:  # another organisation's, shared by a grant, or not to be seen
+            right = next(
+                (r for r in portfolio.granted_rights(uow, actor) if r.id == right_id), None
+            )
         if right is None or not actor.may_read(right.confidentiality):
             raise NotFound(f"no right {right_id}")
         return right

@@ -10,6 +10,7 @@ from ipsentry.store.account_repository import AccountRepository
 from ipsentry.store.activity_repository import ActivityRepository
 from ipsentry.store.customs_repository import CustomsRepository
 from ipsentry.store.database import session_factory
+from ipsentry.store.enforcement_repository import EnforcementRepository
 from ipsentry.store.evidence_repository import EvidenceRepository
 from ipsentry.store.health_repository import HealthRepository
 from ipsentry.store.job_repository import HitRepository, JobRepository
@@ -31,6 +32,7 @@ class UnitOfWork:
         self.records = RecordRepository(self.session)
         self.accounts = AccountRepository(self.session)
         self.evidence = EvidenceRepository(self.session)
+        self.enforcement = EnforcementRepository(self.session)
         self.health = HealthRepository(self.session)
         self.activity = ActivityRepository(self.session)
         self.jobs = JobRepository(self.session)

@@ -23,6 +23,8 @@ from ipsentry.domain.deadlines import DeadlineState
 from ipsentry.domain.jobs import JobStatus
 from ipsentry.domain.screening import ReviewStatus
 from ipsentry.web import i18n
+from ipsentry.web.markings import WORKING_RECORDS
+from ipsentry.web.terms import term
 
 HTMX = "vendor/htmx-2.0.11.min.js"
 
@@ -104,6 +106,7 @@ def environment() -> Environment:
     env.filters["deadline_state"] = deadline_state_label
     env.filters["review_status"] = review_status_label
     env.filters["job_status"] = job_status_label
+    env.filters["term"] = term
     env.globals["htmx"] = HTMX
     env.globals["locales"] = i18n.LOCALES
     return env
@@ -119,6 +122,9 @@ def render(
 ) -> HTMLResponse:
     i18n.activate(request.state.locale)
     auth = authenticate(request)
+    values = dict(context or {})
+    if auth.actor is not None:
+        values.setdefault("marking", WORKING_RECORDS)
     page = (
         environment()
         .get_template(template)
@@ -129,7 +135,7 @@ def render(
             locale=i18n.current(),
             lang=i18n.html_lang(),
             path=request.url.path,
-            **(context or {}),
+            **values,
         )
     )
     return HTMLResponse(page, status_code=status)

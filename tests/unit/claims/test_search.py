@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from ipsentry.formats.patent_index import read_index, write_index
-from ipsentry.matching.claims.search import PatentIndex, build
+from ipsentry.matching.claims.search import DENSE, WHOLE, Fusion, PatentIndex, build
 
 DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 
@@ -60,3 +61,18 @@ def test_missing_fields_are_fine(tmp_path: Path) -> None:
     )
     (hits,) = index.search(["tobacco stick heated"], top=2)
     assert hits[0].number == "US2"
+
+
+def test_the_fusion_setting_decides_which_rankings_count(index: PatentIndex) -> None:
+    query = "a heating element and a reservoir of liquid"
+    rankings = index.rankings([query])
+    assert set(rankings) == {WHOLE, DENSE}
+    assert all(rows.shape == (1, len(index.documents)) for rows in rankings.values())
+    scores = {name: rows[0] for name, rows in rankings.items()}
+    by_words = index.fuse(query, scores, 3, None, Fusion((WHOLE,), 60, (1.0,)))
+    best_by_words = [index.documents[int(i)].number for i in np.argsort(-scores[WHOLE])[:3]]
+    assert [h.number for h in by_words] == best_by_words
+    assert all(h.dense_rank is None for h in by_words)
+    leaning = index.fuse(query, scores, 3, None, Fusion((WHOLE, DENSE), 10, (0.01, 1.0)))
+    best_by_meaning = [index.documents[int(i)].number for i in np.argsort(-scores[DENSE])[:3]]
+    assert [h.number for h in leaning] == best_by_meaning

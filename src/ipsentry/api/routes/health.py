@@ -1,4 +1,4 @@
-"""/api/v1/health-checks and /api/v1/disputes: the legal-service side."""
+"""/api/v1/health-checks: an enterprise's IP health check and the provider's programme."""
 
 from __future__ import annotations
 
@@ -9,8 +9,15 @@ from fastapi import APIRouter, Body, Depends, Path, Query
 
 from ipsentry.api.deps import ActorDep, UowDep
 from ipsentry.api.schemas.common import Page, Paging, paging
-from ipsentry.api.schemas.health import DiagnosisIn, DisputeOut, HealthCheckOut, ProgrammeOut
-from ipsentry.services import disputes, health_checks, programme
+from ipsentry.api.schemas.health import (
+    DiagnosisIn,
+    HealthCheckOut,
+    HoursIn,
+    ProgrammeOut,
+    StartIn,
+    TaskIn,
+)
+from ipsentry.services import health_checks, programme
 
 router = APIRouter(prefix="/api/v1", tags=["health checks and disputes"])
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -58,15 +65,36 @@ def diagnose(assessment_id: Id, actor: ActorDep, uow: UowDep, body: DiagnosisIn)
     return HealthCheckOut.model_validate(view.to_json())
 
 
-@router.get("/disputes", response_model=Page[DisputeOut])
-def list_disputes(
-    actor: ActorDep, uow: UowDep, page: Annotated[Paging, Depends(paging)]
-) -> Page[DisputeOut]:
-    return page.cut(
-        [DisputeOut.model_validate(v.to_json()) for v in disputes.list_disputes(uow, actor)]
+@router.post("/health-checks", response_model=HealthCheckOut, status_code=201)
+def start(body: StartIn, actor: ActorDep, uow: UowDep, lang: Lang = "en") -> HealthCheckOut:
+    """Open a health check: a provider's of an enterprise that engaged it, or a self-check."""
+    assessment = health_checks.start(
+        uow,
+        actor,
+        enterprise=body.enterprise,
+        assignee=body.assignee,
+        recheck_previous=body.recheck,
+        source="body",
+    )
+    assert assessment.id is not None
+    return HealthCheckOut.model_validate(
+        health_checks.show(uow, actor, assessment.id).to_json(lang)
     )
 
 
-@router.get("/disputes/{dispute_id}", response_model=DisputeOut)
-def get_dispute(dispute_id: Id, actor: ActorDep, uow: UowDep) -> DisputeOut:
-    return DisputeOut.model_validate(disputes.show(uow, actor, dispute_id).to_json())
+@router.patch("/health-checks/{assessment_id}/tasks/{priority}", response_model=HealthCheckOut)
+def set_task(
+    assessment_id: Id,
+    priority: Annotated[int, Path(ge=1, le=10_000)],
+    body: TaskIn,
+    actor: ActorDep,
+    uow: UowDep,
+) -> HealthCheckOut:
+    health_checks.set_action(uow, actor, assessment_id, priority, body.status)
+    return HealthCheckOut.model_validate(health_checks.show(uow, actor, assessment_id).to_json())
+
+
+@router.post("/health-checks/{assessment_id}/hours", response_model=HealthCheckOut)
+def record_hours(assessment_id: Id, body: HoursIn, actor: ActorDep, uow: UowDep) -> HealthCheckOut:
+    health_checks.record_hours(uow, actor, assessment_id, body.hours, "body")
+    return HealthCheckOut.model_validate(health_checks.show(uow, actor, assessment_id).to_json())

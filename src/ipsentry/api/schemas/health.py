@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from ipsentry.domain.health import ActionStatus
+
 
 class SectionScoreOut(BaseModel):
     key: str
@@ -70,7 +72,10 @@ class HealthCheckOut(BaseModel):
     assessed_on: date | None
     rechecks: int | None = Field(description="The check this one re-checks.")
     progress: Progress
-    overall: int | None
+    overall: int | None = Field(description="The mean of the scored sections.")
+    unscored_sections: list[str] = Field(
+        description="Sections left out of the overall score: none of their rules could be checked."
+    )
     sections: list[SectionScoreOut]
     findings: list[FindingOut]
     plan: list[TaskOut]
@@ -95,33 +100,17 @@ class ProgrammeOut(BaseModel):
     outreach: dict[str, Any]
 
 
-class SessionOut(BaseModel):
-    held_on: date
-    mediator: str
-    notes: str | None = Field(
-        description="None when the reader is not cleared for privileged records."
+class StartIn(BaseModel):
+    enterprise: str | None = Field(
+        None, max_length=200, description="The enterprise's slug (a provider names one)."
     )
-    marking: str
-    disclosure_agreed: bool
+    assignee: str | None = Field(None, max_length=320, description="E-mail of a colleague.")
+    recheck: bool = Field(False, description="Re-check the enterprise's last diagnosed check.")
 
 
-class DisputeOut(BaseModel):
-    id: int
-    title: str
-    status: str
-    marking: str
-    claimant: str
-    respondent: str
-    received_on: date
-    claims: str
-    amount: dict[str, str] | None
-    assigned_to: str | None
-    suitability: dict[str, Any] | None
-    sessions: list[SessionOut]
-    outcome: str | None
-    outcome_on: date | None
-    outcome_notes: str
-    judicial_confirmation: str
-    case_id: int | None
-    illustrative: bool
-    conflicts: list[dict[str, Any]]
+class TaskIn(BaseModel):
+    status: ActionStatus
+
+
+class HoursIn(BaseModel):
+    hours: float = Field(gt=0, le=10_000, description="Hours of the service package just given.")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ipsentry.matching.marks.dictionaries import zipf
@@ -85,10 +85,12 @@ class Use:
     text: str
     goods: Goods = field(default_factory=Goods)
     free_text: bool = False
+    known_sign: MarkText | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def sign(self) -> MarkText:
-        return MarkText.of(self.text)
+        """`known_sign` when the caller already read the text (a register index has)."""
+        return self.known_sign if self.known_sign is not None else MarkText.of(self.text)
 
 
 @dataclass(frozen=True)
@@ -198,9 +200,11 @@ def _aligned(a: MarkText, b: MarkText, whole: float) -> list[tuple[int, int, flo
     if len(a.tokens) == 1 and len(b.tokens) == 1:
         return [(0, 0, whole)] if whole >= TOKEN_MATCH else []
     pairs = []
+    # signs without foreign words or Chinese characters have words without them too
+    foreign = a.translated or b.translated or a.has_han or b.has_han
     for i, ta in enumerate(a.tokens):
         for j, tb in enumerate(b.tokens):
-            score = word_similarity(ta.original, tb.original)
+            score = word_similarity(ta.original, tb.original, foreign=foreign)
             if score >= TOKEN_MATCH:
                 pairs.append((score, i, j))
     used_a: set[int] = set()
@@ -260,7 +264,7 @@ def assess(
         mark.sign, later, weights_a, weights_b, similarity.score
     )
 
-    relation = relatedness(mark.goods, use.goods)
+    relation = relatedness(mark.goods, _without_sign(use.goods, found))
     goods_level = UNKNOWN_GOODS if relation.score is None else relation.score
     fame = mark.famous and goods_level < 1.0
     if fame:
@@ -287,6 +291,15 @@ def assess(
         located=found.quote if found else "",
         context=read,
     )
+
+
+def _without_sign(goods: Goods, found: Located | None) -> Goods:
+    """A listing's goods text without the stretch read as the sign: the brand written in a
+    title says nothing about the goods, and must not move the goods reading (an exact mark
+    would otherwise be read against other goods than a look-alike of it)."""
+    if found is None or not found.quote or found.quote not in goods.text:
+        return goods
+    return replace(goods, text=goods.text.replace(found.quote, " "))
 
 
 def _goods_words(mark: Mark, use: Use) -> frozenset[str]:

@@ -18,7 +18,6 @@ Italian homograph.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -45,13 +44,17 @@ MAX_HAN_WORD = 6
 @cache
 def _frequencies(language: str) -> dict[str, float]:
     """Word -> Zipf value, accents folded (marks are often written without them)."""
-    from wordfreq import get_frequency_dict
+    from wordfreq import get_frequency_list
 
+    # The list is in buckets of one centibel, most common first: bucket i holds the words
+    # of frequency 10^(-i/100), Zipf 9 - i/100 (what wordfreq.zipf_frequency computes).
     table: dict[str, float] = {}
-    for word, share in get_frequency_dict(language, wordlist="large").items():
-        folded = word if word.isascii() else fold(word)
-        if share > 0 and folded not in table:  # the list is sorted, most common first
-            table[folded] = round(math.log10(share) + 9.0, 2)
+    for index, bucket in enumerate(get_frequency_list(language, wordlist="large")):
+        level = round(9.0 - index / 100, 2)
+        for word in bucket:
+            folded = word if word.isascii() else fold(word)
+            if folded not in table:
+                table[folded] = level
     return table
 
 
@@ -78,9 +81,11 @@ class FreeDict:
 
     def __init__(self, source: DictdFile) -> None:
         self.source = source
-        self.entries: dict[str, list[tuple[int, int]]] = {}
+        self.entries: dict[str, list[tuple[str, str]]] = {}
         for head, offset, length in source.index:
-            self.entries.setdefault(fold(head), []).append((offset, length))
+            # folding is the same as lower-casing for ASCII, and costs far more
+            key = head.lower() if head.isascii() else fold(head)
+            self.entries.setdefault(key, []).append((offset, length))
 
     def __contains__(self, word: str) -> bool:
         return word in self.entries

@@ -396,7 +396,12 @@ class RegisterIndex:
                 continue
             row = int(rows[i])
             name = self.names[row]
-            judged = assess(mark, Use(name), common=self.common)
+            sign_b = (
+                MarkText.of(name)
+                if self.columns.translated[row]
+                else MarkText.without_foreign_words(name)
+            )
+            judged = assess(mark, Use(name, known_sign=sign_b), common=self.common)
             results.append(
                 Result(
                     sign.raw, name, judged.score, float(scores[i]), judged, int(self.renown[row])

@@ -192,9 +192,13 @@ def _dimensions(a: MarkText, b: MarkText) -> tuple[dict[str, float], dict[str, f
 
 
 @lru_cache(maxsize=1 << 16)
-def word_similarity(a: str, b: str) -> float:
-    """Similarity of two single words as written (cached: the same words recur)."""
-    return _dimensions(MarkText.of(a), MarkText.of(b))[1]["similarity"]
+def word_similarity(a: str, b: str, *, foreign: bool = True) -> float:
+    """Similarity of two single words as written (cached: the same words recur).
+
+    `foreign=False` when neither word can be a foreign word (they come from signs that hold
+    none): the same figure, without looking the words up in the foreign dictionaries."""
+    read = MarkText.of if foreign else MarkText.without_foreign_words
+    return _dimensions(read(a), read(b))[1]["similarity"]
 
 
 def compare(a: MarkText, b: MarkText) -> Similarity:

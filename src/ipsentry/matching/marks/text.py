@@ -219,6 +219,16 @@ class MarkText:
         )
         return cls(raw=raw, tokens=tuple(tokenize(cleaned)), homoglyph_chars=suspicious)
 
+    @classmethod
+    def without_foreign_words(cls, raw: str) -> MarkText:
+        """A sign already known to hold no foreign word and no Chinese characters (a
+        register index records which names do): its meaning form is its own words, read
+        without looking each word up in six languages' lists and dictionaries."""
+        sign = cls.of(raw)
+        if not sign.has_han:
+            sign.__dict__["_glossed"] = (sign.words, ())
+        return sign
+
     def sub(self, start: int, end: int) -> MarkText:
         """The sign made of tokens[start:end], keeping the original offsets."""
         return MarkText(raw=self.raw, tokens=self.tokens[start:end])

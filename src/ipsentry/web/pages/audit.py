@@ -27,4 +27,5 @@ def audit_page(
     page = audit.browse(
         uow, actor, audit.AuditFilter(action=action or None), offset=offset, limit=PAGE
     )
-    return render(request, "audit.html", {"page": page, "action": action})
+    context = {"page": page, "action": action, "marking": page.marking}
+    return render(request, "audit.html", context)

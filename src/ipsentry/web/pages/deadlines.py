@@ -11,9 +11,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from ipsentry.api.deps import UowDep
-from ipsentry.services import portfolio_views
+from ipsentry.errors import ConfirmationNeeded
+from ipsentry.services import exports, portfolio_views
 from ipsentry.web import i18n
 from ipsentry.web.auth import PageActor
+from ipsentry.web.confirm import CONFIRMED, confirm_page
 from ipsentry.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -63,11 +65,29 @@ def deadlines_page(
 
 @router.get("/deadlines.ics")
 def deadlines_calendar(
-    actor: PageActor, uow: UowDep, within: Annotated[int, Query(ge=1, le=3660)] = 365
+    request: Request,
+    actor: PageActor,
+    uow: UowDep,
+    within: Annotated[int, Query(ge=1, le=3660)] = 365,
+    confirm: Annotated[str, Query(max_length=3)] = "",
 ) -> Response:
+    """The calendar file (an export: privileged rights' deadlines only once confirmed)."""
     today = date.today()
     found = portfolio_views.deadlines(uow, actor, today, today + timedelta(days=within))
     marking = portfolio_views.deadline_marking(uow, actor, found)
+    try:
+        exports.authorise(
+            uow,
+            actor,
+            "the deadline calendar",
+            marking,
+            confirmed=confirm == CONFIRMED,
+            entity="deadlines",
+            details={"deadlines": len(found), "within_days": within},
+        )
+    except ConfirmationNeeded as error:
+        fields = [("within", str(within))]
+        return confirm_page(request, error, "/deadlines.ics", "get", fields, "/deadlines")
     return Response(
         portfolio_views.deadline_calendar(found, marking),
         media_type="text/calendar; charset=utf-8",

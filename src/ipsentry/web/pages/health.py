@@ -4,18 +4,23 @@ as the user goes, follow-ups appearing once their trigger is answered), the repo
 from __future__ import annotations
 
 import tempfile
+from datetime import date
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from ipsentry.api.deps import UowDep
+from ipsentry.domain.accounts import OrganisationKind, Permission
+from ipsentry.domain.common import Confidentiality
+from ipsentry.domain.health import ActionStatus
 from ipsentry.domain.questionnaire import Question, QuestionType
-from ipsentry.errors import InvalidInput, Problem
+from ipsentry.errors import ConfirmationNeeded, InvalidInput, Problem
 from ipsentry.reports.health_report import LABELS, score_chart, write_report
-from ipsentry.services import health_checks
+from ipsentry.services import exports, health_checks
 from ipsentry.web.auth import PageActor
+from ipsentry.web.confirm import CONFIRMED, confirm_page
 from ipsentry.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -31,7 +36,57 @@ def _lang(request: Request) -> str:
 def checks_page(request: Request, actor: PageActor, uow: UowDep) -> Response:
     lang = _lang(request)
     checks = [v.to_json(lang) for v in health_checks.list_assessments(uow, actor)]
-    return render(request, "health_checks.html", {"checks": checks})
+    may_assess = actor.may(Permission.ASSESS_HEALTH)
+    context = {
+        "checks": checks,
+        "may_assess": may_assess,
+        "provider": actor.organisation_kind is OrganisationKind.LEGAL_SERVICE,
+        "enterprises": health_checks.enterprises_served(uow, actor) if may_assess else [],
+    }
+    return render(request, "health_checks.html", context)
+
+
+@router.post("/health-checks")
+def start(
+    actor: PageActor,
+    uow: UowDep,
+    enterprise: Annotated[str, Form(max_length=200)] = "",
+    recheck: Annotated[bool, Form()] = False,
+) -> Response:
+    """Open a check (a provider's of an enterprise, or a self-check) at its questionnaire."""
+    assessment = health_checks.start(
+        uow, actor, enterprise=enterprise or None, recheck_previous=recheck, source="form"
+    )
+    return RedirectResponse(f"/health-checks/{assessment.id}/questions", status_code=303)
+
+
+@router.post("/health-checks/{assessment_id}/diagnosis")
+def diagnose(actor: PageActor, uow: UowDep, assessment_id: Id) -> Response:
+    health_checks.diagnose(uow, actor, assessment_id, date.today())
+    return RedirectResponse(f"/health-checks/{assessment_id}", status_code=303)
+
+
+@router.post("/health-checks/{assessment_id}/tasks/{priority}")
+def set_task(
+    actor: PageActor,
+    uow: UowDep,
+    assessment_id: Id,
+    priority: Annotated[int, Path(ge=1, le=10_000)],
+    status: Annotated[ActionStatus, Form()],
+) -> Response:
+    health_checks.set_action(uow, actor, assessment_id, priority, status)
+    return RedirectResponse(f"/health-checks/{assessment_id}#plan", status_code=303)
+
+
+@router.post("/health-checks/{assessment_id}/hours")
+def record_hours(
+    actor: PageActor,
+    uow: UowDep,
+    assessment_id: Id,
+    hours: Annotated[float, Form(gt=0, le=10_000)],
+) -> Response:
+    health_checks.record_hours(uow, actor, assessment_id, hours, "form")
+    return RedirectResponse(f"/health-checks/{assessment_id}#package", status_code=303)
 
 
 @router.get("/health-checks/{assessment_id}")
@@ -40,7 +95,14 @@ def check_page(request: Request, actor: PageActor, uow: UowDep, assessment_id: I
     data = health_checks.show(uow, actor, assessment_id).to_json(lang)
     chart = score_chart(data, LABELS[lang]) if data["sections"] else ""
     changes = {c["section"]: c for c in data["recheck"]}
-    return render(request, "health_check.html", {"check": data, "chart": chart, "changes": changes})
+    context = {
+        "check": data,
+        "chart": chart,
+        "changes": changes,
+        "may_assess": actor.may(Permission.ASSESS_HEALTH),
+        "task_states": [s.value for s in ActionStatus],
+    }
+    return render(request, "health_check.html", context)
 
 
 def _questions(view: health_checks.AssessmentView, lang: str) -> list[dict[str, Any]]:
@@ -107,9 +169,30 @@ def _number(question_id: str, raw: str) -> float:
 
 
 @router.get("/health-checks/{assessment_id}/report.pdf")
-def report(request: Request, actor: PageActor, uow: UowDep, assessment_id: Id) -> Response:
+def report(
+    request: Request,
+    actor: PageActor,
+    uow: UowDep,
+    assessment_id: Id,
+    confirm: Annotated[str, Query(max_length=3)] = "",
+) -> Response:
+    """The report as a PDF: an export (allowed, confirmed when privileged, recorded)."""
     lang = _lang(request)
     data = health_checks.show(uow, actor, assessment_id).to_json(lang)
+    try:
+        exports.authorise(
+            uow,
+            actor,
+            f"the report of health check {assessment_id}",
+            Confidentiality(data["marking"]),
+            confirmed=confirm == CONFIRMED,
+            entity="health_check",
+            entity_id=assessment_id,
+            details={"format": "pdf", "language": lang},
+        )
+    except ConfirmationNeeded as error:
+        back = f"/health-checks/{assessment_id}"
+        return confirm_page(request, error, f"{back}/report.pdf", "get", [], back)
     with tempfile.TemporaryDirectory() as folder:
         path = FilePath(folder) / "report.pdf"
         write_report(data, path, lang)

@@ -1,0 +1,49 @@
+"""/api/v1/outreach: a provider's seminars, consultations and anonymised case studies."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path
+
+from ipsentry.api.deps import ActorDep, UowDep
+from ipsentry.api.schemas.common import Page, Paging, paging
+from ipsentry.api.schemas.outreach import CaseStudyIn, OutreachIn, OutreachOut
+from ipsentry.services import outreach
+
+router = APIRouter(prefix="/api/v1/outreach", tags=["disputes"])
+
+
+@router.get("", response_model=Page[OutreachOut])
+def list_events(
+    actor: ActorDep, uow: UowDep, page: Annotated[Paging, Depends(paging)]
+) -> Page[OutreachOut]:
+    return page.cut([OutreachOut.model_validate(e.to_json()) for e in outreach.events(uow, actor)])
+
+
+@router.post("", response_model=OutreachOut, status_code=201)
+def record_event(body: OutreachIn, actor: ActorDep, uow: UowDep) -> OutreachOut:
+    event = outreach.record_event(
+        uow,
+        actor,
+        body.kind,
+        body.title,
+        body.held_on,
+        attendance=body.attendance,
+        enterprises=body.enterprises,
+        summary=body.summary,
+        source="body",
+    )
+    return OutreachOut.model_validate(event.to_json())
+
+
+@router.post("/case-studies/{dispute_id}", response_model=OutreachOut, status_code=201)
+def write_case_study(
+    dispute_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    body: CaseStudyIn,
+    actor: ActorDep,
+    uow: UowDep,
+) -> OutreachOut:
+    """An anonymised case study from a dispute (never its privileged session records)."""
+    study = outreach.case_study(uow, actor, dispute_id, body.title, body.held_on, "body")
+    return OutreachOut.model_validate(study.to_json())

@@ -1,0 +1,132 @@
+"""Disputes as the API takes them in and shows them, and the steps a provider takes on one."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, Field, JsonValue
+
+from ipsentry.domain.cases import CaseKind
+from ipsentry.domain.common import currency_codes
+from ipsentry.domain.disputes import JudicialConfirmation, OutcomeKind
+from ipsentry.domain.mediation import Suitability
+from ipsentry.domain.parties import IdentifierKind
+
+
+class SessionOut(BaseModel):
+    held_on: date
+    mediator: str
+    notes: str | None = Field(
+        description="None when the reader is not cleared for privileged records."
+    )
+    marking: str
+    disclosure_agreed: bool
+
+
+class DisputeOut(BaseModel):
+    id: int
+    title: str
+    status: str
+    marking: str
+    claimant: str
+    respondent: str
+    received_on: date
+    claims: str
+    amount: dict[str, str] | None
+    assigned_to: str | None
+    suitability: dict[str, Any] | None
+    sessions: list[SessionOut]
+    outcome: str | None
+    outcome_on: date | None
+    outcome_notes: str
+    judicial_confirmation: str
+    case_id: int | None
+    illustrative: bool
+    conflicts: list[dict[str, Any]]
+
+
+class IdentifierIn(BaseModel):
+    kind: IdentifierKind
+    value: str = Field(min_length=1, max_length=500)
+
+
+class PartyIn(BaseModel):
+    name: str = Field(min_length=1, max_length=500, pattern=r"\S")
+    aliases: list[str] = Field(default_factory=list, max_length=50)
+    identifiers: list[IdentifierIn] = Field(default_factory=list, max_length=50)
+    country: str = Field("", pattern=r"^([A-Za-z]{2})?$")
+
+
+# The codes Money accepts, in the schema so that a client (and schemathesis) can know them.
+CURRENCIES: list[JsonValue] = [*sorted(currency_codes())]
+
+
+class AmountIn(BaseModel):
+    amount: str = Field(pattern=r"^[0-9]{1,15}(\.[0-9]{1,2})?$", examples=["500000"])
+    currency: str = Field(examples=["CNY"], json_schema_extra={"enum": CURRENCIES})
+
+
+class IntakeIn(BaseModel):
+    title: str = Field(min_length=1, max_length=500, pattern=r"\S")
+    claimant: PartyIn
+    respondent: PartyIn
+    received_on: date
+    claims: str = Field("", max_length=20_000)
+    amount: AmountIn | None = None
+    done_already: str = Field(
+        "", max_length=5000, description="e.g. the respondent stopped after notice."
+    )
+    assignee: str | None = Field(None, description="E-mail of the lawyer or mediator assigned.")
+    conflict_waiver: str = Field(
+        "", max_length=5000, description="Why the dispute may go ahead despite a conflict."
+    )
+
+
+class AssessmentIn(BaseModel):
+    factors: dict[str, bool] = Field(
+        description="Factor to whether it holds; factors assessed before and not given are kept."
+    )
+
+
+class OverrideIn(BaseModel):
+    verdict: Suitability
+    reason: str = Field(min_length=1, max_length=5000)
+
+
+class SessionIn(BaseModel):
+    held_on: date
+    notes: str = Field("", max_length=50_000)
+    disclosure_agreed: bool = Field(
+        False, description="The parties agreed the record may be used as evidence."
+    )
+
+
+class OutcomeIn(BaseModel):
+    outcome: OutcomeKind
+    on: date
+    notes: str = Field("", max_length=20_000)
+
+
+class ConfirmationIn(BaseModel):
+    state: JudicialConfirmation
+
+
+class EscalationIn(BaseModel):
+    kind: CaseKind
+    forum: str = Field("", max_length=500)
+
+
+class CaseRef(BaseModel):
+    case_id: int
+    kind: str
+    dispute: DisputeOut
+
+
+class StatisticsOut(BaseModel):
+    total: int
+    open: int
+    resolved: int
+    by_mediation: int
+    share_by_mediation: float | None
+    median_days_to_resolution: float | None

@@ -1,0 +1,38 @@
+"""A provider's outreach as the API records and lists it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+from ipsentry.domain.outreach import OutreachKind
+
+
+class OutreachIn(BaseModel):
+    kind: OutreachKind = Field(
+        description="seminar or consultation; case studies come from a dispute."
+    )
+    title: str = Field(min_length=1, max_length=500)
+    held_on: date
+    attendance: int = Field(0, ge=0, le=1_000_000)
+    enterprises: list[str] = Field(
+        default_factory=list, description="Slugs of member enterprises reached."
+    )
+    summary: str = Field("", max_length=20_000)
+
+
+class CaseStudyIn(BaseModel):
+    held_on: date
+    title: str = Field("", max_length=500, description="Default: the dispute's, anonymised.")
+
+
+class OutreachOut(BaseModel):
+    id: int
+    kind: str
+    title: str
+    held_on: date
+    attendance: int
+    summary: str
+    dispute_id: int | None
+    marking: str

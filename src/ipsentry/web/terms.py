@@ -1,0 +1,82 @@
+"""Words of the legal-service pages that are stored as codes (severities, dispute states,
+outcomes, kinds) and shown in the page's language through the ``term`` filter.
+
+``N_`` only marks a message for extraction (babel knows it); the lookup happens when a
+page is rendered, in that page's language. A code with no entry is shown as it is, and a
+test holds every value of the enums below to an entry.
+"""
+
+from __future__ import annotations
+
+from ipsentry.web import i18n
+
+
+def N_(message: str) -> str:  # noqa: N802 - the name babel extracts by default
+    return message
+
+
+TERMS = {
+    # domain.health.Severity
+    "critical": N_("critical"),
+    "high": N_("high"),
+    "medium": N_("medium"),
+    "low": N_("low"),
+    # domain.health.AssessmentStatus
+    "draft": N_("draft"),
+    "submitted": N_("submitted"),
+    "diagnosed": N_("diagnosed"),
+    "closed": N_("closed"),
+    # domain.health.ActionStatus and the plan's owners
+    "todo": N_("to do"),
+    "in_progress": N_("in progress"),
+    "done": N_("done"),
+    "dropped": N_("dropped"),
+    "management": N_("management"),
+    "ip_counsel": N_("IP counsel"),
+    "legal_service": N_("legal service"),
+    # domain.diagnosis.SectionChange.trend
+    "improved": N_("improved"),
+    "worse": N_("worse"),
+    "same": N_("same"),
+    "not comparable": N_("not comparable"),
+    # domain.disputes.DisputeStatus
+    "intake": N_("intake"),
+    "in_mediation": N_("in mediation"),
+    "resolved": N_("resolved"),
+    "referred": N_("referred"),
+    # domain.disputes.OutcomeKind
+    "settlement": N_("settlement"),
+    "cooperation_agreement": N_("cooperation agreement"),
+    "withdrawal": N_("withdrawal"),
+    "judgment": N_("judgment"),
+    "no_agreement": N_("no agreement"),
+    # domain.disputes.JudicialConfirmation
+    "not_sought": N_("not sought"),
+    "requested": N_("requested"),
+    "confirmed": N_("confirmed"),
+    "refused": N_("refused"),
+    # domain.mediation.Suitability
+    "suitable": N_("suitable"),
+    "consider": N_("consider"),
+    "not_suitable": N_("not suitable"),
+    # domain.outreach.OutreachKind
+    "case_study": N_("case study"),
+    "seminar": N_("seminar"),
+    "consultation": N_("consultation"),
+    # domain.cases.CaseKind
+    "itc_337": N_("ITC Section 337 investigation"),
+    "district_court": N_("district-court suit"),
+    "marketplace_suit": N_("marketplace suit"),
+    "platform_takedown": N_("platform takedown"),
+    "customs_action": N_("customs action"),
+    "administrative": N_("administrative complaint"),
+    "opposition": N_("opposition or cancellation"),
+}
+
+
+def term(code: str | None) -> str:
+    """``code`` in the page's language; an unknown code as it is."""
+    if code is None:
+        return ""
+    message = TERMS.get(str(code))
+    return i18n.gettext(message) if message else str(code)

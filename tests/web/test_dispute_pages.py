@@ -1,0 +1,179 @@
+"""Dispute and programme pages on the demo: a dispute taken in by form and walked through
+each step on its page, bad input refused with the field named and nothing stored, the
+programme's figures and outreach, and other organisations kept out."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import client_for, sign_in
+
+MEDIATOR = "mediator@ipservice-demo.example"
+ADVISOR = "advisor@ipservice-demo.example"
+
+
+def _as(demo_url: str, email: str) -> tuple[TestClient, str]:
+    client = client_for(demo_url)
+    return client, sign_in(client, email)
+
+
+def _dispute_id(response_url: str) -> int:
+    found = re.search(r"/disputes/(\d+)$", response_url)
+    assert found, response_url
+    return int(found.group(1))
+
+
+def test_a_mediator_walks_a_dispute_through_its_page(demo_url: str) -> None:
+    client, csrf = _as(demo_url, MEDIATOR)
+    form = client.get("/disputes/new")
+    assert form.status_code == 200 and 'name="conflict_waiver"' in form.text
+    taken = client.post(
+        "/disputes/new",
+        data={
+            "csrf_token": csrf,
+            "title": "Deep-link scheme copied a word mark (page test)",
+            "claimant": "Example Video Platform Ltd.",
+            "respondent": "Example Short Video App Co., Ltd.",
+            "received_on": "2026-09-01",
+            "amount": "120000",
+            "currency": "CNY",
+            "assignee": MEDIATOR,
+        },
+    )
+    dispute_id = _dispute_id(str(taken.url))
+    page = taken.text
+    assert "120,000" in page and f'action="/disputes/{dispute_id}/assessment"' in page
+    assert "Start mediation" not in page  # not assessed yet
+
+    step = {"csrf_token": csrf}
+    page = client.post(
+        f"/disputes/{dispute_id}/assessment",
+        data=step
+        | {"factor_conduct_stopped_after_notice": "yes", "factor_complementary_businesses": "yes"},
+    ).text
+    assert "suitable (5)" in page and "Start mediation" in page
+    page = client.post(f"/disputes/{dispute_id}/mediation", data=step).text
+    assert "in mediation" in page and 'name="held_on"' in page
+    page = client.post(
+        f"/disputes/{dispute_id}/sessions",
+        data=step | {"held_on": "2026-09-15", "notes": "The app offers to cooperate."},
+    ).text
+    assert "The app offers to cooperate." in page
+    page = client.post(
+        f"/disputes/{dispute_id}/outcome",
+        data=step | {"outcome": "cooperation_agreement", "on": "2026-09-30"},
+    ).text
+    assert "cooperation agreement" in page and "Judicial confirmation of the agreement" in page
+    page = client.post(
+        f"/disputes/{dispute_id}/judicial-confirmation", data=step | {"state": "requested"}
+    ).text
+    assert "Judicial confirmation: requested" in page
+
+
+def test_bad_steps_name_the_field_and_store_nothing(demo_url: str) -> None:
+    client, csrf = _as(demo_url, ADVISOR)
+    bad_date = client.post(
+        "/disputes/new",
+        data={
+            "csrf_token": csrf,
+            "title": "t",
+            "claimant": "A",
+            "respondent": "B",
+            "received_on": "not a date",
+        },
+    )
+    assert bad_date.status_code == 422 and "received_on" in bad_date.text
+    taken = client.post(
+        "/disputes/new",
+        data={
+            "csrf_token": csrf,
+            "title": "Bad steps (page test)",
+            "claimant": "Example Claimant Ltd.",
+            "respondent": "Example Respondent Ltd.",
+            "received_on": "2026-10-01",
+        },
+    )
+    dispute_id = _dispute_id(str(taken.url))
+    client.post(
+        f"/disputes/{dispute_id}/assessment",
+        data={"csrf_token": csrf, "factor_conduct_stopped_after_notice": "yes"},
+    )
+    client.post(f"/disputes/{dispute_id}/mediation", data={"csrf_token": csrf})
+    future = (date.today() + timedelta(days=2)).isoformat()
+    late = client.post(
+        f"/disputes/{dispute_id}/sessions",
+        data={"csrf_token": csrf, "held_on": future, "notes": "never"},
+    )
+    assert late.status_code in (403, 422)  # the advisor is not cleared for privileged records
+    banana = client.post(
+        f"/disputes/{dispute_id}/assessment",
+        data={"csrf_token": csrf, "factor_banana": "yes", "factor_small_amount": "perhaps"},
+    )
+    assert banana.status_code == 422
+    assert "factor_banana" in banana.text and "factor_small_amount" in banana.text
+    unknown = client.post(
+        f"/disputes/{dispute_id}/outcome",
+        data={"csrf_token": csrf, "outcome": "victory", "on": "2026-10-02"},
+    )
+    assert unknown.status_code == 422 and "outcome" in unknown.text
+    page = client.get(f"/disputes/{dispute_id}").text
+    assert "never" not in page and "in mediation" in page
+    no_csrf = client.post(f"/disputes/{dispute_id}/mediation", data={})
+    assert no_csrf.status_code == 403
+
+
+def test_the_programme_page_shows_figures_and_records_outreach(demo_url: str) -> None:
+    client, csrf = _as(demo_url, ADVISOR)
+    page = client.get("/programme")
+    assert page.status_code == 200
+    assert "Loopholes in the latest checks, by section" in page.text and "<svg" in page.text
+    assert "Trademark watch and oppositions for start-ups" in page.text
+    recorded = client.post(
+        "/programme/outreach",
+        data={
+            "csrf_token": csrf,
+            "kind": "seminar",
+            "title": "Evidence keeping for online sellers",
+            "held_on": "2026-11-10",
+            "attendance": "25",
+        },
+    )
+    assert "Evidence keeping for online sellers" in recorded.text
+    negative = client.post(
+        "/programme/outreach",
+        data={
+            "csrf_token": csrf,
+            "kind": "seminar",
+            "title": "x",
+            "held_on": "2026-11-10",
+            "attendance": "-3",
+        },
+    )
+    assert negative.status_code == 422 and "attendance" in negative.text
+    referred = client.get("/api/v1/disputes").json()["items"]
+    closed = next(d for d in referred if d["status"] == "referred")
+    study = client.post(
+        f"/programme/case-studies/{closed['id']}",
+        data={"csrf_token": csrf, "held_on": "2026-11-30", "title": "A lesson (page test)"},
+    )
+    assert "A lesson (page test)" in study.text and closed["respondent"] not in study.text
+
+
+def test_the_programme_in_chinese(demo_url: str) -> None:
+    client, _ = _as(demo_url, ADVISOR)
+    page = client.get("/programme", headers={"Accept-Language": "zh-CN"}).text
+    assert "服务项目" in page and "外联活动" in page and "Outreach" not in page
+
+
+def test_other_organisations_do_not_get_the_providers_pages(demo_url: str) -> None:
+    client, csrf = _as(demo_url, "counsel@robotics-demo.example")
+    assert client.get("/disputes/new").status_code == 403
+    assert client.get("/programme").status_code == 403
+    refused = client.post(
+        "/programme/outreach",
+        data={"csrf_token": csrf, "kind": "seminar", "title": "x", "held_on": "2026-11-10"},
+    )
+    assert refused.status_code == 403

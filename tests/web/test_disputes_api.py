@@ -1,0 +1,204 @@
+"""A dispute's whole road through the REST API on the demo: intake with a conflict check,
+suitability (assessed, overridden), mediation sessions, outcome, judicial confirmation,
+escalation, statistics and outreach — each step refused where the service refuses it."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import client_for, sign_in
+
+ADVISOR = "advisor@ipservice-demo.example"
+MEDIATOR = "mediator@ipservice-demo.example"
+
+
+class As:
+    """A signed-in client that sends its CSRF token with every change."""
+
+    def __init__(self, demo_url: str, email: str) -> None:
+        self.client: TestClient = client_for(demo_url)
+        self.headers = {"X-CSRF-Token": sign_in(self.client, email)}
+
+    def get(self, path: str) -> Any:
+        return self.client.get(path)
+
+    def post(self, path: str, body: dict[str, Any] | None = None) -> Any:
+        return self.client.post(path, json=body or {}, headers=self.headers)
+
+
+def _intake(**changes: Any) -> dict[str, Any]:
+    intake: dict[str, Any] = {
+        "title": "Video app copied a platform's mark into its deep links (test)",
+        "claimant": {"name": "Example Video Platform Ltd."},
+        "respondent": {"name": "Example Short Video App Co., Ltd.", "aliases": ["ShortVid"]},
+        "received_on": "2026-09-01",
+        "claims": "ShortVid used the claimant's word mark in its deep-link scheme.",
+        "amount": {"amount": "200000", "currency": "CNY"},
+        "done_already": "the app stopped after notice",
+        "assignee": MEDIATOR,
+    }
+    return intake | changes
+
+
+def test_a_dispute_goes_from_intake_to_a_confirmed_cooperation_agreement(demo_url: str) -> None:
+    advisor, mediator = As(demo_url, ADVISOR), As(demo_url, MEDIATOR)
+    taken = advisor.post("/api/v1/disputes", _intake())
+    assert taken.status_code == 201, taken.text
+    dispute = taken.json()
+    assert dispute["status"] == "intake" and dispute["assigned_to"] == MEDIATOR
+    path = f"/api/v1/disputes/{dispute['id']}"
+    assert advisor.get(path).status_code == 404  # assigned to the mediator, not to them
+
+    not_yet = mediator.post(f"{path}/mediation")
+    assert not_yet.status_code == 409 and "assess" in not_yet.json()["detail"]
+    assessed = mediator.post(
+        f"{path}/assessment",
+        {"factors": {"conduct_stopped_after_notice": True, "complementary_businesses": True}},
+    ).json()
+    assert assessed["suitability"]["assessed"] == "suitable"
+    assert assessed["suitability"]["score"] == 5
+    kept = mediator.post(f"{path}/assessment", {"factors": {"cross_border": False}}).json()
+    assert kept["suitability"]["factors"] == {
+        "conduct_stopped_after_notice": True,
+        "complementary_businesses": True,
+        "cross_border": False,
+    }
+    assert mediator.post(f"{path}/mediation").json()["status"] == "in_mediation"
+
+    session = mediator.post(
+        f"{path}/sessions", {"held_on": "2026-09-20", "notes": "Both sides want to cooperate."}
+    )
+    assert session.status_code == 201
+    assert session.json()["sessions"][0]["notes"] == "Both sides want to cooperate."
+    resolved = mediator.post(
+        f"{path}/outcome",
+        {"outcome": "cooperation_agreement", "on": "2026-10-01", "notes": "Joint content."},
+    ).json()
+    assert resolved["status"] == "resolved" and resolved["outcome"] == "cooperation_agreement"
+    for state in ("requested", "confirmed"):
+        step = mediator.post(f"{path}/judicial-confirmation", {"state": state})
+        assert step.json()["judicial_confirmation"] == state
+    again = mediator.post(f"{path}/judicial-confirmation", {"state": "requested"})
+    assert again.status_code == 409
+
+    figures = mediator.get("/api/v1/disputes/statistics").json()
+    assert (
+        figures["by_mediation"] >= 2 and figures["total"] == figures["open"] + figures["resolved"]
+    )
+
+
+def test_bad_steps_are_problems_naming_the_field(demo_url: str) -> None:
+    advisor, mediator = As(demo_url, ADVISOR), As(demo_url, MEDIATOR)
+    negative = advisor.post("/api/v1/disputes", _intake(amount={"amount": "-5", "currency": "CNY"}))
+    assert negative.status_code == 422 and "amount" in negative.text
+    future = (date.today() + timedelta(days=30)).isoformat()
+    early = advisor.post("/api/v1/disputes", _intake(received_on=future))
+    assert early.status_code == 422 and early.json()["errors"][0]["field"] == "received_on"
+    missing = advisor.post("/api/v1/disputes", _intake(claimant={"name": ""}, title="x"))
+    assert missing.status_code == 422
+    assert any("claimant" in e["field"] for e in missing.json()["errors"])
+    bad_date = advisor.post("/api/v1/disputes", _intake(received_on="2026-13-01"))
+    assert bad_date.status_code == 422 and "received_on" in bad_date.text
+    dispute = advisor.post("/api/v1/disputes", _intake(title="Second deep-link dispute (test)"))
+    path = f"/api/v1/disputes/{dispute.json()['id']}"
+    unknown = mediator.post(f"{path}/assessment", {"factors": {"moon_phase": True}})
+    assert unknown.status_code == 422 and unknown.json()["errors"][0]["field"] == "moon_phase"
+    no_reason = mediator.post(f"{path}/override", {"verdict": "suitable", "reason": ""})
+    assert no_reason.status_code == 422
+    nothing_to_override = mediator.post(
+        f"{path}/override", {"verdict": "suitable", "reason": "the parties asked for it"}
+    )
+    assert nothing_to_override.status_code == 409
+    mediator.post(f"{path}/assessment", {"factors": {"wilful_counterfeiting": True}})
+    refused = mediator.post(f"{path}/mediation")
+    assert refused.status_code == 409 and "not suitable" in refused.json()["detail"]
+    overridden = mediator.post(
+        f"{path}/override", {"verdict": "consider", "reason": "both parties asked to mediate"}
+    ).json()
+    assert overridden["suitability"]["override"]["reason"] == "both parties asked to mediate"
+    mediator.post(f"{path}/mediation")
+    future = (date.today() + timedelta(days=3)).isoformat()
+    late = mediator.post(f"{path}/sessions", {"held_on": future, "notes": "n"})
+    assert late.status_code == 422 and late.json()["errors"][0]["field"] == "held_on"
+    assert len(mediator.get(path).json()["sessions"]) == 0  # nothing stored by the refusal
+
+
+def test_a_certain_conflict_refuses_the_intake_until_waived(demo_url: str) -> None:
+    advisor = As(demo_url, ADVISOR)
+    # the demo's referred dispute has this factory as respondent; acting for it now conflicts
+    existing = next(
+        d for d in advisor.get("/api/v1/disputes").json()["items"] if d["status"] == "referred"
+    )
+    switched = _intake(
+        title="The factory's own complaint (test)",
+        claimant={"name": existing["respondent"]},
+        respondent={"name": "Someone Else Trading Co."},
+        assignee=None,
+    )
+    refused = advisor.post("/api/v1/disputes", switched)
+    assert refused.status_code == 409
+    waived = advisor.post(
+        "/api/v1/disputes", switched | {"conflict_waiver": "both parties consented in writing"}
+    )
+    assert waived.status_code == 201 and waived.json()["conflicts"][0]["certain"]
+
+
+def test_escalation_opens_a_case_and_closes_the_dispute(demo_url: str) -> None:
+    advisor = As(demo_url, ADVISOR)
+    dispute = advisor.post(
+        "/api/v1/disputes", _intake(title="Copies sold at scale (test)", assignee=None)
+    ).json()
+    path = f"/api/v1/disputes/{dispute['id']}"
+    opened = advisor.post(f"{path}/escalation", {"kind": "district_court", "forum": "Court"})
+    assert opened.status_code == 201
+    assert opened.json()["dispute"]["status"] == "referred"
+    assert opened.json()["dispute"]["case_id"] == opened.json()["case_id"]
+    closed = advisor.post(f"{path}/escalation", {"kind": "district_court"})
+    assert closed.status_code == 409
+
+
+def test_outreach_is_recorded_and_case_studies_are_anonymised(demo_url: str) -> None:
+    advisor = As(demo_url, ADVISOR)
+    before = advisor.get("/api/v1/outreach").json()["total"]
+    seminar = advisor.post(
+        "/api/v1/outreach",
+        {
+            "kind": "seminar",
+            "title": "Trade secrets for hardware start-ups",
+            "held_on": "2026-11-02",
+            "attendance": 30,
+            "enterprises": ["robotics-demo"],
+        },
+    )
+    assert seminar.status_code == 201 and seminar.json()["attendance"] == 30
+    unknown = advisor.post(
+        "/api/v1/outreach",
+        {"kind": "seminar", "title": "t", "held_on": "2026-11-02", "enterprises": ["nobody"]},
+    )
+    assert unknown.status_code == 404
+    negative = advisor.post(
+        "/api/v1/outreach",
+        {"kind": "consultation", "title": "t", "held_on": "2026-11-02", "attendance": -1},
+    )
+    assert negative.status_code == 422
+    dispute = advisor.post(
+        "/api/v1/disputes", _intake(title="Deep links again (test)", assignee=None)
+    ).json()
+    study_path = f"/api/v1/outreach/case-studies/{dispute['id']}"
+    assert advisor.post(study_path, {"held_on": "2026-11-20"}).status_code == 409  # not ended
+    advisor.post(f"/api/v1/disputes/{dispute['id']}/escalation", {"kind": "district_court"})
+    early = advisor.post(study_path, {"held_on": "2026-08-01"})
+    assert early.status_code == 422 and early.json()["errors"][0]["field"] == "held_on"
+    study = advisor.post(study_path, {"held_on": "2026-11-20"}).json()
+    assert "ShortVid" not in study["summary"] and "[respondent]" in study["summary"]
+    assert advisor.get("/api/v1/outreach").json()["total"] == before + 2
+
+
+def test_only_the_provider_takes_disputes(demo_url: str) -> None:
+    counsel = As(demo_url, "counsel@robotics-demo.example")
+    assert counsel.post("/api/v1/disputes", _intake()).status_code == 403
+    assert counsel.get("/api/v1/outreach").status_code == 403
+    assert counsel.post("/api/v1/disputes/1/assessment", {"factors": {}}).status_code == 403
