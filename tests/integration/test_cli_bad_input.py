@@ -146,6 +146,44 @@ VALID: dict[str, dict[str, Any]] = {
     },
     "cases evidence verify": {"item": "1"},
     "cases evidence binder": {"out": "{out.pdf}", "prefix": "ACME", "as_json": True},
+    # the world confirms hits 1-3 of a screening run; the demo holds detentions 1 and 2
+    "cases capture-hit": {"hit": "1", "case": "1:20-cv-00001", "page": "{page.html}"},
+    "cases capture-seizure": {"detention": "1", "photo": "{product.txt}", "as_json": True},
+    "cases open": {
+        "title": "Copier v. our application",
+        "kind": "opposition",
+        "number": "OPP-9",
+        "side": "defended",
+        "jurisdiction": "CN",
+        "served_on": "2026-11-02",
+        "right": ["US 5,633,060"],
+    },
+    "cases party": {
+        "case": "1:20-cv-00001",
+        "name": "New Seller Store",
+        "seller_id": ["marketplace A:NS-1"],
+        "payment_account": ["PayCo:acct-1"],
+    },
+    "cases move": {
+        "case": "TD-2026-0042",
+        "party": "Greyfog Vape Mall",
+        "disposition": "served",
+        "on": "2026-10-20",
+        "source": "platform message",
+    },
+    "cases amount": {
+        "case": "1:20-cv-00001",
+        "kind": "frozen",
+        "value": "1200.50",
+        "currency": "USD",
+        "party": "Lumacart Online Store",
+    },
+    "cases network": {"svg": "{out.svg}", "as_json": True},
+    "cases takedown generate": {"today": "2026-12-01", "as_json": True},
+    "cases takedown list": {"as_json": True},
+    "cases takedown move": {"notice": "1", "status": "sent", "on": "2026-12-02"},
+    "cases takedown show": {"notice": "1"},
+    "cases takedown write": {"notice": "1", "out": "{out.txt}"},
     "db upgrade": {},
     "db current": {},
     "init": {
@@ -235,6 +273,22 @@ USERS = {
     "{advisor}": "advisor@ipservice-demo.example",
     "{mediator}": "mediator@ipservice-demo.example",
 }
+
+
+def _confirm_first_hit() -> None:
+    """A screening run of the demo with hits 1-3 confirmed, for the commands that take a hit."""
+    from ipsentry.domain.screening import ReviewStatus
+    from ipsentry.services import review
+    from ipsentry.services.access import resolve_actor
+    from ipsentry.services.screening import run_screening
+    from ipsentry.store.unit_of_work import UnitOfWork
+
+    uow = UnitOfWork.for_url(get_settings().database_url)
+    with uow:
+        counsel = resolve_actor(uow, "smoore-demo", "counsel@smoore-demo.example")
+    run_screening(uow, counsel)
+    for hit in (1, 2, 3):  # one listing against each CCELL registration (the demo's notice
+        review.decide(uow, counsel, hit, ReviewStatus.CONFIRMED, "counterfeit", 1)  # has one)
 
 
 def commands() -> Iterator[tuple[str, Command]]:
@@ -335,6 +389,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     assert run(["demo", "load"]) == 0
     page = ["cases", "evidence", "add", str(files["page.html"]), "--title", "Listing"]
     assert run([*page, "--url", "https://shop.example/1"]) == 0  # evidence item 1
+    _confirm_first_hit()
     files["register"] = root / "register"
     assert run(["register", "build", str(files["names.txt"]), "--out", str(files["register"])]) == 0
     files["patents"] = root / "patents"

@@ -147,7 +147,7 @@ def test_not_suitable_goes_to_court_unless_overridden_and_escalation_keeps_parti
     disputes.resolve(uow, mediator, dispute_id, OutcomeKind.NO_AGREEMENT, date(2026, 4, 30))
     with pytest.raises(Conflict, match="only a mediated settlement"):
         disputes.judicial_confirmation(uow, mediator, dispute_id, JudicialConfirmation.REQUESTED)
-    with pytest.raises(Conflict, match="referred cannot become referred"):
+    with pytest.raises(Conflict, match="already referred"):
         disputes.escalate(uow, mediator, dispute_id, CaseKind.DISTRICT_COURT)
 
 
@@ -227,6 +227,9 @@ def test_outreach_records_events_and_case_studies_without_party_names(
     )
     dispute_id = disputes.take_in(uow, staff["admin"], intake).dispute.id
     assert dispute_id is not None
+    with pytest.raises(Conflict, match="has not ended"):
+        outreach.case_study(uow, lawyer, dispute_id, "", date(2026, 6, 1))
+    disputes.resolve(uow, lawyer, dispute_id, OutcomeKind.WITHDRAWAL, intake.received_on)
     study = outreach.case_study(uow, lawyer, dispute_id, "", date(2026, 6, 1))
     assert "Harbour" not in study.summary and "Northwind" not in study.summary + study.title
     assert study.summary.startswith("[respondent] declared [claimant]'s mark")

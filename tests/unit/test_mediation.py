@@ -164,7 +164,7 @@ def test_a_mediated_cooperation_agreement_resolves_the_dispute() -> None:
     dispute.sessions.append(MediationSession(held_on=date(2026, 2, 1)))
     dispute.resolve(OutcomeKind.COOPERATION_AGREEMENT, date(2026, 3, 6))
     assert dispute.status is DisputeStatus.RESOLVED and dispute.mediated
-    with pytest.raises(Conflict, match="resolved cannot become in_mediation"):
+    with pytest.raises(Conflict, match="resolved cannot become in mediation"):
         dispute.move(DisputeStatus.IN_MEDIATION)
 
 
@@ -200,6 +200,19 @@ def test_a_case_study_names_roles_not_parties() -> None:
         "respondent": ["Beta Trading Limited", "Beta Shop", "Beta", "深圳市某某科技有限公司"],
     }
     assert anonymise(text, names) == (
-        "[claimant] complained that [claimant]'s rival, [respondent] (trading as [respondent]), "
+        # "trading" is a word of the respondent's name: hidden too, the price of never leaking
+        "[claimant] complained that [claimant]'s rival, [respondent] ([respondent] as [respondent]), "
         "copied its design; [respondent] later stopped selling Betamax tapes. [respondent]也停止了。"
+    )
+
+
+def test_a_short_form_of_a_name_and_a_trailing_legal_form_are_hidden_too() -> None:
+    # the shape of a new user's trial: the text calls the parties by part of their names
+    names = {
+        "claimant": ["Beijing Example Robotics Co., Ltd."],
+        "respondent": ["Shenzhen Leaky Widgets Co., Ltd.", "LeakyW"],
+    }
+    text = "Leaky Widgets (LeakyW) sold brushes; Example Robotics Co. Ltd found them."
+    assert (
+        anonymise(text, names) == "[respondent] ([respondent]) sold brushes; [claimant] found them."
     )

@@ -71,6 +71,8 @@ class Rule:
 R, P = Rule, Permission
 HEALTH = "tests/web/test_health_api.py"
 HEALTH_PAGES = "tests/web/test_health_pages.py"
+CASES = "tests/web/test_case_pages.py"
+CASES_API = "tests/web/test_case_api.py"
 DISPUTES = "tests/web/test_disputes_api.py"
 DISPUTE_PAGES = "tests/web/test_dispute_pages.py"
 RULES: dict[tuple[str, str], Rule] = {
@@ -207,6 +209,30 @@ RULES: dict[tuple[str, str], Rule] = {
     ),
     ("POST", "/review/{hit_id}"): R(P.REVIEW, "hit", form={"reason": "matrix"}),
     ("POST", "/review/bulk"): R(P.REVIEW, "hit", form={"reason": "matrix", "bulk": True}),
+    ("GET", "/api/v1/cases"): R(P.READ),
+    ("GET", "/api/v1/cases/{case_id}"): R(P.READ, checked_in=CASES_API),
+    ("GET", "/api/v1/evidence"): R(P.READ),
+    ("POST", "/api/v1/hits/{hit_id}/evidence"): R(P.WRITE_PORTFOLIO, json={}, checked_in=CASES_API),
+    ("GET", "/api/v1/takedowns"): R(P.READ),
+    ("POST", "/api/v1/takedowns"): R(P.WRITE_PORTFOLIO, json={"hits": [1]}, checked_in=CASES_API),
+    ("GET", "/api/v1/takedowns/{notice_id}"): R(P.READ, checked_in=CASES_API),
+    ("POST", "/api/v1/takedowns/{notice_id}/status"): R(
+        P.WRITE_PORTFOLIO, json={"status": "sent"}, checked_in=CASES_API
+    ),
+    ("GET", "/api/v1/network"): R(P.READ),
+    ("GET", "/cases"): R(P.READ),
+    ("GET", "/evidence"): R(P.READ),
+    ("GET", "/takedowns"): R(P.READ),
+    ("GET", "/network"): R(P.READ),
+    ("GET", "/cases/{case_id}"): R(P.READ, checked_in=CASES),
+    ("GET", "/cases/{case_id}/binder.pdf"): R(P.EXPORT, checked_in=CASES),
+    ("POST", "/review/{hit_id}/evidence"): R(P.WRITE_PORTFOLIO, checked_in=CASES),
+    ("POST", "/takedowns"): R(P.WRITE_PORTFOLIO, form={"hit": "1"}, checked_in=CASES),
+    ("GET", "/takedowns/{notice_id}"): R(P.READ, checked_in=CASES),
+    ("POST", "/takedowns/{notice_id}"): R(
+        P.WRITE_PORTFOLIO, form={"status": "sent"}, checked_in=CASES
+    ),
+    ("GET", "/takedowns/{notice_id}/notice.pdf"): R(P.EXPORT, checked_in=CASES),
 }
 NEXT_DECISION = {
     ReviewStatus.OPEN: ReviewStatus.ESCALATED,

@@ -108,6 +108,12 @@ def test_bad_steps_name_the_field_and_store_nothing(demo_url: str) -> None:
         data={"csrf_token": csrf, "held_on": future, "notes": "never"},
     )
     assert late.status_code in (403, 422)  # the advisor is not cleared for privileged records
+    banana = client.post(
+        f"/disputes/{dispute_id}/assessment",
+        data={"csrf_token": csrf, "factor_banana": "yes", "factor_small_amount": "perhaps"},
+    )
+    assert banana.status_code == 422
+    assert "factor_banana" in banana.text and "factor_small_amount" in banana.text
     unknown = client.post(
         f"/disputes/{dispute_id}/outcome",
         data={"csrf_token": csrf, "outcome": "victory", "on": "2026-10-02"},

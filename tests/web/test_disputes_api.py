@@ -92,6 +92,11 @@ def test_a_dispute_goes_from_intake_to_a_confirmed_cooperation_agreement(demo_ur
 
 def test_bad_steps_are_problems_naming_the_field(demo_url: str) -> None:
     advisor, mediator = As(demo_url, ADVISOR), As(demo_url, MEDIATOR)
+    negative = advisor.post("/api/v1/disputes", _intake(amount={"amount": "-5", "currency": "CNY"}))
+    assert negative.status_code == 422 and "amount" in negative.text
+    future = (date.today() + timedelta(days=30)).isoformat()
+    early = advisor.post("/api/v1/disputes", _intake(received_on=future))
+    assert early.status_code == 422 and early.json()["errors"][0]["field"] == "received_on"
     missing = advisor.post("/api/v1/disputes", _intake(claimant={"name": ""}, title="x"))
     assert missing.status_code == 422
     assert any("claimant" in e["field"] for e in missing.json()["errors"])
@@ -182,9 +187,12 @@ def test_outreach_is_recorded_and_case_studies_are_anonymised(demo_url: str) -> 
     dispute = advisor.post(
         "/api/v1/disputes", _intake(title="Deep links again (test)", assignee=None)
     ).json()
-    study = advisor.post(
-        f"/api/v1/outreach/case-studies/{dispute['id']}", {"held_on": "2026-11-20"}
-    ).json()
+    study_path = f"/api/v1/outreach/case-studies/{dispute['id']}"
+    assert advisor.post(study_path, {"held_on": "2026-11-20"}).status_code == 409  # not ended
+    advisor.post(f"/api/v1/disputes/{dispute['id']}/escalation", {"kind": "district_court"})
+    early = advisor.post(study_path, {"held_on": "2026-08-01"})
+    assert early.status_code == 422 and early.json()["errors"][0]["field"] == "held_on"
+    study = advisor.post(study_path, {"held_on": "2026-11-20"}).json()
     assert "ShortVid" not in study["summary"] and "[respondent]" in study["summary"]
     assert advisor.get("/api/v1/outreach").json()["total"] == before + 2
 

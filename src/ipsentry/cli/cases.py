@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from ipsentry.cli import case_records, takedowns
 from ipsentry.cli.context import console, context, print_json
 from ipsentry.cli.output import money
 from ipsentry.cli.params import BinaryFile, InputFile, MomentParser, OutputFile
@@ -20,6 +21,8 @@ from ipsentry.services.evidence import Capture
 from ipsentry.services.notices import read_notice
 
 app = typer.Typer(help="Enforcement cases: USITC Section 337 notices, the evidence locker.")
+case_records.register(app)
+app.add_typer(takedowns.app, name="takedown")
 
 NOTICE_FORMATS = (".txt", ".text", ".html", ".htm", ".xhtml", "")
 
@@ -113,7 +116,7 @@ def show_case(
     table.add_column("respondent")
     table.add_column("disposition")
     for party in case["parties"]:
-        if party["role"] != "respondent":
+        if not party["state"]:
             continue
         states = {right: state.replace("_", " ") for right, state in party["state"].items()}
         alike = len(set(states.values())) == 1
@@ -136,6 +139,30 @@ def show_case(
         console.print(f"{kind}: {shown}", markup=False)
     for event in case["events"]:
         console.print(f"{event['on']}  {event['title']}", markup=False)
+    for deadline in case["deadlines"]:
+        console.print(
+            f"due {deadline['due']} ({deadline['state']}): {deadline['title']} — "
+            f"{deadline['derivation']}",
+            markup=False,
+        )
+    _schedule(case)
+
+
+def _schedule(case: dict[str, Any]) -> None:
+    """Per defendant: its accounts and amounts (the 'Schedule A' of a marketplace suit)."""
+    rows = [p for p in case["parties"] if p["state"] and (p["identifiers"] or p["amounts"])]
+    if not rows:
+        return
+    table = Table(title="defendants: accounts and amounts")
+    for column in ("defendant", "accounts", "amounts"):
+        table.add_column(column)
+    for party in rows:
+        accounts = "; ".join(f"{i['kind']} {i['value']}" for i in party["identifiers"])
+        amounts = "; ".join(
+            f"{kind} {c} {a}" for kind, v in party["amounts"].items() for c, a in v.items()
+        )
+        table.add_row(party["name"], accounts or "—", amounts or "—")
+    console.print(table)
 
 
 @app.command("import-notice")

@@ -20,6 +20,14 @@ class CaseKind(enum.StrEnum):
     OPPOSITION = "opposition"  # trademark opposition or cancellation
 
 
+class CaseSide(enum.StrEnum):
+    """Whether the organisation brought the matter or defends it (an imitator may oppose the
+    organisation's own applications, or sue it)."""
+
+    BROUGHT = "brought"
+    DEFENDED = "defended"
+
+
 class CaseStatus(enum.StrEnum):
     OPEN = "open"
     STAYED = "stayed"
@@ -34,6 +42,17 @@ class PartyRole(enum.StrEnum):
     INTERVENOR = "intervenor"
     OPPOSER = "opposer"
     APPLICANT = "applicant"
+
+
+# The other side, whose dispositions a case tracks: respondents before the ITC, customs or
+# an office, defendants in court.
+OPPONENT_ROLES = frozenset({PartyRole.RESPONDENT, PartyRole.DEFENDANT})
+
+
+def opponent_role(kind: CaseKind) -> PartyRole:
+    """The role a case of this kind gives the other side."""
+    court = kind in (CaseKind.DISTRICT_COURT, CaseKind.MARKETPLACE_SUIT)
+    return PartyRole.DEFENDANT if court else PartyRole.RESPONDENT
 
 
 class DispositionKind(enum.StrEnum):
@@ -126,7 +145,7 @@ class CaseParty:
         A move on every right (``right_id`` None) must be allowed from where the party
         stands on each right it has a disposition on.
         """
-        if self.role not in (PartyRole.RESPONDENT, PartyRole.DEFENDANT):
+        if self.role not in OPPONENT_ROLES:
             raise MoveRefused(f"a {self.role.value} has no disposition; only respondents do")
         rights = {d.right_id for d in self.dispositions if d.right_id is not None}
         targets = [right_id] if right_id is not None else [None, *sorted(rights)]
@@ -176,6 +195,8 @@ class AmountKind(enum.StrEnum):
     COLLECTED = "collected"
     SETTLEMENT = "settlement"
     BOND = "bond"
+    STATUTORY_DAMAGES = "statutory_damages"  # e.g. 15 USC 1117(c), per counterfeit mark
+    COSTS = "costs"  # costs and attorneys' fees awarded
 
 
 @dataclass(kw_only=True, eq=False)
@@ -205,6 +226,9 @@ class Case:
     forum: str = ""
     filed_on: date | None = None
     status: CaseStatus = CaseStatus.OPEN
+    side: CaseSide = CaseSide.BROUGHT
+    jurisdiction: str = ""  # the office or country whose rules set its deadlines (US, CN)
+    served_on: date | None = None  # when the papers reached the defending side
     asserted_right_ids: list[int] = field(default_factory=list)
     parties: list[CaseParty] = field(default_factory=list)
     events: list[CaseEvent] = field(default_factory=list)
@@ -216,6 +240,10 @@ class Case:
 
     def parties_in(self, role: PartyRole) -> list[CaseParty]:
         return [p for p in self.parties if p.role is role]
+
+    def opponents(self) -> list[CaseParty]:
+        """Respondents and defendants: the parties whose dispositions are tracked."""
+        return [p for p in self.parties if p.role in OPPONENT_ROLES]
 
     def party(self, party_id: int) -> CaseParty:
         found = next((p for p in self.parties if p.party_id == party_id), None)
@@ -234,15 +262,12 @@ class Case:
             if remedy.against_party_id is not None:
                 party = self.party(remedy.against_party_id)
                 here = party.state(remedy.right_id)
-                if here not in RELIEF_FROM or party.role is not PartyRole.RESPONDENT:
+                if here not in RELIEF_FROM or party.role not in OPPONENT_ROLES:
                     raise MoveRefused(
                         f"no {remedy.kind.value} against a party in {_words(here)}: relief "
                         "follows a default or a finding of violation"
                     )
-            elif not any(
-                p.state(remedy.right_id) in RELIEF_FROM
-                for p in self.parties_in(PartyRole.RESPONDENT)
-            ):
+            elif not any(p.state(remedy.right_id) in RELIEF_FROM for p in self.opponents()):
                 raise MoveRefused(
                     f"no {remedy.kind.value}: no respondent is in default or found in violation"
                 )

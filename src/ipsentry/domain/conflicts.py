@@ -54,6 +54,14 @@ def _legal_forms() -> tuple[str, ...]:
     return tuple(sorted(forms, key=len, reverse=True))
 
 
+@cache
+def legal_form_words() -> frozenset[str]:
+    """The words legal forms are made of ("co", "ltd", "gmbh"), casefolded."""
+    return frozenset(
+        word for form in _legal_forms() for word in re.findall(r"[^\W\d_]{2,}", form.casefold())
+    )
+
+
 def core_name(name: str) -> str:
     """A company name without case, width, punctuation or its legal form."""
     text = unicodedata.normalize("NFKC", name).casefold().strip()

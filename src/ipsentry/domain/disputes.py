@@ -91,7 +91,12 @@ class Dispute:
 
     def move(self, to: DisputeStatus) -> None:
         if to not in _MOVES[self.status]:
-            raise Conflict(f"a dispute that is {self.status} cannot become {to}")
+            if to is self.status:
+                raise Conflict(f"the dispute is already {to.value.replace('_', ' ')}")
+            raise Conflict(
+                f"a dispute that is {self.status.value.replace('_', ' ')} cannot become "
+                f"{to.value.replace('_', ' ')}"
+            )
         self.status = to
 
     def resolve(self, outcome: OutcomeKind, on: date, notes: str = "") -> None:

@@ -144,6 +144,12 @@ class EvidenceItem:
     price: Money | None = None
     seller_id: str = ""
     case_id: int | None = None
+    # Where it came from, when it was not captured by hand: a confirmed screening hit (and
+    # its observation) or a customs detention; ``source`` says so in words.
+    source: str = ""
+    hit_id: int | None = None
+    observation_id: int | None = None
+    detention_id: int | None = None
     custody: list[CustodyEntry] = field(default_factory=list)
     confidentiality: Confidentiality = Confidentiality.CONFIDENTIAL
     id: int | None = None

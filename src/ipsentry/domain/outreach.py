@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from ipsentry.domain.common import Confidentiality
-from ipsentry.domain.conflicts import core_name
+from ipsentry.domain.conflicts import core_name, legal_form_words
 
 
 class OutreachKind(enum.StrEnum):
@@ -51,22 +51,47 @@ class OutreachEvent:
 
 
 def anonymise(text: str, names_by_role: Mapping[str, Iterable[str]]) -> str:
-    """``text`` with every party name (longest first, any case) replaced by its role.
+    """``text`` with every party name replaced by its role, erring on the side of hiding.
 
-    Latin-script names are replaced as whole words ("Beta" not inside "Betamax").
+    First each name and its core (without the legal form) is replaced wherever it stands,
+    longest first; Latin-script names as whole words ("Beta" not inside "Betamax"), Chinese
+    anywhere. Then any run of Latin words that are all words of a party's core names, with
+    the legal-form words that trail it, becomes the role too, so a short form the text uses
+    ("Example Robotics" for "Beijing Example Robotics Co., Ltd.") or a leftover "Co. Ltd"
+    does not give the party away. A word shared by both sides becomes "[party]".
     """
     replacements: list[tuple[str, str]] = []
+    words: dict[str, str] = {}
     for role, names in names_by_role.items():
         for name in names:
             for variant in {name.strip(), core_name(name)}:
                 if len(variant) >= 2:
                     replacements.append((variant, f"[{role}]"))
+            for word in _LATIN_WORD.findall(core_name(name)):
+                if len(word) >= 2:
+                    words[word] = (
+                        "[party]" if words.get(word, f"[{role}]") != f"[{role}]" else f"[{role}]"
+                    )
     for variant, role in sorted(replacements, key=lambda pair: -len(pair[0])):
         pattern = re.escape(variant)
         if _LATIN.fullmatch(variant):  # whole words only; Chinese has no spaces to respect
             pattern = rf"(?<!\w){pattern}(?!\w)"
         text = re.sub(pattern, role, text, flags=re.IGNORECASE)
+    text = _LATIN_WORD.sub(lambda w: words.get(w.group(0).casefold(), w.group(0)), text)
+    return _tidy(text)
+
+
+def _tidy(text: str) -> str:
+    """One role for a run of the same role, and no legal form left trailing after one."""
+    forms = "|".join(sorted(map(re.escape, legal_form_words()), key=len, reverse=True))
+    trailing = re.compile(rf"(\[\w+\])(?:[ ,.]+(?:{forms})(?!\w))+\.?", re.IGNORECASE)
+    repeated = re.compile(r"(\[(\w+)\])(?:[ ,.&-]+\[\2\])+")
+    before = None
+    while before != text:
+        before = text
+        text = repeated.sub(r"\1", trailing.sub(r"\1", text))
     return text
 
 
 _LATIN = re.compile(r"[\x00-\u024f]+")
+_LATIN_WORD = re.compile(r"[^\W\d_\u3000-\u9fff]+")

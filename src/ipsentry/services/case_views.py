@@ -8,10 +8,13 @@ found, so its existence does not leak.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from typing import Any
 
-from ipsentry.domain.cases import Case, CaseParty, PartyRole
-from ipsentry.domain.common import Money
+from ipsentry.domain.cases import OPPONENT_ROLES, Case, CaseAmount, CaseParty
+from ipsentry.domain.common import Confidentiality, Money
+from ipsentry.domain.deadlines.model import Deadline
+from ipsentry.domain.deadlines.proceedings import case_deadlines
 from ipsentry.errors import NotFound
 from ipsentry.services.access import Actor
 from ipsentry.store.unit_of_work import UnitOfWork
@@ -19,13 +22,13 @@ from ipsentry.store.unit_of_work import UnitOfWork
 
 def _resolved(case: Case) -> Counter[str]:
     counts: Counter[str] = Counter()
-    for member in case.parties_in(PartyRole.RESPONDENT):
+    for member in case.opponents():
         counts[member.state().value] += 1
     return counts
 
 
 def case_row(case: Case) -> dict[str, Any]:
-    respondents = case.parties_in(PartyRole.RESPONDENT)
+    respondents = case.opponents()
     return {
         "id": case.id,
         "number": case.number,
@@ -44,6 +47,20 @@ def list_cases(uow: UnitOfWork, actor: Actor) -> list[dict[str, Any]]:
         return [case_row(c) for c in actor.readable(uow.records.cases(actor.organisation_id))]
 
 
+def find_case(uow: UnitOfWork, actor: Actor, reference: str) -> Case:
+    """A case of the actor's organisation by number or id (inside an open unit of work);
+    one above the actor's clearance is not found."""
+    case = uow.records.case_by_number(actor.organisation_id, reference.strip())
+    if case is None and reference.strip().isdigit():
+        case = next(
+            (c for c in uow.records.cases(actor.organisation_id) if c.id == int(reference)),
+            None,
+        )
+    if case is None:
+        raise NotFound(f"no case {reference!r}")
+    return actor.require_readable(case, f"case {reference!r}")
+
+
 def _steps(member: CaseParty, rights: dict[int, str]) -> list[dict[str, Any]]:
     return [
         {
@@ -58,25 +75,43 @@ def _steps(member: CaseParty, rights: dict[int, str]) -> list[dict[str, Any]]:
     ]
 
 
-def show_case(uow: UnitOfWork, actor: Actor, reference: str) -> dict[str, Any]:
-    """One case by number or id: parties, dispositions per right, remedies, amounts, events."""
+def _totals(amounts: list[CaseAmount]) -> dict[str, dict[str, str]]:
+    """Amounts summed by kind and currency (never across currencies)."""
+    totals: dict[str, dict[str, Money]] = {}
+    for amount in amounts:
+        by_currency = totals.setdefault(amount.kind.value, {})
+        earlier = by_currency.get(amount.money.currency)
+        by_currency[amount.money.currency] = amount.money + earlier if earlier else amount.money
+    return {k: {c: str(m.amount) for c, m in v.items()} for k, v in totals.items()}
+
+
+def _deadline_row(deadline: Deadline) -> dict[str, Any]:
+    return {
+        "title": deadline.title,
+        "due": deadline.due.isoformat(),
+        "opens": deadline.opens.isoformat() if deadline.opens else None,
+        "state": deadline.state.value if deadline.state else None,
+        "rule": deadline.rule,
+        "derivation": deadline.derivation,
+        "right": deadline.right_label,
+    }
+
+
+def show_case(
+    uow: UnitOfWork, actor: Actor, reference: str, today: date | None = None
+) -> dict[str, Any]:
+    """One case by number or id: parties, dispositions per right, remedies, amounts, events,
+    and its deadlines as of ``today``."""
     with uow:
-        case = uow.records.case_by_number(actor.organisation_id, reference)
-        if case is None and reference.isdigit():
-            case = next(
-                (c for c in uow.records.cases(actor.organisation_id) if c.id == int(reference)),
-                None,
-            )
-        if case is None:
-            raise NotFound(f"no case {reference!r}")
-        actor.require_readable(case, f"case {reference!r}")
+        case = find_case(uow, actor, reference)
         org = actor.organisation_id
         names = uow.records.parties_by_ids(org, [m.party_id for m in case.parties])
-        rights = {
-            r.id: r.display_number
+        asserted = [
+            r
             for r in (uow.rights.get(org, i) for i in case.asserted_right_ids)
-            if r is not None and r.id is not None
-        }
+            if r is not None and r.id is not None and actor.may_read(r.confidentiality)
+        ]
+        rights = {r.id: r.display_number for r in asserted if r.id is not None}
         parties = []
         for member in case.parties:
             party = names.get(member.party_id)
@@ -94,22 +129,24 @@ def show_case(uow: UnitOfWork, actor: Actor, reference: str) -> dict[str, Any]:
                         label: member.state(right_id).value
                         for right_id, label in [(None, "every asserted right"), *rights.items()]
                     }
-                    if member.role is PartyRole.RESPONDENT
+                    if member.role in OPPONENT_ROLES
                     else {},
                     "steps": _steps(member, rights),
+                    "amounts": _totals([a for a in case.amounts if a.party_id == member.party_id]),
                 }
             )
-        totals: dict[str, dict[str, Money]] = {}
-        for amount in case.amounts:
-            by_currency = totals.setdefault(amount.kind.value, {})
-            earlier = by_currency.get(amount.money.currency)
-            by_currency[amount.money.currency] = amount.money + earlier if earlier else amount.money
-        amounts = {k: {c: str(m.amount) for c, m in v.items()} for k, v in totals.items()}
+        amounts = _totals(case.amounts)
         party_name = {m.party_id: p["name"] for m, p in zip(case.parties, parties, strict=True)}
         return {
             **case_row(case),
             "forum": case.forum,
             "filed_on": case.filed_on.isoformat() if case.filed_on else None,
+            "side": case.side.value,
+            "jurisdiction": case.jurisdiction,
+            "served_on": case.served_on.isoformat() if case.served_on else None,
+            "deadlines": [
+                _deadline_row(d) for d in case_deadlines(case, asserted, today or date.today())
+            ],
             "asserted_rights": list(rights.values()),
             "resolved_by": dict(_resolved(case)),
             "parties": parties,
@@ -128,4 +165,44 @@ def show_case(uow: UnitOfWork, actor: Actor, reference: str) -> dict[str, Any]:
                 {"on": e.on.isoformat(), "title": e.title, "source": e.source}
                 for e in sorted(case.events, key=lambda e: e.on)
             ],
+        }
+
+
+def timeline(detail: dict[str, Any]) -> list[dict[str, str]]:
+    """A case's dated record in order: events, each party's steps, remedies ordered."""
+    found = [{"on": e["on"], "what": e["title"], "source": e["source"]} for e in detail["events"]]
+    for party in detail["parties"]:
+        for step in party["steps"]:
+            if step["on"]:
+                right = "" if step["right"] == "every asserted right" else f" ({step['right']})"
+                what = f"{party['name']}: {step['disposition']}{right}"
+                found.append({"on": step["on"], "source": step["source"], "what": what})
+    for remedy in detail["remedies"]:
+        if remedy["ordered_on"]:
+            against = f" against {remedy['against']}" if remedy["against"] else ""
+            found.append({"on": remedy["ordered_on"], "source": remedy["source"],
+                          "what": f"{remedy['kind']}{against}"})  # fmt: skip
+    return sorted(found, key=lambda e: e["on"])
+
+
+def case_page(
+    uow: UnitOfWork, actor: Actor, case_id: int, today: date | None = None
+) -> dict[str, Any]:
+    """Everything the case page shows: the case, its timeline, its evidence and takedowns,
+    and the strictest marking among them."""
+    from ipsentry.services.evidence import evidence_row
+    from ipsentry.services.takedowns import notice_row
+
+    detail = show_case(uow, actor, str(case_id), today)
+    with uow:
+        items = actor.readable(uow.evidence.list(actor.organisation_id, case_id))
+        notices = actor.readable(uow.enforcement.takedowns(actor.organisation_id, case_id=case_id))
+        markings = [Confidentiality(detail["confidentiality"])]
+        markings += [i.confidentiality for i in items] + [n.confidentiality for n in notices]
+        return {
+            **detail,
+            "timeline": timeline(detail),
+            "evidence": [evidence_row(i) for i in items],
+            "takedowns": [notice_row(n) for n in notices],
+            "marking": max(markings, key=lambda m: m.rank),
         }

@@ -26,6 +26,7 @@ from ipsentry.domain.rights import (
 from ipsentry.services import portfolio
 from ipsentry.services.access import resolve_actor
 from ipsentry.services.demo_disputes import load_dispute_demo
+from ipsentry.services.demo_enforcement import load_enforcement_demo
 from ipsentry.services.demo_health import load_health_demo
 from ipsentry.services.passwords import hash_password
 from ipsentry.store.unit_of_work import UnitOfWork
@@ -97,6 +98,30 @@ def _grants(
             )
 
 
+_D = cases.DispositionKind
+
+
+def _dispose(
+    member: cases.CaseParty,
+    kind: cases.DispositionKind,
+    spec: dict[str, Any],
+    rights: dict[str, Right],
+    findings: dict[str, str],
+) -> None:
+    """A respondent's record through the state machine: service first where the outcome
+    needs it, then the outcome, then findings on single rights (a default, then a violation
+    found on the trademark)."""
+    on = spec.get("dispositions_on", {})
+    source = spec.get("dispositions_source", "demo data (illustrative)")
+    if kind in (_D.DEFAULT, _D.VIOLATION, _D.NO_VIOLATION):
+        member.move(_D.SERVED, _day(on.get("served")), source)
+    if kind is not _D.NAMED:
+        member.move(kind, _day(on.get(kind.value)), source)
+    for reference, finding in findings.items():
+        step = _D(finding)
+        member.move(step, _day(on.get(step.value)), source, rights[reference].id)
+
+
 class _Loader:
     def __init__(self, uow: UnitOfWork, organisation_id: int) -> None:
         self.uow, self.org = uow, organisation_id
@@ -153,11 +178,10 @@ class _Loader:
             asserted_right_ids=[r.id for r in rights.values() if r.id is not None],
             illustrative=spec.get("illustrative", False),
         )
-        on = spec.get("dispositions_on", {})
         defaulters: list[int] = []
         for role, key in (
             (cases.PartyRole.COMPLAINANT, "complainants"),
-            (cases.PartyRole.RESPONDENT, "respondents"),
+            (cases.opponent_role(case.kind), "respondents"),
         ):
             for party_spec in spec[key]:
                 party = self.party(party_spec)
@@ -165,13 +189,7 @@ class _Loader:
                 member = cases.CaseParty(party_id=party.id, role=role)
                 if "disposition" in party_spec:
                     kind = cases.DispositionKind(party_spec["disposition"])
-                    member.dispositions.append(
-                        cases.Disposition(
-                            kind=kind,
-                            on=_day(on.get(kind.value)),
-                            source="demo data (illustrative)",
-                        )
-                    )
+                    _dispose(member, kind, spec, rights, party_spec.get("findings", {}))
                     if kind is cases.DispositionKind.DEFAULT:
                         defaulters.append(party.id)
                 case.parties.append(member)
@@ -196,6 +214,8 @@ class _Loader:
             cases.CaseAmount(
                 kind=cases.AmountKind(a["kind"]),
                 money=Money(Decimal(a["amount"]), a["currency"]),
+                on=_day(a.get("on")),
+                party_id=self.party({"name": a["party"]}).id if "party" in a else None,
                 source=a.get("source", ""),
             )
             for a in spec.get("amounts", [])
@@ -348,6 +368,7 @@ def load_demo(uow: UnitOfWork) -> dict[str, int]:
         uow.commit()
     load_health_demo(uow)
     load_dispute_demo(uow)
+    load_enforcement_demo(uow)
     with uow:
         org = counsel.organisation_id
         return {

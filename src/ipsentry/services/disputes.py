@@ -571,9 +571,12 @@ def money(amount: str | None, currency: str | None, source: str) -> Money | None
     if amount in (None, "") and not currency:
         return None
     try:
-        return Money.parse(str(amount), str(currency or ""))
+        parsed = Money.parse(str(amount), str(currency or ""))
     except ValueError as error:
         raise InvalidInput([Problem(source, None, "amount", str(error))]) from None
+    if parsed.amount < 0:
+        raise InvalidInput([Problem(source, None, "amount", "give an amount of zero or more")])
+    return parsed
 
 
 def intake_from(data: Mapping[str, Any], source: str) -> Intake:
@@ -627,6 +630,8 @@ def intake_from(data: Mapping[str, Any], source: str) -> Intake:
     title = str(data.get("title") or "")
     if not title.strip():
         problems.append(Problem(source, None, "title", "must not be empty"))
+    if received is not None and received > date.today():
+        problems.append(Problem(source, None, "received_on", f"{received} is in the future"))
     if problems:
         raise InvalidInput(problems)
     assert received is not None

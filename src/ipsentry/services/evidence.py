@@ -164,6 +164,10 @@ def evidence_row(item: EvidenceItem) -> dict[str, Any]:
         else None,
         "seller_id": item.seller_id,
         "case_id": item.case_id,
+        "source": item.source,
+        "hit_id": item.hit_id,
+        "observation_id": item.observation_id,
+        "detention_id": item.detention_id,
         "custody_entries": len(item.custody),
         "confidentiality": item.confidentiality.value,
     }

@@ -9,6 +9,7 @@ facts read that day, so it can be recomputed and compared at a re-check.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -464,7 +465,7 @@ def record_hours(
         if actor.organisation_id != assessment.provider_organisation_id or not assessment.packages:
             raise NotFound(f"health check {assessment_id} has no service package of yours")
         package = assessment.packages[0]
-        if hours <= 0 or package.hours_used + hours > package.hours:
+        if not math.isfinite(hours) or hours <= 0 or package.hours_used + hours > package.hours:
             left = f"{package.hours_left:g} h left"
             raise InvalidInput(
                 [Problem(source, None, "hours", f"give hours above zero, at most {left}")]

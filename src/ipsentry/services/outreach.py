@@ -7,8 +7,9 @@ from datetime import date
 
 from ipsentry.domain.accounts import OrganisationKind, Permission
 from ipsentry.domain.common import Confidentiality
+from ipsentry.domain.disputes import DisputeStatus
 from ipsentry.domain.outreach import OutreachEvent, OutreachKind, anonymise
-from ipsentry.errors import InvalidInput, NotFound, PermissionDenied, Problem
+from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem
 from ipsentry.services import audit, disputes
 from ipsentry.services.access import Actor
 from ipsentry.store.unit_of_work import UnitOfWork
@@ -74,7 +75,12 @@ def record_event(
 
 
 def case_study(
-    uow: UnitOfWork, actor: Actor, dispute_id: int, title: str, held_on: date
+    uow: UnitOfWork,
+    actor: Actor,
+    dispute_id: int,
+    title: str,
+    held_on: date,
+    source: str = "command line",
 ) -> OutreachEvent:
     """A public case study from a dispute: its claims and outcome, with the parties as roles.
 
@@ -83,6 +89,12 @@ def case_study(
     _require(actor)
     view = disputes.show(uow, actor, dispute_id)
     dispute = view.dispute
+    if dispute.status not in (DisputeStatus.RESOLVED, DisputeStatus.REFERRED):
+        raise Conflict(f"dispute {dispute_id} has not ended: write its case study once it has")
+    if held_on < dispute.received_on:
+        raise InvalidInput(
+            [Problem(source, None, "held_on", f"{held_on} is before the dispute was received")]
+        )
     with uow:
         names: dict[str, list[str]] = {}
         for role, party_id in (

@@ -327,14 +327,23 @@ def list_rights(uow: UnitOfWork, actor: Actor, where: RightFilter = EVERYTHING) 
 def get_right(uow: UnitOfWork, actor: Actor, reference: str) -> Right:
     """A right by its id, or by a number as people write it ('US 10,357,623', '5633060')."""
     with uow:
-        rights = list_rights(uow, actor)
-        wanted = reference.strip().upper().replace(" ", "").replace(",", "").replace("/", "")
-        for right in rights:
-            labels = {str(right.id), right.display_number.replace(" ", "")}
-            labels |= {f"{n.jurisdiction}{n.number}" for n in right.numbers()}
-            labels |= {n.number for n in right.numbers()}
-            if wanted in labels and actor.may_read(right.confidentiality):
-                return right
+        return _matching(list_rights(uow, actor), actor, reference)
+
+
+def find_right(uow: UnitOfWork, actor: Actor, reference: str) -> Right:
+    """One of the organisation's own rights, as ``get_right`` finds it, inside a unit of
+    work the caller holds open (a case asserts only its own rights)."""
+    return _matching(uow.rights.list(actor.organisation_id), actor, reference)
+
+
+def _matching(rights: Iterable[Right], actor: Actor, reference: str) -> Right:
+    wanted = reference.strip().upper().replace(" ", "").replace(",", "").replace("/", "")
+    for right in rights:
+        labels = {str(right.id), right.display_number.replace(" ", "")}
+        labels |= {f"{n.jurisdiction}{n.number}" for n in right.numbers()}
+        labels |= {n.number for n in right.numbers()}
+        if wanted in labels and actor.may_read(right.confidentiality):
+            return right
     raise NotFound(f"no right {reference!r} in the portfolio")
 
 

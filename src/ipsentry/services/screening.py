@@ -349,6 +349,7 @@ class RunReport:
     new: list[FoundHit]
     previous_run_id: int | None
     claim_hits: list[dict[str, Any]] = field(default_factory=list)
+    relisted: list[int] = field(default_factory=list)  # takedown notices found relisted
 
 
 def run_screening(
@@ -440,11 +441,14 @@ def run_screening(
         run.status = RunStatus.FINISHED
         run.finished_at = now or datetime.now(UTC)
         uow.records.add(run)
+        from ipsentry.services.takedowns import check_relisting
+
+        relisted = check_relisting(uow, actor, run, (now or datetime.now(UTC)).date())
         uow.commit()
         assert run.id is not None
         new = [h for h in found if any((int(h.observation), r) not in known for r in h.rights)]
         previous_id = previous.id if previous else None
-        return RunReport(run.id, len(observations), found, new, previous_id, claim_hits)
+        return RunReport(run.id, len(observations), found, new, previous_id, claim_hits, relisted)
 
 
 def hits_of(hits: Sequence[FoundHit]) -> list[dict[str, Any]]:

@@ -11,7 +11,17 @@ from typing import Any
 
 from sqlalchemy.orm import composite, registry, relationship
 
-from ipsentry.domain import accounts, cases, customs, disputes, evidence, health, parties, rights
+from ipsentry.domain import (
+    accounts,
+    cases,
+    customs,
+    disputes,
+    evidence,
+    health,
+    parties,
+    rights,
+    takedowns,
+)
 from ipsentry.domain.common import Money
 from ipsentry.domain.jobs import Job
 from ipsentry.domain.observations import Observation
@@ -153,6 +163,17 @@ def start_mappers() -> None:
             "events": _children(cases.CaseEvent, t.case_event_table.c.on),
             "remedies": _children(cases.Remedy, t.remedy_table.c.id),
             "amounts": _children(cases.CaseAmount, t.case_amount_table.c.id),
+        },
+    )
+
+    m(takedowns.TakedownListing, t.takedown_listing_table)
+    m(takedowns.TakedownStep, t.takedown_step_table)
+    m(
+        takedowns.TakedownNotice,
+        t.takedown_table,
+        properties={
+            "listings": _children(takedowns.TakedownListing, t.takedown_listing_table.c.id),
+            "steps": _children(takedowns.TakedownStep, t.takedown_step_table.c.id),
         },
     )
 

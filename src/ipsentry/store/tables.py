@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from ipsentry.domain import accounts, cases, customs, disputes, evidence, health, parties, rights
+from ipsentry.domain import (
+    accounts,
+    cases,
+    customs,
+    disputes,
+    evidence,
+    health,
+    parties,
+    rights,
+    takedowns,
+)
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.jobs import JobKind, JobStatus
 from ipsentry.domain.observations import ObservationKind
@@ -410,6 +420,9 @@ case_table = sa.Table(
     sa.Column("asserted_right_ids", sa.JSON, nullable=False, default=list),
     marking(),
     illustrative(),
+    enum_column("side", cases.CaseSide, nullable=False, default=cases.CaseSide.BROUGHT),
+    sa.Column("jurisdiction", S(2), nullable=False, default=""),
+    sa.Column("served_on", sa.Date),
 )
 case_party_table = sa.Table(
     "case_parties",
@@ -605,6 +618,10 @@ evidence_table = sa.Table(
     *money("price"),
     sa.Column("seller_id", S(200), nullable=False, default=""),
     marking(),
+    sa.Column("source", sa.Text, nullable=False, default=""),
+    fk("hit_id", "hits.id", nullable=True),
+    fk("observation_id", "observations.id", nullable=True),
+    fk("detention_id", "detentions.id", nullable=True),
 )
 # The captured bytes, apart from the item so listing evidence never loads them.
 evidence_content_table = sa.Table(
@@ -633,4 +650,46 @@ custody_table = sa.Table(
     sa.Column("previous_hash", S(64), nullable=False),
     sa.Column("entry_hash", S(64), nullable=False),
     sa.UniqueConstraint("evidence_id", "sequence"),
+)
+
+
+# --- takedowns --------------------------------------------------------------------------
+takedown_table = sa.Table(
+    "takedown_notices",
+    metadata,
+    pk(),
+    org(),
+    fk("case_id", "cases.id", nullable=True),
+    sa.Column("platform", S(200), nullable=False),
+    sa.Column("seller", S(500), nullable=False),
+    fk("seller_party_id", "parties.id", nullable=True),
+    enum_column("status", takedowns.TakedownStatus, nullable=False),
+    sa.Column("created_on", sa.Date),
+    marking(),
+    illustrative(),
+)
+takedown_listing_table = sa.Table(
+    "takedown_listings",
+    metadata,
+    pk(),
+    fk("notice_id", "takedown_notices.id", cascade=True),
+    fk("observation_id", "observations.id"),
+    fk("right_id", "rights.id"),
+    sa.Column("listing_url", sa.Text, nullable=False, default=""),
+    sa.Column("listing_ref", S(200), nullable=False, default=""),
+    sa.Column("title", sa.Text, nullable=False, default=""),
+    sa.Column("right_label", S(80), nullable=False, default=""),
+    fk("hit_id", "hits.id", nullable=True),
+    fk("evidence_id", "evidence_items.id", nullable=True),
+    sa.Column("explanation", sa.Text, nullable=False, default=""),
+)
+takedown_step_table = sa.Table(
+    "takedown_steps",
+    metadata,
+    pk(),
+    fk("notice_id", "takedown_notices.id", cascade=True),
+    enum_column("status", takedowns.TakedownStatus, nullable=False),
+    sa.Column("on", sa.Date, nullable=False),
+    sa.Column("note", sa.Text, nullable=False, default=""),
+    fk("observation_id", "observations.id", nullable=True),
 )

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ipsentry.store.account_repository import AccountRepository
 from ipsentry.store.activity_repository import ActivityRepository
 from ipsentry.store.database import session_factory
+from ipsentry.store.enforcement_repository import EnforcementRepository
 from ipsentry.store.evidence_repository import EvidenceRepository
 from ipsentry.store.health_repository import HealthRepository
 from ipsentry.store.job_repository import HitRepository, JobRepository
@@ -30,6 +31,7 @@ class UnitOfWork:
         self.records = RecordRepository(self.session)
         self.accounts = AccountRepository(self.session)
         self.evidence = EvidenceRepository(self.session)
+        self.enforcement = EnforcementRepository(self.session)
         self.health = HealthRepository(self.session)
         self.activity = ActivityRepository(self.session)
         self.jobs = JobRepository(self.session)

@@ -45,5 +45,5 @@ def write_case_study(
     uow: UowDep,
 ) -> OutreachOut:
     """An anonymised case study from a dispute (never its privileged session records)."""
-    study = outreach.case_study(uow, actor, dispute_id, body.title, body.held_on)
+    study = outreach.case_study(uow, actor, dispute_id, body.title, body.held_on, "body")
     return OutreachOut.model_validate(study.to_json())

@@ -19,6 +19,7 @@ class DeadlineKind(enum.StrEnum):
     RENEWAL = "renewal"
     DECLARATION_OF_USE = "declaration_of_use"
     OPPOSITION_WINDOW = "opposition_window"
+    RESPONSE = "response"  # answering an opposition, a complaint or a notice of investigation
     RECORDATION_RENEWAL = "recordation_renewal"
     EXPIRY = "expiry"
     RESTORATION = "restoration"  # the last chance after a lapse, never the normal deadline

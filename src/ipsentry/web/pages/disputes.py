@@ -20,6 +20,7 @@ from ipsentry.domain.disputes import (
     dispute_statistics,
 )
 from ipsentry.domain.mediation import Suitability, policy
+from ipsentry.errors import InvalidInput, Problem
 from ipsentry.services import disputes
 from ipsentry.services.access import Actor
 from ipsentry.web.auth import PageActor
@@ -115,10 +116,22 @@ def dispute_page(request: Request, actor: PageActor, uow: UowDep, dispute_id: Id
 async def assess(request: Request, actor: PageActor, uow: UowDep, dispute_id: Id) -> Response:
     """Each factor's radio button: yes, no, or unknown (kept as it was)."""
     form = await request.form()
+    known = {f"factor_{f.key}" for f in policy().factors}
+    problems = [
+        Problem("form", None, name, "no such factor")
+        for name in form
+        if name.startswith("factor_") and name not in known
+    ] + [
+        Problem("form", None, name, f"give {', '.join(FACT)}, not {form[name]!r}")
+        for name in known & set(form)
+        if form[name] not in FACT
+    ]
+    if problems:
+        raise InvalidInput(problems)
     factors = {
-        f.key: form.get(f"factor_{f.key}") == "yes"
-        for f in policy().factors
-        if form.get(f"factor_{f.key}") in ("yes", "no")
+        name.removeprefix("factor_"): form[name] == "yes"
+        for name in known & set(form)
+        if form[name] in ("yes", "no")
     }
     disputes.assess(uow, actor, dispute_id, factors)
     return _back(dispute_id)
