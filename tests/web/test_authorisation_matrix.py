@@ -73,6 +73,7 @@ HEALTH = "tests/web/test_health_api.py"
 HEALTH_PAGES = "tests/web/test_health_pages.py"
 CUSTOMS = "tests/web/test_customs_pages.py"
 CASES = "tests/web/test_case_pages.py"
+CASES_API = "tests/web/test_case_api.py"
 DISPUTES = "tests/web/test_disputes_api.py"
 DISPUTE_PAGES = "tests/web/test_dispute_pages.py"
 RULES: dict[tuple[str, str], Rule] = {
@@ -225,6 +226,17 @@ RULES: dict[tuple[str, str], Rule] = {
     ),
     ("POST", "/review/{hit_id}"): R(P.REVIEW, "hit", form={"reason": "matrix"}),
     ("POST", "/review/bulk"): R(P.REVIEW, "hit", form={"reason": "matrix", "bulk": True}),
+    ("GET", "/api/v1/cases"): R(P.READ),
+    ("GET", "/api/v1/cases/{case_id}"): R(P.READ, checked_in=CASES_API),
+    ("GET", "/api/v1/evidence"): R(P.READ),
+    ("POST", "/api/v1/hits/{hit_id}/evidence"): R(P.WRITE_PORTFOLIO, json={}, checked_in=CASES_API),
+    ("GET", "/api/v1/takedowns"): R(P.READ),
+    ("POST", "/api/v1/takedowns"): R(P.WRITE_PORTFOLIO, json={"hits": [1]}, checked_in=CASES_API),
+    ("GET", "/api/v1/takedowns/{notice_id}"): R(P.READ, checked_in=CASES_API),
+    ("POST", "/api/v1/takedowns/{notice_id}/status"): R(
+        P.WRITE_PORTFOLIO, json={"status": "sent"}, checked_in=CASES_API
+    ),
+    ("GET", "/api/v1/network"): R(P.READ),
     ("GET", "/cases"): R(P.READ),
     ("GET", "/evidence"): R(P.READ),
     ("GET", "/takedowns"): R(P.READ),
