@@ -144,8 +144,8 @@ def test_a_privileged_export_asks_first_in_both_languages(
         sign_in(page, server)
         for locale in ("en", "zh"):
             if locale == "zh":
-                page.select_option("#locale", "zh_Hans")
-                page.wait_for_load_state()
+                page.select_option("#locale", "zh_Hans")  # submits itself (app.js)
+                expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
             page.goto(f"{server}/claims/chart")
             page.select_option("#patent", number)
             page.locator("#product").fill("A cartridge with a porous ceramic heating body.")
@@ -165,7 +165,7 @@ def test_a_privileged_export_asks_first_in_both_languages(
         _mark(served_database, number, Confidentiality.PUBLIC)
         page.goto(f"{server}/")
         page.select_option("#locale", "en")
-        page.wait_for_load_state()
+        expect(page.locator("html")).to_have_attribute("lang", "en")
 
 
 def _mark(url: str, number: str, marking: Confidentiality) -> None:

@@ -60,6 +60,8 @@ FILES = {
     + "\n",
     "products.jsonl": json.dumps({"id": "p1", "text": PRODUCT}) + "\n",
     "names.txt": "flask\nrequests\nnumpy\nccell\n",
+    "declarations.csv": "direction,brand,description,hs_code,quantity,unit_value,currency\n"
+    "export,CCELL,vaporizer cartridges,8543.40,1000,0.30,USD\n",
     "queries.txt": "flaks\n",
     "notice.txt": "[Investigation No. 337-TA-9999]\nCertain Lamps; Termination of the "
     "Investigation\nSUMMARY: Notice is hereby given that the U.S. International Trade "
@@ -85,6 +87,7 @@ FILES = {
 # One valid invocation of every command: parameter name -> value ("{file}" is a file of
 # FILES, "{out.EXT}" a new output file, "{outdir}" a new folder, "{register}"/"{patents}"
 # an index built once). A command missing here fails the first test.
+OFFICER = "officer@customs-demo.example"
 VALID: dict[str, dict[str, Any]] = {
     "demo load": {},
     "demo users": {"as_json": True},
@@ -197,7 +200,7 @@ VALID: dict[str, dict[str, Any]] = {
     "org list": {"as_user": "{operator}", "as_json": True},
     "org grant": {"organisation": "ip-service-centre-demo", "scope": "engagement"},
     "org grants": {"as_json": True},
-    "org revoke": {"grant_id": "3"},  # the one "org grant" gives (the demo holds two)
+    "org revoke": {"grant_id": "4"},  # the one "org grant" gives (the demo holds three)
     "user add": {
         "email": "new@smoore-demo.example",
         "role": "analyst",
@@ -230,6 +233,26 @@ VALID: dict[str, dict[str, Any]] = {
     "health show": {"assessment_id": "1", "as_user": "{advisor}"},
     # the demo's disputes: 1 resolved and 2 in mediation (mediator), 3 taken in and 4 referred
     # (advisor); "add" takes in 5. Sorted order: add, assess, confirm, escalate, mediate, ...
+    "customs recordations list": {"as_json": True, "as_user": OFFICER},
+    "customs recordations show": {"recordation_id": "1", "as_user": OFFICER},
+    "customs plans list": {"as_json": True},
+    "customs score": {"declarations": "{declarations.csv}", "out": "{out.csv}", "as_user": OFFICER},
+    "customs queue": {"as_json": True, "as_user": OFFICER},
+    "customs detentions list": {"as_json": True},
+    "customs detentions show": {"detention_id": "1"},
+    "customs detentions detain": {
+        "declaration_id": "1",
+        "recordation_id": "1",
+        "on": "2026-12-03",
+        "as_user": OFFICER,
+    },
+    "customs detentions step": {
+        "detention_id": "1",
+        "to": "released",
+        "on": "2026-12-03",
+        "as_user": OFFICER,
+    },
+    "customs stats": {"as_json": True},
     "disputes add": {"file": "{intake.json}", "as_user": "{advisor}"},
     "disputes assess": {
         "dispute_id": "3",

@@ -263,3 +263,14 @@ def test_cn_security_by_value(value: str, security: str) -> None:
 def test_cn_security_needs_yuan() -> None:
     with pytest.raises(ValueError, match="CNY"):
         cn_security(Money(Decimal(1000), "EUR"))
+
+
+def test_a_year_whose_schedule_is_not_held_counts_weekends_closed_and_says_so() -> None:
+    # confirmed Mon 2027-01-04; 2027's State Council schedule is not held, so weekends count
+    # as closed and only the statutory holidays are known: Jan 5-8 (4), 11-15 (9), 18-22 (14),
+    # 25-29 (19), Feb 1-4 (23), Fri Feb 5 New Year's Eve closed, Mon Feb 8 Spring Festival
+    # closed, Feb 9-12 (27), Feb 15-17 (30)
+    detention = _detention(CN, confirmed_on=D("2027-01-04"))
+    [found] = [d for d in detention_deadlines(detention) if d.key == "CN.customs.investigation"]
+    assert found.due == D("2027-02-17")
+    assert "2027 not held" in found.derivation and "2027-02-05" in found.derivation

@@ -71,7 +71,9 @@ class Rule:
 R, P = Rule, Permission
 HEALTH = "tests/web/test_health_api.py"
 HEALTH_PAGES = "tests/web/test_health_pages.py"
+CUSTOMS = "tests/web/test_customs_pages.py"
 CASES = "tests/web/test_case_pages.py"
+CASES_API = "tests/web/test_case_api.py"
 DISPUTES = "tests/web/test_disputes_api.py"
 DISPUTE_PAGES = "tests/web/test_dispute_pages.py"
 RULES: dict[tuple[str, str], Rule] = {
@@ -154,6 +156,22 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/health-checks/{assessment_id}/report.pdf"): R(P.READ, checked_in=HEALTH_PAGES),
     ("GET", "/disputes"): R(P.READ, checked_in=HEALTH_PAGES),
     ("GET", "/disputes/{dispute_id}"): R(P.READ, checked_in=HEALTH_PAGES),
+    ("GET", "/api/v1/customs/recordations"): R(P.READ, checked_in=CUSTOMS),
+    ("GET", "/api/v1/customs/recordations/{recordation_id}"): R(P.READ, checked_in=CUSTOMS),
+    ("GET", "/api/v1/customs/detentions"): R(P.READ, checked_in=CUSTOMS),
+    ("GET", "/api/v1/customs/detentions/{detention_id}"): R(P.READ, checked_in=CUSTOMS),
+    ("GET", "/api/v1/customs/queue"): R(P.BORDER_CONTROL, checked_in=CUSTOMS),
+    ("GET", "/api/v1/customs/statistics"): R(P.READ, checked_in=CUSTOMS),
+    ("GET", "/customs"): R(P.READ, checked_in=CUSTOMS),
+    ("POST", "/customs/score"): R(P.BORDER_CONTROL, files=True, checked_in=CUSTOMS),
+    ("POST", "/customs/declarations/{declaration_id}/detain"): R(
+        P.BORDER_CONTROL, form={"recordation_id": "1", "on": "2026-12-03"}, checked_in=CUSTOMS
+    ),
+    ("GET", "/customs/detentions/{detention_id}"): R(P.READ, checked_in=CUSTOMS),
+    ("POST", "/customs/detentions/{detention_id}/step"): R(
+        P.READ, form={"to": "notified", "on": "2026-12-03"}, checked_in=CUSTOMS
+    ),
+    ("GET", "/customs/recordations/{recordation_id}"): R(P.READ, checked_in=CUSTOMS),
     ("GET", "/disputes/new"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
     ("POST", "/disputes/new"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
     ("POST", "/disputes/{dispute_id}/assessment"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
@@ -208,6 +226,17 @@ RULES: dict[tuple[str, str], Rule] = {
     ),
     ("POST", "/review/{hit_id}"): R(P.REVIEW, "hit", form={"reason": "matrix"}),
     ("POST", "/review/bulk"): R(P.REVIEW, "hit", form={"reason": "matrix", "bulk": True}),
+    ("GET", "/api/v1/cases"): R(P.READ),
+    ("GET", "/api/v1/cases/{case_id}"): R(P.READ, checked_in=CASES_API),
+    ("GET", "/api/v1/evidence"): R(P.READ),
+    ("POST", "/api/v1/hits/{hit_id}/evidence"): R(P.WRITE_PORTFOLIO, json={}, checked_in=CASES_API),
+    ("GET", "/api/v1/takedowns"): R(P.READ),
+    ("POST", "/api/v1/takedowns"): R(P.WRITE_PORTFOLIO, json={"hits": [1]}, checked_in=CASES_API),
+    ("GET", "/api/v1/takedowns/{notice_id}"): R(P.READ, checked_in=CASES_API),
+    ("POST", "/api/v1/takedowns/{notice_id}/status"): R(
+        P.WRITE_PORTFOLIO, json={"status": "sent"}, checked_in=CASES_API
+    ),
+    ("GET", "/api/v1/network"): R(P.READ),
     ("GET", "/cases"): R(P.READ),
     ("GET", "/evidence"): R(P.READ),
     ("GET", "/takedowns"): R(P.READ),

@@ -68,6 +68,9 @@ COMMANDS: dict[str, Entry] = {
     "disputes": Entry(
         "ipsentry.cli.disputes:app", "Disputes: intake, conflict check, mediation, outcomes."
     ),
+    "customs": Entry(
+        "ipsentry.cli.customs:app", "Customs: recordations, declaration risk, detentions."
+    ),
     "serve": Entry("ipsentry.cli.serve:serve", "Serve the web app and the REST API."),
     "db": Entry("ipsentry.cli.db:app", "Database schema: upgrade, or show where it is."),
 }

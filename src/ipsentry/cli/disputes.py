@@ -236,6 +236,12 @@ def _print(data: dict[str, Any]) -> None:
                 f"{data['judicial_confirmation']}"
             )
         )
+        if data["outcome_notes"]:
+            console.print(Text(f"  {data['outcome_notes']}"))
+    if data["case_id"]:
+        console.print(
+            Text(f"Referred to enforcement case {data['case_id']} ('ipsentry cases show')")
+        )
 
 
 @app.command()

@@ -51,6 +51,7 @@ class Permission(enum.StrEnum):
     USE_TOKENS = "use_tokens"  # create API tokens for oneself
     ASSESS_HEALTH = "assess_health"  # run IP health checks: answers, diagnosis, plan
     MEDIATE = "mediate"  # take in disputes, assess suitability, hold sessions, record outcomes
+    BORDER_CONTROL = "border_control"  # customs: score declarations, detain, seize, release
     # Only admins of an operator organisation or of the one that owns the installation.
     MANAGE_ORGANISATIONS = "manage_organisations"
 
@@ -63,7 +64,7 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
     | {_P.WRITE_PORTFOLIO, _P.SCREEN, _P.REVIEW, _P.MANAGE_GRANTS, _P.ASSESS_HEALTH},
     Role.ANALYST: _STAFF | {_P.WRITE_PORTFOLIO, _P.SCREEN, _P.REVIEW},
     Role.REVIEWER: _STAFF | {_P.REVIEW},
-    Role.CUSTOMS_OFFICER: _STAFF,  # customs screening arrives with its own issue
+    Role.CUSTOMS_OFFICER: _STAFF | {_P.BORDER_CONTROL},
     Role.LEGAL_SERVICE: _STAFF | {_P.ASSESS_HEALTH, _P.MEDIATE},
     Role.MEDIATOR: _STAFF | {_P.MEDIATE},
     Role.VIEWER: frozenset({_P.READ}),

@@ -23,7 +23,7 @@ from ipsentry.domain.rights import (
     RightNumber,
     TraderRole,
 )
-from ipsentry.services import portfolio
+from ipsentry.services import customs_risk, portfolio
 from ipsentry.services.access import resolve_actor
 from ipsentry.services.demo_disputes import load_dispute_demo
 from ipsentry.services.demo_enforcement import load_enforcement_demo
@@ -38,6 +38,11 @@ DEMO_PASSWORD = "ipsentry-demo-2026"
 
 def _json(name: str) -> Any:
     return json.loads(DEMO.joinpath(name).read_text("utf-8"))
+
+
+def _id(value: int | None) -> int:
+    assert value is not None, "flushed records have ids"
+    return value
 
 
 def _day(text: str | None) -> date | None:
@@ -228,7 +233,7 @@ class _Loader:
         if self.uow.records.count(Observation, self.org) == 0:
             self._observations(data)
         if not self.uow.records.recordations(self.org):
-            self._customs(data)
+            self._customs(data, organisation_ids)
         for spec in data.get("disputes", []):
             self._dispute(spec, organisation_ids[spec["provider"]])
 
@@ -251,7 +256,7 @@ class _Loader:
             )
         self.uow.flush()
 
-    def _customs(self, data: dict[str, Any]) -> None:
+    def _customs(self, data: dict[str, Any], organisation_ids: dict[str, int]) -> None:
         recordations = {}
         for spec in data["recordations"]:
             right = self.right(spec["right"])
@@ -263,6 +268,8 @@ class _Loader:
                 number=spec["number"],
                 goods=spec.get("goods", ""),
                 identification_guide=spec.get("identification_guide", ""),
+                guide=customs.IdentificationGuide.from_json(spec.get("guide", {})),
+                coverage=customs.Coverage(spec.get("coverage", "imports_and_exports")),
                 contact_point=spec.get("contact_point", ""),
                 valid_from=_day(spec.get("valid_from")),
                 valid_until=_day(spec.get("valid_until")),
@@ -271,25 +278,30 @@ class _Loader:
             self.uow.records.add(record)
             recordations[spec["number"]] = record
         self.uow.flush()
+        plans = []
+        for spec in data.get("protection_plans", []):
+            plan = customs.ProtectionPlan(
+                organisation_id=self.org,
+                customs_organisation_id=organisation_ids[spec["customs"]],
+                title=spec["title"],
+                ports=spec["ports"],
+                routes=spec["routes"],
+                product_lines=spec["product_lines"],
+                starts_on=_day(spec.get("starts_on")),
+                ends_on=_day(spec.get("ends_on")),
+                holder_contact=spec.get("holder_contact", ""),
+                customs_contact=spec.get("customs_contact", ""),
+                training=spec.get("training", ""),
+                recordation_ids=[_id(recordations[n].id) for n in spec["recordations"]],
+                illustrative=True,
+            )
+            self.uow.customs.add(plan)
+            plans.append(plan)
+        self.uow.flush()
         declarations = {o.external_id: o for o in self.uow.records.observations(self.org)}
         for spec in data["detentions"]:
-            self.uow.records.add(
-                customs.Detention(
-                    organisation_id=self.org,
-                    authority=customs.CustomsAuthority(spec["authority"]),
-                    detained_on=date.fromisoformat(spec["detained_on"]),
-                    goods=spec["goods"],
-                    quantity=spec["quantity"],
-                    recordation_id=recordations[spec["recordation"]].id,
-                    declaration_id=declarations[spec["declaration"]].id,
-                    status=customs.DetentionStatus(spec["status"]),
-                    notified_on=_day(spec.get("notified_on")),
-                    confirmed_on=_day(spec.get("confirmed_on")),
-                    security=_money(spec.get("security")),
-                    value=_money(spec.get("value")),
-                    illustrative=True,
-                )
-            )
+            self.uow.records.add(self._detention(spec, recordations, declarations, plans,
+                                                 organisation_ids))  # fmt: skip
         for spec in data["seizure_batches"]:
             self.uow.records.add(
                 customs.SeizureBatch(
@@ -302,6 +314,44 @@ class _Loader:
                     illustrative=True,
                 )
             )
+
+    def _detention(
+        self,
+        spec: dict[str, Any],
+        recordations: dict[str, customs.Recordation],
+        declarations: dict[str, Observation],
+        plans: list[customs.ProtectionPlan],
+        organisation_ids: dict[str, int],
+    ) -> customs.Detention:
+        declaration = declarations.get(spec.get("declaration", ""))
+        office = spec.get("customs", "shenzhen-customs-demo")
+        texts = ("port", "member_state", "costs_borne_by", "declarant", "consignor",
+                 "consignee", "address", "note")  # fmt: skip
+        return customs.Detention(
+            organisation_id=self.org,
+            authority=customs.CustomsAuthority(spec["authority"]),
+            detained_on=date.fromisoformat(spec["detained_on"]),
+            goods=spec["goods"],
+            quantity=spec["quantity"],
+            recordation_id=recordations[spec["recordation"]].id,
+            declaration_id=declaration.id if declaration else None,
+            status=customs.DetentionStatus(spec["status"]),
+            notified_on=_day(spec.get("notified_on")),
+            confirmed_on=_day(spec.get("confirmed_on")),
+            seized_on=_day(spec.get("seized_on")),
+            closed_on=_day(spec.get("closed_on")),
+            security=_money(spec.get("security")),
+            value=_money(spec.get("value")),
+            storage_cost=_money(spec.get("storage_cost")),
+            destruction_cost=_money(spec.get("destruction_cost")),
+            finding=customs.Finding(spec.get("finding", "undetermined")),
+            direction=customs.Direction(spec.get("direction", "import")),
+            small_consignment=bool(spec.get("small_consignment")),
+            customs_organisation_id=organisation_ids[office],
+            protection_plan_id=plans[0].id if spec.get("plan") and plans else None,
+            illustrative=True,
+            **{name: spec.get(name, "") for name in texts},
+        )
 
     def _dispute(self, spec: dict[str, Any], provider_id: int) -> None:
         if self.uow.records.dispute_by_title(provider_id, spec["title"]) is not None:
@@ -348,6 +398,16 @@ def demo_users() -> list[dict[str, str]]:
     ]
 
 
+def _score_declarations(uow: UnitOfWork) -> None:
+    """A week of declarations scored by the demo customs office: its targeting queue."""
+    with uow:
+        officer = resolve_actor(uow, "shenzhen-customs-demo", "officer@customs-demo.example")
+        if uow.customs.queue(officer.organisation_id, status=None, limit=1):
+            return
+    with resources.as_file(DEMO.joinpath("declarations-week.csv")) as week:
+        customs_risk.score_file(uow, officer, week, illustrative=True)
+
+
 def load_demo(uow: UnitOfWork) -> dict[str, int]:
     """Create or complete the demo; returns counts of what the demo organisation holds."""
     data = _json("enforcement.json")
@@ -368,6 +428,7 @@ def load_demo(uow: UnitOfWork) -> dict[str, int]:
         uow.commit()
     load_health_demo(uow)
     load_dispute_demo(uow)
+    _score_declarations(uow)
     load_enforcement_demo(uow)
     with uow:
         org = counsel.organisation_id

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
 
 from ipsentry.domain.common import Confidentiality
+from ipsentry.domain.customs import IdentificationGuide
 
 
 def enum_column(name: str, enum_type: type[enum.Enum], **kw: Any) -> sa.Column[Any]:
@@ -86,3 +87,16 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class GuideJSON(TypeDecorator[IdentificationGuide]):
+    """A recordation's identification guide, stored as JSON and read back as the value."""
+
+    impl = sa.JSON
+    cache_ok = True
+
+    def process_bind_param(self, value: IdentificationGuide | None, dialect: Any) -> Any:
+        return (value or IdentificationGuide()).to_json()
+
+    def process_result_value(self, value: Any, dialect: Any) -> IdentificationGuide:
+        return IdentificationGuide.from_json(value or {})

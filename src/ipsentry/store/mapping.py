@@ -128,8 +128,16 @@ def start_mappers() -> None:
         properties={
             "security": _money(t.detention_table, "security"),
             "value": _money(t.detention_table, "value"),
+            "storage_cost": _money(t.detention_table, "storage_cost"),
+            "destruction_cost": _money(t.detention_table, "destruction_cost"),
         },
     )
+    m(
+        customs.ScoredDeclaration,
+        t.customs_declaration_table,
+        properties={"unit_value": _money(t.customs_declaration_table, "unit_value")},
+    )
+    m(customs.ProtectionPlan, t.protection_plan_table)
     m(customs.SeizureBatch, t.seizure_batch_table)
 
     m(evidence.CustodyEntry, t.custody_table)

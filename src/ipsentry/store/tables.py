@@ -21,6 +21,7 @@ from ipsentry.domain.observations import ObservationKind
 from ipsentry.domain.outreach import OutreachKind
 from ipsentry.domain.screening import HitKind, ReviewStatus, RunStatus
 from ipsentry.store.columns import (
+    GuideJSON,
     UtcDateTime,
     enum_column,
     fk,
@@ -353,6 +354,9 @@ job_table = sa.Table(
 )
 
 # --- customs ----------------------------------------------------------------------------
+_DECLARATION_TEXTS = ("declarant", "consignor", "consignee", "origin", "destination", "port",
+                      "brand", "description", "address")  # fmt: skip
+_DETENTION_PARTIES = ("declarant", "consignor", "consignee", "address")
 recordation_table = sa.Table(
     "recordations",
     metadata,
@@ -368,7 +372,51 @@ recordation_table = sa.Table(
     sa.Column("valid_until", sa.Date),
     marking(),
     illustrative(),
+    sa.Column("guide", GuideJSON, nullable=False, default=dict),
+    enum_column("coverage", customs.Coverage, nullable=False, default=customs.Coverage.BOTH),
     sa.UniqueConstraint("authority", "number"),
+)
+customs_declaration_table = sa.Table(
+    "customs_declarations",
+    metadata,
+    pk(),
+    org(),
+    sa.Column("batch", S(300), nullable=False),
+    sa.Column("row", sa.Integer, nullable=False),
+    enum_column("direction", customs.Direction, nullable=False),
+    *(sa.Column(name, sa.Text, nullable=False, default="") for name in _DECLARATION_TEXTS),
+    sa.Column("hs_code", S(20), nullable=False, default=""),
+    sa.Column("hs_edition", S(8), nullable=False, default="2022"),
+    sa.Column("quantity", sa.Integer, nullable=False, default=0),
+    *money("unit_value"),
+    sa.Column("risk", sa.Float, nullable=False, default=0.0),
+    sa.Column("level", S(8), nullable=False, default="low"),
+    sa.Column("reasons", sa.JSON, nullable=False, default=list),
+    sa.Column("right_ids", sa.JSON, nullable=False, default=list),
+    enum_column("status", customs.QueueStatus, nullable=False),
+    sa.Column("scored_at", UtcDateTime),
+    fk("scored_by_user_id", "users.id", nullable=True),
+    marking(),
+    illustrative(),
+)
+protection_plan_table = sa.Table(
+    "protection_plans",
+    metadata,
+    pk(),
+    org(),
+    fk("customs_organisation_id", "organisations.id"),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("ports", sa.JSON, nullable=False, default=list),
+    sa.Column("routes", sa.JSON, nullable=False, default=list),
+    sa.Column("product_lines", sa.JSON, nullable=False, default=list),
+    sa.Column("starts_on", sa.Date),
+    sa.Column("ends_on", sa.Date),
+    sa.Column("holder_contact", sa.Text, nullable=False, default=""),
+    sa.Column("customs_contact", sa.Text, nullable=False, default=""),
+    sa.Column("training", sa.Text, nullable=False, default=""),
+    sa.Column("recordation_ids", sa.JSON, nullable=False, default=list),
+    marking(),
+    illustrative(),
 )
 detention_table = sa.Table(
     "detentions",
@@ -389,6 +437,23 @@ detention_table = sa.Table(
     *money("value"),
     marking(),
     illustrative(),
+    sa.Column("seized_on", sa.Date),
+    enum_column("basis", customs.Basis, nullable=False, default=customs.Basis.EX_OFFICIO),
+    enum_column("finding", customs.Finding, nullable=False, default=customs.Finding.UNDETERMINED),
+    enum_column("direction", customs.Direction, nullable=False, default=customs.Direction.IMPORT),
+    sa.Column("port", S(200), nullable=False, default=""),
+    sa.Column("member_state", S(2), nullable=False, default=""),
+    sa.Column("perishable", sa.Boolean, nullable=False, default=False),
+    sa.Column("small_consignment", sa.Boolean, nullable=False, default=False),
+    sa.Column("extended", sa.Boolean, nullable=False, default=False),
+    *money("storage_cost"),
+    *money("destruction_cost"),
+    sa.Column("costs_borne_by", S(200), nullable=False, default=""),
+    *(sa.Column(name, sa.Text, nullable=False, default="") for name in _DETENTION_PARTIES),
+    sa.Column("note", sa.Text, nullable=False, default=""),
+    fk("customs_organisation_id", "organisations.id", nullable=True),
+    fk("customs_declaration_id", "customs_declarations.id", nullable=True),
+    fk("protection_plan_id", "protection_plans.id", nullable=True),
 )
 seizure_batch_table = sa.Table(
     "seizure_batches",

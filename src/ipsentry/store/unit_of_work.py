@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ipsentry.store.account_repository import AccountRepository
 from ipsentry.store.activity_repository import ActivityRepository
+from ipsentry.store.customs_repository import CustomsRepository
 from ipsentry.store.database import session_factory
 from ipsentry.store.enforcement_repository import EnforcementRepository
 from ipsentry.store.evidence_repository import EvidenceRepository
@@ -36,6 +37,7 @@ class UnitOfWork:
         self.activity = ActivityRepository(self.session)
         self.jobs = JobRepository(self.session)
         self.hits = HitRepository(self.session)
+        self.customs = CustomsRepository(self.session)
         return self
 
     def __exit__(

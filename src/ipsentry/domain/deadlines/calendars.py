@@ -182,11 +182,17 @@ class OfficeCalendar:
     def working_days_after(self, day: date, count: int) -> tuple[date, str]:
         """The ``count``-th working day after ``day`` (a period "within N working days of"
         an event), skipping certain closures only, so that the result is never later than
-        the true count would give: a deadline read from it is never missed."""
+        the true count would give: a deadline read from it is never missed. The one guess:
+        a weekend of a Chinese year whose schedule is not held counts as closed (the gap
+        note says so)."""
         moved, left, skipped, worked, unsure = day, count, [], [], []
         while left:
             moved += timedelta(days=1)
             reason = self.closed(moved)
+            if reason is None and moved.weekday() >= 5 and moved.year not in self.years:
+                # a weekend of a year whose schedule is not held: taken as closed, since
+                # make-up working days are few and offset by the bridging days not held
+                reason = "weekend of a year not held"
             if reason is None:
                 left -= 1
                 if moved.weekday() >= 5:

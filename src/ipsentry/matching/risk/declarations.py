@@ -1,0 +1,293 @@
+"""Score customs declarations against the rights recorded with customs, with every reason.
+
+Each declaration meets the recorded marks through the portfolio matcher (brand and goods
+description), then each recorded right it concerns adds the reasons its identification
+guide supports: the HS code against the recorded goods, the unit value against the genuine
+price, the route against the usual routes; earlier detentions add links by trader, consignee
+or address. A reason counts once (its strongest instance) and reasons combine as independent
+signals (``model.py``). Information (authorised traders, referential use, a parallel
+import) is shown beside the risk but never raises it: goods from an authorised manufacturer
+or exporter at a genuine price carry the genuine mark, wherever they are going.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ipsentry.domain.customs import Coverage, Declaration, IdentificationGuide
+from ipsentry.matching.marks.confusion import Category, Mark, Use
+from ipsentry.matching.marks.goods import Goods
+from ipsentry.matching.marks.screen import PortfolioMark, PortfolioMatcher, ScreenHit
+from ipsentry.matching.notices.names import name_forms
+from ipsentry.matching.risk.hs import digits, in_current_edition
+from ipsentry.matching.risk.model import RiskModel, risk_model
+
+_SUPPLIERS = frozenset({"manufacturer", "exporter", "licensee", "distributor"})
+_CACHE = 65_536  # distinct (sign, goods) pairs remembered: declarations repeat their lines
+
+
+@dataclass(frozen=True)
+class RecordedRight:
+    """One recordation as the scorer needs it."""
+
+    right_id: int
+    label: str  # e.g. "CCELL (CN-GACC T2017-00001)"
+    mark: Mark | None = None  # None for a patent or copyright
+    guide: IdentificationGuide = field(default_factory=IdentificationGuide)
+    coverage: Coverage = Coverage.BOTH
+
+
+@dataclass(frozen=True)
+class EarlierDetention:
+    label: str  # e.g. "detention 12 (2026-10-20)"
+    names: tuple[str, ...] = ()  # declarant, consignor, consignee
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class RiskReason:
+    key: str
+    weight: float
+    strength: float
+    right: str  # the recorded right (or earlier detention) the reason rests on
+    evidence: str
+    right_id: int | None = None
+
+    @property
+    def contribution(self) -> float:
+        return self.weight * self.strength
+
+    def text(self) -> str:
+        counted = f" [{self.contribution:.2f}]" if self.weight else " [information]"
+        return f"{self.key.replace('_', ' ')} {self.right}: {self.evidence}{counted}"
+
+
+@dataclass(frozen=True)
+class Risk:
+    key: str
+    risk: float
+    level: str
+    reasons: tuple[RiskReason, ...]
+
+    @property
+    def right_ids(self) -> tuple[int, ...]:
+        found = {r.right_id for r in self.reasons if r.right_id is not None and r.weight}
+        return tuple(sorted(found))
+
+    def reasons_text(self) -> str:
+        return "; ".join(r.text() for r in self.reasons)
+
+
+def _address(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+class DeclarationScorer:
+    """Built once per set of recordations; ``score`` is then called per declaration."""
+
+    def __init__(
+        self,
+        recorded: Sequence[RecordedRight],
+        earlier: Iterable[EarlierDetention] = (),
+        model: RiskModel | None = None,
+    ) -> None:
+        self.recorded = list(recorded)
+        self.model = model or risk_model()
+        self.matcher = PortfolioMatcher(
+            [PortfolioMark(i, r.mark, r.label) for i, r in enumerate(self.recorded) if r.mark]
+        )
+        self.earlier_names: dict[str, str] = {}
+        self.earlier_addresses: dict[str, str] = {}
+        for detention in earlier:
+            for name in detention.names:
+                for form in name_forms(name):
+                    self.earlier_names.setdefault(form, detention.label)
+            if _address(detention.address):
+                self.earlier_addresses.setdefault(_address(detention.address), detention.label)
+        self.authorised = [
+            {form: p.role for p in r.guide.authorised for form in name_forms(p.name)}
+            for r in self.recorded
+        ]
+        self.by_hs: dict[str, list[int]] = {}
+        for i, r in enumerate(self.recorded):
+            for code in {digits(c) for c in r.guide.hs_codes} - {""}:
+                self.by_hs.setdefault(code, []).append(i)
+        self._screen = lru_cache(maxsize=_CACHE)(self._screen_uncached)
+        self._recorded_hs = lru_cache(maxsize=_CACHE)(self._recorded_hs_uncached)
+
+    def _recorded_hs_uncached(self, code: str, edition: str) -> dict[int, str]:
+        """The recorded rights whose goods the declared code falls within, with the
+        recorded code it falls within (a heading covers its subheadings)."""
+        found: dict[int, str] = {}
+        for candidate in sorted(in_current_edition(code, edition)):
+            for end in range(2, len(candidate) + 1):
+                for i in self.by_hs.get(candidate[:end], ()):
+                    found.setdefault(i, candidate[:end])
+        return found
+
+    # --- marks --------------------------------------------------------------------------
+    def _screen_uncached(
+        self, sign: str, goods_text: str, hs_code: str, free_text: bool
+    ) -> tuple[ScreenHit, ...]:
+        use = Use(sign, Goods(text=goods_text, hs_code=hs_code), free_text=free_text)
+        return tuple(self.matcher.screen(sign, use=use))
+
+    def mark_hits(self, d: Declaration) -> dict[int, tuple[str, str, ScreenHit]]:
+        """The best hit per recorded right: (field, sign, hit)."""
+        best: dict[int, tuple[str, str, ScreenHit]] = {}
+        signs = [("brand", d.brand, False), ("description", d.description, True)]
+        for name, sign, free in signs:
+            if not sign.strip():
+                continue
+            for hit in self._screen(sign, d.description, d.hs_code, free):
+                kept = best.get(hit.right_id)
+                if kept is None or hit.assessment.score > kept[2].assessment.score:
+                    best[hit.right_id] = (name, sign, hit)
+        return best
+
+    # --- one declaration ------------------------------------------------------------------
+    def score(self, d: Declaration) -> Risk:
+        reasons: list[RiskReason] = []
+        hits = self.mark_hits(d)
+        by_hs = self._recorded_hs(d.hs_code, d.hs_edition) if d.hs_code else {}
+        goods_only: list[int] = []
+        for i in sorted(set(hits) | set(by_hs)):
+            right = self.recorded[i]
+            if not right.coverage.covers(d.direction):
+                continue
+            if i in hits:
+                reasons += self._right_reasons(d, i, right, hits[i], by_hs.get(i))
+            else:
+                goods_only.append(i)
+        reasons += self._goods_only(d, goods_only, by_hs)
+        reasons += self._earlier(d)
+        return self._combine(d.key, reasons)
+
+    def _goods_only(
+        self, d: Declaration, indices: list[int], by_hs: dict[int, str]
+    ) -> list[RiskReason]:
+        """Rights the goods (not the marks) point to: one reason for all of them, since a
+        heading recorded for many rights says the same thing once. A low price says nothing
+        here: unbranded or compatible goods are not the genuine product whose price is known."""
+        if not indices:
+            return []
+        first = self.recorded[indices[0]]
+        label = first.label + (f" and {len(indices) - 1} more" if len(indices) > 1 else "")
+        single = first.right_id if len(indices) == 1 else None
+        w = self.model.weight
+        evidence = f"HS {d.hs_code} ({d.hs_edition}) within {by_hs[indices[0]]}"
+        return [RiskReason("recorded_goods", w("recorded_goods"), 1.0, label, evidence, single)]
+
+    def _low_price(
+        self, d: Declaration, ratio: float, strength: float, label: str, right_id: int | None
+    ) -> RiskReason:
+        assert d.unit_value is not None
+        value = f"{d.unit_value.amount} {d.unit_value.currency}"
+        evidence = f"unit value {value} is {ratio:.0%} of the genuine price"
+        weight = self.model.weight("low_price")
+        return RiskReason("low_price", weight, strength, label, evidence, right_id)
+
+    def _right_reasons(
+        self,
+        d: Declaration,
+        index: int,
+        right: RecordedRight,
+        hit: tuple[str, str, ScreenHit],
+        recorded_hs: str | None,
+    ) -> list[RiskReason]:
+        guide, w = right.guide, self.model.weight
+        found: list[RiskReason] = []
+
+        def add(key: str, strength: float, evidence: str) -> None:
+            found.append(RiskReason(key, w(key), strength, right.label, evidence, right.right_id))
+
+        marked = hit[2].assessment.category in (Category.COUNTERFEIT, Category.CONFUSING)
+        suppliers = self._authorised_parties(d, index)
+        ratio = self._price_ratio(d, guide)
+        genuine_price = ratio is None or ratio >= self.model.price_none
+        for party, role in suppliers:
+            add("authorised_trader", 1.0, f"{party} is an authorised {role}")
+        name, sign, screened = hit
+        a = screened.assessment
+        what = f"{name} '{sign}' ~ {screened.mark} ({a.category.value.replace('_', ' ')}"
+        what += f", {a.score:.2f})"
+        supplier = any(role in _SUPPLIERS for _, role in suppliers)
+        if a.category is Category.REFERENTIAL:
+            add("referential_use", 1.0, what)
+        elif marked and supplier and genuine_price:
+            add("genuine_goods", 1.0, f"{what}, from an authorised supplier at a genuine price")
+        elif a.category is Category.COUNTERFEIT:
+            add("counterfeit_mark", 1.0, what)
+        elif marked:
+            add("confusing_mark", a.score, what)
+        if marked and not suppliers:
+            add("not_authorised", 1.0, "no party is on the authorised list")
+        if marked and guide.hs_codes and d.hs_code and recorded_hs is None:
+            recorded = ", ".join(guide.hs_codes)
+            add("misdeclared_goods", 1.0, f"HS {d.hs_code} outside recorded goods {recorded}")
+        if recorded_hs is not None:
+            add("recorded_goods", 1.0, f"HS {d.hs_code} ({d.hs_edition}) within {recorded_hs}")
+        if ratio is not None and marked:
+            strength = self.model.price_strength(ratio)
+            if strength > 0:
+                found.append(self._low_price(d, ratio, strength, right.label, right.right_id))
+        if (
+            marked
+            and guide.routes
+            and not any(r.matches(d.origin, d.destination, d.port) for r in guide.routes)
+        ):
+            usual = ", ".join(r.label() for r in guide.routes)
+            add("unusual_route", 1.0, f"{d.origin or '?'} -> {d.destination or '?'} "
+                f"via {d.port or '?'} is not a usual route ({usual})")  # fmt: skip
+        return found
+
+    def _authorised_parties(self, d: Declaration, index: int) -> list[tuple[str, str]]:
+        known = self.authorised[index]
+        found = []
+        for party in (d.declarant, d.consignor, d.consignee):
+            for form in name_forms(party) if party else ():
+                if form in known:
+                    found.append((party, known[form]))
+                    break
+        return list(dict.fromkeys(found))
+
+    @staticmethod
+    def _price_ratio(d: Declaration, guide: IdentificationGuide) -> float | None:
+        """Unit value over the lowest genuine price in the same currency (None: no price
+        to compare with)."""
+        if d.unit_value is None:
+            return None
+        prices = [p.price.amount for p in guide.prices if p.price.currency == d.unit_value.currency]
+        if not prices or min(prices) <= 0:
+            return None
+        return float(d.unit_value.amount / min(prices))
+
+    def _earlier(self, d: Declaration) -> list[RiskReason]:
+        found = []
+        w = self.model.weight("earlier_detention")
+        for role, party in (("declarant", d.declarant), ("consignor", d.consignor),
+                            ("consignee", d.consignee)):  # fmt: skip
+            for form in name_forms(party) if party else ():
+                if form in self.earlier_names:
+                    label = self.earlier_names[form]
+                    found.append(RiskReason("earlier_detention", w, 1.0, label,
+                                            f"{role} {party} was party to it"))  # fmt: skip
+                    break
+        at = self.earlier_addresses.get(_address(d.address)) if d.address else None
+        if at is not None:
+            found.append(RiskReason("earlier_detention", w, 1.0, at, f"address {d.address}"))
+        return found
+
+    def _combine(self, key: str, reasons: list[RiskReason]) -> Risk:
+        strongest: dict[str, float] = {}
+        for reason in reasons:
+            strongest[reason.key] = max(strongest.get(reason.key, 0.0), reason.contribution)
+        remaining = 1.0
+        for contribution in strongest.values():
+            remaining *= 1.0 - contribution
+        risk = round(1.0 - remaining, 4)
+        ordered = sorted(reasons, key=lambda r: (-r.contribution, r.key))
+        return Risk(key, risk, self.model.level(risk), tuple(ordered))
