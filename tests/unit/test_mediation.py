@@ -107,6 +107,8 @@ def _party(name: str, *aliases: str, uscc: str = "") -> Party:
         ("深圳市某某科技有限公司", "深圳市某某科技"),
         ("Ｂｅｔａ　Ｉｎｃ．", "beta"),  # full-width letters and space
         ("Limited", "limited"),  # a name that is only a legal form is kept
+        ("Shenzhen Trial Trading Co Ltd", "shenzhen trial trading"),  # the form's dots left out
+        ("Reltd", "reltd"),  # a form only as whole words
     ],
 )
 def test_core_name_drops_case_width_punctuation_and_the_legal_form(name: str, core: str) -> None:

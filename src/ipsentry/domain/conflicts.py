@@ -64,12 +64,19 @@ def legal_form_words() -> frozenset[str]:
 
 def core_name(name: str) -> str:
     """A company name without case, width, punctuation or its legal form."""
-    text = unicodedata.normalize("NFKC", name).casefold().strip()
-    for form in _legal_forms():
-        if text.endswith(form) and len(text) > len(form):
-            text = text[: -len(form)]
-            break
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    text = _words(name)
+    for form in map(_words, _legal_forms()):
+        # punctuation aside ("Co Ltd" is "Co., Ltd."); a Latin form only as whole words
+        whole = not form.isascii() or text[: -len(form)].endswith(" ")
+        if text.endswith(form) and len(text) > len(form) and whole:
+            return text[: -len(form)].strip()
+    return text
+
+
+def _words(text: str) -> str:
+    """Casefolded words of ``text``, width and punctuation aside, one space between."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", folded).split())
 
 
 def check_conflicts(
