@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import json
 import zipfile
+import zlib
 from collections.abc import Collection, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -108,9 +109,11 @@ def _xlsx_rows(
     from openpyxl import load_workbook  # only workbooks pay for openpyxl's import
     from openpyxl.utils.exceptions import InvalidFileException
 
+    # a damaged workbook fails in the zip layer, when opened or only when its sheet is read
+    damaged = (zipfile.BadZipFile, zlib.error, EOFError, InvalidFileException, KeyError)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
+    except (*damaged, OSError, ValueError) as error:
         raise invalid(path, f"not an Excel .xlsx workbook ({error})") from None
     try:
         sheet = book.worksheets[0]
@@ -124,6 +127,8 @@ def _xlsx_rows(
                 yield number, record
             if progress is not None:
                 progress(number, max(total, number))
+    except damaged as error:
+        raise invalid(path, f"a damaged Excel .xlsx workbook ({error})") from None
     finally:
         book.close()
 

@@ -67,10 +67,11 @@ def _rows(path: Path, progress: Progress | None) -> Iterator[tuple[int, dict[str
 
 
 def _children_key(right: Right) -> Any:
+    """What a right's claims or classes say, in an order that does not depend on storage."""
     if isinstance(right, Patent):
-        return [(c.num, c.text) for c in right.claims]
+        return sorted((c.num, c.text) for c in right.claims)
     if isinstance(right, Trademark):
-        return [(c.number, c.goods) for c in right.classes]
+        return sorted((c.number, c.goods) for c in right.classes)
     return None
 
 
