@@ -45,6 +45,7 @@ def list_disputes(
 def take_in(body: IntakeIn, actor: ActorDep, uow: UowDep) -> DisputeOut:
     """Take in a dispute; the conflicts found are in ``conflicts`` (a certain one refuses
     the intake with 409 unless ``conflict_waiver`` says why it may go ahead)."""
+    disputes.require_provider(actor)  # who may take disputes in is told before what is wrong
     intake = disputes.intake_from(body.model_dump(mode="json"), "body")
     return _out(disputes.take_in(uow, actor, intake))
 
