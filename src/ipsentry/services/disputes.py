@@ -117,6 +117,14 @@ class DisputeView:
         }
 
 
+def handles_disputes(actor: Actor) -> bool:
+    """Whether the actor may take disputes in and act on them (the rule ``require_provider``
+    enforces; pages use it to offer the steps)."""
+    return actor.organisation_kind is OrganisationKind.LEGAL_SERVICE and actor.may(
+        Permission.MEDIATE
+    )
+
+
 def require_provider(actor: Actor) -> None:
     actor.require(Permission.MEDIATE, "handle disputes")
     if actor.organisation_kind is not OrganisationKind.LEGAL_SERVICE:

@@ -12,7 +12,6 @@ from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
 from ipsentry.api.deps import UowDep
-from ipsentry.domain.accounts import OrganisationKind, Permission
 from ipsentry.domain.cases import CaseKind
 from ipsentry.domain.disputes import (
     JudicialConfirmation,
@@ -22,7 +21,6 @@ from ipsentry.domain.disputes import (
 from ipsentry.domain.mediation import Suitability, policy
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.services import disputes
-from ipsentry.services.access import Actor
 from ipsentry.web.auth import PageActor
 from ipsentry.web.templating import render
 
@@ -30,12 +28,6 @@ router = APIRouter(include_in_schema=False)
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
 Text = Annotated[str, Form(max_length=20_000)]
 FACT = ("yes", "no", "unknown")
-
-
-def _provider(actor: Actor) -> bool:
-    return actor.organisation_kind is OrganisationKind.LEGAL_SERVICE and actor.may(
-        Permission.MEDIATE
-    )
 
 
 def _back(dispute_id: int) -> Response:
@@ -47,7 +39,11 @@ def disputes_page(request: Request, actor: PageActor, uow: UowDep) -> Response:
     views = disputes.list_disputes(uow, actor)
     figures = dispute_statistics(v.dispute for v in views)
     listed = [v.to_json() for v in views]
-    context = {"disputes": listed, "figures": figures, "may_take_in": _provider(actor)}
+    context = {
+        "disputes": listed,
+        "figures": figures,
+        "may_take_in": disputes.handles_disputes(actor),
+    }
     return render(request, "disputes.html", context)
 
 
@@ -98,7 +94,7 @@ def dispute_page(request: Request, actor: PageActor, uow: UowDep, dispute_id: Id
     view = disputes.show(uow, actor, dispute_id)
     context = {
         "d": view.to_json(),
-        "may_act": _provider(actor),
+        "may_act": disputes.handles_disputes(actor),
         "factors": [
             (f.key, f.text.get(str(request.state.locale)) or f.text["en"]) for f in policy().factors
         ],
