@@ -36,7 +36,8 @@ def test_answer_the_questionnaire_and_download_the_report(
     )
     expect(follow_up).to_have_count(1)  # the follow-up appears once its trigger is answered
     follow_up.get_by_label("Agreed in writing").check()
-    page.get_by_role("button", name="Save").click()
+    with page.expect_navigation():  # the save posts and redirects; reload only once it has
+        page.get_by_role("button", name="Save").click()
     page.reload()
     expect(follow_up.get_by_label("Agreed in writing")).to_be_checked()  # saved, resumable
     shoot(page, screenshots, "health-questionnaire", "en")

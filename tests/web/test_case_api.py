@@ -45,3 +45,12 @@ def test_refusals(demo_url: str) -> None:
     assert viewer.get("/api/v1/cases/1").status_code == 404
     officer, _ = _as(demo_url, "officer@customs-demo.example")
     assert officer.get("/api/v1/takedowns/1").status_code == 404  # another organisation's
+
+
+def test_an_impossible_hit_id_is_refused_by_the_schema(demo_url: str) -> None:
+    """An id past the database's integer range is a 422 naming the field, never a 500
+    (schemathesis found ``{"hits": [2**63]}`` overflowing SQLite)."""
+    client, csrf = _as(demo_url, "counsel@smoore-demo.example")
+    answer = client.post("/api/v1/takedowns", headers=csrf, json={"hits": [2**63]})
+    assert answer.status_code == 422
+    assert "hits" in answer.text

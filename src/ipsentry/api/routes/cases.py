@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends
 
 from ipsentry.api.deps import ActorDep, UowDep
 from ipsentry.api.schemas.cases import (
@@ -18,12 +18,11 @@ from ipsentry.api.schemas.cases import (
     TakedownOut,
     TakedownsIn,
 )
-from ipsentry.api.schemas.common import Page, Paging, paging
+from ipsentry.api.schemas.common import Page, Paging, PathId, paging
 from ipsentry.services import case_intake, case_views, evidence, takedowns
 from ipsentry.services.network import network_of, network_record
 
 router = APIRouter(prefix="/api/v1", tags=["enforcement"])
-Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
 Paged = Annotated[Paging, Depends(paging)]
 
 
@@ -33,7 +32,7 @@ def list_cases(actor: ActorDep, uow: UowDep, page: Paged) -> Page[CaseOut]:
 
 
 @router.get("/cases/{case_id}", response_model=CaseDetailOut)
-def get_case(case_id: Id, actor: ActorDep, uow: UowDep) -> CaseDetailOut:
+def get_case(case_id: PathId, actor: ActorDep, uow: UowDep) -> CaseDetailOut:
     return CaseDetailOut.model_validate(case_views.show_case(uow, actor, str(case_id)))
 
 
@@ -43,7 +42,7 @@ def list_evidence(actor: ActorDep, uow: UowDep, page: Paged) -> Page[EvidenceOut
 
 
 @router.post("/hits/{hit_id}/evidence", response_model=EvidenceOut, status_code=201)
-def capture_hit(hit_id: Id, body: CaptureIn, actor: ActorDep, uow: UowDep) -> EvidenceOut:
+def capture_hit(hit_id: PathId, body: CaptureIn, actor: ActorDep, uow: UowDep) -> EvidenceOut:
     """A confirmed hit into the evidence locker, filed under a case when one is named."""
     row = case_intake.capture_hit(uow, actor, hit_id, case_reference=body.case)
     return EvidenceOut.model_validate(row)
@@ -63,12 +62,14 @@ def draft_takedowns(body: TakedownsIn, actor: ActorDep, uow: UowDep) -> list[Tak
 
 
 @router.get("/takedowns/{notice_id}", response_model=TakedownOut)
-def get_takedown(notice_id: Id, actor: ActorDep, uow: UowDep) -> TakedownOut:
+def get_takedown(notice_id: PathId, actor: ActorDep, uow: UowDep) -> TakedownOut:
     return TakedownOut.model_validate(takedowns.show_takedown(uow, actor, notice_id))
 
 
 @router.post("/takedowns/{notice_id}/status", response_model=TakedownOut)
-def move_takedown(notice_id: Id, body: TakedownMoveIn, actor: ActorDep, uow: UowDep) -> TakedownOut:
+def move_takedown(
+    notice_id: PathId, body: TakedownMoveIn, actor: ActorDep, uow: UowDep
+) -> TakedownOut:
     """Record the notice's next status; one its status does not allow is refused (409)."""
     row = takedowns.move(uow, actor, notice_id, body.status, body.on or date.today(), body.note)
     return TakedownOut.model_validate(row)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 
 from ipsentry.api.deps import ActorDep, UowDep
+from ipsentry.api.schemas.common import PathId
 from ipsentry.services import customs, customs_risk
 
 router = APIRouter(prefix="/api/v1/customs", tags=["customs"])
-Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
 Json = dict[str, Any]
 
 
@@ -24,7 +24,7 @@ def list_recordations(actor: ActorDep, uow: UowDep) -> list[Json]:
 
 
 @router.get("/recordations/{recordation_id}")
-def get_recordation(recordation_id: Id, actor: ActorDep, uow: UowDep) -> Json:
+def get_recordation(recordation_id: PathId, actor: ActorDep, uow: UowDep) -> Json:
     return customs.recordation(uow, actor, recordation_id).to_json()
 
 
@@ -34,7 +34,7 @@ def list_detentions(actor: ActorDep, uow: UowDep) -> list[Json]:
 
 
 @router.get("/detentions/{detention_id}")
-def get_detention(detention_id: Id, actor: ActorDep, uow: UowDep) -> Json:
+def get_detention(detention_id: PathId, actor: ActorDep, uow: UowDep) -> Json:
     return customs.detention(uow, actor, detention_id).to_json()
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends
 
 from ipsentry.api.deps import ActorDep, UowDep
-from ipsentry.api.schemas.common import Page, Paging, paging
+from ipsentry.api.schemas.common import Page, Paging, PathId, paging
 from ipsentry.api.schemas.disputes import (
     AssessmentIn,
     CaseRef,
@@ -27,7 +27,6 @@ from ipsentry.api.schemas.disputes import (
 from ipsentry.services import disputes
 
 router = APIRouter(prefix="/api/v1/disputes", tags=["disputes"])
-Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
 def _out(view: disputes.DisputeView) -> DisputeOut:
@@ -56,28 +55,28 @@ def statistics(actor: ActorDep, uow: UowDep) -> StatisticsOut:
 
 
 @router.get("/{dispute_id}", response_model=DisputeOut)
-def get_dispute(dispute_id: Id, actor: ActorDep, uow: UowDep) -> DisputeOut:
+def get_dispute(dispute_id: PathId, actor: ActorDep, uow: UowDep) -> DisputeOut:
     return _out(disputes.show(uow, actor, dispute_id))
 
 
 @router.post("/{dispute_id}/assessment", response_model=DisputeOut)
-def assess(dispute_id: Id, body: AssessmentIn, actor: ActorDep, uow: UowDep) -> DisputeOut:
+def assess(dispute_id: PathId, body: AssessmentIn, actor: ActorDep, uow: UowDep) -> DisputeOut:
     view, _ = disputes.assess(uow, actor, dispute_id, body.factors)
     return _out(view)
 
 
 @router.post("/{dispute_id}/override", response_model=DisputeOut)
-def override(dispute_id: Id, body: OverrideIn, actor: ActorDep, uow: UowDep) -> DisputeOut:
+def override(dispute_id: PathId, body: OverrideIn, actor: ActorDep, uow: UowDep) -> DisputeOut:
     return _out(disputes.override(uow, actor, dispute_id, body.verdict, body.reason))
 
 
 @router.post("/{dispute_id}/mediation", response_model=DisputeOut)
-def start_mediation(dispute_id: Id, actor: ActorDep, uow: UowDep) -> DisputeOut:
+def start_mediation(dispute_id: PathId, actor: ActorDep, uow: UowDep) -> DisputeOut:
     return _out(disputes.start_mediation(uow, actor, dispute_id))
 
 
 @router.post("/{dispute_id}/sessions", response_model=DisputeOut, status_code=201)
-def add_session(dispute_id: Id, body: SessionIn, actor: ActorDep, uow: UowDep) -> DisputeOut:
+def add_session(dispute_id: PathId, body: SessionIn, actor: ActorDep, uow: UowDep) -> DisputeOut:
     view = disputes.add_session(
         uow,
         actor,
@@ -91,7 +90,7 @@ def add_session(dispute_id: Id, body: SessionIn, actor: ActorDep, uow: UowDep) -
 
 
 @router.post("/{dispute_id}/outcome", response_model=DisputeOut)
-def resolve(dispute_id: Id, body: OutcomeIn, actor: ActorDep, uow: UowDep) -> DisputeOut:
+def resolve(dispute_id: PathId, body: OutcomeIn, actor: ActorDep, uow: UowDep) -> DisputeOut:
     view = disputes.resolve(
         uow, actor, dispute_id, body.outcome, body.on, body.notes, source=("body", "on")
     )
@@ -100,13 +99,13 @@ def resolve(dispute_id: Id, body: OutcomeIn, actor: ActorDep, uow: UowDep) -> Di
 
 @router.post("/{dispute_id}/judicial-confirmation", response_model=DisputeOut)
 def judicial_confirmation(
-    dispute_id: Id, body: ConfirmationIn, actor: ActorDep, uow: UowDep
+    dispute_id: PathId, body: ConfirmationIn, actor: ActorDep, uow: UowDep
 ) -> DisputeOut:
     return _out(disputes.judicial_confirmation(uow, actor, dispute_id, body.state))
 
 
 @router.post("/{dispute_id}/escalation", response_model=CaseRef, status_code=201)
-def escalate(dispute_id: Id, body: EscalationIn, actor: ActorDep, uow: UowDep) -> CaseRef:
+def escalate(dispute_id: PathId, body: EscalationIn, actor: ActorDep, uow: UowDep) -> CaseRef:
     """Open an enforcement case with the dispute's parties and rights."""
     case = disputes.escalate(uow, actor, dispute_id, body.kind, body.forum)
     assert case.id is not None

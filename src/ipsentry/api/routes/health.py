@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Body, Depends, Path, Query
 
 from ipsentry.api.deps import ActorDep, UowDep
-from ipsentry.api.schemas.common import Page, Paging, paging
+from ipsentry.api.schemas.common import Page, Paging, PathId, paging
 from ipsentry.api.schemas.health import (
     DiagnosisIn,
     HealthCheckOut,
@@ -20,7 +20,6 @@ from ipsentry.api.schemas.health import (
 from ipsentry.services import health_checks, programme
 
 router = APIRouter(prefix="/api/v1", tags=["health checks and disputes"])
-Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
 Lang = Annotated[Literal["en", "zh_Hans"], Query(description="Language of titles.")]
 
 
@@ -39,7 +38,7 @@ def get_programme(actor: ActorDep, uow: UowDep) -> ProgrammeOut:
 
 @router.get("/health-checks/{assessment_id}", response_model=HealthCheckOut)
 def get_health_check(
-    assessment_id: Id, actor: ActorDep, uow: UowDep, lang: Lang = "en"
+    assessment_id: PathId, actor: ActorDep, uow: UowDep, lang: Lang = "en"
 ) -> HealthCheckOut:
     return HealthCheckOut.model_validate(
         health_checks.show(uow, actor, assessment_id).to_json(lang)
@@ -48,7 +47,7 @@ def get_health_check(
 
 @router.patch("/health-checks/{assessment_id}/answers", response_model=HealthCheckOut)
 def save_answers(
-    assessment_id: Id,
+    assessment_id: PathId,
     actor: ActorDep,
     uow: UowDep,
     answers: Annotated[dict[str, Any], Body(description="Question id to answer; null clears one.")],
@@ -58,7 +57,9 @@ def save_answers(
 
 
 @router.post("/health-checks/{assessment_id}/diagnosis", response_model=HealthCheckOut)
-def diagnose(assessment_id: Id, actor: ActorDep, uow: UowDep, body: DiagnosisIn) -> HealthCheckOut:
+def diagnose(
+    assessment_id: PathId, actor: ActorDep, uow: UowDep, body: DiagnosisIn
+) -> HealthCheckOut:
     view = health_checks.diagnose(
         uow, actor, assessment_id, body.today or date.today(), package_hours=body.package_hours
     )
@@ -84,7 +85,7 @@ def start(body: StartIn, actor: ActorDep, uow: UowDep, lang: Lang = "en") -> Hea
 
 @router.patch("/health-checks/{assessment_id}/tasks/{priority}", response_model=HealthCheckOut)
 def set_task(
-    assessment_id: Id,
+    assessment_id: PathId,
     priority: Annotated[int, Path(ge=1, le=10_000)],
     body: TaskIn,
     actor: ActorDep,
@@ -95,6 +96,8 @@ def set_task(
 
 
 @router.post("/health-checks/{assessment_id}/hours", response_model=HealthCheckOut)
-def record_hours(assessment_id: Id, body: HoursIn, actor: ActorDep, uow: UowDep) -> HealthCheckOut:
+def record_hours(
+    assessment_id: PathId, body: HoursIn, actor: ActorDep, uow: UowDep
+) -> HealthCheckOut:
     health_checks.record_hours(uow, actor, assessment_id, body.hours, "body")
     return HealthCheckOut.model_validate(health_checks.show(uow, actor, assessment_id).to_json())

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends
 
 from ipsentry.api.deps import ActorDep, UowDep
-from ipsentry.api.schemas.common import Page, Paging, paging
+from ipsentry.api.schemas.common import Page, Paging, PathId, paging
 from ipsentry.api.schemas.outreach import CaseStudyIn, OutreachIn, OutreachOut
 from ipsentry.services import outreach
 
@@ -39,7 +39,7 @@ def record_event(body: OutreachIn, actor: ActorDep, uow: UowDep) -> OutreachOut:
 
 @router.post("/case-studies/{dispute_id}", response_model=OutreachOut, status_code=201)
 def write_case_study(
-    dispute_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    dispute_id: PathId,
     body: CaseStudyIn,
     actor: ActorDep,
     uow: UowDep,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Query
 
 from ipsentry.api.deps import ActorDep, UowDep
-from ipsentry.api.schemas.common import Page, Paging, paging
+from ipsentry.api.schemas.common import Page, Paging, PathId, paging
 from ipsentry.api.schemas.rights import RightDetail, RightSummary
 from ipsentry.domain.rights import LegalStatus, RightKind
 from ipsentry.services import portfolio_views
@@ -33,7 +33,5 @@ def list_rights(
 
 
 @router.get("/{right_id}", response_model=RightDetail)
-def get_right(
-    right_id: Annotated[int, Path(ge=1, le=2**31 - 1)], actor: ActorDep, uow: UowDep
-) -> RightDetail:
+def get_right(right_id: PathId, actor: ActorDep, uow: UowDep) -> RightDetail:
     return RightDetail.of(portfolio_views.right_by_id(uow, actor, right_id))

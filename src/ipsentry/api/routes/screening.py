@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, Path, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Request, UploadFile
 
 from ipsentry.api.deps import ActorDep, UowDep, runner_of, settings_of
-from ipsentry.api.schemas.common import Page, Paging, paging
+from ipsentry.api.schemas.common import Page, Paging, PathId, paging
 from ipsentry.api.schemas.screening import DecisionIn, HitOut, JobOut
 from ipsentry.domain.observations import ObservationKind
 from ipsentry.domain.screening import HitKind, ReviewStatus
 from ipsentry.services import jobs, review, screening_upload
 
 router = APIRouter(prefix="/api/v1", tags=["screening"])
-Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
 @router.post("/observations/upload", response_model=JobOut, status_code=202)
@@ -28,7 +27,7 @@ async def upload(request: Request, actor: ActorDep, file: Annotated[UploadFile, 
 
 
 @router.get("/jobs/{job_id}", response_model=JobOut)
-def get_job(job_id: Id, actor: ActorDep, uow: UowDep) -> JobOut:
+def get_job(job_id: PathId, actor: ActorDep, uow: UowDep) -> JobOut:
     return JobOut.of(jobs.get(uow, actor, job_id))
 
 
@@ -48,10 +47,10 @@ def list_hits(
 
 
 @router.get("/hits/{hit_id}", response_model=HitOut)
-def get_hit(hit_id: Id, actor: ActorDep, uow: UowDep) -> HitOut:
+def get_hit(hit_id: PathId, actor: ActorDep, uow: UowDep) -> HitOut:
     return HitOut.of(review.item(uow, actor, hit_id))
 
 
 @router.post("/hits/{hit_id}/decisions", response_model=HitOut)
-def decide(hit_id: Id, body: DecisionIn, actor: ActorDep, uow: UowDep) -> HitOut:
+def decide(hit_id: PathId, body: DecisionIn, actor: ActorDep, uow: UowDep) -> HitOut:
     return HitOut.of(review.decide(uow, actor, hit_id, body.decision, body.reason, body.version))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends
 
 from ipsentry.api.deps import ActorDep, UowDep
-from ipsentry.api.schemas.common import Page, Paging, paging
+from ipsentry.api.schemas.common import Page, Paging, PathId, paging
 from ipsentry.api.schemas.tokens import TokenCreate, TokenCreated, TokenOut
 from ipsentry.services import tokens
 
@@ -28,7 +28,5 @@ def create_token(body: TokenCreate, actor: ActorDep, uow: UowDep) -> TokenCreate
 
 
 @router.delete("/{token_id}", response_model=TokenOut)
-def revoke_token(
-    token_id: Annotated[int, Path(ge=1, le=2**31 - 1)], actor: ActorDep, uow: UowDep
-) -> TokenOut:
+def revoke_token(token_id: PathId, actor: ActorDep, uow: UowDep) -> TokenOut:
     return TokenOut.of(tokens.revoke_token(uow, actor, token_id))

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from ipsentry.api.schemas.common import BodyId
 from ipsentry.domain.takedowns import TakedownStatus
 
 
@@ -74,7 +75,7 @@ class TakedownOut(BaseModel):
 
 
 class TakedownsIn(BaseModel):
-    hits: list[int] = Field(min_length=1, max_length=200, description="Confirmed hits.")
+    hits: list[BodyId] = Field(min_length=1, max_length=200, description="Confirmed hits.")
     case: str = Field("", max_length=80)
 
 

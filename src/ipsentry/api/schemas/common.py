@@ -5,13 +5,19 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Annotated, Generic, TypeVar
 
-from fastapi import Query
-from pydantic import AfterValidator, BaseModel
+from fastapi import Path, Query
+from pydantic import AfterValidator, BaseModel, Field
 
 from ipsentry.errors import InvalidInput, Problem
 
 T = TypeVar("T")
 MAX_LIMIT = 200
+MAX_RECORD_ID = 2**31 - 1
+"""Record ids are bounded so a request naming an impossible id is refused as invalid by the
+schema (422) rather than reaching a database integer column it overflows."""
+
+PathId = Annotated[int, Path(ge=1, le=MAX_RECORD_ID)]
+BodyId = Annotated[int, Field(ge=1, le=MAX_RECORD_ID)]
 
 
 class Page(BaseModel, Generic[T]):
