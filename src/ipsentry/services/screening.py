@@ -187,7 +187,7 @@ def _one_per_mark(found: list[FoundHit], matcher: PortfolioMatcher) -> list[Foun
     from ipsentry.matching.marks.screen import same_mark
 
     best: dict[str, FoundHit] = {}
-    for found_hit in found:
+    for found_hit in found:  # in field order: of equal scores, the first field's is kept
         key = same_mark(found_hit.mark)
         kept = best.get(key)
         if kept is None or found_hit.assessment.score > kept.assessment.score:
@@ -200,7 +200,7 @@ def _one_per_mark(found: list[FoundHit], matcher: PortfolioMatcher) -> list[Foun
         of_mark = rights.get(key, {hit.right_id: ""})
         registrations = tuple(sorted({r for r in of_mark.values() if r}))
         grouped.append(replace(hit, right_ids=tuple(sorted(of_mark)), registrations=registrations))
-    return sorted(grouped, key=lambda h: -h.assessment.score)
+    return sorted(grouped, key=lambda h: (-h.assessment.score, h.mark, h.right_ids))
 
 
 def marks_of(trademarks: Iterable[Trademark]) -> list[PortfolioMark]:
