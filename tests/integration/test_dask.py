@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 
 import pyarrow as pa
@@ -20,9 +21,10 @@ import pytest
 
 from ipsentry.domain.jobs import JobStatus
 from ipsentry.errors import InvalidInput
-from ipsentry.services import cluster, jobs, screening_upload
-from ipsentry.services.access import Actor
+from ipsentry.services import cluster, customs_risk, jobs, screening_upload
+from ipsentry.services.access import Actor, resolve_user
 from ipsentry.services.cluster import Cluster, DaskRunner
+from ipsentry.services.demo import DEMO, load_demo
 from ipsentry.services.screening import screen_files
 from ipsentry.store.unit_of_work import UnitOfWork
 
@@ -191,3 +193,22 @@ def test_an_upload_job_runs_on_the_cluster_with_its_progress_and_result(
 def test_asking_for_workers_and_a_scheduler_at_once_is_refused() -> None:
     with pytest.raises(InvalidInput, match="not both"):
         Cluster(scheduler="tcp://127.0.0.1:8786", workers=2)
+
+
+def test_declarations_scored_on_the_cluster_match_those_scored_here(
+    local_client: cluster.Client, tmp_path: Path
+) -> None:
+    """The demo customs office scores its week of declarations in 8-row partitions on two
+    workers: the same risk, level and reasons for every row, in file order, as here."""
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    uow = UnitOfWork.for_url(url)
+    load_demo(uow)
+    with uow:
+        officer = resolve_user(uow, "officer@customs-demo.example")
+    with resources.as_file(DEMO.joinpath("declarations-week.csv")) as week:
+        here = customs_risk.score_file(uow, officer, week, partition=8)
+        there = customs_risk.score_file(uow, officer, week, partition=8, client=local_client)
+    assert here.rows == there.rows == 30 and here.high > 0
+    rows = [[(d.key, r.risk, r.level, r.reasons_text()) for d, r in s.risks] for s in (here, there)]
+    assert rows[0] == rows[1]
+    assert [k for k, *_ in rows[1]] == [d.key for d, _ in here.risks]  # file order kept
