@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -23,7 +21,6 @@ from ipsentry.domain.observations import Observation, ObservationKind
 from ipsentry.domain.rights import Trademark
 from ipsentry.domain.screening import Hit, HitKind, RunStatus, ScreeningRun
 from ipsentry.errors import Conflict, InvalidInput, Problem
-from ipsentry.formats.files import atomic_text
 from ipsentry.formats.nice import parse_classes
 from ipsentry.formats.tabular import read_rows
 from ipsentry.services import cluster
@@ -323,26 +320,17 @@ def read_observations(path: Path) -> list[Seen]:
 FILE_PARTITION = 2_000  # observations per task in file mode: a lost worker costs these
 
 
-def _chunks(seen: Iterable[Seen], size: int) -> Iterator[list[Seen]]:
-    chunk: list[Seen] = []
-    for one in seen:
-        chunk.append(one)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def screen_partition(partition: list[Seen], matcher: PortfolioMatcher) -> tuple[int, int, str]:
-    """One partition's hits as JSON Lines: (observations, hits, text). Pure, so a Dask
+def screen_partition(
+    partition: list[Seen], matcher: PortfolioMatcher
+) -> tuple[tuple[int, int], str]:
+    """One partition's hits as JSON Lines: ((observations, hits), text). Pure, so a Dask
     worker runs it on the matcher it was sent once."""
     lines = [
         json.dumps(hit.record(), ensure_ascii=False) + "\n"
         for seen in partition
         for hit in screen_one(matcher, seen)
     ]
-    return len(partition), len(lines), "".join(lines)
+    return (len(partition), len(lines)), "".join(lines)
 
 
 def screen_files(
@@ -355,8 +343,7 @@ def screen_files(
 ) -> tuple[int, int]:
     """Screen files against a marks file; write one JSON line per hit. Returns (screened,
     hits). Every row is checked first (a bad one is named and nothing is written); then
-    partitions are screened here or on ``client``'s cluster, each written to its own part
-    file, and the parts are joined in input order into ``out``."""
+    partitions are screened here or on ``client``'s cluster and written in input order."""
     from ipsentry.matching.marks.screen import PortfolioMatcher
 
     paths = [observations] if isinstance(observations, Path) else list(observations)
@@ -365,28 +352,17 @@ def screen_files(
     total = sum(1 for _ in _seen_rows(paths, problems))
     if problems:
         raise InvalidInput(problems[:KEPT_PROBLEMS], max(0, len(problems) - KEPT_PROBLEMS))
-    parts = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".parts", dir=out.parent))
-    counts = [0, 0, 0]  # partitions, observations, hits
+    counts = [0, 0]  # observations, hits
 
-    def written(index: int, result: tuple[int, int, str]) -> None:
-        screened, hits, text = result
-        (parts / f"{index:07d}.jsonl").write_text(text, encoding="utf-8")
-        counts[0] += 1
-        counts[1] += screened
-        counts[2] += hits
+    def counted(done: tuple[int, int]) -> None:
+        counts[0] += done[0]
+        counts[1] += done[1]
         if progress:
-            progress(counts[1], total)
+            progress(counts[0], total)
 
-    try:
-        chunks = _chunks(_seen_rows(paths, []), partition)
-        cluster.map_partitions(client, screen_partition, chunks, matcher, written)
-        with atomic_text(out) as handle:
-            for index in range(counts[0]):
-                with (parts / f"{index:07d}.jsonl").open(encoding="utf-8") as part:
-                    shutil.copyfileobj(part, handle)
-    finally:
-        shutil.rmtree(parts, ignore_errors=True)
-    return counts[1], counts[2]
+    partitions = cluster.chunks(_seen_rows(paths, []), partition)
+    cluster.write_partitions(client, screen_partition, partitions, matcher, out, counted)
+    return counts[0], counts[1]
 
 
 # --- portfolio mode ---------------------------------------------------------------------
@@ -506,6 +482,18 @@ def _screen_observation(
     return hits, found, claim_hits
 
 
+Screened = tuple[list[Hit], list[FoundHit], list[dict[str, Any]]]
+
+
+def screen_stored(
+    part: list[Observation], engines: tuple[PortfolioMatcher, ClaimScreener]
+) -> list[Screened]:
+    """Pure: one partition of stored observations screened (a Dask task, on the engines
+    sent once); the hits are stored by the caller."""
+    matcher, claims = engines
+    return [_screen_observation(matcher, claims, o) for o in part]
+
+
 def run_screening(
     uow: UnitOfWork,
     actor: Actor,
@@ -513,8 +501,10 @@ def run_screening(
     progress: Progress | None = None,
     now: datetime | None = None,
     partition: int = PARTITION,
+    client: cluster.Client | None = None,
 ) -> RunReport:
-    """Screen the organisation's stored observations; persist the run and its hits.
+    """Screen the organisation's stored observations; persist the run and its hits, here
+    or with the partitions screened on ``client``'s cluster (committed here).
 
     The run is committed partition by partition (``partition`` observations, in id order),
     so a process killed mid-run leaves every finished partition stored. The next run of the
@@ -571,26 +561,38 @@ def run_screening(
         todo = [o for o in observations if (o.id or 0) > through]
         found: list[FoundHit] = []
         claim_hits: list[dict[str, Any]] = []
-        done = len(observations) - len(todo)
-        for start in range(0, max(len(todo), 1), partition):
-            part = todo[start : start + partition]
-            for observation in part:
-                hits, marks_found, claims_found = _screen_observation(matcher, claims, observation)
+        parts = [todo[s : s + partition] for s in range(0, max(len(todo), 1), partition)]
+        screened = [len(observations) - len(todo)]
+
+        def commit(part: list[Observation], results: list[Screened]) -> None:
+            for hits, marks_found, claims_found in results:
                 run.hits.extend(hits)
                 found.extend(marks_found)
                 claim_hits.extend(claims_found)
             run.observations_screened += len(part)
-            last_id = part[-1].id if part else through
             run.parameters = {
                 **run.parameters,
-                "through_observation_id": last_id,
+                "through_observation_id": part[-1].id if part else through,
                 "process": _process(),
                 "heartbeat": datetime.now(UTC).isoformat(),
             }
             uow.commit()
-            done += len(part)
+            screened[0] += len(part)
             if progress:
-                progress(done, len(observations))
+                progress(screened[0], len(observations))
+
+        # A cluster finishes partitions in any order; they are committed in id order, so
+        # an interrupted run resumes after the last one committed and skips none.
+        waiting: dict[int, list[Screened]] = {}
+        next_part = [0]
+
+        def done(index: int, results: list[Screened]) -> None:
+            waiting[index] = results
+            while next_part[0] in waiting:
+                commit(parts[next_part[0]], waiting.pop(next_part[0]))
+                next_part[0] += 1
+
+        cluster.map_partitions(client, screen_stored, parts, (matcher, claims), done)
         run.status = RunStatus.FINISHED
         run.finished_at = now or datetime.now(UTC)
         from ipsentry.services.takedowns import check_relisting
