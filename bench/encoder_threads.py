@@ -5,7 +5,7 @@ Reproduce:  .venv/bin/python bench/encoder_threads.py [--texts 200] [--runs 3]
 Counts rather than wall time, since the machine is shared: CPU milliseconds per text (the
 process's own CPU time), the median of several runs of each setting taken in turn, beside
 wall milliseconds per text and the load average at the start. Texts are titles and
-abstracts of search_corpus.jsonl.gz at the index's 64 tokens; 2 threads, as the index uses.
+abstracts of search_corpus.jsonl.gz at the index's DENSE_TOKENS (32 since issue 9); 2 threads, as the index uses.
 """
 
 from __future__ import annotations

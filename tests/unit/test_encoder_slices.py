@@ -26,3 +26,9 @@ def test_slices_give_the_vectors_of_one_pass(monkeypatch: pytest.MonkeyPatch) ->
     assert float(sliced[0] @ sliced[2]) > float(
         sliced[0] @ sliced[1]
     )  # liquid and nozzle vs toaster
+
+
+def test_the_session_keeps_no_memory_arena() -> None:
+    """Without the arena a long batch's buffers are freed after it (a corpus build's peak)."""
+    options = encoding.Encoder(max_tokens=8).session.get_session_options()
+    assert options.enable_cpu_mem_arena is False

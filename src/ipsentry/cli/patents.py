@@ -35,7 +35,7 @@ def index(
         bool, typer.Option(help="Also encode title and abstract (hybrid search).")
     ] = True,
 ) -> None:
-    """Index a corpus (23,000 patents take about five minutes on 2 cores)."""
+    """Index a corpus (23,000 patents take about 5 CPU-minutes and 800 MB)."""
     records = patent_search.read_corpus(corpus)
     with progress_bar("encoding titles and abstracts", total=len(records)) as bar:
         meta = patent_search.build_index(records, out, dense=dense, progress=bar.advance)

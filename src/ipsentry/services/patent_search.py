@@ -11,7 +11,7 @@ from ipsentry.formats.files import atomic_folder, invalid
 from ipsentry.formats.tabular import read_rows
 
 if TYPE_CHECKING:
-    from ipsentry.matching.claims.search import Hit, PatentIndex
+    from ipsentry.matching.claims.search import Document, Hit, PatentIndex
 
 # The search engine and the index format (NumPy, bm25s, the encoder) are imported where an
 # index is built or opened, not with this module: the command line imports it to build
@@ -22,8 +22,12 @@ INDEX = "(index)"
 CORPUS_FIELDS = ("number", "title", "abstract", "claims", "description")
 
 
-def read_corpus(path: Path) -> list[dict[str, Any]]:
-    """Records in the patent corpus format; every field may be missing but the number."""
+def read_corpus(path: Path) -> list[Document]:
+    """The documents of a file in the patent corpus format; every field may be missing but
+    the number. Each record becomes a document as it is read, so a large corpus is never
+    held twice (as records and as documents)."""
+    from ipsentry.matching.claims.search import Document
+
     records, problems, seen = [], [], set()
     for number, record in read_rows(path, CORPUS_FIELDS):
         key = str(record.get("number") or "").strip()
@@ -35,14 +39,14 @@ def read_corpus(path: Path) -> list[dict[str, Any]]:
             problems.append(Problem(str(path), number, "number", f"{key} appears twice"))
         else:
             seen.add(key)
-            records.append(record)
+            records.append(Document.of(record))
     if problems:
         raise InvalidInput(problems)
     return records
 
 
 def build_index(
-    records: list[dict[str, Any]],
+    records: Sequence[dict[str, Any] | Document],
     out: Path,
     dense: bool = True,
     progress: Callable[[int], None] | None = None,

