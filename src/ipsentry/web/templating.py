@@ -24,6 +24,7 @@ from ipsentry.domain.deadlines import DeadlineState
 from ipsentry.domain.jobs import JobStatus
 from ipsentry.domain.screening import ReviewStatus
 from ipsentry.web import forms, i18n
+from ipsentry.web.explanations import in_words
 from ipsentry.web.markings import WORKING_RECORDS
 from ipsentry.web.terms import term
 
@@ -108,6 +109,7 @@ def environment() -> Environment:
     env.filters["review_status"] = review_status_label
     env.filters["job_status"] = job_status_label
     env.filters["term"] = term
+    env.filters["in_words"] = in_words
     env.globals["htmx"] = HTMX
     env.globals["locales"] = i18n.LOCALES
     return env
