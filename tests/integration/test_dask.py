@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 
 import pyarrow as pa
@@ -20,11 +21,13 @@ import pytest
 
 from ipsentry.domain.jobs import JobStatus
 from ipsentry.errors import InvalidInput
-from ipsentry.services import cluster, jobs, screening_upload
-from ipsentry.services.access import Actor
+from ipsentry.services import claim_charts, cluster, customs_risk, jobs, screening_upload
+from ipsentry.services.access import Actor, resolve_user
 from ipsentry.services.cluster import Cluster, DaskRunner
+from ipsentry.services.demo import DEMO, load_demo
 from ipsentry.services.screening import screen_files
 from ipsentry.store.unit_of_work import UnitOfWork
+from tests.integration.test_claims_cli import PATENT, PRODUCT
 
 BIN = Path(sys.executable).parent
 MARKS = ["VAPORWAVE", "CLOUDLIGHT", "EMBERTIP", "MISTRAL", "NIMBUSPOD", "ORCHIDA"]
@@ -191,3 +194,48 @@ def test_an_upload_job_runs_on_the_cluster_with_its_progress_and_result(
 def test_asking_for_workers_and_a_scheduler_at_once_is_refused() -> None:
     with pytest.raises(InvalidInput, match="not both"):
         Cluster(scheduler="tcp://127.0.0.1:8786", workers=2)
+
+
+def test_declarations_scored_on_the_cluster_match_those_scored_here(
+    local_client: cluster.Client, tmp_path: Path
+) -> None:
+    """The demo customs office scores its week of declarations in 8-row partitions on two
+    workers: the same risk, level and reasons for every row, in file order, as here."""
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    uow = UnitOfWork.for_url(url)
+    load_demo(uow)
+    with uow:
+        officer = resolve_user(uow, "officer@customs-demo.example")
+    with resources.as_file(DEMO.joinpath("declarations-week.csv")) as week:
+        here = customs_risk.score_file(uow, officer, week, partition=8)
+        there = customs_risk.score_file(uow, officer, week, partition=8, client=local_client)
+    assert here.rows == there.rows == 30 and here.high > 0
+    rows = [[(d.key, r.risk, r.level, r.reasons_text()) for d, r in s.risks] for s in (here, there)]
+    assert rows[0] == rows[1]
+    assert [k for k, *_ in rows[1]] == [d.key for d, _ in here.risks]  # file order kept
+
+
+def test_batch_claim_charts_on_the_cluster_match_those_made_here(
+    local_client: cluster.Client, tmp_path: Path
+) -> None:
+    """Charts with the sentence encoder, 3 pairs per task on two workers (each loads the
+    encoder once): the same file, byte for byte, as in one process."""
+    patents = tmp_path / "patents.jsonl"
+    other = {**PATENT, "number": "US10000002", "title": "Heated cartridge"}
+    patents.write_text("".join(json.dumps(p) + "\n" for p in (PATENT, other)), "utf-8")
+    texts = [PRODUCT, "A toaster with a crumb tray.", "A pod with a cotton wick and a coil.",
+             "A glass tank of oil above a ceramic core.", "Garden hose, 20 m."]  # fmt: skip
+    products = tmp_path / "products.jsonl"
+    products.write_text(
+        "".join(json.dumps({"id": f"p{i}", "text": t}) + "\n" for i, t in enumerate(texts)),
+        "utf-8",
+    )
+    here, there = tmp_path / "here.jsonl", tmp_path / "there.jsonl"
+    assert claim_charts.chart_batch(patents, products, here, partition=3) == 10
+    assert (
+        claim_charts.chart_batch(patents, products, there, partition=3, client=local_client) == 10
+    )
+    assert there.read_text("utf-8") == here.read_text("utf-8")
+    charted = [json.loads(line) for line in here.read_text("utf-8").splitlines()]
+    assert [(c["patent"]["number"], c["product"]) for c in charted][:3] == [
+        ("US10000001", "p0"), ("US10000001", "p1"), ("US10000001", "p2")]  # fmt: skip

@@ -63,7 +63,7 @@ def world(uow: UnitOfWork, tmp_path: Path) -> Actor:
 
 def hits(uow: UnitOfWork, actor: Actor) -> dict[str, int]:
     """Hit id by listing reference."""
-    found = review.queue(uow, actor)
+    found = review.queue(uow, actor).items
     return {item.observation.external_id: item.hit.id for item in found if item.hit.id}
 
 

@@ -11,7 +11,9 @@ import pytest
 from ipsentry.domain.accounts import Role
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.observations import Observation, ObservationKind
+from ipsentry.domain.screening import ReviewStatus
 from ipsentry.errors import InvalidInput, PermissionDenied
+from ipsentry.services import review
 from ipsentry.services.access import resolve_actor
 from ipsentry.services.demo import load_demo
 from ipsentry.services.screening import run_screening, screen_files
@@ -195,3 +197,28 @@ def test_file_mode_names_every_bad_row_and_writes_nothing(tmp_path: Path) -> Non
     assert [p.row for p in raised.value.problems] == [3, 4]
     assert [p.field for p in raised.value.problems] == ["kind", "text"]
     assert not (tmp_path / "hits.jsonl").exists()
+
+
+def test_the_queue_pages_and_a_decided_hit_holds_over_a_later_run(uow: UnitOfWork) -> None:
+    """A page of the queue is that stretch of the whole queue; re-screening finds the same
+    pairs again, and the queue keeps showing the decided hit, not its undecided repeat."""
+    counsel = demo_actor(uow)
+    run_screening(uow, counsel, now=datetime(2026, 11, 1, tzinfo=UTC))
+    everything = review.HitFilter(statuses=())
+    whole = review.queue(uow, counsel, everything)
+    assert whole.total == len(whole.items) > 6
+    page = review.queue(uow, counsel, everything, offset=2, limit=3)
+    assert page.total == whole.total
+    assert [i.hit.id for i in page.items] == [i.hit.id for i in whole.items[2:5]]
+
+    decided = whole.items[0].hit
+    assert decided.id is not None
+    review.decide(uow, counsel, decided.id, ReviewStatus.DISMISSED, "genuine reseller", 1)
+    run_screening(uow, counsel, now=datetime(2026, 11, 2, tzinfo=UTC))
+    after = review.queue(uow, counsel, everything)
+    assert after.total == whole.total  # the second run's repeats do not add to the queue
+    shown = next(i.hit for i in after.items if i.hit.id == decided.id)
+    assert shown.status is ReviewStatus.DISMISSED and len(shown.decisions) == 1
+    still_open = review.queue(uow, counsel)  # the default: open and escalated
+    assert decided.id not in {i.hit.id for i in still_open.items}
+    assert still_open.total == whole.total - 1

@@ -31,7 +31,7 @@ def _confirmed_hit(demo_url: str) -> int:
     named = {(x["observation_id"], x["right"]) for n in takedowns.list_takedowns(uow, counsel)
              for x in n["listings"]}  # fmt: skip
     item = next(
-        i for i in review.queue(uow, counsel)
+        i for i in review.queue(uow, counsel).items
         if i.observation.seller and i.hit.kind.value == "mark"
         and not any(o == i.observation.id and r.startswith(i.right.display_number)
                     for o, r in named)

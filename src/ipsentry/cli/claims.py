@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ipsentry.cli.cluster import SchedulerOption, WorkersOption, chosen_client
 from ipsentry.cli.context import console, context, print_json
 from ipsentry.cli.params import TABULAR, TEXT, InputFile, OutputFile
 from ipsentry.cli.progress import progress_bar
@@ -16,13 +17,12 @@ from ipsentry.cli.tables import clip, fitted_table, under
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.formats.files import atomic_text
 from ipsentry.reports.claim_chart import render_csv, render_html, write_pdf
+from ipsentry.services import claim_charts
 from ipsentry.services.claim_charts import (
     Charter,
     is_patent_file,
     patent_from_file,
-    patents_of,
     portfolio_patent,
-    products_of,
     read_product,
 )
 
@@ -163,19 +163,13 @@ def batch(
         typer.Option("--out", help="JSON Lines of charts to write.", parser=OutputFile(".jsonl")),
     ],
     words_only: Annotated[bool, typer.Option("--words-only", help="Match words only.")] = False,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
-    """Chart every patent against every product in one process (the encoder loads once)."""
-    found = patents_of(patents)
-    items = list(products_of(products))
-    charter = Charter(dense=not words_only)
-    with (
-        progress_bar("charting", total=len(found) * len(items)) as bar,
-        atomic_text(out) as handle,
-    ):
-        for p in found:
-            for product_id, text in items:
-                handle.write(
-                    json.dumps(charter.chart(p, text, product_id), ensure_ascii=False) + "\n"
-                )
-                bar.advance(1)
-    console.print(f"{out}: {len(found) * len(items)} charts")
+    """Chart every patent against every product: in one process (the encoder loads once),
+    or on a Dask cluster (it loads once per worker)."""
+    with progress_bar("charting") as bar, chosen_client(workers, scheduler) as client:
+        charts = claim_charts.chart_batch(
+            patents, products, out, words_only=words_only, progress=bar.update, client=client
+        )
+    console.print(f"{out}: {charts} charts")

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from ipsentry.cli.accounts import AsOption, JsonOption
+from ipsentry.cli.cluster import SchedulerOption, WorkersOption, chosen_client
 from ipsentry.cli.context import console, context, print_json
 from ipsentry.cli.params import DateParser, InputFile, OutputFile
 from ipsentry.cli.progress import progress_bar
@@ -143,16 +144,19 @@ def score(
         typer.Option("--out", help="Write the rows with risk, level and reasons (CSV).",
                      parser=OutputFile(".csv")),
     ] = None,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
     as_user: AsOption = None,
     as_json: JsonOption = False,
 ) -> None:  # fmt: skip
     """Score declarations against what is recorded with customs; a customs office keeps them
     in its targeting queue. Bad rows are all reported (file:row: field: problem)."""
     ctx = context()
-    with progress_bar("scoring declarations") as bar:
+    with progress_bar("scoring declarations") as bar, chosen_client(workers, scheduler) as client:
         result = customs_risk.score_file(
-            ctx.uow(), ctx.actor(as_user), declarations, out=out, progress=bar.update
-        )
+            ctx.uow(), ctx.actor(as_user), declarations, out=out, progress=bar.update,
+            client=client,
+        )  # fmt: skip
     if as_json:
         rows = [{"row": d.key, "risk": r.risk, "level": r.level, "reasons": r.reasons_text()}
                 for d, r in result.risks]  # fmt: skip

@@ -9,14 +9,14 @@ import typer
 from rich.markup import escape
 from rich.text import Text
 
+from ipsentry.cli.cluster import SchedulerOption, WorkersOption, chosen_client
 from ipsentry.cli.context import console, context, print_json
 from ipsentry.cli.params import TABULAR, InputFile, OutputFile, input_files
 from ipsentry.cli.progress import progress_bar
 from ipsentry.cli.tables import fitted_table, under
 from ipsentry.domain.observations import ObservationKind
 from ipsentry.errors import InvalidInput, Problem
-from ipsentry.services import cluster, screening
-from ipsentry.services.cluster import Cluster
+from ipsentry.services import screening
 
 SCREENED = (*TABULAR, ".parquet")
 
@@ -58,23 +58,8 @@ def screen(
             help="Portfolio mode: only hits the previous run of the channel did not have.",
         ),
     ] = False,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers",
-            help="File mode: screen on a local Dask cluster of N worker processes.",
-            min=1,
-        ),
-    ] = None,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            "--scheduler",
-            metavar="ADDRESS",
-            help="File mode: screen on the Dask cluster at ADDRESS (tcp://host:8786); "
-            "default $IPSENTRY_DASK_SCHEDULER. Without it or --workers: in this process.",
-        ),
-    ] = None,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Screen listings, declarations, domains and app links against trademarks.
@@ -107,8 +92,7 @@ def screen(
                 ]
             )  # fmt: skip
         inputs = input_files(input_, SCREENED)
-        chosen = Cluster(scheduler or context().settings.dask_scheduler, workers)
-        with progress_bar("screening") as bar, cluster.connect(chosen) as client:
+        with progress_bar("screening") as bar, chosen_client(workers, scheduler) as client:
             screened, hits = screening.screen_files(marks, inputs, out, bar.update, client)
         console.print(f"{out}: {hits} hits in {screened} observations")
         return

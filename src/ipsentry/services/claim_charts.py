@@ -8,7 +8,8 @@ its encoder) is made once per process and reused for every chart.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import json
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,7 +23,7 @@ from ipsentry.formats.files import check_input, read_text
 from ipsentry.formats.tabular import read_rows
 from ipsentry.matching.claims.chart import ChartEngine, ChartEngines, ClaimResult
 from ipsentry.matching.claims.passages import html_text
-from ipsentry.services import exports
+from ipsentry.services import cluster, exports
 from ipsentry.services.access import Actor
 from ipsentry.services.portfolio import get_right
 from ipsentry.services.right_records import right_from_record
@@ -119,6 +120,12 @@ class Charter:
     def engine(self, patent: Patent) -> ChartEngine:
         return self._engines.of(patent.construction)
 
+    def __reduce__(self) -> tuple[Callable[[bool], Charter], tuple[bool]]:
+        """Sent to a Dask worker as its setting only: the worker charts with the warm
+        charter of its own process (the encoder is loaded once per worker, not per task
+        and not pickled)."""
+        return warm_charter, (self.dense,)
+
     def chart(
         self, patent: Patent, product_text: str, product_name: str, claims: list[int] | None = None
     ) -> dict[str, Any]:
@@ -150,6 +157,54 @@ class Charter:
         engine = self.engine(patent)
         results = engine.chart(patent.claims, engine.read(product_text), claims or None)
         return chart_record(patent, product_name, results)
+
+
+@cache
+def warm_charter(dense: bool) -> Charter:
+    """This process's charter of the kind: made on first use, kept for the process."""
+    return Charter(dense=dense)
+
+
+CHART_PARTITION = 200  # (patent, product) pairs per Dask task
+
+
+def chart_pairs(pairs: list[tuple[Patent, str, str]], charter: Charter) -> tuple[int, str]:
+    """Pure: the charts of (patent, product id, product text) pairs as JSON Lines."""
+    lines = [
+        json.dumps(charter.chart(patent, text, product_id), ensure_ascii=False) + "\n"
+        for patent, product_id, text in pairs
+    ]
+    return len(lines), "".join(lines)
+
+
+def chart_batch(
+    patents: Path,
+    products: Path,
+    out: Path,
+    *,
+    words_only: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    client: cluster.Client | None = None,
+    partition: int = CHART_PARTITION,
+) -> int:
+    """Every patent of a JSON Lines file charted against every product of another, one
+    JSON line per chart in (patent, product) order; here, or partition by partition on
+    ``client``'s cluster. Both files are checked whole first. Returns the charts written."""
+    found = patents_of(patents)
+    items = list(products_of(products))
+    total, done = len(found) * len(items), [0]
+
+    def counted(charts: int) -> None:
+        done[0] += charts
+        if progress is not None:
+            progress(done[0], total)
+
+    pairs = ((p, product_id, text) for p in found for product_id, text in items)
+    charter = warm_charter(not words_only) if client is None else Charter(dense=not words_only)
+    cluster.write_partitions(
+        client, chart_pairs, cluster.chunks(pairs, partition), charter, out, counted
+    )
+    return done[0]
 
 
 def patent_number(patent: Patent) -> str:

@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ipsentry.errors import InvalidInput, Problem
+from ipsentry.formats.files import atomic_text
 
 if TYPE_CHECKING:
     from ipsentry.services.jobs import Runner, Work
@@ -31,6 +35,7 @@ RETRIES = 2  # times a partition is tried again when its worker dies
 S = TypeVar("S")
 P = TypeVar("P")
 R = TypeVar("R")
+M = TypeVar("M")
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,7 @@ def connect(cluster: Cluster) -> Iterator[Client | None]:
                 [Problem(SETTING, None, "scheduler", f"cannot reach {cluster.scheduler}: {error}")]
             ) from None
         with client:
+            _prepare(client)
             yield client
         return
     with (
@@ -79,7 +85,12 @@ def connect(cluster: Cluster) -> Iterator[Client | None]:
         ) as local,
         distributed.Client(local) as client,
     ):
+        _prepare(client)
         yield client
+
+
+def _prepare(client: Client) -> None:
+    client.register_plugin(import_module("ipsentry.services.dask_worker").DomainMappers())
 
 
 def map_partitions(
@@ -122,6 +133,51 @@ def map_partitions(
         done(index_of.pop(future.key), future.result())
         future.release()
         submit_more()
+
+
+def chunks(items: Iterable[P], size: int) -> Iterator[list[P]]:
+    """``items`` in lists of ``size`` (the last shorter), read lazily."""
+    chunk: list[P] = []
+    for one in items:
+        chunk.append(one)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def write_partitions(
+    client: Client | None,
+    task: Callable[[P, S], tuple[M, str]],
+    partitions: Iterable[P],
+    shared: S,
+    out: Path,
+    counted: Callable[[M], None],
+) -> None:
+    """Each partition's text (``task`` returns it with what ``counted`` is told) written
+    to its own part file as it finishes, then the parts joined in input order into ``out``.
+
+    ``out`` appears whole or not at all; a worker lost mid-run costs only its partitions,
+    which Dask runs again, and the parts are removed whatever happens.
+    """
+    parts = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".parts", dir=out.parent))
+    written = [0]
+
+    def done(index: int, result: tuple[M, str]) -> None:
+        meta, text = result
+        (parts / f"{index:07d}.part").write_text(text, encoding="utf-8")
+        written[0] += 1
+        counted(meta)
+
+    try:
+        map_partitions(client, task, partitions, shared, done)
+        with atomic_text(out) as handle:
+            for index in range(written[0]):
+                with (parts / f"{index:07d}.part").open(encoding="utf-8") as part:
+                    shutil.copyfileobj(part, handle)
+    finally:
+        shutil.rmtree(parts, ignore_errors=True)
 
 
 class DaskRunner:

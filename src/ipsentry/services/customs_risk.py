@@ -29,7 +29,7 @@ from ipsentry.domain.rights import Trademark
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.formats.files import atomic_text
 from ipsentry.formats.tabular import read_rows
-from ipsentry.services import audit
+from ipsentry.services import audit, cluster
 from ipsentry.services import customs as border
 from ipsentry.services.access import Actor
 from ipsentry.services.screening import marks_of
@@ -60,6 +60,7 @@ OPTIONAL = ("address",)
 OUTPUT = ("risk", "level", "reasons")
 HS_EDITIONS = ("2007", "2012", "2017", "2022")
 MAX_PROBLEMS = 200
+PARTITION = 2_000  # declarations per Dask task: enough work to outweigh sending it
 
 
 @dataclass(frozen=True)
@@ -198,9 +199,12 @@ def score_file(
     out: Path | None = None,
     progress: Progress | None = None,
     illustrative: bool = False,
+    client: cluster.Client | None = None,
+    partition: int = PARTITION,
 ) -> ScoredFile:
     """Score every declaration of ``path``; write RISK rows to ``out``; a customs office
-    keeps them in its targeting queue. All or nothing."""
+    keeps them in its targeting queue. All or nothing. With ``client``, the scoring runs
+    partition by partition on its Dask cluster, the scorer shipped to each worker once."""
     customs_office = actor.organisation_kind is OrganisationKind.CUSTOMS
     if customs_office:
         actor.require(Permission.BORDER_CONTROL, "score declarations")
@@ -208,25 +212,45 @@ def score_file(
         actor.require(Permission.READ, "score declarations")
     declarations = read_declarations(path)
     with uow:
-        return _score(uow, actor, path, declarations, out, progress, illustrative)
+        scorer = scorer_for(uow, actor)
+    risks = _risks(scorer, declarations, progress, client, partition)
+    with uow:
+        return _keep(uow, actor, path, risks, out, illustrative)
 
 
-def _score(
+def score_partition(partition: list[Declaration], scorer: DeclarationScorer) -> list[Risk]:
+    """Pure: one partition's risks, in order (a Dask task, on the scorer sent once)."""
+    return [scorer.score(d) for d in partition]
+
+
+def _risks(
+    scorer: DeclarationScorer,
+    declarations: list[Declaration],
+    progress: Progress | None,
+    client: cluster.Client | None,
+    partition: int,
+) -> list[tuple[Declaration, Risk]]:
+    parts = [declarations[i : i + partition] for i in range(0, len(declarations), partition)]
+    scored: dict[int, list[Risk]] = {}
+
+    def done(index: int, risks: list[Risk]) -> None:
+        scored[index] = risks
+        if progress is not None:
+            progress(sum(len(r) for r in scored.values()), len(declarations))
+
+    cluster.map_partitions(client, score_partition, parts, scorer, done)
+    return [(d, r) for i, part in enumerate(parts) for d, r in zip(part, scored[i], strict=True)]
+
+
+def _keep(
     uow: UnitOfWork,
     actor: Actor,
     path: Path,
-    declarations: list[Declaration],
+    risks: list[tuple[Declaration, Risk]],
     out: Path | None,
-    progress: Progress | None,
     illustrative: bool,
 ) -> ScoredFile:
     customs_office = actor.organisation_kind is OrganisationKind.CUSTOMS
-    scorer = scorer_for(uow, actor)
-    risks = []
-    for i, d in enumerate(declarations, 1):
-        risks.append((d, scorer.score(d)))
-        if progress is not None:
-            progress(i, len(declarations))
     if out is not None:
         write_risks(out, risks)
     stored = 0

@@ -42,7 +42,7 @@ def figures(uow: UnitOfWork, actor: Actor, today: date | None = None) -> Figures
     with uow:
         since = datetime.now(UTC) - timedelta(days=ACTIVITY_DAYS)
         activity = uow.activity.observations_screened_by_day(actor.organisation_id, since)
-    open_hits = _count([i.observation.kind.value for i in review.queue(uow, actor)])
+    open_hits = _count([i.observation.kind.value for i in review.queue(uow, actor).items])
     counts = {
         "kind": _count([r.kind.value for r in rights]),
         "office": _count([r.jurisdiction for r in rights]),

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ipsentry.errors import InvalidInput, NotFound, Problem
 from ipsentry.formats.files import atomic_folder, invalid
-from ipsentry.formats.patent_index import read_index, write_index
 from ipsentry.formats.tabular import read_rows
-from ipsentry.matching.claims.search import Hit, PatentIndex, build
+
+if TYPE_CHECKING:
+    from ipsentry.matching.claims.search import Hit, PatentIndex
+
+# The search engine and the index format (NumPy, bm25s, the encoder) are imported where an
+# index is built or opened, not with this module: the command line imports it to build
+# `ipsentry patents --help`.
 
 MARKER = "meta.json"
 INDEX = "(index)"
@@ -43,6 +48,9 @@ def build_index(
     progress: Callable[[int], None] | None = None,
 ) -> dict[str, Any]:
     """Build beside ``out`` and move the index into place only once it is complete."""
+    from ipsentry.formats.patent_index import write_index
+    from ipsentry.matching.claims.search import build
+
     index = build(records, dense=dense, progress=progress)
     with atomic_folder(out, MARKER) as building:
         write_index(index, building)
@@ -51,6 +59,8 @@ def build_index(
 
 def open_index(folder: Path) -> PatentIndex:
     """A patent index, or a problem naming the folder if it is not one, or is damaged."""
+    from ipsentry.formats.patent_index import read_index
+
     if not (folder / MARKER).exists():
         raise invalid(
             folder, "not a patent index; make one with 'ipsentry patents index'", None, INDEX
@@ -74,12 +84,12 @@ def like(index: PatentIndex, number: str, top: int) -> list[Hit]:
 
 
 def search_patents(
-    index: PatentIndex | Path, queries: Sequence[str], *, top: int = 10
+    index: PatentIndex | Path | str, queries: Sequence[str], *, top: int = 10
 ) -> list[tuple[str, list[Hit]]]:
     """The patents each query (a claim, a product text) is most about, best first, each hit
     with the passage that says so. `index` is a folder made by `patents index`, or one
     already opened."""
-    opened = index if isinstance(index, PatentIndex) else open_index(index)
+    opened = open_index(Path(index)) if isinstance(index, str | Path) else index
     wanted = [q for q in queries if q.strip()]
     if not wanted:
         raise InvalidInput([Problem("(queries)", None, "query", "is empty")])

@@ -23,7 +23,16 @@ from ipsentry.services.access import Actor
 from ipsentry.store.job_repository import HitFilter
 from ipsentry.store.unit_of_work import UnitOfWork
 
-__all__ = ["BulkResult", "HitFilter", "ReviewItem", "decide", "decide_many", "item", "queue"]
+__all__ = [
+    "BulkResult",
+    "HitFilter",
+    "QueuePage",
+    "ReviewItem",
+    "decide",
+    "decide_many",
+    "item",
+    "queue",
+]
 
 
 @dataclass(frozen=True)
@@ -57,12 +66,18 @@ class ReviewItem:
         return str(self.hit.explanation.get("sign", ""))
 
 
-def _item(uow: UnitOfWork, actor: Actor, hit: Hit) -> ReviewItem | None:
-    observation = uow.hits.observation(hit.observation_id)
-    right = uow.rights.get(actor.organisation_id, hit.right_id)
-    if observation is None or right is None:
-        return None
-    if not (actor.may_read(hit.confidentiality) and actor.may_read(right.confidentiality)):
+def _readable(actor: Actor, hit: Hit, right: Right | None) -> bool:
+    return (
+        right is not None
+        and actor.may_read(hit.confidentiality)
+        and actor.may_read(right.confidentiality)
+    )
+
+
+def _item(
+    actor: Actor, hit: Hit, observation: Observation | None, right: Right | None
+) -> ReviewItem | None:
+    if observation is None or right is None or not _readable(actor, hit, right):
         return None
     record = hit.explanation
     located = str(record.get("located") or record.get("sign") or "")
@@ -81,21 +96,54 @@ def stored_reasons(record: dict[str, Any]) -> tuple[Reason, ...]:
         return ()
 
 
-def queue(uow: UnitOfWork, actor: Actor, where: HitFilter | None = None) -> list[ReviewItem]:
+@dataclass(frozen=True)
+class QueuePage:
+    items: list[ReviewItem]
+    total: int  # in the whole queue that this actor may read
+
+
+def queue(
+    uow: UnitOfWork,
+    actor: Actor,
+    where: HitFilter | None = None,
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+) -> QueuePage:
+    """The queue best first; only the hits from ``offset`` (``limit`` of them) are read in
+    full, so a page of a long queue costs a page, not the queue."""
     actor.require(Permission.READ, "see the review queue")
     with uow:
         found = uow.hits.latest(actor.organisation_id, where or HitFilter())
-        return [i for h in found if (i := _item(uow, actor, h)) is not None]
+        # Held here: the session keeps loaded records only while something refers to them.
+        rights = {i: uow.rights.get(actor.organisation_id, i) for i in {h.right_id for h in found}}
+        readable = [h for h in found if _readable(actor, h, rights[h.right_id])]
+        chosen = readable[offset : None if limit is None else offset + limit]
+        observed = uow.hits.observations(h.observation_id for h in chosen)
+        uow.hits.read_decisions(chosen)
+        items = [
+            i
+            for h in chosen
+            if (i := _item(actor, h, observed.get(h.observation_id), rights[h.right_id]))
+        ]
+        return QueuePage(items, len(readable))
+
+
+def _found(uow: UnitOfWork, actor: Actor, hit_id: int) -> ReviewItem:
+    hit = uow.hits.get(actor.organisation_id, hit_id)
+    found = None
+    if hit is not None:
+        observation = uow.hits.observation(hit.observation_id)
+        found = _item(actor, hit, observation, uow.rights.get(actor.organisation_id, hit.right_id))
+    if found is None:
+        raise NotFound(f"no hit {hit_id}")
+    return found
 
 
 def item(uow: UnitOfWork, actor: Actor, hit_id: int) -> ReviewItem:
     actor.require(Permission.READ, "see hits")
     with uow:
-        hit = uow.hits.get(actor.organisation_id, hit_id)
-        found = _item(uow, actor, hit) if hit is not None else None
-        if found is None:
-            raise NotFound(f"no hit {hit_id}")
-        return found
+        return _found(uow, actor, hit_id)
 
 
 def _state(hit: Hit) -> dict[str, Any]:
@@ -125,10 +173,8 @@ def decide(
     """Record a decision on the hit as it was at ``version``."""
     actor.require(Permission.REVIEW, "review hits")
     with uow:
-        hit = uow.hits.get(actor.organisation_id, hit_id)
-        found = _item(uow, actor, hit) if hit is not None else None
-        if hit is None or found is None:
-            raise NotFound(f"no hit {hit_id}")
+        found = _found(uow, actor, hit_id)
+        hit = found.hit
         before = _state(hit)
         if hit.version != version or not uow.hits.bump_version(hit_id, version):
             raise VersionConflict(

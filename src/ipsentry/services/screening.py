@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -23,7 +21,6 @@ from ipsentry.domain.observations import Observation, ObservationKind
 from ipsentry.domain.rights import Trademark
 from ipsentry.domain.screening import Hit, HitKind, RunStatus, ScreeningRun
 from ipsentry.errors import Conflict, InvalidInput, Problem
-from ipsentry.formats.files import atomic_text
 from ipsentry.formats.nice import parse_classes
 from ipsentry.formats.tabular import read_rows
 from ipsentry.services import cluster
@@ -190,7 +187,7 @@ def _one_per_mark(found: list[FoundHit], matcher: PortfolioMatcher) -> list[Foun
     from ipsentry.matching.marks.screen import same_mark
 
     best: dict[str, FoundHit] = {}
-    for found_hit in found:
+    for found_hit in found:  # in field order: of equal scores, the first field's is kept
         key = same_mark(found_hit.mark)
         kept = best.get(key)
         if kept is None or found_hit.assessment.score > kept.assessment.score:
@@ -203,7 +200,7 @@ def _one_per_mark(found: list[FoundHit], matcher: PortfolioMatcher) -> list[Foun
         of_mark = rights.get(key, {hit.right_id: ""})
         registrations = tuple(sorted({r for r in of_mark.values() if r}))
         grouped.append(replace(hit, right_ids=tuple(sorted(of_mark)), registrations=registrations))
-    return sorted(grouped, key=lambda h: -h.assessment.score)
+    return sorted(grouped, key=lambda h: (-h.assessment.score, h.mark, h.right_ids))
 
 
 def marks_of(trademarks: Iterable[Trademark]) -> list[PortfolioMark]:
@@ -326,26 +323,17 @@ def read_observations(path: Path) -> list[Seen]:
 FILE_PARTITION = 2_000  # observations per task in file mode: a lost worker costs these
 
 
-def _chunks(seen: Iterable[Seen], size: int) -> Iterator[list[Seen]]:
-    chunk: list[Seen] = []
-    for one in seen:
-        chunk.append(one)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def screen_partition(partition: list[Seen], matcher: PortfolioMatcher) -> tuple[int, int, str]:
-    """One partition's hits as JSON Lines: (observations, hits, text). Pure, so a Dask
+def screen_partition(
+    partition: list[Seen], matcher: PortfolioMatcher
+) -> tuple[tuple[int, int], str]:
+    """One partition's hits as JSON Lines: ((observations, hits), text). Pure, so a Dask
     worker runs it on the matcher it was sent once."""
     lines = [
         json.dumps(hit.record(), ensure_ascii=False) + "\n"
         for seen in partition
         for hit in screen_one(matcher, seen)
     ]
-    return len(partition), len(lines), "".join(lines)
+    return (len(partition), len(lines)), "".join(lines)
 
 
 def screen_files(
@@ -358,8 +346,7 @@ def screen_files(
 ) -> tuple[int, int]:
     """Screen files against a marks file; write one JSON line per hit. Returns (screened,
     hits). Every row is checked first (a bad one is named and nothing is written); then
-    partitions are screened here or on ``client``'s cluster, each written to its own part
-    file, and the parts are joined in input order into ``out``."""
+    partitions are screened here or on ``client``'s cluster and written in input order."""
     from ipsentry.matching.marks.screen import PortfolioMatcher
 
     paths = [observations] if isinstance(observations, Path) else list(observations)
@@ -368,28 +355,17 @@ def screen_files(
     total = sum(1 for _ in _seen_rows(paths, problems))
     if problems:
         raise InvalidInput(problems[:KEPT_PROBLEMS], max(0, len(problems) - KEPT_PROBLEMS))
-    parts = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".parts", dir=out.parent))
-    counts = [0, 0, 0]  # partitions, observations, hits
+    counts = [0, 0]  # observations, hits
 
-    def written(index: int, result: tuple[int, int, str]) -> None:
-        screened, hits, text = result
-        (parts / f"{index:07d}.jsonl").write_text(text, encoding="utf-8")
-        counts[0] += 1
-        counts[1] += screened
-        counts[2] += hits
+    def counted(done: tuple[int, int]) -> None:
+        counts[0] += done[0]
+        counts[1] += done[1]
         if progress:
-            progress(counts[1], total)
+            progress(counts[0], total)
 
-    try:
-        chunks = _chunks(_seen_rows(paths, []), partition)
-        cluster.map_partitions(client, screen_partition, chunks, matcher, written)
-        with atomic_text(out) as handle:
-            for index in range(counts[0]):
-                with (parts / f"{index:07d}.jsonl").open(encoding="utf-8") as part:
-                    shutil.copyfileobj(part, handle)
-    finally:
-        shutil.rmtree(parts, ignore_errors=True)
-    return counts[1], counts[2]
+    partitions = cluster.chunks(_seen_rows(paths, []), partition)
+    cluster.write_partitions(client, screen_partition, partitions, matcher, out, counted)
+    return counts[0], counts[1]
 
 
 # --- portfolio mode ---------------------------------------------------------------------

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload, selectinload
 
 from ipsentry.domain.jobs import Job, JobStatus
 from ipsentry.domain.observations import Observation, ObservationKind
 from ipsentry.domain.screening import Hit, HitKind, ReviewStatus
 from ipsentry.store import tables as t
+
+_IN_CHUNK = 500  # ids per IN (...) list: well inside every backend's parameter limit
 
 
 class JobRepository:
@@ -84,12 +86,15 @@ class HitRepository:
             query = query.where(observations.c.kind == where.channel)
         if where.kind is not None:
             query = query.where(hits.c.kind == where.kind)
+        # Decisions are read only for the hits a caller looks at: whether a hit was ever
+        # decided is its version (each decision raises it), so the whole queue is not paid for.
+        query = query.options(lazyload("*"))
         found: Sequence[Hit] = self.session.scalars(query.order_by(hits.c.id.desc())).all()
         chosen: dict[tuple[int, int, str], Hit] = {}
         for hit in found:  # newest first
             key = (hit.observation_id, hit.right_id, hit.kind.value)
             held = chosen.get(key)
-            if held is None or (not held.decisions and hit.decisions):
+            if held is None or (held.version == 1 and hit.version > 1):
                 chosen[key] = hit
         unique = [h for h in chosen.values() if not where.statuses or h.status in where.statuses]
         return sorted(unique, key=lambda h: (-h.score, h.id or 0))
@@ -106,3 +111,23 @@ class HitRepository:
 
     def observation(self, observation_id: int) -> Observation | None:
         return self.session.get(Observation, observation_id)
+
+    def read_decisions(self, hits: Sequence[Hit]) -> None:
+        """Fill in the decisions of hits that ``latest`` read without them, in one query."""
+        ids = [h.id for h in hits if h.id is not None]
+        for start in range(0, len(ids), _IN_CHUNK):
+            chunk = ids[start : start + _IN_CHUNK]
+            self.session.scalars(
+                sa.select(Hit).where(t.hit_table.c.id.in_(chunk)).options(selectinload("*"))
+            ).all()
+
+    def observations(self, observation_ids: Iterable[int]) -> dict[int, Observation]:
+        """These observations by id, in a few queries rather than one per hit of a queue."""
+        wanted = sorted(set(observation_ids))
+        found: dict[int, Observation] = {}
+        for start in range(0, len(wanted), _IN_CHUNK):
+            query = sa.select(Observation).where(
+                t.observation_table.c.id.in_(wanted[start : start + _IN_CHUNK])
+            )
+            found |= {o.id: o for o in self.session.scalars(query) if o.id is not None}
+        return found

@@ -43,7 +43,9 @@ def list_hits(
     where = review.HitFilter(
         statuses=(status,) if status else review.HitFilter().statuses, channel=channel, kind=kind
     )
-    return page.cut([HitOut.of(i) for i in review.queue(uow, actor, where)])
+    found = review.queue(uow, actor, where, offset=page.offset, limit=page.limit)
+    items = [HitOut.of(i) for i in found.items]
+    return Page(items=items, total=found.total, offset=page.offset, limit=page.limit)
 
 
 @router.get("/hits/{hit_id}", response_model=HitOut)

@@ -254,7 +254,7 @@ def imitations(
         replace(i, registrations=tuple(sorted(r for r in registrations[key] if r)))
         for key, i in best.items()
     ]
-    return sorted(found, key=lambda i: -i.hit.assessment.score)
+    return sorted(found, key=lambda i: (-i.hit.assessment.score, i.hit.mark, i.hit.right_id))
 
 
 def _registered(registrations: tuple[str, ...]) -> str:

@@ -83,9 +83,9 @@ class PortfolioMatcher:
                 hits |= {
                     i for i, n in shared.items() if n >= TRIGRAM_SHARE * self.trigram_counts[i]
                 }
-            for i in hits:
+            for i in sorted(hits):  # a set of marks: file them in a fixed order
                 found[i].append((first, last))
-        return found
+        return dict(sorted(found.items()))
 
     def screen(
         self, text: str, *, use: Use | None = None, score_cutoff: float = THRESHOLD
@@ -102,5 +102,11 @@ class PortfolioMatcher:
             judged = assess(entry.mark, later, spans=spans)
             if judged.score >= score_cutoff or judged.category == Category.REFERENTIAL:
                 hits.append(ScreenHit(entry.right_id, entry.mark.text, judged, entry.registration))
-        hits.sort(key=lambda h: -h.assessment.score)
+        hits.sort(key=rank_key)
         return hits
+
+
+def rank_key(hit: ScreenHit) -> tuple[float, str, int]:
+    """Best first; equal scores by mark text, then right id, so the order never depends on
+    the order marks were met in (hash order of sets and dicts varies between processes)."""
+    return (-hit.assessment.score, hit.mark, hit.right_id)

@@ -115,8 +115,20 @@ class DeclarationScorer:
         for i, r in enumerate(self.recorded):
             for code in {digits(c) for c in r.guide.hs_codes} - {""}:
                 self.by_hs.setdefault(code, []).append(i)
+        self._caches()
+
+    def _caches(self) -> None:
         self._screen = lru_cache(maxsize=_CACHE)(self._screen_uncached)
         self._recorded_hs = lru_cache(maxsize=_CACHE)(self._recorded_hs_uncached)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Shipped to Dask workers without its caches (they hold bound methods); each
+        worker starts its own."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("_screen", "_recorded_hs")}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._caches()
 
     def _recorded_hs_uncached(self, code: str, edition: str) -> dict[int, str]:
         """The recorded rights whose goods the declared code falls within, with the

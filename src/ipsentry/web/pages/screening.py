@@ -56,7 +56,7 @@ def review_page(
     channel: ObservationKind | None = None,
 ) -> Response:
     statuses = (status,) if status else review.HitFilter().statuses
-    items = review.queue(uow, actor, review.HitFilter(statuses=statuses, channel=channel))
+    items = review.queue(uow, actor, review.HitFilter(statuses=statuses, channel=channel)).items
     context = _queue_context(items)
     context |= {
         "status": status.value if status else "",
@@ -101,7 +101,7 @@ def decide_many(
     result = review.decide_many(uow, actor, _chosen(hit), decision, reason)
     if not result.conflicts and not result.refused:
         return RedirectResponse("/review", status_code=303)
-    items = review.queue(uow, actor)
+    items = review.queue(uow, actor).items
     messages = [str(c) for c in result.conflicts] + result.refused
     return render(request, "review.html", _queue_context(items) | {"bulk": messages}, 409)
 
@@ -119,19 +119,7 @@ def decide(
     try:
         review.decide(uow, actor, hit_id, decision, reason, version)
     except VersionConflict as conflict:
-        items = review.queue(uow, actor)
-        return render(
-            request,
-            "review.html",
-            {
-                "items": items,
-                "marking": strictest_marking(i.marking for i in items),
-                "status": "",
-                "channel": "",
-                "statuses": [s.value for s in ReviewStatus],
-                "channels": [c.value for c in ObservationKind],
-                "conflict": {"hit": hit_id, "message": str(conflict), "current": conflict.current},
-            },
-            409,
-        )
+        conflicted = {"hit": hit_id, "message": str(conflict), "current": conflict.current}
+        context = _queue_context(review.queue(uow, actor).items) | {"conflict": conflicted}
+        return render(request, "review.html", context, 409)
     return RedirectResponse(f"/review#after-{hit_id}", status_code=303)
