@@ -28,9 +28,7 @@ def _cells(page: str) -> list[str]:
     return [html.unescape(re.findall(r"<td>(.*?)</td>", r, re.S)[-1]) for r in rows]
 
 
-def test_register_reasons_in_chinese_and_the_engines_english(
-    demo_url: str, register: Path
-) -> None:
+def test_register_reasons_in_chinese_and_the_engines_english(demo_url: str, register: Path) -> None:
     client = client_for(demo_url, register_index=register)
     sign_in(client, DEMO_USERS["analyst"])
     answer = client.get("/api/v1/register/search", params={"q": "CCELL"}).json()
