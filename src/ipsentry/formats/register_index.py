@@ -2,7 +2,9 @@
 
 The matching engine builds and searches a `RegisterData` in memory and never touches a
 file; this adapter writes one to a folder and reads it back, the large arrays memory-mapped
-so a search process starts quickly and several processes share the pages.
+so a search process starts quickly and several processes share the pages. The foreign
+readings of every word (`ReadingTable`) are kept as two sorted text columns, so a search
+process reads the few words it needs instead of loading the dictionaries.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from ipsentry.matching.marks.dictionaries import ReadingTable
 from ipsentry.matching.marks.packed import PackedText, line_ends
 from ipsentry.matching.marks.register import RegisterData, RegisterIndex
 from ipsentry.matching.marks.similarity import FORMS, FormColumns
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 META = "meta.json"
 PUBLISHED = "published.json"  # row -> [publication date, office], for the rows a register dates
 _MAPPED = ("keys", "key_ids", "gram_indptr", "gram_names")  # read lazily from the page cache
@@ -47,11 +50,20 @@ def write_index(data: RegisterData, folder: Path, dated: Dated | None = None) ->
     for name, array in arrays.items():
         np.save(folder / f"{name}.npy", array)
     columns = {"names": data.names, **{f"form_{n}": data.columns.forms[n] for n in FORMS}}
+    readings: dict[str, str] = {}
+    if data.readings is not None:
+        columns |= {"foreign_words": data.readings.words, "foreign_readings": data.readings.entries}
+        readings = {"fingerprint": data.readings.fingerprint, "register": data.readings.register}
     for name, lines in columns.items():
         text = "\n".join(lines).encode("utf-8")
         (folder / f"{name}.txt").write_bytes(text)
         np.save(folder / f"{name}.ends.npy", line_ends(text))
-    meta = {"format": FORMAT_VERSION, **data.stats(), "common_words": data.common_words}
+    meta = {
+        "format": FORMAT_VERSION,
+        **data.stats(),
+        "common_words": data.common_words,
+        "readings": readings,
+    }
     (folder / META).write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
 
 
@@ -76,6 +88,17 @@ def read_index(folder: Path) -> RegisterData:
         return PackedText((folder / f"{name}.txt").read_bytes(), array(f"{name}.ends"))
 
     names = text("names")
+    kept = meta.get("readings") or {}
+    readings = (
+        ReadingTable(
+            words=text("foreign_words"),
+            entries=text("foreign_readings"),
+            fingerprint=str(kept["fingerprint"]),
+            register=str(kept["register"]),
+        )
+        if kept
+        else None
+    )
     if len(names) != int(meta["names"]):
         raise ValueError(f"{folder}: {len(names)} names where meta.json says {meta['names']}")
     return RegisterData(
@@ -94,6 +117,7 @@ def read_index(folder: Path) -> RegisterData:
         gram_names=array("gram_names"),
         gram_count=array("gram_count"),
         common_words={str(w): int(c) for w, c in meta["common_words"].items()},
+        readings=readings,
         build_seconds=float(meta.get("build_seconds", 0.0)),
     )
 

@@ -11,9 +11,10 @@ only detentions of that authority. A record the actor may not see is reported as
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from ipsentry.domain.accounts import GrantScope, OrganisationKind
 from ipsentry.domain.border_procedure import (
@@ -34,7 +35,7 @@ from ipsentry.domain.deadlines import Deadline, deadlines_for_recordation
 from ipsentry.domain.deadlines.calendars import EU_MEMBER_STATES
 from ipsentry.errors import InvalidInput, NotFound, Problem
 from ipsentry.services import audit
-from ipsentry.services.access import Actor, readable_organisations
+from ipsentry.services.access import Actor, Marked, readable_organisations
 from ipsentry.store.unit_of_work import UnitOfWork
 
 _SEIZED = frozenset({DetentionStatus.SEIZED, DetentionStatus.DESTROYED})
@@ -63,6 +64,37 @@ class Scope:
         return organisation_id in self.organisations and (
             self.authority is None or authority is self.authority
         )
+
+
+class BorderRecord(Marked, Protocol):
+    """A recordation or a detention: kept by one organisation, under one authority."""
+
+    @property
+    def organisation_id(self) -> int: ...
+
+    @property
+    def authority(self) -> CustomsAuthority: ...
+
+
+B = TypeVar("B", bound=BorderRecord)
+
+
+def visible(
+    uow: UnitOfWork, actor: Actor, records: Callable[[frozenset[int]], Iterable[B]]
+) -> list[B]:
+    """Inside an open unit of work: of the records of the organisations in the actor's
+    scope, those under its authority and within its clearance."""
+    scope = scope_of(uow, actor)
+    return actor.readable(
+        r for r in records(scope.organisations) if scope.shows(r.organisation_id, r.authority)
+    )
+
+
+def visible_one(uow: UnitOfWork, actor: Actor, record: B | None, what: str) -> B:
+    """The record, or NotFound when it is missing or outside the actor's scope or clearance."""
+    if record is None or not scope_of(uow, actor).shows(record.organisation_id, record.authority):
+        raise NotFound(f"no {what} visible to {actor.email}")
+    return actor.require_readable(record, what)
 
 
 def scope_of(uow: UnitOfWork, actor: Actor) -> Scope:
@@ -121,20 +153,12 @@ def recordations(uow: UnitOfWork, actor: Actor) -> list[RecordationView]:
 
 def visible_recordations(uow: UnitOfWork, actor: Actor) -> list[RecordationView]:
     """Inside an open unit of work: the recordations the actor may see."""
-    scope = scope_of(uow, actor)
-    found = [
-        r
-        for r in uow.customs.recordations(scope.organisations)
-        if scope.shows(r.organisation_id, r.authority)
-    ]
-    return [_view(uow, r) for r in actor.readable(found)]
+    return [_view(uow, r) for r in visible(uow, actor, uow.customs.recordations)]
 
 
 def visible_recordation(uow: UnitOfWork, actor: Actor, recordation_id: int) -> Recordation:
     record = uow.customs.recordation(recordation_id)
-    if record is None or not scope_of(uow, actor).shows(record.organisation_id, record.authority):
-        raise NotFound(f"no recordation {recordation_id} visible to {actor.email}")
-    return actor.require_readable(record, f"recordation {recordation_id}")
+    return visible_one(uow, actor, record, f"recordation {recordation_id}")
 
 
 def recordation(uow: UnitOfWork, actor: Actor, recordation_id: int) -> RecordationView:
@@ -314,20 +338,11 @@ def detention(uow: UnitOfWork, actor: Actor, detention_id: int) -> DetentionView
 
 def visible_detentions(uow: UnitOfWork, actor: Actor) -> list[DetentionView]:
     """Inside an open unit of work: the detentions the actor may see."""
-    scope = scope_of(uow, actor)
-    found = [
-        d
-        for d in uow.customs.detentions(scope.organisations)
-        if scope.shows(d.organisation_id, d.authority)
-    ]
-    return [detention_view(uow, d) for d in actor.readable(found)]
+    return [detention_view(uow, d) for d in visible(uow, actor, uow.customs.detentions)]
 
 
 def visible_detention(uow: UnitOfWork, actor: Actor, detention_id: int) -> Detention:
-    found = uow.customs.detention(detention_id)
-    if found is None or not scope_of(uow, actor).shows(found.organisation_id, found.authority):
-        raise NotFound(f"no detention {detention_id} visible to {actor.email}")
-    return actor.require_readable(found, f"detention {detention_id}")
+    return visible_one(uow, actor, uow.customs.detention(detention_id), f"detention {detention_id}")
 
 
 # --- statistics ---------------------------------------------------------------------------

@@ -485,6 +485,18 @@ def _screen_observation(
     return hits, found, claim_hits
 
 
+Screened = tuple[list[Hit], list[FoundHit], list[dict[str, Any]]]
+
+
+def screen_stored(
+    part: list[Observation], engines: tuple[PortfolioMatcher, ClaimScreener]
+) -> list[Screened]:
+    """Pure: one partition of stored observations screened (a Dask task, on the engines
+    sent once); the hits are stored by the caller."""
+    matcher, claims = engines
+    return [_screen_observation(matcher, claims, o) for o in part]
+
+
 def run_screening(
     uow: UnitOfWork,
     actor: Actor,
@@ -492,8 +504,10 @@ def run_screening(
     progress: Progress | None = None,
     now: datetime | None = None,
     partition: int = PARTITION,
+    client: cluster.Client | None = None,
 ) -> RunReport:
-    """Screen the organisation's stored observations; persist the run and its hits.
+    """Screen the organisation's stored observations; persist the run and its hits, here
+    or with the partitions screened on ``client``'s cluster (committed here).
 
     The run is committed partition by partition (``partition`` observations, in id order),
     so a process killed mid-run leaves every finished partition stored. The next run of the
@@ -550,26 +564,38 @@ def run_screening(
         todo = [o for o in observations if (o.id or 0) > through]
         found: list[FoundHit] = []
         claim_hits: list[dict[str, Any]] = []
-        done = len(observations) - len(todo)
-        for start in range(0, max(len(todo), 1), partition):
-            part = todo[start : start + partition]
-            for observation in part:
-                hits, marks_found, claims_found = _screen_observation(matcher, claims, observation)
+        parts = [todo[s : s + partition] for s in range(0, max(len(todo), 1), partition)]
+        screened = [len(observations) - len(todo)]
+
+        def commit(part: list[Observation], results: list[Screened]) -> None:
+            for hits, marks_found, claims_found in results:
                 run.hits.extend(hits)
                 found.extend(marks_found)
                 claim_hits.extend(claims_found)
             run.observations_screened += len(part)
-            last_id = part[-1].id if part else through
             run.parameters = {
                 **run.parameters,
-                "through_observation_id": last_id,
+                "through_observation_id": part[-1].id if part else through,
                 "process": _process(),
                 "heartbeat": datetime.now(UTC).isoformat(),
             }
             uow.commit()
-            done += len(part)
+            screened[0] += len(part)
             if progress:
-                progress(done, len(observations))
+                progress(screened[0], len(observations))
+
+        # A cluster finishes partitions in any order; they are committed in id order, so
+        # an interrupted run resumes after the last one committed and skips none.
+        waiting: dict[int, list[Screened]] = {}
+        next_part = [0]
+
+        def done(index: int, results: list[Screened]) -> None:
+            waiting[index] = results
+            while next_part[0] in waiting:
+                commit(parts[next_part[0]], waiting.pop(next_part[0]))
+                next_part[0] += 1
+
+        cluster.map_partitions(client, screen_stored, parts, (matcher, claims), done)
         run.status = RunStatus.FINISHED
         run.finished_at = now or datetime.now(UTC)
         from ipsentry.services.takedowns import check_relisting

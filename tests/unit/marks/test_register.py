@@ -86,6 +86,36 @@ def test_the_index_finds_the_brute_force_best(index: RegisterIndex) -> None:
         assert index.search(query, top=1)[0].name == index.brute_force(query, top=1)[0].name
 
 
+def _edited(name: str, rng: random.Random) -> str:
+    i = rng.randrange(len(name))
+    edit = rng.choice(["omit", "replace", "insert"])
+    if edit == "omit":
+        return name[:i] + name[i + 1 :]
+    letter = rng.choice(string.ascii_lowercase)
+    return name[:i] + letter + name[i + (edit == "replace") :]
+
+
+def test_the_index_finds_every_close_name_brute_force_finds(index: RegisterIndex) -> None:
+    """Queries one or two edits from registered names, and two names run together: every
+    name brute force finds close (similarity 0.8 or more) is among the index's candidates.
+    (Weaker resemblances in the tail may be missed; bench/register_search.py measures how
+    much of the brute-force top 10 is found on the real register.)"""
+    from ipsentry.matching.marks.similarity import score_against
+
+    rng = random.Random(3)
+    queries = [_edited(n, rng) for n in rng.sample(NAMES, 30)]
+    queries += [_edited(_edited(n, rng), rng) for n in rng.sample(NAMES, 30)]
+    queries += [f"{rng.choice(NAMES)} {rng.choice(NAMES)}" for _ in range(10)]
+    close_found = 0
+    for query in queries:
+        sign = MarkText.of(query)
+        close = set((score_against(sign, index.columns) >= 0.8).nonzero()[0].tolist())
+        missing = close - set(index.candidates(sign).tolist())
+        assert not missing, (query, [index.names[i] for i in missing])
+        close_found += len(close)
+    assert close_found > len(queries)  # the queries do have close names
+
+
 def test_every_result_is_explained(index: RegisterIndex) -> None:
     best = index.search("requsets", top=3)[0]
     record = best.as_json()

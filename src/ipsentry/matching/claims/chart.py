@@ -10,6 +10,7 @@ for construction, and quantities are compared as quantities.
 
 from __future__ import annotations
 
+import copy
 import enum
 import json
 import re
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from ipsentry.domain.rights import Claim, ClaimElement, ElementRole
+from ipsentry.matching.claims.cutoffs import Cutoffs, shipped_cutoffs
 from ipsentry.matching.claims.lexicon import (
     CLAIM_WORDS,
     Synonyms,
@@ -32,12 +34,9 @@ from ipsentry.matching.claims.quantities import Check, Quantity, check, quantiti
 from ipsentry.matching.claims.relations import Relation, lemma, related
 from ipsentry.matching.claims.terms import Kin, Terms, kin, match, overlap, read_terms
 
-# Set on hand-checked charts (tests/unit/claims): an element scoring PRESENT is found; a
-# claim whose elements reach PARTIAL on average reads on part of the product. How well
-# coverage ranks products is measured by bench/claims_chart.py.
-PRESENT = 0.60
-EQUIVALENT = 0.40  # below PRESENT but above this, with close meaning: for counsel
-PARTIAL = 0.50
+# The cut-offs from element scores to findings (present, possible equivalent) and to a
+# partial verdict are data (`cutoffs.py`), fitted inside a cross-validation by
+# bench/claims_chart.py, which also measures how well coverage ranks products.
 NEIGHBOUR_CREDIT = 0.9  # evidence spread over two adjacent passages counts a little less
 ANYWHERE_SHARE = 0.75  # terms found anywhere in the product, not in one passage
 DENSE_SHARE = 0.20  # how much meaning (the encoder) adds to an element's words
@@ -225,11 +224,20 @@ class ChartEngine:
         construction: dict[str, list[str]] | None = None,
         dense: bool = True,
         vectors: _VectorCache | None = None,
+        cutoffs: Cutoffs | None = None,
     ) -> None:
         own = build_synonyms([[term, *meanings] for term, meanings in (construction or {}).items()])
         self.tables = (own,) if construction else ()
         self.dense = dense
         self._vectors = vectors or _VectorCache()
+        self.cutoffs = cutoffs or shipped_cutoffs()
+
+    def with_cutoffs(self, cutoffs: Cutoffs) -> ChartEngine:
+        """The same engine judging by other cut-offs; it shares the tables and the vectors,
+        so trying settings (bench/claims_chart.py) encodes nothing twice."""
+        other = copy.copy(self)
+        other.cutoffs = cutoffs
+        return other
 
     def read(self, text: str) -> Product:
         return Product.read(text, self.tables)
@@ -365,11 +373,12 @@ class ChartEngine:
         best = int(np.argmax(strict))
         value = strict[best]
         notes: list[str] = []
-        if value >= PRESENT:
+        present, equivalent = self.cutoffs.present, self.cutoffs.equivalent
+        if value >= present:
             finding = Finding.PRESENT
-        elif max(loose) >= EQUIVALENT or value >= EQUIVALENT:
+        elif max(loose) >= equivalent or value >= equivalent:
             finding = Finding.EQUIVALENT
-            if value < EQUIVALENT or loose[int(np.argmax(loose))] >= PRESENT:
+            if value < equivalent or loose[int(np.argmax(loose))] >= present:
                 best = int(np.argmax(loose))  # close only through a related kind of thing
                 notes.append(
                     "a related kind of thing, not the same: " + ", ".join(matches[best].related)
@@ -401,11 +410,11 @@ class ChartEngine:
             else:
                 notes.append(f"claims {wanted_values}; the product states {witness.text}")
             if verdict == Check.NOT_MET:
-                finding, value = Finding.QUANTITY_NOT_MET, min(value, EQUIVALENT * 0.5)
+                finding, value = Finding.QUANTITY_NOT_MET, min(value, equivalent * 0.5)
             elif verdict == Check.MET and finding == Finding.EQUIVALENT:
                 # the value the claim limits is stated and inside the range: that is the
                 # limitation met, whatever words the product uses around it
-                finding, value = Finding.PRESENT, max(value, PRESENT)
+                finding, value = Finding.PRESENT, max(value, present)
         if patterns().means_plus_function.search(text):
             finding = Finding.CONSTRUE
             notes = [
@@ -512,13 +521,17 @@ class ChartEngine:
         extra = self._extra_components(chain, product)
         if extra:
             note = f"closed transition '{transition}': the product also shows {', '.join(extra)}"
-        if elements and all(e.found for e in elements) and not extra:
-            verdict = Verdict.READS_ON
-        elif mean_score >= PARTIAL:
-            verdict = Verdict.PARTIAL
-        else:
-            verdict = Verdict.NO
-        return ClaimResult(claim, elements, 0.0, verdict, note, mean_score)
+        reads_on = bool(elements) and all(e.found for e in elements) and not extra
+        judged = verdict(reads_on, mean_score, self.cutoffs.partial)
+        return ClaimResult(claim, elements, 0.0, judged, note, mean_score)
+
+
+def verdict(reads_on: bool, mean_score: float, partial: float) -> Verdict:
+    """Reads on when every element is found (and a closed list has nothing extra); else
+    partial when the elements score `partial` on average."""
+    if reads_on:
+        return Verdict.READS_ON
+    return Verdict.PARTIAL if mean_score >= partial else Verdict.NO
 
 
 class ChartEngines:

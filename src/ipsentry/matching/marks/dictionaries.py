@@ -18,9 +18,14 @@ Italian homograph.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from importlib.metadata import version
 from typing import TYPE_CHECKING
 
 from ipsentry.matching.marks.lexicon import fold_accents as fold
@@ -153,6 +158,14 @@ def foreign_reading(word: str, register: str = REGISTER_LANGUAGE) -> Reading | N
     word = fold(word)
     if len(word) < MIN_WORD or not word.isalpha():
         return None
+    known = _installed.get(register)
+    if known is not None:
+        return known.get(word)
+    return _read_foreign(word, register)
+
+
+def _read_foreign(word: str, register: str) -> Reading | None:
+    """`foreign_reading` from the resources themselves (`word` already folded)."""
     own = zipf(word, register)
     if own >= OWN_WORD:
         return None
@@ -171,6 +184,84 @@ def foreign_reading(word: str, register: str = REGISTER_LANGUAGE) -> Reading | N
         if glosses and (best is None or there > best[0]):
             best = (there, Reading(word, language, glosses))
     return best[1] if best else None
+
+
+def foreign_words(register: str = REGISTER_LANGUAGE) -> list[str]:
+    """Every word `foreign_reading` can read, sorted: a word is foreign only when it is more
+    common in a foreign language than in the register's, so only the words of the foreign
+    frequency lists (accents folded) can be."""
+    words: set[str] = set()
+    for language in FOREIGN_LANGUAGES:
+        if language != register:
+            words.update(w for w in _frequencies(language) if len(w) >= MIN_WORD and w.isalpha())
+    return sorted(words)
+
+
+def lexicon_fingerprint(register: str = REGISTER_LANGUAGE) -> str:
+    """What the readings depend on: the resources' versions, the rules' settings. A table of
+    readings made under another fingerprint is not used."""
+    from ipsentry.formats.dictionaries import freedict_sizes
+
+    facts = {
+        "register": register,
+        "wordfreq": version("wordfreq"),
+        "simplemma": version("simplemma"),
+        "freedict": freedict_sizes(sorted(FREEDICT.values())),
+        "rules": [FOREIGN_MARGIN, OWN_WORD, MIN_WORD, MAX_GLOSSES],
+    }
+    return hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class ReadingTable:
+    """The foreign readings of every word that has one, made once from the resources (a
+    register index keeps one) so that a process answers `foreign_reading` without loading
+    five dictionaries, five lemmatizers and six frequency lists.
+
+    `words` is sorted; `entries[i]` is the reading of `words[i]` as 'language<TAB>gloss...'.
+    Both may be read lazily from a file (any sequence of strings)."""
+
+    words: Sequence[str]
+    entries: Sequence[str]
+    fingerprint: str
+    register: str = REGISTER_LANGUAGE
+
+    @classmethod
+    def of(cls, readings: Sequence[Reading], register: str = REGISTER_LANGUAGE) -> ReadingTable:
+        ordered = sorted(readings, key=lambda r: r.word)
+        return cls(
+            words=[r.word for r in ordered],
+            entries=["\t".join((r.language, *r.glosses)) for r in ordered],
+            fingerprint=lexicon_fingerprint(register),
+            register=register,
+        )
+
+    def get(self, word: str) -> Reading | None:
+        at = bisect_left(self.words, word)
+        if at == len(self.words) or self.words[at] != word:
+            return None
+        language, *glosses = self.entries[at].split("\t")
+        return Reading(word, language, tuple(glosses))
+
+
+def read_all(words: Sequence[str], register: str = REGISTER_LANGUAGE) -> list[Reading]:
+    """The readings of those of `words` (folded) that have one, from the resources."""
+    found = (_read_foreign(w, register) for w in words)
+    return [r for r in found if r is not None]
+
+
+_installed: dict[str, ReadingTable] = {}
+
+
+def use_readings(table: ReadingTable) -> bool:
+    """Answer `foreign_reading` from `table` from now on in this process, when it was made
+    from the resources installed here (the same answers, without loading them); whether it
+    was taken."""
+    if table.fingerprint != lexicon_fingerprint(table.register):
+        return False
+    _installed[table.register] = table
+    foreign_reading.cache_clear()
+    return True
 
 
 @cache

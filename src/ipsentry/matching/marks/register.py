@@ -28,6 +28,12 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ipsentry.matching.marks.confusion import Assessment, Mark, Use, assess
+from ipsentry.matching.marks.dictionaries import (
+    ReadingTable,
+    foreign_words,
+    read_all,
+    use_readings,
+)
 from ipsentry.matching.marks.explain import reasons
 from ipsentry.matching.marks.reasons import Reason, sentences
 from ipsentry.matching.marks.similarity import FORMS, FormColumns, score_against
@@ -45,6 +51,11 @@ COMMON_WORD_WEIGHT = 0.6
 # imitators aim at. Worth at most RENOWN_WEIGHT, reached at RENOWN_SATURATION names.
 RENOWN_WEIGHT = 0.04
 RENOWN_SATURATION = 1000
+
+# A register this large keeps the foreign reading of every word (about a minute of CPU to
+# make over 1.2 million words): its searches then never load the dictionaries, which costs
+# a search process seconds. A smaller register is built faster than that minute.
+READINGS_MIN_NAMES = 100_000
 
 Progress = Callable[[int], None]
 
@@ -74,6 +85,8 @@ def loose_keys_of(sign: MarkText, query: bool = False) -> list[list[int]]:
         words = [w for w in sign.words if len(w) >= 2]
         for word in words:
             family = [_key("o", word), _key("d", word)]
+            if query:  # the names that are one of the query's words (contained in it)
+                family.append(_key("w", word))
             if query and len(word) > 3:
                 family += [_key("o", word[:i] + word[i + 1 :]) for i in range(len(word))]
             families.append(family)
@@ -90,15 +103,33 @@ def two_deletion_keys(sign: MarkText) -> set[int]:
     return {_key("d", "".join(c for k, c in enumerate(compact) if k not in pair)) for pair in pairs}
 
 
+def _with_deletions(kind: str, form: str, shortest: int = 3) -> set[int]:
+    """`form` and, when long enough, each of it with one letter dropped: two forms meet
+    under one of these keys when they are at most one edit (or one swap) apart."""
+    keys = {_key(kind, form)}
+    if len(form) >= shortest:
+        keys.update(_key(kind, form[:i] + form[i + 1 :]) for i in range(len(form)))
+    return keys
+
+
 def keys_of(sign: MarkText) -> set[int]:
-    """Every exact key under which a sign is filed, and under which a query looks."""
+    """Every exact key under which a sign is filed, and under which a query looks.
+
+    Each form the similarity reads is reachable one edit away: the letters, the words in
+    sorted order (a name that reorders words), the English meaning of a translated name (a
+    query one edit from the translation) under the letters' keys, and the spelling by sound
+    under keys of its own (a respelling one sound apart)."""
+    return tight_keys_of(sign) | spread_keys_of(sign)
+
+
+def tight_keys_of(sign: MarkText) -> set[int]:
+    """The keys of the sign's letters one edit away and of its forms exactly: a query looks
+    under all of these, however many names one of them files."""
     keys: set[int] = set()
     compact = sign.compact
     if not compact:
         return keys
-    keys.add(_key("d", compact))
-    if len(compact) > 2:
-        keys.update(_key("d", compact[:i] + compact[i + 1 :]) for i in range(len(compact)))
+    keys |= _with_deletions("d", compact)
     keys.add(_key("k", sign.skeleton))
     if len(sign.sound) > 2:
         keys.add(_key("s", sign.sound))
@@ -106,6 +137,21 @@ def keys_of(sign: MarkText) -> set[int]:
     keys.add(_key("w", " ".join(sorted(sign.words))))
     if sign.translated:
         keys.add(_key("m", sign.gloss))
+    return keys
+
+
+def spread_keys_of(sign: MarkText) -> set[int]:
+    """The other forms one edit away (sorted words, meaning, sound): a query looks under
+    these only while they are selective."""
+    keys: set[int] = set()
+    if not sign.compact:
+        return keys
+    if len(sign.words) > 1:
+        keys |= _with_deletions("d", "".join(sorted(sign.words)))
+    if len(sign.sound) >= 4:
+        keys |= _with_deletions("s", sign.sound)
+    if sign.translated:
+        keys |= _with_deletions("d", sign.gloss.replace(" ", ""))
     return keys
 
 
@@ -175,6 +221,7 @@ class RegisterData:
     gram_names: NDArray[np.int32]
     gram_count: NDArray[np.int16]
     common_words: dict[str, int]  # words in many names, with how many
+    readings: ReadingTable | None = None  # every foreign word's reading, for queries too
     build_seconds: float = 0.0
 
     @property
@@ -221,6 +268,11 @@ def build(
                 id_parts.append(np.full(len(name_keys), base + offset, dtype=np.int32))
             if progress:
                 progress(len(forms.lengths))
+        readings = None
+        if len(unique) >= READINGS_MIN_NAMES:
+            words = foreign_words()
+            read = [r for part in pool.map(read_all, _chunks(words, 50_000)) for r in part]
+            readings = ReadingTable.of(read)
 
     all_keys = np.concatenate(key_parts) if key_parts else np.empty(0, dtype=np.int64)
     all_ids = np.concatenate(id_parts) if id_parts else np.empty(0, dtype=np.int32)
@@ -244,6 +296,7 @@ def build(
         gram_names=gram_names,
         gram_count=np.asarray(gram_counts, dtype=np.int16),
         common_words={w: c for w, c in word_counts.items() if c >= crowded and len(w) > 1},
+        readings=readings,
         build_seconds=time.perf_counter() - started,
     )
 
@@ -328,11 +381,16 @@ class RegisterIndex:
         self.gram_names = data.gram_names
         self.gram_count = data.gram_count
         self.max_gram_postings = max(1000, int(MAX_GRAM_SHARE * self.size))
+        if data.readings is not None:
+            use_readings(data.readings)
 
     def candidates(self, query: MarkText) -> NDArray[np.int64]:
         """Names sharing a key with the query, or enough uncommon trigrams."""
-        exact = keys_of(query)
-        loose = {k for family in loose_keys_of(query, query=True) for k in family} - exact
+        exact = tight_keys_of(query)
+        loose = spread_keys_of(query) | {
+            k for family in loose_keys_of(query, query=True) for k in family
+        }
+        loose -= exact
         wanted = np.fromiter([*exact, *loose], dtype=np.int64)
         lo = np.searchsorted(self.keys, wanted, side="left")
         hi = np.searchsorted(self.keys, wanted, side="right")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ipsentry.matching.marks.confusion import THRESHOLD, Assessment, Category, Mark, Use, assess
 from ipsentry.matching.marks.locate import MAX_EXTRA_TOKENS, windows
-from ipsentry.matching.marks.register import keys_of, two_deletion_keys
+from ipsentry.matching.marks.register import keys_of, loose_keys_of, two_deletion_keys
 from ipsentry.matching.marks.text import MarkText
 
 TRIGRAM_SHARE = 0.4  # a stretch sharing this share of a mark's trigrams is a candidate
@@ -44,6 +44,15 @@ def same_mark(text: str) -> str:
     return MarkText.of(text).compact
 
 
+def _keys(sign: MarkText, query: bool = False) -> set[int]:
+    """A register's keys, the looser ones included: a portfolio is small enough that a
+    shared beginning or Metaphone code is always selective. Marks are also filed with two
+    letters dropped, which a text's stretch meets with two of its own dropped: two edits
+    apart (a register is too large to file that many keys per name)."""
+    keys = keys_of(sign) | {k for family in loose_keys_of(sign, query=query) for k in family}
+    return keys if query else keys | two_deletion_keys(sign)
+
+
 def _trigrams(text: str) -> set[str]:
     padded = f"^{text}$"
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
@@ -59,7 +68,7 @@ class PortfolioMatcher:
         self.trigram_counts: list[int] = []
         for i, entry in enumerate(self.marks):
             sign = entry.mark.sign
-            for key in keys_of(sign):
+            for key in _keys(sign):
                 self.by_key[key].add(i)
             grams = _trigrams(sign.compact) if len(sign.compact) >= MIN_TRIGRAM_MARK else set()
             for gram in grams:
@@ -73,7 +82,7 @@ class PortfolioMatcher:
         for first, last in windows(text, self.longest):
             window = text.sub(first, last)
             hits: set[int] = set()
-            for key in keys_of(window) | two_deletion_keys(window):
+            for key in _keys(window, query=True):
                 hits |= self.by_key.get(key, set())
             if len(window.compact) >= MIN_TRIGRAM_MARK - 1:
                 shared: dict[int, int] = defaultdict(int)
