@@ -175,3 +175,44 @@ def _mark(url: str, number: str, marking: Confidentiality) -> None:
         right = next(r for r in uow.rights.list(org.id) if r.display_number == number)
         right.confidentiality = marking
         uow.commit()
+
+
+def test_a_refused_form_keeps_what_was_typed_in_both_languages(
+    page: Page, server: str, screenshots: Path
+) -> None:
+    """A product text of spaces passes the browser's own check but not the service's: the
+    page comes back with the chosen patent, the message by the field and a list at the top
+    that has the focus; the corrected form then goes through (its CSRF token still works)."""
+    sign_in(page, server)
+    number = "US 10791763"
+    try:
+        for locale in ("en", "zh"):
+            if locale == "zh":
+                page.select_option("#locale", "zh_Hans")  # submits itself (app.js)
+                expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
+            page.goto(f"{server}/claims/chart")
+            page.select_option("#patent", number)
+            page.locator("#product").fill("   ")
+            with page.expect_navigation():
+                page.locator("form.stacked button[type=submit]").click()
+            summary = page.locator(".error-summary")
+            expect(summary).to_be_focused()
+            title = {"en": "Not saved", "zh": "未保存"}[locale]
+            expect(summary.get_by_role("heading")).to_contain_text(title)
+            expect(page.locator("#patent")).to_have_value(number)
+            expect(page.locator("#product")).to_have_attribute("aria-invalid", "true")
+            expect(page.locator("#product-error")).to_have_text("is empty")
+            check_accessible(page)
+            shoot(page, screenshots, "refused-form", locale)
+            page.keyboard.press("Tab")  # to the summary's link, which leads to the field
+            page.keyboard.press("Enter")
+            expect(page).to_have_url(re.compile("#product$"))
+            page.locator("#product").fill("A cartridge with a porous ceramic heating body.")
+            with page.expect_navigation():
+                page.locator("form.stacked button[type=submit]").click()
+            expect(page.get_by_role("heading", level=2).first).to_contain_text("US10791763")
+            expect(page.locator(".error-summary")).to_have_count(0)
+    finally:
+        page.goto(f"{server}/")
+        page.select_option("#locale", "en")
+        expect(page.locator("html")).to_have_attribute("lang", "en")

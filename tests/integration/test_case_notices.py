@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from ipsentry.domain.cases import DispositionKind, PartyRole, RemedyKind
+from ipsentry.domain.cases import DispositionKind, PartyRole, RemedyKind, StepKind
 from ipsentry.errors import Conflict
 from ipsentry.services.access import Actor
 from ipsentry.services.case_notices import import_notice
+from ipsentry.services.case_views import show_case, timeline
 from ipsentry.store.unit_of_work import UnitOfWork
 from tests.unit.notices import samples
 
@@ -100,3 +101,50 @@ def test_the_case_as_shown(uow: UnitOfWork, actor: Actor, tmp_path: Path) -> Non
     assert {p["role"] for p in shown["parties"]} == {"complainant", "respondent"}
     with pytest.raises(NotFound):
         show_case(uow, actor, "337-TA-0001")
+
+
+def test_a_termination_keeps_the_steps_that_made_it_final(
+    uow: UnitOfWork, actor: Actor, tmp_path: Path
+) -> None:
+    """19 CFR 210.42: the judge's initial determination, the Commission's decision not to
+    review it, and the notice in the Federal Register, kept on the disposition and shown
+    once each on the case's timeline."""
+    institution = tmp_path / "institution.txt"
+    institution.write_text(samples.INSTITUTION, "utf-8")
+    import_notice(uow, actor, institution, TODAY)
+    text = (
+        "[Federal Register Volume 90, Number 12 (Tuesday, January 21, 2025)]\n[Notices]\n"
+        "[Pages 7001-7002]\n\n"
+        + HEAD.format(
+            caption="Termination of the Investigation as to One Respondent",
+            summary="determined not to review an initial determination (“ID”) (Order No. 14) "
+            "terminating the investigation as to respondent Kowloon Gadget Limited based on "
+            "a settlement agreement.",
+        )
+        + "SUPPLEMENTARY INFORMATION: On December 12, 2024, the ALJ issued an ID granting "
+        "the motion.\nBy order of the Commission.\nIssued: January 15, 2025.\n"
+    )
+    settled = tmp_path / "settled.txt"
+    settled.write_text(text, "utf-8")
+    import_notice(uow, actor, settled, TODAY)
+    with uow:
+        case = uow.records.case_by_number(actor.organisation_id, "337-TA-9901")
+        assert case is not None
+        final = [
+            d for m in case.parties for d in m.dispositions if d.kind is DispositionKind.SETTLEMENT
+        ]
+        assert len(final) == 1
+        assert [(s.kind, s.on, s.reference) for s in final[0].steps] == [
+            (StepKind.INITIAL_DETERMINATION, date(2024, 12, 12), "Order No. 14"),
+            (StepKind.NOT_REVIEWED, date(2025, 1, 15), "Commission determination not to review the ID"),
+            (StepKind.FEDERAL_REGISTER_NOTICE, date(2025, 1, 21), "90 FR 7001-7002"),
+        ]  # fmt: skip
+        assert all(not d.steps for m in case.parties for d in m.dispositions if d is not final[0])
+    detail = show_case(uow, actor, "337-TA-9901", TODAY)
+    steps = [(e["on"], e["source"]) for e in timeline(detail)
+             if "initial determination" in e["what"] or "Federal Register" in e["what"]]  # fmt: skip
+    assert steps == [
+        ("2024-12-12", "Order No. 14"),
+        ("2025-01-15", "Commission determination not to review the ID"),
+        ("2025-01-21", "90 FR 7001-7002"),
+    ]

@@ -17,6 +17,7 @@ from ipsentry.domain.disputes import DisputeStatus, JudicialConfirmation, Outcom
 from ipsentry.domain.health import ActionStatus, AssessmentStatus, Severity
 from ipsentry.domain.mediation import Suitability
 from ipsentry.domain.outreach import OutreachKind
+from ipsentry.matching.marks.reasons import PHRASES
 from ipsentry.web import i18n
 from ipsentry.web.terms import TERMS, term
 from tests.web.conftest import DEMO_USERS, sign_in
@@ -123,3 +124,24 @@ def test_a_term_is_shown_in_the_pages_language() -> None:
         assert term("no such code") == "no such code"
     finally:
         i18n.activate(i18n.DEFAULT)
+
+
+@pytest.mark.parametrize("locale", [code for code in i18n.LOCALES if code != i18n.DEFAULT])
+def test_every_explanation_phrase_of_the_engines_has_a_translation(locale: str) -> None:
+    """The mark engines' phrases (their English is the message id) are in each catalogue,
+    and babel.cfg extracts them, so ``make messages`` keeps them."""
+    with i18n.catalogue_path(locale).open("rb") as handle:
+        catalog = read_po(handle, locale=locale)
+    cfg = (ROOT / "babel.cfg").read_text("utf-8")
+    assert "[python: src/ipsentry/matching/marks/reasons.py]" in cfg
+    source = ROOT / "src" / "ipsentry" / "matching" / "marks"
+    found = {m for _f, _l, m, _c, _x in extract_from_dir(source, [("reasons.py", "python")])}
+    assert found == set(PHRASES.values())
+    missing = [p for p in PHRASES.values() if not (e := catalog.get(p)) or not e.string]
+    assert not missing, f"untranslated engine phrases in {locale}: {missing}"
+    broken = [
+        p
+        for p in PHRASES.values()
+        if set(PLACEHOLDER.findall(p)) != set(PLACEHOLDER.findall(str(catalog.get(p).string)))
+    ]  # type: ignore[union-attr]
+    assert not broken, f"placeholders differ in {locale}: {broken}"

@@ -2,7 +2,8 @@
 
 ``create_app`` wires the parts found in ``api/routes`` and ``web/pages`` (see
 ``discovery``), the app-wide CSRF check, security headers, language choice, and one
-error path: problem details for /api, an error page (or the sign-in page) for the web.
+error path: problem details for /api; for the web, a refused form's page shown again with
+what was typed (``web.forms``), else an error page (or the sign-in page).
 """
 
 from __future__ import annotations
@@ -25,12 +26,12 @@ from ipsentry.api.security import (
     add_security_headers,
     set_cookie,
 )
-from ipsentry.errors import IpsentryError
+from ipsentry.errors import InvalidInput, IpsentryError
 from ipsentry.services import cluster
 from ipsentry.services.jobs import Runner
 from ipsentry.services.passwords import new_secret
 from ipsentry.settings import Settings, get_settings
-from ipsentry.web import i18n, pages
+from ipsentry.web import forms, i18n, pages
 from ipsentry.web.auth import SignInNeeded
 
 API_PREFIX = "/api/"
@@ -70,6 +71,10 @@ async def on_ipsentry_error(request: Request, error: Exception) -> Response:
     if isinstance(error, SignInNeeded):
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"/sign-in?next={target}", status_code=303)
+    if isinstance(error, InvalidInput):
+        again = await forms.page_again(request, error.problems)
+        if again is not None:
+            return again
     return _page_error(request, problems.kind_of(error).status, str(error))
 
 
@@ -77,8 +82,11 @@ async def on_validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
     if _is_api(request):
         return problems.validation_problem(error, request.url.path)
-    fields = ", ".join(".".join(str(p) for p in e.get("loc", ())[1:]) for e in error.errors())
-    return _page_error(request, 422, fields)
+    i18n.activate(request.state.locale)
+    refused = forms.validation_problems(error)
+    if again := await forms.page_again(request, refused):
+        return again
+    return _page_error(request, 422, "; ".join(forms.located(p) for p in refused))
 
 
 def _allowed(request: Request) -> str:

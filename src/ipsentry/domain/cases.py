@@ -106,6 +106,35 @@ class MoveRefused(Conflict):
     """A disposition or remedy the rules of the proceeding do not allow, said in words."""
 
 
+class StepKind(enum.StrEnum):
+    """How an ITC termination or finding becomes final (19 CFR 210.42-.44): the judge's
+    initial determination, the Commission's decision not to review it, its FR notice."""
+
+    INITIAL_DETERMINATION = "initial_determination"
+    NOT_REVIEWED = "not_reviewed"
+    FEDERAL_REGISTER_NOTICE = "federal_register_notice"
+
+
+@dataclass(frozen=True)
+class DispositionStep:
+    kind: StepKind
+    on: date | None
+    reference: str  # the order number, the Commission's decision, or the FR citation
+
+    def to_json(self) -> dict[str, str | None]:
+        return {
+            "kind": self.kind.value,
+            "on": self.on.isoformat() if self.on else None,
+            "reference": self.reference,
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, str | None]) -> DispositionStep:
+        on = raw.get("on")
+        return cls(StepKind(str(raw["kind"])), date.fromisoformat(on) if on else None,
+                   str(raw.get("reference") or ""))  # fmt: skip
+
+
 @dataclass(kw_only=True, eq=False)
 class Disposition:
     """Where one party stands, on one asserted right or on all (``right_id`` None), and why."""
@@ -114,6 +143,7 @@ class Disposition:
     on: date | None
     source: str  # the notice, order or docket entry that says so
     right_id: int | None = None
+    steps: list[DispositionStep] = field(default_factory=list)  # where the record has them
     id: int | None = None
 
 
@@ -138,7 +168,12 @@ class CaseParty:
         return found.kind if found else DispositionKind.NAMED
 
     def move(
-        self, kind: DispositionKind, on: date | None, source: str, right_id: int | None = None
+        self,
+        kind: DispositionKind,
+        on: date | None,
+        source: str,
+        right_id: int | None = None,
+        steps: tuple[DispositionStep, ...] = (),
     ) -> Disposition:
         """Record the next disposition, or refuse it (MoveRefused) and change nothing.
 
@@ -163,9 +198,9 @@ class CaseParty:
                     f"{_words(kind)} dated {on} is earlier than the {_words(here)} of "
                     f"{latest.on} it would follow"
                 )
-        step = Disposition(kind=kind, on=on, source=source, right_id=right_id)
-        self.dispositions.append(step)
-        return step
+        moved = Disposition(kind=kind, on=on, source=source, right_id=right_id, steps=list(steps))
+        self.dispositions.append(moved)
+        return moved
 
 
 class RemedyKind(enum.StrEnum):

@@ -35,6 +35,9 @@ class _Applier:
     def __init__(self, uow: UnitOfWork, actor: Actor, notice: Notice, source: str) -> None:
         self.uow, self.actor, self.notice, self.source = uow, actor, notice, source
         self.on = notice.published
+        self.steps = tuple(
+            cases.DispositionStep(cases.StepKind(s.kind), s.on, s.reference) for s in notice.steps
+        )
         self.changes: list[str] = []
         self.refused: list[str] = []
 
@@ -102,8 +105,8 @@ class _Applier:
         if kind is cases.DispositionKind.DEFAULT and member.state() is cases.DispositionKind.NAMED:
             steps = [cases.DispositionKind.SERVED, kind]  # a default implies service
         for step in steps:
-            try:
-                member.move(step, self.on, self.source)
+            try:  # the notice's steps belong to what it decides, not to an implied service
+                member.move(step, self.on, self.source, steps=self.steps if step is kind else ())
             except cases.MoveRefused as refused:
                 self.refused.append(f"{name}: {refused}")
                 return

@@ -11,7 +11,7 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from ipsentry.domain.cases import OPPONENT_ROLES, Case, CaseAmount, CaseParty
+from ipsentry.domain.cases import OPPONENT_ROLES, Case, CaseAmount, CaseParty, StepKind
 from ipsentry.domain.common import Confidentiality, Money
 from ipsentry.domain.deadlines.model import Deadline
 from ipsentry.domain.deadlines.proceedings import case_deadlines
@@ -70,6 +70,7 @@ def _steps(member: CaseParty, rights: dict[int, str]) -> list[dict[str, Any]]:
             if d.right_id
             else "every asserted right",
             "source": d.source,
+            "finality": [s.to_json() for s in d.steps],
         }
         for d in sorted(member.dispositions, key=lambda d: (d.on is None, d.on, d.id or 0))
     ]
@@ -168,6 +169,13 @@ def show_case(
         }
 
 
+_STEP_WORDS = {
+    StepKind.INITIAL_DETERMINATION: "initial determination of the administrative law judge",
+    StepKind.NOT_REVIEWED: "the Commission determines not to review the initial determination",
+    StepKind.FEDERAL_REGISTER_NOTICE: "notice published in the Federal Register",
+}
+
+
 def timeline(detail: dict[str, Any]) -> list[dict[str, str]]:
     """A case's dated record in order: events, each party's steps, remedies ordered."""
     found = [{"on": e["on"], "what": e["title"], "source": e["source"]} for e in detail["events"]]
@@ -177,6 +185,15 @@ def timeline(detail: dict[str, Any]) -> list[dict[str, str]]:
                 right = "" if step["right"] == "every asserted right" else f" ({step['right']})"
                 what = f"{party['name']}: {step['disposition']}{right}"
                 found.append({"on": step["on"], "source": step["source"], "what": what})
+    finality = {
+        (s["on"], s["kind"], s["reference"])
+        for party in detail["parties"]
+        for step in party["steps"]
+        for s in step["finality"]
+        if s["on"]
+    }  # a termination of many respondents is one ID, one decision and one notice
+    for on, kind, reference in finality:
+        found.append({"on": on, "what": _STEP_WORDS[kind], "source": reference})
     for remedy in detail["remedies"]:
         if remedy["ordered_on"]:
             against = f" against {remedy['against']}" if remedy["against"] else ""

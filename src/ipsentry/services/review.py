@@ -17,6 +17,7 @@ from ipsentry.domain.observations import Observation
 from ipsentry.domain.rights import Right
 from ipsentry.domain.screening import Hit, ReviewStatus
 from ipsentry.errors import InvalidInput, NotFound, Problem, VersionConflict
+from ipsentry.matching.marks.reasons import Reason
 from ipsentry.services import audit
 from ipsentry.services.access import Actor
 from ipsentry.store.job_repository import HitFilter
@@ -58,6 +59,7 @@ class ReviewItem:
     observed: Stretch  # the observation's text with the matched stretch
     explanation: str  # in words
     marking: Confidentiality  # the stricter of the hit's and the right's
+    reasons: tuple[Reason, ...] = ()  # the same as clauses, when the screening kept them
 
     @property
     def sign(self) -> str:
@@ -81,7 +83,17 @@ def _item(
     located = str(record.get("located") or record.get("sign") or "")
     words = str(record.get("explanation") or record.get("verdict") or hit.verdict)
     marking = max(hit.confidentiality, right.confidentiality, key=lambda m: m.rank)
-    return ReviewItem(hit, observation, right, stretch(observation.text, located), words, marking)
+    observed = stretch(observation.text, located)
+    return ReviewItem(hit, observation, right, observed, words, marking, stored_reasons(record))
+
+
+def stored_reasons(record: dict[str, Any]) -> tuple[Reason, ...]:
+    """The clauses a screening kept with its hit; none for a hit screened before they
+    were kept (or not a mark's), which then shows its English words."""
+    try:
+        return tuple(Reason.from_record(r) for r in record.get("reasons") or ())
+    except ValueError:
+        return ()
 
 
 @dataclass(frozen=True)
@@ -185,9 +197,7 @@ def decide(
             after=_state(hit),
         )
         uow.commit()
-        return ReviewItem(
-            hit, found.observation, found.right, found.observed, found.explanation, found.marking
-        )
+        return found  # its hit is the one just decided
 
 
 @dataclass(frozen=True)

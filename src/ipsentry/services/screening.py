@@ -101,9 +101,11 @@ class FoundHit:
         return self.right_ids or (self.right_id,)
 
     def record(self) -> dict[str, Any]:
-        from ipsentry.matching.marks.explain import describe
+        from ipsentry.matching.marks.explain import reasons
+        from ipsentry.matching.marks.reasons import sentences
 
         a = self.assessment
+        said = reasons(a, self.mark, self.sign)
         record = {
             "observation": self.observation,
             "kind": self.kind.value,
@@ -119,7 +121,8 @@ class FoundHit:
             "category": a.category.value,
             "located": a.located,
             "matters": self.matters,
-            "explanation": describe(a, self.mark, self.sign),
+            "explanation": sentences(said),
+            "reasons": [r.record() for r in said],  # the same, for telling in any language
             "notation": a.explain(),
         }
         if self.technique:

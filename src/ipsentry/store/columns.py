@@ -9,6 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
 
+from ipsentry.domain.cases import DispositionStep
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.customs import IdentificationGuide
 
@@ -100,3 +101,16 @@ class GuideJSON(TypeDecorator[IdentificationGuide]):
 
     def process_result_value(self, value: Any, dialect: Any) -> IdentificationGuide:
         return IdentificationGuide.from_json(value or {})
+
+
+class StepsJSON(TypeDecorator[list[DispositionStep]]):
+    """A disposition's steps (ID, not reviewed, FR notice), stored as a JSON list."""
+
+    impl = sa.JSON
+    cache_ok = True
+
+    def process_bind_param(self, value: list[DispositionStep] | None, dialect: Any) -> Any:
+        return [s.to_json() for s in value or []]
+
+    def process_result_value(self, value: Any, dialect: Any) -> list[DispositionStep]:
+        return [DispositionStep.from_json(s) for s in value or []]

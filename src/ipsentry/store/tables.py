@@ -22,6 +22,7 @@ from ipsentry.domain.outreach import OutreachKind
 from ipsentry.domain.screening import HitKind, ReviewStatus, RunStatus
 from ipsentry.store.columns import (
     GuideJSON,
+    StepsJSON,
     UtcDateTime,
     enum_column,
     fk,
@@ -507,6 +508,7 @@ disposition_table = sa.Table(
     sa.Column("on", sa.Date),
     sa.Column("source", sa.Text, nullable=False),
     fk("right_id", "rights.id", nullable=True),
+    sa.Column("steps", StepsJSON, nullable=False, default=list),
 )
 case_event_table = sa.Table(
     "case_events",

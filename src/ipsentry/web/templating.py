@@ -1,7 +1,8 @@
 """Rendering pages: Jinja templates with gettext, locale formats, the user and CSRF token.
 
-Every page gets ``actor`` (or None), ``csrf_token``, ``locale`` and the formatting filters
-(``date``, ``number``, ``marking``), so templates never work these out themselves.
+Every page gets ``actor`` (or None), ``csrf_token``, ``locale``, ``form`` (a refused form
+shown again, see ``forms``) and the formatting filters (``date``, ``number``, ``marking``),
+so templates never work these out themselves.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.deadlines import DeadlineState
 from ipsentry.domain.jobs import JobStatus
 from ipsentry.domain.screening import ReviewStatus
-from ipsentry.web import i18n
+from ipsentry.web import forms, i18n
+from ipsentry.web.explanations import in_words
 from ipsentry.web.markings import WORKING_RECORDS
 from ipsentry.web.terms import term
 
@@ -107,6 +109,7 @@ def environment() -> Environment:
     env.filters["review_status"] = review_status_label
     env.filters["job_status"] = job_status_label
     env.filters["term"] = term
+    env.filters["in_words"] = in_words
     env.globals["htmx"] = HTMX
     env.globals["locales"] = i18n.LOCALES
     return env
@@ -125,6 +128,7 @@ def render(
     values = dict(context or {})
     if auth.actor is not None:
         values.setdefault("marking", WORKING_RECORDS)
+    values.setdefault("form", forms.state_of(request))
     page = (
         environment()
         .get_template(template)

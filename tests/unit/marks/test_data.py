@@ -19,6 +19,7 @@ from wordfreq import top_n_list
 
 from ipsentry.matching.marks.dictionaries import foreign_reading
 from ipsentry.matching.marks.lexicon import nice_terms, weak_words
+from ipsentry.matching.marks.reasons import Reason
 
 DATA = Path(str(resources.files("ipsentry.data").joinpath("marks")))
 ROOT = Path(__file__).resolve().parents[3]
@@ -58,7 +59,7 @@ def test_weak_words_do_not_conflict() -> None:
     data = json.loads((DATA / "weak_words.json").read_text("utf-8"))
     both = set(data["marketplace"]) & set(data["company_forms"])
     assert not both, f"words given two reasons: {both}"
-    assert weak_words().reason("inc") == "company form"
+    assert weak_words().reason("inc") == Reason.of("weight.company_form")
 
 
 def test_the_nice_headings_cover_each_class_once() -> None:

@@ -27,6 +27,7 @@ from ipsentry.matching.marks.dictionaries import zipf
 from ipsentry.matching.marks.goods import Goods, GoodsRelation, content_words, relatedness, singular
 from ipsentry.matching.marks.lexicon import fold_accents, weak_words
 from ipsentry.matching.marks.locate import Context, Located, context, locate
+from ipsentry.matching.marks.reasons import Reason, english
 from ipsentry.matching.marks.similarity import Similarity, compare, word_similarity
 from ipsentry.matching.marks.text import MarkText
 
@@ -97,7 +98,11 @@ class Use:
 class WordWeight:
     word: str
     weight: float
-    reason: str
+    reason: Reason | None  # why it weighs less; None for a word at full weight
+
+
+def _why(weight: WordWeight) -> str:
+    return english(weight.reason) if weight.reason else ""
 
 
 @dataclass(frozen=True)
@@ -129,7 +134,7 @@ class Assessment:
             parts.append(f"found as '{self.located}'")
         weak = [w for w in self.weights if w.weight < 1.0]
         if weak:
-            parts.append("weaker words: " + ", ".join(f"'{w.word}' ({w.reason})" for w in weak))
+            parts.append("weaker words: " + ", ".join(f"'{w.word}' ({_why(w)})" for w in weak))
         if self.shared_strength < 1.0:
             parts.append(f"shared part strength {self.shared_strength:.2f}")
         parts.append(self.goods.explain())
@@ -177,21 +182,21 @@ def word_weights(
         dictionary_word = bool(concept) or (not token.han and zipf(word) >= RARE_ZIPF)
         described = {singular(word), singular(concept.replace(" ", ""))} & goods_words
         if word in disclaimed:
-            weights.append(WordWeight(word, DISCLAIMED, "disclaimed"))
+            weights.append(WordWeight(word, DISCLAIMED, Reason.of("weight.disclaimed")))
         elif (reason := weak.reason(word) or weak.reason(concept)) is not None:
             weights.append(WordWeight(word, WEAK, reason))
         elif described and dictionary_word:
-            weights.append(WordWeight(word, DESCRIPTIVE, "describes the goods"))
+            weights.append(WordWeight(word, DESCRIPTIVE, Reason.of("weight.describes_goods")))
         elif len(word) <= weak.short_word and several:
-            weights.append(WordWeight(word, SHORT_WORD, "too short to tell marks apart"))
+            weights.append(WordWeight(word, SHORT_WORD, Reason.of("weight.short")))
         elif common and word in common and several:
             # A crowded word weakens the marks that contain it, not the name it is.
-            weights.append(WordWeight(word, common[word], "shared by many registered names"))
+            weights.append(WordWeight(word, common[word], Reason.of("weight.crowded")))
         elif several and not token.han and (weight := commonness_weight(word)) < 1.0:
             # (a Chinese character is spelled in pinyin here, which no frequency list holds)
-            weights.append(WordWeight(word, round(weight, 2), "common dictionary word"))
+            weights.append(WordWeight(word, round(weight, 2), Reason.of("weight.common")))
         else:
-            weights.append(WordWeight(word, 1.0, ""))
+            weights.append(WordWeight(word, 1.0, None))
     return weights
 
 

@@ -17,6 +17,7 @@ from functools import cache, cached_property, lru_cache
 import numpy as np
 
 from ipsentry.matching.marks.lexicon import fold_accents, hs_classes, nice_terms
+from ipsentry.matching.marks.reasons import Reason, english
 from ipsentry.matching.text.encoder import Vectors
 
 # Relatedness levels. A shared product word or the same term is strong evidence; a shared
@@ -256,34 +257,34 @@ class GoodsRelation:
     """How related two goods are, in [0, 1], or None when either side is not stated."""
 
     score: float | None
-    reasons: tuple[str, ...] = field(default=())
+    reasons: tuple[Reason, ...] = field(default=())
 
     def explain(self) -> str:
+        said = "; ".join(english(r) for r in self.reasons)
         if self.score is None:
-            return (
-                "goods relatedness unknown ("
-                + ("; ".join(self.reasons) or "not stated on both sides")
-                + ")"
-            )
-        return f"goods relatedness {self.score:.2f} (" + "; ".join(self.reasons) + ")"
+            return "goods relatedness unknown (" + (said or "not stated on both sides") + ")"
+        return f"goods relatedness {self.score:.2f} ({said})"
 
 
 def relatedness(a: Goods, b: Goods) -> GoodsRelation:
     if not (a.stated and b.stated):
         return GoodsRelation(None)
-    candidates: list[tuple[float, str]] = []
+    candidates: list[tuple[float, Reason]] = []
     if a.text.strip() and a.text.strip().lower() == b.text.strip().lower():
-        candidates.append((SAME_TERM, "the same goods"))
+        candidates.append((SAME_TERM, Reason.of("goods.why.same_goods")))
     shared_terms = sorted(set(a.terms) & set(b.terms))
     if shared_terms:
-        candidates.append((SAME_TERM, "both name " + ", ".join(f"'{t}'" for t in shared_terms)))
+        terms = ", ".join(f"'{t}'" for t in shared_terms)
+        candidates.append((SAME_TERM, Reason.of("goods.why.both_name", terms=terms)))
     shared_words = sorted(a.words & b.words)
     if shared_words:
         overlap = len(shared_words) / max(1, min(len(a.words), len(b.words)))
         candidates.append(
             (
                 SHARED_WORD_BASE + SHARED_WORD_SPAN * min(1.0, overlap),
-                "shared words " + ", ".join(f"'{w}'" for w in shared_words),
+                Reason.of(
+                    "goods.why.shared_words", words=", ".join(f"'{w}'" for w in shared_words)
+                ),
             )
         )
     classes_a, classes_b = a.all_classes, b.all_classes
@@ -291,35 +292,38 @@ def relatedness(a: Goods, b: Goods) -> GoodsRelation:
         candidates.append(_class_relation(classes_a, classes_b))
     same_heads = sorted(a.heads & b.heads)
     if same_heads and (not (classes_a and classes_b) or classes_a & classes_b):
-        candidates.append((SAME_HEAD, "the same kind of goods: " + ", ".join(same_heads)))
+        heads = ", ".join(same_heads)
+        candidates.append((SAME_HEAD, Reason.of("goods.why.same_kind", heads=heads)))
     if a.encodable and b.encodable:
         level, cosine = meaning_relatedness(a.text.strip(), b.text.strip())
         if level is not None:
-            alike = "alike" if level > UNRELATED else "unlike"
-            candidates.append((level, f"goods texts {alike} in meaning (cosine {cosine:.2f})"))
+            alike = "goods.why.meaning_alike" if level > UNRELATED else "goods.why.meaning_unlike"
+            candidates.append((level, Reason.of(alike, cosine=f"{cosine:.2f}")))
     if not candidates:
         # Nothing read on one side (another language, an unusual term): not known, not unrelated.
-        return GoodsRelation(None, ("no shared goods words and no class could be read",))
+        return GoodsRelation(None, (Reason.of("goods.why.unread"),))
     best = max(candidates, key=lambda c: c[0])
     others = [why for score, why in candidates if why != best[1] and score > UNRELATED]
     return GoodsRelation(best[0], (best[1], *others))
 
 
-def _class_relation(a: frozenset[int], b: frozenset[int]) -> tuple[float, str]:
+def _class_relation(a: frozenset[int], b: frozenset[int]) -> tuple[float, Reason]:
     shared = sorted(a & b)
     if shared:
-        return SAME_CLASS, "same Nice class " + ", ".join(map(str, shared))
+        return SAME_CLASS, Reason.of("goods.why.same_class", classes=", ".join(map(str, shared)))
     table = nice_terms()
-    best: tuple[float, str] = (UNRELATED, f"unrelated classes {_fmt(a)} and {_fmt(b)}")
+    unrelated = Reason.of("goods.why.unrelated_classes", a=_fmt(a), b=_fmt(b))
+    best: tuple[float, Reason] = (UNRELATED, unrelated)
     for x in a:
         for y in b:
             relation = table.relation(x, y)
             strength, why = relation if relation else (0.0, "")
+            said: str | Reason = why  # the coordination table's own words (data)
             if table.retail_class in (x, y) and x != y and not relation:
-                strength, why = table.retail_strength, "retail of such goods"
+                strength, said = table.retail_strength, Reason.of("goods.why.retail")
             score = COORDINATED_BASE + COORDINATED_SPAN * strength if strength else UNRELATED
             if score > best[0]:
-                best = (score, f"coordinated classes {x} and {y}: {why}")
+                best = (score, Reason.of("goods.why.coordinated", a=str(x), b=str(y), why=said))
     return best
 
 

@@ -15,6 +15,8 @@ from typing import Any
 
 from anyascii import anyascii
 
+from ipsentry.matching.marks.reasons import Reason
+
 
 def _read(name: str) -> str:
     return resources.files("ipsentry.data").joinpath("marks", name).read_text("utf-8")
@@ -36,10 +38,10 @@ class WeakWords:
 
     annotations: tuple[str, ...]  # longest first; written inside brackets after the mark
     trailing_annotations: tuple[str, ...]  # longest first; written after the mark ('& Design')
-    reasons: dict[str, str]
+    reasons: dict[str, Reason]
     short_word: int  # words this short (in a mark of several words) weigh little
 
-    def reason(self, token: str) -> str | None:
+    def reason(self, token: str) -> Reason | None:
         return self.reasons.get(token)
 
 
@@ -50,11 +52,11 @@ def _longest_first(words: list[str]) -> tuple[str, ...]:
 @cache
 def weak_words() -> WeakWords:
     data = _json("weak_words.json")
-    reasons: dict[str, str] = {}
+    reasons: dict[str, Reason] = {}
     for word in data["marketplace"]:
-        reasons[word] = "laudatory, marketplace or function word"
+        reasons[word] = Reason.of("weight.marketplace")
     for word in data["company_forms"]:
-        reasons[word] = "company form"
+        reasons[word] = Reason.of("weight.company_form")
     return WeakWords(
         annotations=_longest_first(data["annotations"]),
         trailing_annotations=_longest_first(data["trailing_annotations"]),

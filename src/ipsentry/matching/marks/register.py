@@ -34,7 +34,8 @@ from ipsentry.matching.marks.dictionaries import (
     read_all,
     use_readings,
 )
-from ipsentry.matching.marks.explain import describe
+from ipsentry.matching.marks.explain import reasons
+from ipsentry.matching.marks.reasons import Reason, sentences
 from ipsentry.matching.marks.similarity import FORMS, FormColumns, score_against
 from ipsentry.matching.marks.text import MarkText
 
@@ -344,11 +345,14 @@ class Result:
         )
 
     @property
+    def reasons(self) -> list[Reason]:
+        """The judgement's clauses, then (a sentence of its own) how many reuse the name."""
+        said = reasons(self.assessment, self.query, self.name)
+        return said + ([Reason.of("register.reused", n=self.renown)] if self.renown > 1 else [])
+
+    @property
     def explanation(self) -> str:
-        said = describe(self.assessment, self.query, self.name)
-        if self.renown > 1:
-            said += f" Other registered names reuse it as a word ({self.renown} of them)."
-        return said
+        return sentences(self.reasons)
 
     def as_json(self) -> dict[str, object]:
         return {

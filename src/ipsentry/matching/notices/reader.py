@@ -11,6 +11,7 @@ from ipsentry.matching.notices import dispositions, facts
 from ipsentry.matching.notices.dispositions import Disposition
 from ipsentry.matching.notices.parties import Party, labels_of, resolve
 from ipsentry.matching.notices.roles import Role, Span, sentence_spans, service_lists
+from ipsentry.matching.notices.steps import Step, read_steps
 from ipsentry.matching.notices.text import normalize, sections, sentences
 
 _INVESTIGATION = re.compile(r"\b337\s*-\s*TA\s*-\s*(\d+)(?:\s*\((\w+)\))?")
@@ -34,6 +35,9 @@ class Notice:
     remedies: tuple[str, ...] = ()
     remedies_requested: tuple[str, ...] = ()
     bond: str | None = None
+    # How its dispositions became final (ID, not reviewed, FR notice); kept on each
+    # disposition it records, not part of the reader's JSON contract.
+    steps: tuple[Step, ...] = ()
     about_337: bool = field(default=False, compare=False)
 
     def record(self) -> dict[str, Any]:
@@ -117,6 +121,7 @@ def parse_notice(raw: str) -> Notice:
         remedies=tuple(facts.remedies(parts.caption, said)),
         remedies_requested=tuple(facts.remedies_requested(said)),
         bond=facts.bond(said),
+        steps=read_steps(said, text, citation, published),
         about_337=bool(number)
         or bool(re.search(r"International Trade\s+Commission", text) and "337" in text),
     )

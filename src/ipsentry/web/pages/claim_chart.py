@@ -11,7 +11,7 @@ from fastapi.responses import Response
 
 from ipsentry.api.deps import UowDep
 from ipsentry.domain.rights import RightKind
-from ipsentry.errors import ConfirmationNeeded, InvalidInput
+from ipsentry.errors import ConfirmationNeeded
 from ipsentry.reports.claim_chart import pdf_bytes, render_csv, render_html
 from ipsentry.services import claim_charts, portfolio_views
 from ipsentry.services.portfolio import RightFilter
@@ -38,26 +38,22 @@ def _patents(uow: UowDep, actor: PageActor) -> list[tuple[str, str]]:
 @router.get("/claims/chart")
 def chart_form(request: Request, actor: PageActor, uow: UowDep) -> Response:
     context = {"patents": _patents(uow, actor), "chart": None, "patent": "", "product": ""}
-    return render(request, "claim_chart.html", context | {"problems": []})
+    return render(request, "claim_chart.html", context)
 
 
 @router.post("/claims/chart")
 def chart(
     request: Request, actor: PageActor, uow: UowDep, patent: PatentField, product: ProductField
 ) -> Response:
-    context: dict[str, Any] = {
+    """The chart below the form; a refused input shows the form again (``web.forms``)."""
+    found = claim_charts.chart_for(uow, actor, patent, product)
+    context = {
         "patents": _patents(uow, actor),
         "patent": patent,
         "product": product,
+        "chart": found.chart,
+        "marking": found.marking,
     }
-    try:
-        found = claim_charts.chart_for(uow, actor, patent, product)
-    except InvalidInput as error:
-        problems = [str(p) for p in error.problems]
-        return render(
-            request, "claim_chart.html", context | {"chart": None, "problems": problems}, 422
-        )
-    context |= {"chart": found.chart, "problems": [], "marking": found.marking}
     return render(request, "claim_chart.html", context)
 
 

@@ -41,7 +41,6 @@ def _overview(uow: Any, actor: Actor) -> dict[str, Any]:
         "queue": [customs_risk.declaration_json(d) for d in queue],
         "stats": stats,
         "charts": {key: bar_chart(stats[key]) for key in ("by_month", "by_port", "by_direction")},
-        "problems": [],
         "scored": None,
     }
 
@@ -61,12 +60,7 @@ async def score_upload(
     with tempfile.TemporaryDirectory(prefix="ipsentry-declarations-") as folder:
         path = FilePath(folder) / name
         path.write_bytes(data)
-        try:
-            result = customs_risk.score_file(uow, actor, path)
-        except InvalidInput as error:
-            context = _overview(uow, actor)
-            context["problems"] = [str(p) for p in error.problems]
-            return render(request, "customs.html", context, 422)
+        result = customs_risk.score_file(uow, actor, path)  # refused: the page again
     context = _overview(uow, actor)
     context["scored"] = {"rows": result.rows, "high": result.high, "medium": result.medium}
     return render(request, "customs.html", context)

@@ -22,25 +22,17 @@ Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 @router.get("/upload")
 def upload_page(request: Request, actor: PageActor, uow: UowDep) -> Response:
-    return render(request, "upload.html", {"problems": [], "jobs": jobs.recent(uow, actor)})
+    return render(request, "upload.html", {"jobs": jobs.recent(uow, actor)})
 
 
 @router.post("/upload")
 async def upload(
-    request: Request, actor: PageActor, uow: UowDep, file: Annotated[UploadFile, File()]
+    request: Request, actor: PageActor, file: Annotated[UploadFile, File()]
 ) -> Response:
+    """A screening job; a refused file shows the upload page again with each problem."""
     data = await file.read()
-    try:
-        job = screening_upload.start(
-            settings_of(request).database_url,
-            actor,
-            runner_of(request),
-            file.filename or "upload",
-            data,
-        )
-    except InvalidInput as error:
-        context = {"problems": [str(p) for p in error.problems], "jobs": jobs.recent(uow, actor)}
-        return render(request, "upload.html", context, 422)
+    url, name = settings_of(request).database_url, file.filename or "upload"
+    job = screening_upload.start(url, actor, runner_of(request), name, data)
     return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
 

@@ -58,3 +58,10 @@ document.addEventListener("change", (event) => {
     if (first) first.focus();
   }
 })();
+
+// A refused form shown again: the list of what to correct gets the focus, so the next Tab
+// reaches its first link (each link goes to the field it names).
+document.addEventListener("DOMContentLoaded", () => {
+  const summary = document.querySelector(".error-summary");
+  if (summary) summary.focus();
+});

@@ -1,0 +1,187 @@
+"""A refused form comes back as the page it was sent from (422): what was typed is still in
+its fields, each message sits by the field it names and is listed at the top, nothing was
+stored, and the page's CSRF token still works for sending it again, in both languages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from ipsentry.services.jobs import ThreadRunner
+from tests.web.conftest import BASE, DEMO_USERS, client_for, sign_in
+
+ZH = {"Accept-Language": "zh-CN,zh;q=0.9"}
+LISTINGS = "kind,text\nlisting,CCELL TH2 cartridge 1ml ceramic coil\nlisting,Ccell pod 0.5ml\n"
+
+
+def _as(demo_url: str, role: str, runner: ThreadRunner | None = None) -> tuple[TestClient, str]:
+    client = client_for(demo_url, runner)
+    return client, sign_in(client, DEMO_USERS[role])
+
+
+def _page_csrf(page: str) -> str:
+    return page.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+
+
+def _summary(page: str) -> str:
+    found = re.search(r'<div class="error-summary".*?</div>', page, re.S)
+    assert found, "no error summary on the page"
+    return found.group(0)
+
+
+def _field(page: str, element_id: str) -> str:
+    found = re.search(rf'<(?:input|textarea|select)[^>]*\bid="{element_id}"[^>]*>', page)
+    assert found, f"no field #{element_id}"
+    return found.group(0)
+
+
+def test_a_refused_token_name_keeps_the_page_the_value_and_the_csrf_token(demo_url: str) -> None:
+    client, csrf = _as(demo_url, "counsel")
+    before = client.get("/tokens").text.count("<tr>")
+    long_name = "build server " + "x" * 300
+    refused = client.post("/tokens", data={"name": long_name, "csrf_token": csrf})
+    page = refused.text
+    assert refused.status_code == 422 and "<h1>API tokens</h1>" in page
+    field = _field(page, "name")
+    assert f'value="{long_name}"' in field and 'aria-invalid="true"' in field
+    assert 'aria-describedby="name-error"' in field
+    assert re.search(r'id="name-error">At most 200 characters\.<', page)
+    assert '<a href="#name">At most 200 characters.</a>' in _summary(page)
+    assert client.get("/tokens").text.count("<tr>") == before  # nothing stored
+    # the page carries the session's token: the corrected form goes through
+    assert _page_csrf(page) == csrf
+    again = client.post("/tokens", data={"name": "build server", "csrf_token": _page_csrf(page)})
+    assert again.status_code == 201 and "error-summary" not in again.text
+
+
+def test_the_service_message_and_the_page_in_chinese(demo_url: str) -> None:
+    client, csrf = _as(demo_url, "counsel")
+    refused = client.post("/tokens", data={"name": "   ", "csrf_token": csrf}, headers=ZH)
+    page = refused.text
+    assert refused.status_code == 422 and '<html lang="zh-Hans">' in page
+    assert "未保存：请改正标出的内容后再提交。" in _summary(page)
+    assert 'id="name-error">give a name of 1-200 characters<' in page  # the service's words
+    long = client.post("/tokens", data={"name": "x" * 201, "csrf_token": csrf}, headers=ZH)
+    assert 'id="name-error">最多 200 个字符。<' in long.text
+
+
+def test_a_dispute_intake_keeps_every_field_and_marks_the_bad_date(demo_url: str) -> None:
+    client, csrf = _as(demo_url, "legal_service")
+    listed = client.get("/api/v1/disputes").json()
+    typed = {
+        "title": "Copied shop sign <b>bold</b>",
+        "claimant": "Example Claimant Ltd.",
+        "respondent": "Example Respondent Ltd.",
+        "received_on": "2026-02-30",
+        "claims": "The shop sign copies the word mark.\nSecond line.",
+        "amount": "50000",
+        "currency": "CNY",
+    }
+    refused = client.post("/disputes/new", data=typed | {"csrf_token": csrf})
+    page = refused.text
+    assert refused.status_code == 422 and "<h1>Take in a dispute</h1>" in page
+    assert 'value="Copied shop sign &lt;b&gt;bold&lt;/b&gt;"' in page  # kept, and escaped
+    assert 'value="Example Respondent Ltd."' in page and 'value="50000"' in page
+    assert ">The shop sign copies the word mark.\nSecond line.</textarea>" in page
+    date_field = _field(page, "disputes-new-received_on")
+    assert 'value="2026-02-30"' in date_field and 'aria-invalid="true"' in date_field
+    assert 'id="disputes-new-received_on-error">Give a date as YYYY-MM-DD.<' in page
+    assert "aria-invalid" not in _field(page, "disputes-new-title")
+    assert client.get("/api/v1/disputes").json() == listed
+
+
+def test_a_claim_chart_keeps_the_chosen_patent_and_marks_the_empty_product(
+    demo_url: str,
+) -> None:
+    client, csrf = _as(demo_url, "analyst")
+    form = client.get("/claims/chart").text
+    numbers = re.findall(r'<option value="([^"]+)"', form)
+    assert len(numbers) >= 2
+    chosen = numbers[-1]
+    refused = client.post(
+        "/claims/chart", data={"patent": chosen, "product": "   ", "csrf_token": csrf}
+    )
+    page = refused.text
+    assert refused.status_code == 422 and "<h1>Claim chart</h1>" in page
+    assert re.search(rf'<option value="{re.escape(chosen)}" selected>', page)
+    assert 'id="product-error">is empty<' in page
+    assert 'aria-invalid="true"' in _field(page, "product")
+    assert '<a href="#product">is empty</a>' in _summary(page)
+
+
+def test_a_refused_file_lists_each_row_and_stores_nothing(demo_url: str) -> None:
+    client, csrf = _as(demo_url, "analyst")
+    jobs_before = client.get("/upload").text.count('href="/jobs/')
+    bad = "kind,text\nlisting,\nspaceship,CCELL pod\n"
+    refused = client.post(
+        "/upload",
+        files={"file": ("bad.csv", bad.encode(), "text/csv")},
+        data={"csrf_token": csrf},
+        headers=ZH,
+    )
+    page = refused.text
+    assert refused.status_code == 422 and "<h1>上传观察记录</h1>" in page
+    summary = _summary(page)
+    assert "bad.csv，第 2 行: text:" in summary and "bad.csv，第 3 行: kind:" in summary
+    assert client.get("/upload").text.count('href="/jobs/') == jobs_before
+
+
+@pytest.fixture(scope="module")
+def runner() -> ThreadRunner:
+    return ThreadRunner()
+
+
+def test_on_a_page_of_many_forms_only_the_one_sent_is_filled(
+    demo_url: str, runner: ThreadRunner
+) -> None:
+    """The review queue has a form per hit: the refused reason comes back in its own form,
+    and the filters of the page it was sent from (the Referer) are kept."""
+    client, csrf = _as(demo_url, "analyst", runner)
+    client.post(
+        "/api/v1/observations/upload",
+        files={"file": ("l.csv", LISTINGS.encode(), "text/csv")},
+        headers={"X-CSRF-Token": csrf},
+    )
+    runner.wait()
+    queue = client.get("/review?status=open").text
+    hits = re.findall(r'action="/review/(\d+)"', queue)
+    assert len(hits) >= 2, "the upload should give two open hits"
+    hit, other = hits[0], hits[1]
+    version = re.search(rf'id="hit-{hit}".*?name="version" value="(\d+)"', queue, re.S)
+    assert version
+    reason = "a reason far too long " * 100
+    refused = client.post(
+        f"/review/{hit}",
+        data={"decision": "confirmed", "reason": reason, "version": version.group(1),
+              "csrf_token": csrf},
+        headers={"Referer": f"{BASE}/review?status=open"},
+    )  # fmt: skip
+    page = refused.text
+    assert refused.status_code == 422 and "<h1>Review queue</h1>" in page
+    assert '<option value="open" selected>' in page  # the filtered page, not the default
+    mine = _field(page, f"reason-{hit}")
+    assert f'value="{reason}"' in mine and 'aria-invalid="true"' in mine
+    assert 'value=""' in _field(page, f"reason-{other}")
+    assert "aria-invalid" not in _field(page, f"reason-{other}")
+    assert f'<a href="#reason-{hit}">At most 2000 characters.</a>' in _summary(page)
+    status = client.get(f"/api/v1/hits/{hit}").json()["status"]
+    assert status == "open"
+
+
+def test_a_form_sent_from_no_page_gets_the_error_page(demo_url: str) -> None:
+    """No Referer and no page at the form's own path: the plain error page, fields named."""
+    client, csrf = _as(demo_url, "reviewer")
+    refused = client.post(
+        "/review/not-a-number", data={"decision": "confirmed", "reason": "r", "csrf_token": csrf}
+    )
+    assert refused.status_code == 422 and "Something is wrong (422)" in refused.text
+    assert "hit_id: Give a whole number." in refused.text
+    # a Referer from another site is not followed
+    foreign = client.post(
+        "/review/not-a-number",
+        data={"decision": "confirmed", "reason": "r", "csrf_token": csrf},
+        headers={"Referer": "https://elsewhere.example/review"},
+    )
+    assert foreign.status_code == 422 and "Something is wrong (422)" in foreign.text
