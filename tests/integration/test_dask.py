@@ -265,3 +265,24 @@ def test_a_portfolio_run_on_the_cluster_stores_what_a_run_here_stores(
                            for h in run.hits])  # fmt: skip
         assert [h.record() for h in report.hits]
     assert stored[0] == stored[1] and len(stored[0]) > 5
+
+
+def test_the_batch_chart_command_on_two_workers_writes_what_one_process_writes(
+    tmp_path: Path,
+) -> None:
+    """From the command line, where no database session has configured the mappers before
+    the patents are shipped: each worker configures them itself (a plugin)."""
+    patents, products = tmp_path / "patents.jsonl", tmp_path / "products.jsonl"
+    patents.write_text(json.dumps(PATENT) + "\n", "utf-8")
+    products.write_text(json.dumps({"id": "th2", "text": PRODUCT}) + "\n", "utf-8")
+    outputs = []
+    for name, extra in (("one", []), ("two", ["--workers", "2"])):
+        out = tmp_path / f"{name}.jsonl"
+        done = subprocess.run(
+            [str(BIN / "ipsentry"), "claims", "batch", "--patents", str(patents),
+             "--products", str(products), "--out", str(out), "--words-only", *extra],
+            capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        outputs.append(out.read_text("utf-8"))
+    assert outputs[0] == outputs[1] and outputs[0].count("\n") == 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from distributed import WorkerPlugin
+from sqlalchemy.orm import configure_mappers
 
 from ipsentry.store.mapping import start_mappers
 
@@ -22,3 +23,4 @@ class DomainMappers(WorkerPlugin):
 
     def setup(self, worker: Any) -> None:
         start_mappers()
+        configure_mappers()  # attributes work before any session has been opened here
