@@ -284,7 +284,8 @@ def test_the_batch_chart_command_on_two_workers_writes_what_one_process_writes(
     """From the command line, where no database session has configured the mappers before
     the patents are shipped: each worker configures them itself (a plugin)."""
     patents, products = tmp_path / "patents.jsonl", tmp_path / "products.jsonl"
-    patents.write_text(json.dumps(PATENT) + "\n", "utf-8")
+    public = {**PATENT, "confidentiality": "public"}  # a marked one asks for confirmation
+    patents.write_text(json.dumps(public) + "\n", "utf-8")
     products.write_text(json.dumps({"id": "th2", "text": PRODUCT}) + "\n", "utf-8")
     outputs = []
     for name, extra in (("one", []), ("two", ["--workers", "2"])):
