@@ -158,7 +158,9 @@ def _brute(job: tuple[list[RecordedRight], list[Declaration]]) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--declarations", type=int, default=100_000)
+    parser.add_argument(
+        "--declarations", type=int, default=100_000, help="declarations the scorer scores"
+    )
     parser.add_argument("--brute", type=int, default=200, help="declarations brute force judges")
     args = parser.parse_args()
     rng = random.Random(SEED)

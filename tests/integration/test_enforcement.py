@@ -37,12 +37,18 @@ SEEN = datetime(2026, 10, 1, tzinfo=UTC)
 
 
 def listing(
-    actor: Actor, ref: str, seller: str, *, seen: datetime = SEEN, shop: str = "shop A"
+    actor: Actor,
+    ref: str,
+    seller: str,
+    *,
+    seen: datetime = SEEN,
+    shop: str = "shop A",
+    seller_id: str = "",
 ) -> Observation:
     return Observation(organisation_id=actor.organisation_id, kind=ObservationKind.LISTING,
                        text="ZEPHYRA cartridge 1ml", source=shop, external_id=ref, seller=seller,
                        url=f"https://{shop.replace(' ', '')}.example/{ref}", observed_at=seen,
-                       attributes={"seller_id": f"id-{seller}"})  # fmt: skip
+                       attributes={"seller_id": seller_id or f"id-{seller}"})  # fmt: skip
 
 
 @pytest.fixture
@@ -173,6 +179,30 @@ def test_notices_per_platform_and_seller_tracked_to_relisting(
     assert [n["id"] for n in takedowns.list_takedowns(uow, world, TakedownStatus.REFUSED)] == [
         other
     ]
+
+
+def test_a_seller_back_under_a_new_name_is_a_relisting_when_the_network_links_them(
+    uow: UnitOfWork, world: Actor
+) -> None:
+    found = hits(uow, world)
+    for ref in ("L1", "L2", "L3"):
+        confirm(uow, world, found[ref])
+    notices = {n["seller"]: n["id"] for n in takedowns.generate(uow, world, date(2026, 10, 2))}
+    for notice in notices.values():
+        takedowns.move(uow, world, notice, TakedownStatus.SENT, date(2026, 10, 3))
+        takedowns.move(uow, world, notice, TakedownStatus.REMOVED, date(2026, 10, 5))
+    later = datetime(2026, 10, 9, tzinfo=UTC)
+    with uow:  # Fake Mall's seller id under a new shop name; a stranger on the same right
+        uow.records.add(
+            listing(world, "L20", "Zephyr Outlet", seen=later, seller_id="ID-Fake Mall")
+        )
+        uow.records.add(listing(world, "L21", "Stranger Shop", seen=later))
+        uow.commit()
+    report = run_screening(uow, world, now=later)
+    assert report.relisted == [notices["Fake Mall"]]
+    note = takedowns.show_takedown(uow, world, notices["Fake Mall"])["steps"][-1]["note"]
+    assert "L20" in note and "'Zephyr Outlet'" in note and "shares seller id id-fake mall" in note
+    assert takedowns.show_takedown(uow, world, notices["Other Shop"])["status"] == "removed"
 
 
 def test_cases_kept_by_hand_refuse_bad_input_and_forbidden_moves(

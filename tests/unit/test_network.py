@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 from PIL import Image, ImageDraw
 
-from ipsentry.matching.network import Actor, image_hash, link, normalise
+from ipsentry.matching.network import Actor, connection, image_hash, link, normalise
 from ipsentry.reports.network_graph import network_svg
 
 
@@ -67,6 +67,14 @@ def test_shared_accounts_and_images_make_one_cluster() -> None:
     assert reasons[("b", "c")] == ("shares phone 15550100200",)
     assert "near-identical product image" in reasons[("d", "e")][0]
     assert set(network.positions) == set("abcdef")
+    assert connection(network, "a", "c") == (
+        "shares payment account acct-1",
+        "shares phone 15550100200",
+    )  # the path a - b - c, its reasons in order
+    assert connection(network, "c", "b") == ("shares phone 15550100200",)
+    assert connection(network, "a", "a") == ()
+    assert connection(network, "a", "d") is None  # different clusters
+    assert link(actors, layout=False).positions == {}
 
     svg = ET.fromstring(network_svg(network))
     assert svg.tag.endswith("svg") and svg.get("role") == "img"

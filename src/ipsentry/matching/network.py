@@ -81,8 +81,11 @@ def _words(kind: str) -> str:
     return kind.replace("_", " ")
 
 
-def link(actors: Sequence[Actor], *, image_distance: int = IMAGE_DISTANCE) -> Network:
-    """Every pair of actors sharing a value or a near-identical image, and the clusters."""
+def link(
+    actors: Sequence[Actor], *, image_distance: int = IMAGE_DISTANCE, layout: bool = True
+) -> Network:
+    """Every pair of actors sharing a value or a near-identical image, and the clusters;
+    without `layout` no drawing positions (a check that only follows links needs none)."""
     import networkx as nx
 
     graph: Any = nx.Graph()
@@ -117,8 +120,39 @@ def link(actors: Sequence[Actor], *, image_distance: int = IMAGE_DISTANCE) -> Ne
     positions = {
         str(k): (float(x), float(y))
         for k, (x, y) in nx.spring_layout(graph, seed=7).items()
-    } if by_key else {}  # fmt: skip
+    } if by_key and layout else {}  # fmt: skip
     return Network(by_key, links, clusters, positions)
+
+
+def connection(network: Network, a: str, b: str) -> tuple[str, ...] | None:
+    """Why actor `a` is linked to actor `b`: the reasons of each link on a shortest path
+    between them (one link when they share a value directly), or None if nothing joins
+    them. Breadth-first over the links, so the explanation is as short as it can be."""
+    if a == b:
+        return ()
+    neighbours: dict[str, list[Link]] = {}
+    for found in network.links:
+        neighbours.setdefault(found.a, []).append(found)
+        neighbours.setdefault(found.b, []).append(found)
+    came_by: dict[str, Link | None] = {a: None}
+    frontier = [a]
+    while frontier and b not in came_by:
+        following = []
+        for key in frontier:
+            for found in neighbours.get(key, []):
+                other = found.b if found.a == key else found.a
+                if other not in came_by:
+                    came_by[other] = found
+                    following.append(other)
+        frontier = following
+    if b not in came_by:
+        return None
+    path: list[str] = []
+    key = b
+    while (step := came_by[key]) is not None:
+        path = [*step.reasons, *path]
+        key = step.b if step.a == key else step.a
+    return tuple(path)
 
 
 def image_hash(content: bytes) -> str | None:

@@ -16,7 +16,7 @@ from typing import Any
 from ipsentry.domain.accounts import Permission
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.observations import Observation, ObservationKind
-from ipsentry.matching.network import TRAITS, Actor, Network, image_hash, link
+from ipsentry.matching.network import TRAITS, Actor, Network, connection, image_hash, link
 from ipsentry.services.access import Actor as User
 from ipsentry.store.unit_of_work import UnitOfWork
 
@@ -28,6 +28,12 @@ _KINDS = {
 }
 
 
+def actor_key(role: str, source: str, name: str) -> str:
+    """The network key of a seller, declarant, domain or app at its source, whichever
+    record names it."""
+    return f"{role}:{source}:{name.strip().casefold()}"
+
+
 def _observation_actor(observation: Observation) -> Actor | None:
     traits = {(k, str(v)) for k, v in observation.attributes.items() if k in TRAITS and v}
     if observation.kind is ObservationKind.DOMAIN:
@@ -37,7 +43,7 @@ def _observation_actor(observation: Observation) -> Actor | None:
         name = observation.seller
     if not name.strip():
         return None
-    key = f"{_KINDS[observation.kind]}:{observation.source}:{name.strip().casefold()}"
+    key = actor_key(_KINDS[observation.kind], observation.source, name)
     return Actor(key, _KINDS[observation.kind], name.strip(), frozenset(traits))
 
 
@@ -97,6 +103,20 @@ def network_of(uow: UnitOfWork, user: User) -> tuple[Network, Confidentiality]:
     with uow:
         actors, marking = gather(uow, user)
         return link(actors), marking
+
+
+def linking_network(uow: UnitOfWork, user: User) -> Network:
+    """Inside an open unit of work: the network to follow links in (no drawing)."""
+    actors, _ = gather(uow, user)
+    return link(actors, layout=False)
+
+
+def same_seller(network: Network, platform: str, seller: str, other: str) -> tuple[str, ...] | None:
+    """Why `other` is taken for `seller` on `platform` under another name (the links joining
+    their listings, e.g. a shared seller id or payment account), or None if nothing does."""
+    return connection(
+        network, actor_key("seller", platform, seller), actor_key("seller", platform, other)
+    )
 
 
 def network_record(network: Network) -> dict[str, Any]:

@@ -5,7 +5,8 @@ hit (captured here if it was not yet) and the explanation the reviewer confirmed
 moves draft → sent → removed | refused; a removed one whose listing comes back is marked
 relisted by the next screening run (``check_relisting``): the same platform and seller
 found again on a right of the notice, in a listing the notice does not name, or in one it
-names seen again after the removal.
+names seen again after the removal; a seller under a new name counts as the same when the
+infringer network links the two.
 """
 
 from __future__ import annotations
@@ -25,10 +26,12 @@ from ipsentry.domain.takedowns import (
     TakedownStatus,
 )
 from ipsentry.errors import InvalidInput, NotFound, Problem
+from ipsentry.matching.network import Network
 from ipsentry.services import audit
 from ipsentry.services.access import Actor
 from ipsentry.services.case_intake import hit_evidence
 from ipsentry.services.case_views import find_case
+from ipsentry.services.network import linking_network, same_seller
 from ipsentry.store.job_repository import HitFilter
 from ipsentry.store.unit_of_work import UnitOfWork
 
@@ -235,9 +238,13 @@ def move(
 
 def check_relisting(uow: UnitOfWork, actor: Actor, run: ScreeningRun, today: date) -> list[int]:
     """Inside the screening run's unit of work: mark relisted the removed notices whose
-    seller shows up again on the same platform and right. Returns the notices marked."""
+    seller shows up again on the same platform and right — under its own name, or under a
+    new one that the infringer network links to it (a shared seller id, payment account,
+    e-mail, address or product image), the usual answer to a takedown. Returns the notices
+    marked."""
     removed = uow.enforcement.takedowns(actor.organisation_id, statuses=(TakedownStatus.REMOVED,))
     marked = []
+    network: Network | None = None  # gathered on first need: most relistings keep the name
     for notice in removed:
         gone_on = notice.since(TakedownStatus.REMOVED)
         rights = {x.right_id for x in notice.listings}
@@ -248,15 +255,22 @@ def check_relisting(uow: UnitOfWork, actor: Actor, run: ScreeningRun, today: dat
             observation = uow.hits.observation(hit.observation_id)
             if observation is None or observation.source != notice.platform:
                 continue
+            renamed = ""
             if observation.seller != notice.seller and observation.id not in named:
-                continue
+                if network is None:
+                    network = linking_network(uow, actor)
+                why = same_seller(network, notice.platform, notice.seller, observation.seller)
+                if why is None:
+                    continue
+                renamed = f" under the name {observation.seller!r} ({'; '.join(why)})"
             seen = observation.observed_at.date() if observation.observed_at else None
             if observation.id in named and (seen is None or gone_on is None or seen <= gone_on):
                 continue  # the removed listing itself, as it was before removal
             notice.move(
                 TakedownStatus.RELISTED,
                 max(today, gone_on or today),
-                f"seen again in screening run: {observation.external_id or observation.url}",
+                f"seen again in screening run: {observation.external_id or observation.url}"
+                + renamed,
                 observation.id,
             )
             audit.record(uow, actor, "takedown.relisted", entity="takedown",
