@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from ipsentry.services.audit import AuditFilter
+from ipsentry.services.database import unit_of_work
+
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 PATENT = {
     "number": "US10000001",
@@ -37,15 +40,20 @@ PATENT = {
 PRODUCT = "The TH2 cartridge has a glass tank for oil. A porous ceramic core carries a printed heating coil. No cotton wick is used."
 
 
-def ipsentry(*args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {
+def ipsentry(
+    *args: str, ok: bool = True, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    base = {
         "PATH": "/usr/bin:/bin",
         "COLUMNS": "200",
         "IPSENTRY_DATABASE_URL": "sqlite:///:memory:",
         "HOME": "/tmp",
     }
     done = subprocess.run(
-        [sys.executable, "-m", "ipsentry", *args], capture_output=True, text=True, env=env
+        [sys.executable, "-m", "ipsentry", *args],
+        capture_output=True,
+        text=True,
+        env=base | (env or {}),
     )
     assert (done.returncode == 0) is ok, done.stderr
     return done
@@ -59,13 +67,37 @@ def files(tmp_path: Path) -> tuple[Path, Path]:
     return patent, product
 
 
+@pytest.fixture
+def account(tmp_path: Path) -> dict[str, str]:
+    """A database with one admin the command line acts as: exports are recorded there."""
+    password = tmp_path / "password.txt"
+    password.write_text("a long enough passphrase 42\n", "utf-8")
+    env = {
+        "IPSENTRY_DATABASE_URL": f"sqlite:///{tmp_path / 'ipsentry.sqlite3'}",
+        "IPSENTRY_ORGANISATION": "acme",
+        "IPSENTRY_USER_EMAIL": "counsel@acme.example",
+    }
+    ipsentry(
+        "init", "--organisation", "Acme", "--admin-email", env["IPSENTRY_USER_EMAIL"],
+        "--password-file", str(password), env=env,
+    )  # fmt: skip
+    return env
+
+
+def exports_recorded(account: dict[str, str]) -> list[dict[str, object]]:
+    with unit_of_work(account["IPSENTRY_DATABASE_URL"]) as uow:
+        entries, _ = uow.accounts.audit_entries(AuditFilter(action="export"), limit=100)
+        return [e.details for e in reversed(entries)]
+
+
 def chart(
-    files: tuple[Path, Path], *flags: str, ok: bool = True
+    files: tuple[Path, Path], *flags: str, ok: bool = True, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     patent, product = files
     return ipsentry(
-        "claims", "chart", "--patent", str(patent), "--product", str(product), *flags, ok=ok
-    )
+        "claims", "chart", "--patent", str(patent), "--product", str(product), *flags, ok=ok,
+        env=env,
+    )  # fmt: skip
 
 
 def test_chart_json_contract(files: tuple[Path, Path]) -> None:
@@ -83,15 +115,18 @@ def test_chart_json_contract(files: tuple[Path, Path]) -> None:
     assert dependent["claims"][0]["elements"][-1]["finding"] == "present (evidence of absence)"
 
 
-def test_chart_html_csv_and_pdf(files: tuple[Path, Path], tmp_path: Path) -> None:
-    html = chart(files, "--html", "--words-only").stdout
+def test_chart_html_csv_and_pdf(
+    files: tuple[Path, Path], tmp_path: Path, account: dict[str, str]
+) -> None:
+    yes = ("--words-only", "--confirm-privileged")
+    html = chart(files, "--html", *yes, env=account).stdout
     assert "Preliminary claim chart" in html and "for review by counsel" in html
     assert "ATTORNEYS EYES ONLY" in html and "porous ceramic core" in html
-    rows = chart(files, "--csv", "--words-only").stdout.splitlines()
+    rows = chart(files, "--csv", *yes, env=account).stdout.splitlines()
     assert rows[0].startswith("patent,claim,share_found,ranking_score,verdict,element,evidence")
     assert len(rows) == 4
     pdf = tmp_path / "chart.pdf"
-    chart(files, "--pdf", "--out", str(pdf), "--words-only")
+    chart(files, "--pdf", "--out", str(pdf), *yes, env=account)
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -105,6 +140,32 @@ def test_chart_html_csv_and_pdf(files: tuple[Path, Path], tmp_path: Path) -> Non
         check=True,
     )
     assert (tmp_path / "page-1.png").stat().st_size > 1000
+
+
+def test_a_marked_patent_leaves_as_a_file_only_once_confirmed_and_recorded(
+    files: tuple[Path, Path], tmp_path: Path, account: dict[str, str]
+) -> None:
+    out = tmp_path / "chart.csv"
+    refused = chart(files, "--out", str(out), "--words-only", ok=False, env=account)
+    assert "attorneys' eyes only records" in refused.stderr
+    assert "give --confirm-privileged" in refused.stderr
+    assert not out.exists() and exports_recorded(account) == []
+    chart(files, "--out", str(out), "--words-only", "--confirm-privileged", env=account)
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))  # the format from the suffix
+    assert rows and {r["marking"] for r in rows} == {"attorneys eyes only"}
+    (entry,) = exports_recorded(account)
+    assert entry["patents"] == ["US10000001"] and entry["format"] == "csv"
+    assert entry["marking"] == "attorneys_eyes_only" and entry["confirmed_privileged"] is True
+    table = chart(files, "--words-only", env=account).stdout  # on screen: shown, not exported
+    assert "ATTORNEYS EYES ONLY" in table and len(exports_recorded(account)) == 1
+
+
+def test_a_public_patent_file_is_charted_without_an_account(
+    files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    files[0].write_text(json.dumps({**PATENT, "confidentiality": "public"}), "utf-8")
+    html = chart(files, "--html", "--words-only").stdout  # no database user needed
+    assert "PUBLIC" in html and "porous ceramic core" in html
 
 
 def test_bad_chart_input_is_named(files: tuple[Path, Path], tmp_path: Path) -> None:
@@ -123,7 +184,7 @@ def test_bad_chart_input_is_named(files: tuple[Path, Path], tmp_path: Path) -> N
     assert "no such file" in chart((files[0], tmp_path / "nope.txt"), ok=False).stderr
 
 
-def test_batch_charts_many_products_in_one_process(tmp_path: Path) -> None:
+def test_batch_charts_many_products_in_one_process(tmp_path: Path, account: dict[str, str]) -> None:
     patents = tmp_path / "patents.jsonl"
     patents.write_text(json.dumps(PATENT) + "\n", "utf-8")
     products = tmp_path / "products.jsonl"
@@ -134,17 +195,14 @@ def test_batch_charts_many_products_in_one_process(tmp_path: Path) -> None:
         + "\n",
         "utf-8",
     )
-    ipsentry(
-        "claims",
-        "batch",
-        "--patents",
-        str(patents),
-        "--products",
-        str(products),
-        "--out",
-        str(tmp_path / "charts.jsonl"),
-        "--words-only",
-    )
+    command = ("claims", "batch", "--patents", str(patents), "--products", str(products),
+               "--out", str(tmp_path / "charts.jsonl"), "--words-only")  # fmt: skip
+    refused = ipsentry(*command, ok=False, env=account)
+    assert "the claim chart of US10000001 includes attorneys' eyes only" in refused.stderr
+    assert "--confirm-privileged" in refused.stderr and not (tmp_path / "charts.jsonl").exists()
+    ipsentry(*command, "--confirm-privileged", env=account)
+    (entry,) = exports_recorded(account)
+    assert entry["patents"] == ["US10000001"] and entry["format"] == "jsonl"
     charts = [
         json.loads(line) for line in (tmp_path / "charts.jsonl").read_text("utf-8").splitlines()
     ]
@@ -152,6 +210,7 @@ def test_batch_charts_many_products_in_one_process(tmp_path: Path) -> None:
         ("th2", "reads_on"),
         ("toaster", "no"),
     ]
+    assert {c["patent"]["confidentiality"] for c in charts} == {"attorneys_eyes_only"}
 
 
 def test_patent_index_and_search_contract(tmp_path: Path) -> None:

@@ -11,9 +11,11 @@ import typer
 
 from ipsentry.cli.cluster import SchedulerOption, WorkersOption, chosen_client
 from ipsentry.cli.context import console, context, print_json
+from ipsentry.cli.output import CONFIRM_OPTION, asking_confirmation
 from ipsentry.cli.params import TABULAR, TEXT, InputFile, OutputFile
 from ipsentry.cli.progress import progress_bar
 from ipsentry.cli.tables import clip, fitted_table, under
+from ipsentry.domain.rights import Patent
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.formats.files import atomic_text
 from ipsentry.reports.claim_chart import render_csv, render_html, write_pdf
@@ -26,9 +28,18 @@ from ipsentry.services.claim_charts import (
     read_product,
 )
 
+ConfirmOption = Annotated[
+    bool,
+    typer.Option(
+        CONFIRM_OPTION,
+        help="Write charts of attorneys'-eyes-only, privileged or protective-order patents "
+        "(recorded in the audit log).",
+    ),
+]
 app = typer.Typer(help="Claim charts: claim elements mapped to quoted evidence in a product text.")
 
 
+SUFFIX_FORMATS = {".json": "json", ".html": "html", ".htm": "html", ".pdf": "pdf", ".csv": "csv"}
 EVIDENCE_CHARACTERS = 240  # in the terminal; JSON, HTML, PDF and CSV quote it whole
 
 
@@ -43,8 +54,34 @@ def headline(claim: dict[str, Any]) -> str:
     )
 
 
+def _authorise(patents: list[Patent], file_format: str, confirmed: bool, *, held: bool) -> None:
+    """Charts of stored patents leave as any export does; a file's patents are accounted for
+    when their marking asks for a yes (recorded as the configured user)."""
+    if not held and not claim_charts.needs_confirmation(patents):
+        return
+    ctx = context()
+    with asking_confirmation():
+        claim_charts.authorise_export(
+            ctx.uow(), ctx.actor(), patents, file_format, confirmed=confirmed
+        )
+
+
+def _format(flags: dict[str, bool], out: Path | None) -> str | None:
+    """The one format asked for by flag, else by the --out file's suffix; None: the table."""
+    chosen = [name for name, given in flags.items() if given]
+    if len(chosen) > 1:
+        raise InvalidInput(
+            [Problem("command line", None, "--json/--html/--pdf/--csv", "choose one")]
+        )
+    if chosen:
+        return chosen[0]
+    return None if out is None else SUFFIX_FORMATS[out.suffix.lower()]
+
+
 def _show(chart: dict[str, Any]) -> None:
     patent = chart["patent"]
+    marking = str(patent.get("confidentiality", "confidential")).replace("_", " ").upper()
+    console.print(f"[reverse] {marking} [/reverse]")
     console.print(
         f"[bold]{patent['number']}[/bold] {patent['title']} — product: {chart['product']}"
     )
@@ -100,48 +137,54 @@ def chart(
         typer.Option(
             "--out",
             help="File to write the JSON, HTML, PDF or CSV to.",
-            parser=OutputFile(".json", ".html", ".htm", ".pdf", ".csv"),
+            parser=OutputFile(*SUFFIX_FORMATS),
         ),
     ] = None,
     words_only: Annotated[
         bool, typer.Option("--words-only", help="Match words only, without the sentence encoder.")
     ] = False,
+    confirm_privileged: ConfirmOption = False,
 ) -> None:
-    """Chart a patent's claims against one product."""
-    if sum((as_json, as_html, as_pdf, as_csv)) > 1:
-        raise InvalidInput(
-            [Problem("command line", None, "--json/--html/--pdf/--csv", "choose one")]
-        )
-    if as_pdf and out is None:
+    """Chart a patent's claims against one product.
+
+    HTML, PDF, CSV and files written with --out are exports: each carries the patent's
+    marking and is recorded in the audit log; a marked patent's (attorneys' eyes only or
+    stricter) needs --confirm-privileged.
+    """
+    file_format = _format({"json": as_json, "html": as_html, "pdf": as_pdf, "csv": as_csv}, out)
+    if file_format == "pdf" and out is None:
         raise InvalidInput([Problem("command line", None, "--out", "a PDF needs a file to go to")])
-    if is_patent_file(patent):
-        found = patent_from_file(Path(patent))
-    else:
+    held = not is_patent_file(patent)
+    if held:
         ctx = context()
         found = portfolio_patent(ctx.uow(), ctx.actor(), patent)
+    else:
+        found = patent_from_file(Path(patent))
     record = Charter(dense=not words_only).chart(
         found, read_product(product), str(product), claim or None
     )
-    if as_json and out:
-        with atomic_text(out) as handle:
-            handle.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
-        console.print(f"{out}: claim chart written")
-    elif as_json:
-        print_json(record)
-    elif as_pdf:
+    if file_format is None:
+        _show(record)
+        return
+    if file_format == "json" and out is None:
+        print_json(record)  # the record itself, as for any listing
+        return
+    _authorise([found], file_format, confirm_privileged, held=held)
+    if file_format == "pdf":
         assert out is not None
         write_pdf(record, out)
-        console.print(f"{out}: claim chart written")
-    elif as_html or as_csv:
-        text = render_html(record) if as_html else render_csv(record)
-        if out:
-            with atomic_text(out) as handle:
-                handle.write(text)
-            console.print(f"{out}: claim chart written")
-        else:
-            sys.stdout.write(text)
     else:
-        _show(record)
+        text = {
+            "json": lambda: json.dumps(record, ensure_ascii=False, indent=2) + "\n",
+            "html": lambda: render_html(record),
+            "csv": lambda: render_csv(record),
+        }[file_format]()
+        if out is None:
+            sys.stdout.write(text)
+            return
+        with atomic_text(out) as handle:
+            handle.write(text)
+    console.print(f"{out}: claim chart written")
 
 
 @app.command("batch")
@@ -165,11 +208,26 @@ def batch(
     words_only: Annotated[bool, typer.Option("--words-only", help="Match words only.")] = False,
     workers: WorkersOption = None,
     scheduler: SchedulerOption = None,
+    confirm_privileged: ConfirmOption = False,
 ) -> None:
     """Chart every patent against every product: in one process (the encoder loads once),
-    or on a Dask cluster (it loads once per worker)."""
+    or on a Dask cluster (it loads once per worker).
+
+    Each chart carries its patent's marking; charts of marked patents (attorneys' eyes only
+    or stricter) need --confirm-privileged and are recorded in the audit log.
+    """
+
+    def authorise(found: list[Patent]) -> None:
+        _authorise(found, "jsonl", confirm_privileged, held=False)
+
     with progress_bar("charting") as bar, chosen_client(workers, scheduler) as client:
         charts = claim_charts.chart_batch(
-            patents, products, out, words_only=words_only, progress=bar.update, client=client
+            patents,
+            products,
+            out,
+            words_only=words_only,
+            progress=bar.update,
+            client=client,
+            authorise=authorise,
         )
     console.print(f"{out}: {charts} charts")

@@ -6,10 +6,14 @@ Kept free of heavy imports so ``ipsentry --help`` and the error renderer start f
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from rich.console import Console
+
+from ipsentry.errors import ConfirmationNeeded
 
 console = Console()
 errors = Console(stderr=True)
@@ -27,3 +31,15 @@ def money(amount: object, currency: str) -> str:
     except InvalidOperation:
         return f"{currency} {amount}"
     return f"{currency} {value:,}"
+
+
+CONFIRM_OPTION = "--confirm-privileged"
+
+
+@contextmanager
+def asking_confirmation() -> Iterator[None]:
+    """A refused export tells the person at the terminal how to say yes."""
+    try:
+        yield
+    except ConfirmationNeeded as error:
+        raise ConfirmationNeeded(f"{error}: give {CONFIRM_OPTION}", error.marking) from None

@@ -13,12 +13,11 @@ from rich.table import Table
 from rich.text import Text
 
 from ipsentry.cli.context import console, context, print_json
-from ipsentry.cli.output import errors
+from ipsentry.cli.output import CONFIRM_OPTION, asking_confirmation, errors
 from ipsentry.cli.params import TABULAR, DateParser, InputFile, OutputFile
 from ipsentry.cli.progress import progress_bar
 from ipsentry.cli.tables import fitted_table, styled, under
 from ipsentry.domain.rights import RightKind
-from ipsentry.errors import ConfirmationNeeded
 from ipsentry.services import portfolio
 from ipsentry.services.portfolio import RightFilter
 
@@ -183,7 +182,7 @@ def export(
     confirm_privileged: Annotated[
         bool,
         typer.Option(
-            "--confirm-privileged",
+            CONFIRM_OPTION,
             help="Export privileged and protective-order rights too (recorded in the audit log).",
         ),
     ] = False,
@@ -195,12 +194,10 @@ def export(
     """
     ctx = context()
     where = RightFilter(kind, jurisdiction, family, status)
-    try:
+    with asking_confirmation():
         count = portfolio.export_rights(
             ctx.uow(), ctx.actor(), out, where, confirmed=confirm_privileged
         )
-    except ConfirmationNeeded as error:
-        raise ConfirmationNeeded(f"{error}: give --confirm-privileged", error.marking) from None
     console.print(f"wrote {count} right(s) to {out}")
 
 

@@ -105,17 +105,17 @@ def initialise(
     ``uow`` may be a function that opens the database: it is called only once the input is
     accepted, so bad input never leaves a new, empty database behind.
     """
-    organisation = Organisation(
-        name=_check_name(organisation_name, "organisation"),
-        slug=check_slug(slug),
-        kind=kind,
-        country=_check_country(country),
-        owns_installation=True,
-    )
+    named = _check_name(organisation_name, "organisation")
+    slug, country = check_slug(slug), _check_country(country)
     email, name = check_email(admin_email), _check_name(admin_name)
     password_hash, generated = _password(password)
     if callable(uow):
         uow = uow()
+    # made once the database is open: a domain object made before this process mapped
+    # the classes cannot be read afterwards (a fresh 'ipsentry init' crashed on it)
+    organisation = Organisation(
+        name=named, slug=slug, kind=kind, country=country, owns_installation=True
+    )
     with uow:
         if uow.accounts.count_users():
             raise Conflict(

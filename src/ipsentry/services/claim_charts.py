@@ -186,12 +186,16 @@ def chart_batch(
     progress: Callable[[int, int], None] | None = None,
     client: cluster.Client | None = None,
     partition: int = CHART_PARTITION,
+    authorise: Callable[[list[Patent]], None] | None = None,
 ) -> int:
     """Every patent of a JSON Lines file charted against every product of another, one
     JSON line per chart in (patent, product) order; here, or partition by partition on
-    ``client``'s cluster. Both files are checked whole first. Returns the charts written."""
+    ``client``'s cluster. Both files are checked whole first, then the export is put to
+    ``authorise`` (which refuses by raising) before any charting. Returns the charts written."""
     found = patents_of(patents)
     items = list(products_of(products))
+    if authorise is not None:
+        authorise(found)
     total, done = len(found) * len(items), [0]
 
     def counted(charts: int) -> None:
@@ -260,6 +264,7 @@ class PortfolioChart:
 
     chart: dict[str, Any]
     marking: Confidentiality
+    patent: Patent
 
 
 @cache
@@ -282,7 +287,48 @@ def chart_for(
         raise InvalidInput([Problem("form", None, "product", "is empty")])
     right = portfolio_patent(uow, actor, reference)
     record = lexical_charter().chart(right, product_text, product_name, list(claims) or None)
-    return PortfolioChart(record, right.confidentiality)
+    return PortfolioChart(record, right.confidentiality, right)
+
+
+CONFIRM_FROM = Confidentiality.ATTORNEYS_EYES_ONLY
+"""A chart maps a patent's claims to a product element by element: counsel's analysis, so
+its export asks for a yes from attorneys'-eyes-only up, one step below other exports."""
+
+
+def export_marking(patents: Sequence[Patent]) -> Confidentiality:
+    """The marking an export of charts of ``patents`` carries: the strictest of them."""
+    return max((p.confidentiality for p in patents), key=lambda m: m.rank)
+
+
+def needs_confirmation(patents: Sequence[Patent]) -> bool:
+    return exports.needs_confirmation(export_marking(patents), CONFIRM_FROM)
+
+
+def authorise_export(
+    uow: UnitOfWork,
+    actor: Actor,
+    patents: Sequence[Patent],
+    file_format: str,
+    *,
+    confirmed: bool = False,
+) -> Confidentiality:
+    """Allow charts of ``patents`` to leave as a ``file_format`` file, or refuse: the export
+    permission, a confirmation from attorneys'-eyes-only up, and a line in the audit log
+    (web, API and command line alike). Returns the marking the files carry."""
+    marking = export_marking(patents)
+    numbers = [patent_number(p) for p in patents]
+    shown = ", ".join(numbers[:3]) + (f" and {len(numbers) - 3} more" if len(numbers) > 3 else "")
+    exports.authorise(
+        uow,
+        actor,
+        f"the claim chart of {shown}" if len(numbers) == 1 else f"claim charts of {shown}",
+        marking,
+        confirmed=confirmed,
+        entity="claim_chart",
+        details={"patents": numbers, "format": file_format},
+        confirm_from=CONFIRM_FROM,
+    )
+    return marking
 
 
 def chart_export(
@@ -295,17 +341,8 @@ def chart_export(
     confirmed: bool = False,
 ) -> PortfolioChart:
     """A chart to download: the export permission first, then the chart, then the export
-    allowed (a privileged patent's only once ``confirmed``) and recorded."""
+    allowed (a marked patent's only once ``confirmed``) and recorded."""
     actor.require(Permission.EXPORT, "export claim charts")
     found = chart_for(uow, actor, reference, product_text)
-    number = str(found.chart["patent"]["number"])
-    exports.authorise(
-        uow,
-        actor,
-        f"the claim chart of {number}",
-        found.marking,
-        confirmed=confirmed,
-        entity="claim_chart",
-        details={"patent": number, "format": file_format},
-    )
+    authorise_export(uow, actor, [found.patent], file_format, confirmed=confirmed)
     return found

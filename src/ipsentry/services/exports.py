@@ -21,8 +21,10 @@ from ipsentry.store.unit_of_work import UnitOfWork
 CONFIRM_FROM = Confidentiality.PRIVILEGED  # this marking and stricter ones need a yes
 
 
-def needs_confirmation(marking: Confidentiality) -> bool:
-    return marking.rank >= CONFIRM_FROM.rank
+def needs_confirmation(
+    marking: Confidentiality, confirm_from: Confidentiality = CONFIRM_FROM
+) -> bool:
+    return marking.rank >= confirm_from.rank
 
 
 def authorise(
@@ -35,10 +37,13 @@ def authorise(
     entity: str = "",
     entity_id: int | None = None,
     details: dict[str, Any] | None = None,
+    confirm_from: Confidentiality = CONFIRM_FROM,
 ) -> None:
-    """Allow the export of ``what`` (marked ``marking``) and record it, or refuse it."""
+    """Allow the export of ``what`` (marked ``marking``) and record it, or refuse it; a
+    kind of export that is itself counsel's work may ask from a lower ``confirm_from``."""
     actor.require(Permission.EXPORT, f"export {what}")
-    if needs_confirmation(marking) and not confirmed:
+    confirming = needs_confirmation(marking, confirm_from)
+    if confirming and not confirmed:
         raise ConfirmationNeeded(
             f"{what} includes {marking.label.lower()} records; confirm the export to go on",
             marking.value,
@@ -53,7 +58,7 @@ def authorise(
             details={
                 "what": what,
                 "marking": marking.value,
-                "confirmed_privileged": needs_confirmation(marking),
+                "confirmed_privileged": confirming,
                 **(details or {}),
             },
         )
