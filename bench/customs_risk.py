@@ -137,7 +137,7 @@ def _init(scorer: DeclarationScorer) -> None:
 
 def _score(chunk: list[Declaration]) -> int:
     assert _SCORER is not None
-    return sum(1 for d in chunk if _SCORER.score(d).level != "low")
+    return sum(1 for risk in _SCORER.score_all(chunk) if risk.level != "low")
 
 
 def _brute(job: tuple[list[RecordedRight], list[Declaration]]) -> int:
@@ -158,7 +158,9 @@ def _brute(job: tuple[list[RecordedRight], list[Declaration]]) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--declarations", type=int, default=100_000)
+    parser.add_argument(
+        "--declarations", type=int, default=100_000, help="declarations the scorer scores"
+    )
     parser.add_argument("--brute", type=int, default=200, help="declarations brute force judges")
     args = parser.parse_args()
     rng = random.Random(SEED)

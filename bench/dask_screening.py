@@ -68,8 +68,14 @@ def _run(marks: Path, listings: Path, out: Path, workers: int | None) -> tuple[f
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--titles", type=int, default=1_000_000)
-    parser.add_argument("--only", choices=["base", "1", "2"])
+    parser.add_argument(
+        "--titles", type=int, default=1_000_000, help="listing titles screened per configuration"
+    )
+    parser.add_argument(
+        "--only",
+        choices=["base", "1", "2"],
+        help="measure one configuration: base (no cluster), 1 or 2 local workers",
+    )
     args = parser.parse_args()
     marks, titles, _ = make_data(args.titles, 0)
     chosen = {"base": [None], "1": [1], "2": [2]}.get(args.only or "", [None, 1, 2])

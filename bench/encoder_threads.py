@@ -50,8 +50,8 @@ def spinning_encoder() -> Encoder:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--texts", type=int, default=200)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--texts", type=int, default=200, help="titles and abstracts encoded a run")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each setting (median kept)")
     args = parser.parse_args()
     sample = texts(args.texts)
     encoders = {

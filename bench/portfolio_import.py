@@ -84,9 +84,15 @@ def measure(command: list[str], env: dict[str, str]) -> tuple[float, float, int]
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", type=int, nargs="+", default=[50, 500])
-    parser.add_argument("--baseline-ref", default="dec7a45")
-    parser.add_argument("--baseline-max-mb", type=int, default=50)
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=[50, 500], help="file sizes to import, in MB"
+    )
+    parser.add_argument(
+        "--baseline-ref", default="dec7a45", help="git ref of the code before streaming"
+    )
+    parser.add_argument(
+        "--baseline-max-mb", type=int, default=50, help="baseline on files up to this"
+    )
     parser.add_argument("--good-max-mb", type=int, default=50, help="all-good files up to this")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="ipsentry-import-bench-"))

@@ -309,8 +309,8 @@ def _print(result: dict[str, Any]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database-url", help="an empty database (default: a new SQLite file)")
-    parser.add_argument("--reviewers", type=int, default=50)
-    parser.add_argument("--seconds", type=int, default=120)
+    parser.add_argument("--reviewers", type=int, default=50, help="simulated reviewers")
+    parser.add_argument("--seconds", type=int, default=120, help="length of the load run")
     parser.add_argument("--baseline-seconds", type=int, default=20, help="0: no baseline")
     parser.add_argument("--listings", type=int, default=300, help="listings screened for hits")
     parser.add_argument("--hot", type=int, default=10, help="hits most decisions fall on")

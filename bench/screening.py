@@ -134,8 +134,10 @@ def brute_hits(
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--titles", type=int, default=100_000)
-    parser.add_argument("--brute-titles", type=int, default=250)
+    parser.add_argument("--titles", type=int, default=100_000, help="titles the index screens")
+    parser.add_argument(
+        "--brute-titles", type=int, default=250, help="titles of the brute-force recall sample"
+    )
     parser.add_argument("--brute-cache", type=Path, help="keep the brute-force hits here")
     parser.add_argument("--recall-only", action="store_true", help="skip the throughput")
     args = parser.parse_args()

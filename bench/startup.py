@@ -52,7 +52,7 @@ def measure(arguments: list[str]) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=7, help="runs of each command (median kept)")
     args = parser.parse_args()
     from ipsentry.cli.app import COMMANDS
 

@@ -758,3 +758,49 @@ def test_flags_read_as_flags_in_help(world: World, capsys: pytest.CaptureFixture
     for path in sorted(COMMANDS):
         code, out, _ = invoke(capsys, *path.split(), "--help")
         assert code == 0 and "<bool>" not in out and "<path>" not in out.lower(), path
+
+
+@pytest.mark.parametrize("given", ["option", "setting"])
+def test_an_unusable_scheduler_address_names_where_it_was_given(
+    given: str, world: World, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = ["screen", "--marks", str(world.files["marks.csv"]), "--input",
+            str(world.files["observations.csv"]), "--out", str(world.fresh("hits.jsonl"))]  # fmt: skip
+    if given == "option":
+        args += ["--scheduler", "nowhere"]
+        named = "command line: --scheduler: cannot reach the Dask scheduler at nowhere"
+    else:
+        monkeypatch.setenv("IPSENTRY_DASK_SCHEDULER", "nowhere")
+        named = "environment: IPSENTRY_DASK_SCHEDULER: cannot reach the Dask scheduler at nowhere"
+    get_settings.cache_clear()
+    try:
+        code, _, err = invoke(capsys, *args)
+    finally:
+        monkeypatch.delenv("IPSENTRY_DASK_SCHEDULER", raising=False)
+        get_settings.cache_clear()
+    assert code == 2 and named in " ".join(err.split()), err
+    assert not Path(args[6]).exists()
+
+
+def test_screening_a_glob_names_every_bad_file_and_row_and_writes_nothing(
+    world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = world.fresh("crawl")
+    folder.mkdir()
+    (folder / "a.csv").write_text("id,title\n1,CCELL pods\n2,garden hose\n", "utf-8")
+    (folder / "b.jsonl").write_text('{"id": "b1", "title": "ok"}\n{"id": "b2", "title": \n')
+    (folder / "c.parquet").write_bytes(b"not parquet")
+    (folder / "d.csv").write_text("id,title,kind\n1,CCELL,listing\n2,CCELL kit,tweet\n", "utf-8")
+    out = world.fresh("hits.jsonl")
+    code, _, err = invoke(capsys, "screen", "--marks", str(world.files["marks.csv"]),
+                          "--input", f"{folder}/*", "--out", str(out))  # fmt: skip
+    said = " ".join(err.split())
+    assert code == 2 and not out.exists()
+    for problem in (f"{folder}/b.jsonl:2: (json): not valid JSON",
+                    f"{folder}/c.parquet: (file): not a Parquet file",
+                    f"{folder}/d.csv:3: kind: 'tweet' is not one of"):  # fmt: skip
+        assert problem in said, err
+    assert "a.csv" not in said
+    code, _, err = invoke(capsys, "screen", "--marks", str(world.files["marks.csv"]),
+                          "--input", f"{folder}/*.xlsx", "--out", str(out))  # fmt: skip
+    assert code == 2 and f"no file matches '{folder}/*.xlsx'" in err

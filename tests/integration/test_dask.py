@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -22,10 +23,20 @@ import pytest
 from ipsentry.domain.jobs import JobStatus
 from ipsentry.domain.screening import RunStatus
 from ipsentry.errors import InvalidInput
-from ipsentry.services import claim_charts, cluster, customs_risk, jobs, screening_upload
+from ipsentry.formats.register_list import read_register
+from ipsentry.services import (
+    claim_charts,
+    cluster,
+    customs_risk,
+    jobs,
+    patent_search,
+    screening_upload,
+)
 from ipsentry.services.access import Actor, resolve_user
 from ipsentry.services.cluster import Cluster, DaskRunner
 from ipsentry.services.demo import DEMO, load_demo
+from ipsentry.services.marks import search_register
+from ipsentry.services.register_watch import build_register
 from ipsentry.services.screening import run_screening, screen_files
 from ipsentry.store.unit_of_work import UnitOfWork
 from tests.integration.test_claims_cli import PATENT, PRODUCT
@@ -287,3 +298,74 @@ def test_the_batch_chart_command_on_two_workers_writes_what_one_process_writes(
         assert done.returncode == 0, done.stderr
         outputs.append(out.read_text("utf-8"))
     assert outputs[0] == outputs[1] and outputs[0].count("\n") == 1
+
+
+SYLLABLES = ["ka", "lo", "mi", "ner", "vo", "tis", "ra", "pel", "dun", "sio", "cel", "ox"]
+
+
+def _names(rng: random.Random, count: int) -> list[str]:
+    return sorted({"".join(rng.sample(SYLLABLES, rng.randint(2, 4))).upper() for _ in range(count)})
+
+
+def test_a_query_file_searched_on_the_cluster_finds_what_one_process_finds(
+    local_client: cluster.Client, tmp_path: Path
+) -> None:
+    """40 queries, 3 to a task on two workers, each worker opening the index from its
+    folder: the same names, scores and order for every query, in the file's order; and
+    the command with --scheduler prints them."""
+    rng = random.Random(5)
+    names = _names(rng, 400)
+    register = tmp_path / "register.txt"
+    register.write_text("\n".join(names) + "\n", "utf-8")
+    index = tmp_path / "index"
+    build_register(read_register(register), index, workers=1)
+    queries = [n[:-1] + rng.choice("AEIOU") if i % 2 else n.title() for i, n in
+               enumerate(rng.sample(names, 40))]  # fmt: skip
+    here = search_register(index, queries, top=5)
+    seen: list[tuple[int, int]] = []
+    progress = lambda done, total: seen.append((done, total))  # noqa: E731
+    there = search_register(index, queries, top=5, client=local_client, partition=3,
+                            progress=progress)  # fmt: skip
+    assert [q for q, _ in there] == queries
+    today = date.today()
+    records = [[(q, [h.as_json(today) for h in hits]) for q, hits in a] for a in (here, there)]
+    assert records[0] == records[1] and all(hits for _, hits in records[0])
+    assert len(seen) == 14 and seen[-1] == (40, 40)
+    file = tmp_path / "queries.txt"
+    file.write_text("\n".join(queries) + "\n", "utf-8")
+    done = subprocess.run(
+        [BIN / "ipsentry", "register", "search", index, "--queries-file", file, "--top", "5",
+         "--json", "--scheduler", local_client.scheduler.address],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == [{"query": q, "results": hits} for q, hits in records[0]]
+
+
+def test_a_patent_index_encoded_on_the_cluster_has_the_vectors_of_one_built_here(
+    local_client: cluster.Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """150 summaries of different lengths, one encoder batch a task (3 tasks on two
+    workers): the same vectors, bit for bit, and the same search answers."""
+    rng = random.Random(8)
+    records = [
+        {"number": f"US{10_000_000 + i}",
+         "title": " ".join(rng.choices(WORDS, k=rng.randint(2, 9))),
+         "abstract": " ".join(rng.choices(WORDS, k=rng.randint(0, 30)))}
+        for i in range(150)
+    ]  # fmt: skip
+    monkeypatch.setattr(patent_search, "BATCHES_PER_TASK", 1)
+    built = []
+    for name, client in (("here", None), ("there", local_client)):
+        ticks: list[int] = []
+        meta = patent_search.build_index(records, tmp_path / name, progress=ticks.append,
+                                         client=client)  # fmt: skip
+        assert meta["documents"] == 150 and sum(ticks) == 150
+        built.append(patent_search.open_index(tmp_path / name))
+    here, there = built
+    assert here.vectors is not None and there.vectors is not None
+    assert here.vectors.tobytes() == there.vectors.tobytes()
+    assert len({v.tobytes() for v in here.vectors}) > 100  # not all the same vector
+    queries = ["ceramic coil cartridge", "garden hose lamp"]
+    answers = [[[h.as_json() for h in hits] for hits in i.search(queries, 5)] for i in built]
+    assert answers[0] == answers[1]

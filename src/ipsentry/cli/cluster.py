@@ -15,7 +15,8 @@ WorkersOption = Annotated[
     int | None,
     typer.Option(
         "--workers",
-        help="Run on a local Dask cluster of N worker processes.",
+        help="Run on a local Dask cluster of N worker processes (even if "
+        "$IPSENTRY_DASK_SCHEDULER is set).",
         min=1,
     ),
 ]
@@ -32,7 +33,12 @@ SchedulerOption = Annotated[
 
 @contextlib.contextmanager
 def chosen_client(workers: int | None, scheduler: str | None) -> Iterator[cluster.Client | None]:
-    """The cluster the options (or the setting) name, connected; None to run here."""
-    chosen = cluster.Cluster(scheduler or context().settings.dask_scheduler, workers)
+    """The cluster the options (or the setting) name, connected; None to run here. An
+    option beats the setting: --workers N runs locally even if the setting names a
+    scheduler."""
+    if scheduler or workers:
+        chosen = cluster.Cluster(scheduler, workers)
+    else:
+        chosen = cluster.Cluster(context().settings.dask_scheduler, named_by=cluster.SETTING)
     with cluster.connect(chosen) as client:
         yield client

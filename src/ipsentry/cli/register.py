@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from ipsentry.cli.cluster import SchedulerOption, WorkersOption, chosen_client
 from ipsentry.cli.context import console, print_json
 from ipsentry.cli.inputs import read_queries
 from ipsentry.cli.params import DateParser, IndexFolder, InputFile, OutputFolder
@@ -66,6 +67,8 @@ def search(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Show why each name was found, under it.")
     ] = False,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """The registered names most likely to be confused with each query, explained.
@@ -78,7 +81,8 @@ def search(
         raise InvalidInput(
             [Problem("command line", None, "QUERY", "give a query or --queries-file")]
         )
-    answers = search_register(index, wanted, top=top)
+    with progress_bar("searching") as bar, chosen_client(workers, scheduler) as client:
+        answers = search_register(index, wanted, top=top, client=client, progress=bar.update)
     if as_json:
         print_json(
             [{"query": q, "results": [r.as_json(day) for r in results]} for q, results in answers]

@@ -38,16 +38,24 @@ R = TypeVar("R")
 M = TypeVar("M")
 
 
+OPTION = "--scheduler"
+
+
 @dataclass(frozen=True)
 class Cluster:
-    """Which cluster the user asked for: an address, a number of local workers, or none."""
+    """Which cluster the user asked for: an address, a number of local workers, or none.
+
+    ``named_by`` is where the address came from (the ``--scheduler`` option or the
+    setting), so a problem with it names what the user has to change.
+    """
 
     scheduler: str | None = None
     workers: int | None = None
+    named_by: str = OPTION
 
     def __post_init__(self) -> None:
         if self.scheduler and self.workers:
-            message = "give --workers or a scheduler, not both"
+            message = "give --workers or --scheduler, not both"
             raise InvalidInput([Problem("command line", None, "--workers", message)])
         if self.workers is not None and self.workers < 1:
             raise InvalidInput([Problem("command line", None, "--workers", "must be 1 or more")])
@@ -68,9 +76,9 @@ def connect(cluster: Cluster) -> Iterator[Client | None]:
         try:
             client = distributed.Client(cluster.scheduler, timeout="10s")
         except (OSError, TimeoutError, ValueError) as error:
-            raise InvalidInput(
-                [Problem(SETTING, None, "scheduler", f"cannot reach {cluster.scheduler}: {error}")]
-            ) from None
+            source = "command line" if cluster.named_by == OPTION else "environment"
+            message = f"cannot reach the Dask scheduler at {cluster.scheduler}: {error}"
+            raise InvalidInput([Problem(source, None, cluster.named_by, message)]) from None
         with client:
             _prepare(client)
             yield client

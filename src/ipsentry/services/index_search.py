@@ -18,11 +18,10 @@ from typing import Generic, TypeVar
 from ipsentry.domain.accounts import Permission
 from ipsentry.domain.common import Confidentiality
 from ipsentry.errors import InvalidInput, NotFound, Problem
-from ipsentry.formats.register_index import META
 from ipsentry.matching.claims.search import Hit, PatentIndex
 from ipsentry.services.access import Actor
 from ipsentry.services.patent_search import MARKER, open_index, search_patents
-from ipsentry.services.register_watch import Register, WatchHit, open_register
+from ipsentry.services.register_watch import WatchHit, opened_register
 
 MARKING = Confidentiality.PUBLIC  # registers and published patents are public records
 MAX_QUERY = 2000
@@ -41,11 +40,6 @@ def _stamp(folder: Path, marker: str) -> float:
         return (folder / marker).stat().st_mtime
     except OSError:
         return 0.0
-
-
-@lru_cache(maxsize=4)
-def _register(folder: Path, stamp: float) -> Register:
-    return open_register(folder)
 
 
 @lru_cache(maxsize=4)
@@ -78,7 +72,7 @@ def search_register(
     actor.require(Permission.READ, "search the register")
     wanted = _query(query)
     where = _configured(folder, "register", "IPSENTRY_REGISTER_INDEX", "ipsentry register build")
-    return Searched(wanted, _register(where, _stamp(where, META)).search(wanted, top=top))
+    return Searched(wanted, opened_register(where).search(wanted, top=top))
 
 
 def search_patent_index(

@@ -35,7 +35,13 @@ from ipsentry.matching.marks.lookalikes import (
 )
 from ipsentry.matching.marks.screen import PortfolioMark, PortfolioMatcher
 from ipsentry.matching.marks.text import MarkText
-from ipsentry.services.register_watch import Register, WatchHit, build_register, open_register
+from ipsentry.services import cluster
+from ipsentry.services.register_watch import (
+    Register,
+    WatchHit,
+    build_register,
+    opened_register,
+)
 
 if TYPE_CHECKING:  # the portfolio side needs the store; a register search never loads it
     from ipsentry.services.access import Actor
@@ -322,13 +328,44 @@ def build_register_file(
     return build_register(entries, out, workers=workers, progress=advance)
 
 
+QUERY_PARTITION = 50  # queries searched per task when a cluster is used
+
+
 def search_register(
     register: Register | Path,
     queries: Iterable[str],
     *,
     top: int = 10,
     score_cutoff: float | None = None,
+    client: cluster.Client | None = None,
+    partition: int = QUERY_PARTITION,
+    progress: Progress | None = None,
 ) -> list[tuple[str, list[WatchHit]]]:
-    """The registered names most likely confused with each query, best first."""
-    opened = register if isinstance(register, Register) else open_register(register)
-    return [(q, opened.search(q, top=top, score_cutoff=score_cutoff)) for q in queries]
+    """The registered names most likely confused with each query, best first.
+
+    With ``client``, the queries are searched a partition at a time on its cluster. A
+    register given as a folder is not shipped: each worker opens it there once (its big
+    arrays memory-mapped), so the folder must be one every worker can read.
+    """
+    opened = register if isinstance(register, Register) else opened_register(register)
+    wanted = list(queries)
+    found: dict[int, list[list[WatchHit]]] = {}
+
+    def done(index: int, results: list[list[WatchHit]]) -> None:
+        found[index] = results
+        if progress:
+            progress(sum(map(len, found.values())), len(wanted))
+
+    shipped = register if client is not None and isinstance(register, Path) else opened
+    parts = cluster.chunks(wanted, partition)
+    cluster.map_partitions(client, _search_partition, parts, (shipped, top, score_cutoff), done)
+    results = [hits for index in sorted(found) for hits in found[index]]
+    return list(zip(wanted, results, strict=True))
+
+
+def _search_partition(
+    queries: list[str], shared: tuple[Register | Path, int, float | None]
+) -> list[list[WatchHit]]:
+    register, top, score_cutoff = shared
+    opened = register if isinstance(register, Register) else opened_register(register)
+    return [opened.search(q, top=top, score_cutoff=score_cutoff) for q in queries]

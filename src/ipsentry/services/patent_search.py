@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ipsentry.errors import InvalidInput, NotFound, Problem
 from ipsentry.formats.files import atomic_folder, invalid
 from ipsentry.formats.tabular import read_rows
+from ipsentry.services import cluster
 
 if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
     from ipsentry.matching.claims.search import Document, Hit, PatentIndex
 
 # The search engine and the index format (NumPy, bm25s, the encoder) are imported where an
@@ -50,15 +55,47 @@ def build_index(
     out: Path,
     dense: bool = True,
     progress: Callable[[int], None] | None = None,
+    client: cluster.Client | None = None,
 ) -> dict[str, Any]:
-    """Build beside ``out`` and move the index into place only once it is complete."""
+    """Build beside ``out`` and move the index into place only once it is complete; with
+    ``client``, the encoding (most of the time) runs on its cluster."""
     from ipsentry.formats.patent_index import write_index
     from ipsentry.matching.claims.search import build
 
-    index = build(records, dense=dense, progress=progress)
+    encode = None if client is None else partial(_encode_on, client)
+    index = build(records, dense=dense, progress=progress, encode=encode)
     with atomic_folder(out, MARKER) as building:
         write_index(index, building)
     return index.meta
+
+
+BATCHES_PER_TASK = 16  # encoder batches a task encodes: about a thousand summaries
+
+
+def _encode_on(
+    client: cluster.Client, texts: Sequence[str], progress: Callable[[int], None] | None
+) -> NDArray[np.float32]:
+    """The summaries' vectors from the cluster's workers: tokenised here into the very
+    batches one process would encode (so the vectors are the same), a few batches a task;
+    each worker loads the model once."""
+    import numpy as np
+
+    from ipsentry.matching.claims.search import DENSE_BATCH, DENSE_TOKENS
+    from ipsentry.matching.text.encoder import DIMENSIONS, Encoder, batches, encode_batches
+
+    tokens = Encoder(max_tokens=DENSE_TOKENS).tokens(texts)
+    rows = list(cluster.chunks(batches(tokens, DENSE_BATCH), BATCHES_PER_TASK))
+    out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+
+    def done(index: int, vectors: list[NDArray[np.float32]]) -> None:
+        for batch, batch_vectors in zip(rows[index], vectors, strict=True):
+            out[batch] = batch_vectors
+            if progress:
+                progress(len(batch))
+
+    parts = ([[tokens[i] for i in batch] for batch in task] for task in rows)
+    cluster.map_partitions(client, encode_batches, parts, DENSE_TOKENS, done)
+    return out
 
 
 def open_index(folder: Path) -> PatentIndex:

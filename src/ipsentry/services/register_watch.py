@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from ipsentry.domain.deadlines import Deadline
@@ -122,3 +123,18 @@ def open_register(folder: Path) -> Register:
             None,
             INDEX,
         ) from None
+
+
+def opened_register(folder: Path) -> Register:
+    """The register in ``folder``, opened once per process and again when it is rebuilt
+    (its meta file changes): a server's searches, and each Dask worker's partitions."""
+    try:
+        stamp = (folder / META).stat().st_mtime
+    except OSError:
+        stamp = 0.0
+    return _opened(folder, stamp)
+
+
+@lru_cache(maxsize=4)
+def _opened(folder: Path, stamp: float) -> Register:
+    return open_register(folder)

@@ -352,7 +352,12 @@ def screen_files(
     paths = [observations] if isinstance(observations, Path) else list(observations)
     matcher = PortfolioMatcher(read_marks(marks_path))
     problems: list[Problem] = []
-    total = sum(1 for _ in _seen_rows(paths, problems))
+    total = 0
+    for path in paths:  # a file that cannot be read is named, and the others still checked
+        try:
+            total += sum(1 for _ in _seen_rows([path], problems))
+        except InvalidInput as error:
+            problems += error.problems
     if problems:
         raise InvalidInput(problems[:KEPT_PROBLEMS], max(0, len(problems) - KEPT_PROBLEMS))
     counts = [0, 0]  # observations, hits

@@ -23,12 +23,14 @@ from ipsentry.matching.claims.passages import split
 # CPU-ms a text against 23 at 64 (the 23k corpus in about 4 CPU-minutes), and the held-out
 # search figures stay above plain fusion's (README, "Patent index build").
 DENSE_TOKENS = 32
+DENSE_BATCH = 64  # summaries encoded together
 CANDIDATES = 200  # fused from each ranking's best
 WHOLE = "BM25 over whole documents"
 DENSE = "encoder over title and abstract"
 STOPWORDS = sorted(CLAIM_WORDS)
 
 Progress = Callable[[int], None]
+Encode = Callable[[Sequence[str], Progress | None], NDArray[np.float32]]
 
 
 def _text(value: Any) -> str:
@@ -107,13 +109,22 @@ def tokenize(texts: Iterable[str]) -> Any:
     )
 
 
+def encode_here(texts: Sequence[str], progress: Progress | None = None) -> NDArray[np.float32]:
+    """The summaries' vectors, encoded in this process."""
+    from ipsentry.matching.text.encoder import Encoder
+
+    return Encoder(max_tokens=DENSE_TOKENS).encode(texts, batch_size=DENSE_BATCH, progress=progress)
+
+
 def build(
     records: Iterable[dict[str, Any] | Document],
     dense: bool = True,
     progress: Progress | None = None,
+    encode: Encode | None = None,
 ) -> PatentIndex:
     """Index patent records (or documents already made from them) in memory; `meta` holds
-    the build statistics."""
+    the build statistics. ``encode`` turns the summaries into vectors when it is not done
+    here (``encode_here``): elsewhere, say, in the same batches."""
     import bm25s
 
     started = time.perf_counter()
@@ -124,11 +135,7 @@ def build(
     lexical_seconds = time.perf_counter() - started
     vectors = None
     if dense:
-        from ipsentry.matching.text.encoder import Encoder
-
-        vectors = Encoder(max_tokens=DENSE_TOKENS).encode(
-            [d.summary for d in documents], batch_size=64, progress=progress
-        )
+        vectors = (encode or encode_here)([d.summary for d in documents], progress)
     meta = {
         "documents": len(documents),
         "dense": dense,
