@@ -137,7 +137,7 @@ def _init(scorer: DeclarationScorer) -> None:
 
 def _score(chunk: list[Declaration]) -> int:
     assert _SCORER is not None
-    return sum(1 for d in chunk if _SCORER.score(d).level != "low")
+    return sum(1 for risk in _SCORER.score_all(chunk) if risk.level != "low")
 
 
 def _brute(job: tuple[list[RecordedRight], list[Declaration]]) -> int:

@@ -228,3 +228,59 @@ def test_a_bad_guide_is_refused_and_the_old_one_kept(uow: UnitOfWork, world: Wor
     assert kept.features == ("laser-etched logo",)
     changed = customs.set_guide(uow, world.counsel, world.cn, {"features": ["new"]}, "g.json")
     assert changed.recordation.guide.features == ("new",)
+
+
+def test_scoring_a_file_again_updates_its_queue_entries(
+    uow: UnitOfWork, world: World, tmp_path: Path
+) -> None:
+    week = tmp_path / "week.csv"
+    week.write_text(WEEK, encoding="utf-8")
+    first = customs_risk.score_file(uow, world.officer, week)
+    assert (first.stored, first.rescored) == (3, 0)
+    entries = customs_risk.queue(uow, world.officer, status=None)
+    request = detentions.DetainRequest(entries[0].id or 0, world.cn, date(2026, 11, 10))
+    detentions.detain(uow, world.officer, request)
+    # the same file again, its rows in another order and one consignment added twice
+    rows = WEEK.splitlines()
+    week.write_text("\n".join([rows[0], rows[3], rows[2], rows[1], rows[1]]) + "\n", "utf-8")
+    again = customs_risk.score_file(uow, world.officer, week)
+    assert (again.rows, again.stored, again.rescored) == (4, 1, 3)
+    after = customs_risk.queue(uow, world.officer, status=None)
+    assert len(after) == 4
+    assert {d.id for d in entries} < {d.id for d in after}
+    kept = next(d for d in after if d.id == entries[0].id)
+    assert kept.status is QueueStatus.DETAINED and kept.row in (4, 5)  # the officer's step stays
+    other = tmp_path / "next-week.csv"  # the same consignment in another file is another one
+    other.write_text(WEEK, encoding="utf-8")
+    assert customs_risk.score_file(uow, world.officer, other).stored == 3
+
+
+def test_the_demo_holders_authorised_traders_lower_the_risk(
+    uow: UnitOfWork, tmp_path: Path
+) -> None:
+    from importlib import resources
+
+    from ipsentry.services.access import resolve_actor
+    from ipsentry.services.demo import load_demo
+
+    load_demo(uow)
+    with uow:
+        counsel = resolve_actor(uow, "smoore-demo", "counsel@smoore-demo.example")
+    demo = resources.files("ipsentry.data").joinpath("demo")
+    with resources.as_file(demo.joinpath("declarations-week.csv")) as week:
+        scored = customs_risk.score_file(uow, counsel, week)
+    by_row = {int(d.key): r for d, r in scored.risks}
+    # rows 2-5: CCELL cartridges from the authorised exporter at the genuine price, to the
+    # authorised importer, the authorised distributor and two buyers not on the list
+    for row in (2, 3, 4, 5):
+        risk = by_row[row]
+        assert risk.level == "low", risk.reasons_text()
+        counted = {r.key for r in risk.reasons if r.weight}
+        assert counted == {"recorded_goods"}, risk.reasons_text()
+        genuine = [r for r in risk.reasons if r.key == "genuine_goods"]
+        assert {r.right for r in genuine} >= {"CCELL (CN-GACC T2017-00001)"}
+        assert any("US-CBP" in r.right for r in genuine)  # the CBP recordation too
+        assert all("Shenzhen Example Export Services" in r.evidence for r in genuine)
+    assert by_row[6].level == "high"  # the cheap cartridges of an earlier detention's trader
+    keys = [r.key for r in by_row[6].reasons]
+    assert keys.count("earlier_detention") == 1

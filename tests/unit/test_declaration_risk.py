@@ -186,3 +186,53 @@ def test_the_weights_are_data_with_information_at_zero() -> None:
     assert all(0 <= r.weight < 1 and r.about for r in model.reasons.values())
     assert model.level(model.high) == "high" and model.level(model.medium) == "medium"
     assert model.price_strength(model.price_full) == 1 and model.price_strength(1.0) == 0
+
+
+def test_an_earlier_detention_is_one_reason_however_many_links() -> None:
+    other = EarlierDetention("detention 9 (2026-11-30)", ("Gulf Buyer LLC",))
+    scorer = DeclarationScorer([RIGHT], [EARLIER, other])
+    both = replace(PLAIN, consignor="Harbour Trading Ltd", address="12 Harbour Road, Shenzhen")
+    [reason] = [r for r in scorer.score(both).reasons if r.key == "earlier_detention"]
+    assert reason.right == EARLIER.label
+    assert reason.evidence == (
+        "consignor Harbour Trading Ltd and address 12 Harbour Road, Shenzhen named in it too"
+    )
+    two = replace(both, consignee="Gulf Buyer LLC")
+    [reason] = [r for r in scorer.score(two).reasons if r.key == "earlier_detention"]
+    assert reason.right == f"{EARLIER.label} and {other.label}"
+    assert "consignee Gulf Buyer LLC named in detention 9 (2026-11-30)" in reason.evidence
+    assert scorer.score(two).risk == scorer.score(both).risk  # the reason counts once
+
+
+def test_an_authorised_importer_at_a_genuine_price_lowers_the_risk() -> None:
+    marked = replace(CARTRIDGES, brand="CCELL")
+    received = replace(marked, consignee="EXAMPLE IMPORTER LLC")
+    assert "counterfeit_mark" in _keys(marked)
+    assert {"counterfeit_mark", "not_authorised"}.isdisjoint(_keys(received, counted=False))
+    assert {"counterfeit_mark", "confusing_mark"}.isdisjoint(_keys(received))
+    genuine = next(r for r in SCORER.score(received).reasons if r.key == "genuine_goods")
+    assert "not counted as risk" in genuine.evidence
+    assert "EXAMPLE IMPORTER LLC is an authorised importer" in genuine.evidence
+    assert SCORER.score(received).risk < SCORER.score(marked).risk
+    elsewhere = replace(received, destination="NG")  # parallel trade off the usual routes
+    assert "unusual_route" not in _keys(elsewhere)
+    assert "unusual_route" in _keys(replace(marked, destination="NG"))
+
+
+def test_a_holders_authorised_traders_count_under_each_recordation_of_the_mark() -> None:
+    # The holder lists its traders in the GACC recordation's guide; its CBP recordation of
+    # the same mark has no guide. Goods from the listed exporter are genuine under both.
+    us = RecordedRight(2, "CCELL (US-CBP TMK 1)", Mark("CCELL", GOODS), holder=7)
+    scorer = DeclarationScorer([replace(RIGHT, holder=7), us])
+    genuine = replace(CARTRIDGES, brand="CCELL", consignor=EXPORTER)
+    risk = scorer.score(genuine)
+    assert risk.level == "low" and not {"counterfeit_mark", "confusing_mark"} & {
+        r.key for r in risk.reasons if r.weight
+    }
+    under_us = [r for r in risk.reasons if r.right_id == 2]
+    assert {r.key for r in under_us} == {"genuine_goods", "authorised_trader"}
+    listed = next(r for r in under_us if r.key == "authorised_trader")
+    assert listed.evidence == f"{EXPORTER} is an authorised exporter (listed in {RIGHT.label})"
+    # another holder's recordation of a like mark does not borrow this holder's list
+    stranger = DeclarationScorer([replace(RIGHT, holder=7), replace(us, holder=8)])
+    assert "counterfeit_mark" in {r.key for r in stranger.score(genuine).reasons if r.weight}

@@ -164,7 +164,8 @@ def score(
         return
     console.print(
         f"{result.rows} declaration(s) scored: {result.high} high, {result.medium} medium"
-        + (f"; {result.stored} in the targeting queue" if result.stored else "")
+        + (f"; {result.stored} added to the targeting queue" if result.stored else "")
+        + (f"; {result.rescored} already in it, scored again" if result.rescored else "")
         + (f"; written to {out}" if out else ""),
         highlight=False,
     )

@@ -70,6 +70,7 @@ class ScoredFile:
     medium: int
     stored: int  # declarations added to the targeting queue (customs offices only)
     risks: list[tuple[Declaration, Risk]]
+    rescored: int = 0  # declarations of an earlier scoring of the file, updated in place
 
 
 def _money(row: dict[str, Any], where: tuple[str, int], problems: list[Problem]) -> Money | None:
@@ -171,6 +172,7 @@ def scorer_for(uow: UnitOfWork, actor: Actor) -> DeclarationScorer:
             mark=marks.get(v.recordation.right_id),
             guide=v.recordation.guide,
             coverage=v.recordation.coverage,
+            holder=v.recordation.organisation_id,
         )
         for v in views
         if v.recordation.valid_until is None
@@ -220,7 +222,7 @@ def score_file(
 
 def score_partition(partition: list[Declaration], scorer: DeclarationScorer) -> list[Risk]:
     """Pure: one partition's risks, in order (a Dask task, on the scorer sent once)."""
-    return [scorer.score(d) for d in partition]
+    return scorer.score_all(partition)
 
 
 def _risks(
@@ -253,17 +255,57 @@ def _keep(
     customs_office = actor.organisation_kind is OrganisationKind.CUSTOMS
     if out is not None:
         write_risks(out, risks)
-    stored = 0
+    stored = rescored = 0
     if customs_office:
         now = datetime.now(UTC)
+        earlier = _earlier_scoring(uow, actor.organisation_id, path.name)
         for d, risk in risks:
-            uow.customs.add(_scored(actor, path.name, d, risk, now, illustrative))
-            stored += 1
+            fresh = _scored(actor, path.name, d, risk, now, illustrative)
+            kept = earlier.get(_identity(fresh), [])
+            if kept:
+                _rescore(kept.pop(0), fresh)
+                rescored += 1
+            else:
+                uow.customs.add(fresh)
+                stored += 1
         audit.record(uow, actor, "customs.score", entity="declarations",
-                     details={"file": path.name, "rows": len(risks)})  # fmt: skip
+                     details={"file": path.name, "rows": len(risks), "added": stored,
+                              "rescored": rescored})  # fmt: skip
         uow.commit()
     levels = [r.level for _, r in risks]
-    return ScoredFile(len(risks), levels.count("high"), levels.count("medium"), stored, risks)
+    high, medium = levels.count("high"), levels.count("medium")
+    return ScoredFile(len(risks), high, medium, stored, risks, rescored)
+
+
+def _identity(d: ScoredDeclaration) -> tuple[object, ...]:
+    """What makes two scorings of a file's row the same declaration: its fields, not its
+    row number (a re-exported file may order its rows differently)."""
+    value = d.unit_value
+    money = (value.amount.normalize(), value.currency) if value else None
+    return (d.direction, d.declarant, d.consignor, d.consignee, d.origin, d.destination,
+            d.port, d.hs_code, d.hs_edition, d.brand, d.description, d.quantity, money,
+            d.address)  # fmt: skip
+
+
+def _earlier_scoring(
+    uow: UnitOfWork, organisation_id: int, batch: str
+) -> dict[tuple[object, ...], list[ScoredDeclaration]]:
+    """The office's entries from earlier scorings of the same file, by identity (in row
+    order: a file listing one consignment twice keeps two entries). Another file's
+    identical row is another consignment (a trader ships the same goods every week), so
+    only the same file is matched."""
+    found: dict[tuple[object, ...], list[ScoredDeclaration]] = {}
+    for entry in uow.customs.batch(organisation_id, batch):
+        found.setdefault(_identity(entry), []).append(entry)
+    return found
+
+
+def _rescore(entry: ScoredDeclaration, fresh: ScoredDeclaration) -> None:
+    """The new scoring on the earlier entry; where the officer took it (detained,
+    dismissed) stays, as do the links to it."""
+    entry.row, entry.risk, entry.level = fresh.row, fresh.risk, fresh.level
+    entry.reasons, entry.right_ids = fresh.reasons, fresh.right_ids
+    entry.scored_at, entry.scored_by_user_id = fresh.scored_at, fresh.scored_by_user_id
 
 
 def _scored(

@@ -180,6 +180,9 @@ class _Loader:
             forum=spec["forum"],
             filed_on=_day(spec["filed_on"]),
             status=cases.CaseStatus(spec["status"]),
+            side=cases.CaseSide(spec.get("side", cases.CaseSide.BROUGHT.value)),
+            jurisdiction=spec.get("jurisdiction", ""),
+            served_on=_day(spec.get("served_on")),
             asserted_right_ids=[r.id for r in rights.values() if r.id is not None],
             illustrative=spec.get("illustrative", False),
         )
@@ -191,7 +194,9 @@ class _Loader:
             for party_spec in spec[key]:
                 party = self.party(party_spec)
                 assert party.id is not None
-                member = cases.CaseParty(party_id=party.id, role=role)
+                member = cases.CaseParty(
+                    party_id=party.id, role=cases.PartyRole(party_spec.get("role", role))
+                )
                 if "disposition" in party_spec:
                     kind = cases.DispositionKind(party_spec["disposition"])
                     _dispose(member, kind, spec, rights, party_spec.get("findings", {}))

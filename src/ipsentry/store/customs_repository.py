@@ -82,5 +82,13 @@ class CustomsRepository:
         query = query.order_by(table.c.risk.desc(), table.c.id).limit(limit)
         return self.session.scalars(query).all()
 
+    def batch(self, organisation_id: int, batch: str) -> Sequence[ScoredDeclaration]:
+        """The office's scored declarations that came in the file named ``batch``."""
+        table = t.customs_declaration_table
+        query = sa.select(ScoredDeclaration).where(
+            table.c.organisation_id == organisation_id, table.c.batch == batch
+        )
+        return self.session.scalars(query.order_by(table.c.row, table.c.id)).all()
+
     def declaration(self, declaration_id: int) -> ScoredDeclaration | None:
         return self.session.get(ScoredDeclaration, declaration_id)

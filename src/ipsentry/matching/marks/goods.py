@@ -11,6 +11,7 @@ decides; the strongest is kept and the others are given as reasons.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 
@@ -157,12 +158,36 @@ def _heading_parts() -> tuple[tuple[tuple[str, int], ...], Vectors]:
     return parts, encoder().encode([p for p, _ in parts])
 
 
-@lru_cache(maxsize=8192)
-def _vector(text: str) -> Vectors:
+_VECTORS: dict[str, Vectors] = {}
+VECTOR_CACHE = 16_384  # goods texts whose vectors are kept (oldest dropped first)
+
+
+def _remember(texts: Sequence[str], vectors: Vectors) -> None:
+    for text, vector in zip(texts, vectors, strict=True):
+        _VECTORS[text] = vector
+    while len(_VECTORS) > VECTOR_CACHE:
+        del _VECTORS[next(iter(_VECTORS))]
+
+
+def encode_goods(texts: Iterable[str]) -> None:
+    """Encode in one batch the goods texts not yet encoded. Encoding one text per call pays
+    the encoder's per-call cost for each (a file of declarations spent nearly half its time
+    there); a batch of similar lengths pays it once per batch."""
     from ipsentry.matching.text.encoder import encoder
 
-    vector: Vectors = encoder().encode([text])[0]
-    return vector
+    missing = list(dict.fromkeys(t for t in texts if t not in _VECTORS))
+    if missing:
+        _remember(missing, encoder().encode(missing))
+
+
+def _vector(text: str) -> Vectors:
+    found = _VECTORS.get(text)
+    if found is None:
+        from ipsentry.matching.text.encoder import encoder
+
+        found = encoder().encode([text])[0]
+        _remember([text], found[None, :])
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -266,6 +291,7 @@ class GoodsRelation:
         return f"goods relatedness {self.score:.2f} ({said})"
 
 
+@lru_cache(maxsize=16_384)  # screening meets the same few goods texts many times
 def relatedness(a: Goods, b: Goods) -> GoodsRelation:
     if not (a.stated and b.stated):
         return GoodsRelation(None)

@@ -21,7 +21,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import combinations
 from typing import Any
 
 import numpy as np
@@ -99,8 +98,12 @@ def two_deletion_keys(sign: MarkText) -> set[int]:
     compact = sign.compact
     if not 4 < len(compact) <= MAX_TWO_DELETIONS:
         return set()
-    pairs = combinations(range(len(compact)), 2)
-    return {_key("d", "".join(c for k, c in enumerate(compact) if k not in pair)) for pair in pairs}
+    n = len(compact)
+    return {
+        _key("d", compact[:i] + compact[i + 1 : j] + compact[j + 1 :])
+        for i in range(n)
+        for j in range(i + 1, n)
+    }
 
 
 def _with_deletions(kind: str, form: str, shortest: int = 3) -> set[int]:

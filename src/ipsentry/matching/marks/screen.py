@@ -97,14 +97,21 @@ class PortfolioMatcher:
         return dict(sorted(found.items()))
 
     def screen(
-        self, text: str, *, use: Use | None = None, score_cutoff: float = THRESHOLD
+        self,
+        text: str,
+        *,
+        use: Use | None = None,
+        score_cutoff: float = THRESHOLD,
+        candidates: dict[int, list[tuple[int, int]]] | None = None,
     ) -> list[ScreenHit]:
         """Hits on `text` scoring at least `score_cutoff` (and referential uses), best first;
-        `use` carries the goods when known."""
+        `use` carries the goods when known; `candidates` those already found for the text's
+        sign (a caller that meets one text on many goods looks them up once)."""
         later = use or Use(text, free_text=True)
         sign = later.sign
         hits = []
-        for i, spans in self.candidates(sign).items():
+        found = self.candidates(sign) if candidates is None else candidates
+        for i, spans in found.items():
             entry = self.marks[i]
             size = len(entry.mark.sign.tokens)
             spans = [s for s in spans if s[1] - s[0] <= size + MAX_EXTRA_TOKENS]

@@ -6,8 +6,9 @@ guide supports: the HS code against the recorded goods, the unit value against t
 price, the route against the usual routes; earlier detentions add links by trader, consignee
 or address. A reason counts once (its strongest instance) and reasons combine as independent
 signals (``model.py``). Information (authorised traders, referential use, a parallel
-import) is shown beside the risk but never raises it: goods from an authorised manufacturer
-or exporter at a genuine price carry the genuine mark, wherever they are going.
+import) is shown beside the risk but never raises it: goods a trader the holder authorises
+(manufacturer, exporter, importer, distributor) ships or receives at a genuine price carry
+the genuine mark, wherever they are going, so the mark and the route then count for nothing.
 """
 
 from __future__ import annotations
@@ -19,13 +20,18 @@ from functools import lru_cache
 
 from ipsentry.domain.customs import Coverage, Declaration, IdentificationGuide
 from ipsentry.matching.marks.confusion import Category, Mark, Use
-from ipsentry.matching.marks.goods import Goods
-from ipsentry.matching.marks.screen import PortfolioMark, PortfolioMatcher, ScreenHit
+from ipsentry.matching.marks.goods import Goods, encode_goods
+from ipsentry.matching.marks.screen import (
+    PortfolioMark,
+    PortfolioMatcher,
+    ScreenHit,
+    same_mark,
+)
+from ipsentry.matching.marks.text import MarkText
 from ipsentry.matching.notices.names import name_forms
 from ipsentry.matching.risk.hs import digits, in_current_edition
 from ipsentry.matching.risk.model import RiskModel, risk_model
 
-_SUPPLIERS = frozenset({"manufacturer", "exporter", "licensee", "distributor"})
 _CACHE = 65_536  # distinct (sign, goods) pairs remembered: declarations repeat their lines
 
 
@@ -38,6 +44,7 @@ class RecordedRight:
     mark: Mark | None = None  # None for a patent or copyright
     guide: IdentificationGuide = field(default_factory=IdentificationGuide)
     coverage: Coverage = Coverage.BOTH
+    holder: int | None = None  # the rights holder's organisation
 
 
 @dataclass(frozen=True)
@@ -107,24 +114,45 @@ class DeclarationScorer:
                     self.earlier_names.setdefault(form, detention.label)
             if _address(detention.address):
                 self.earlier_addresses.setdefault(_address(detention.address), detention.label)
-        self.authorised = [
-            {form: p.role for p in r.guide.authorised for form in name_forms(p.name)}
-            for r in self.recorded
-        ]
+        self.authorised = self._authorised_lists()
         self.by_hs: dict[str, list[int]] = {}
         for i, r in enumerate(self.recorded):
             for code in {digits(c) for c in r.guide.hs_codes} - {""}:
                 self.by_hs.setdefault(code, []).append(i)
         self._caches()
 
+    def _authorised_lists(self) -> list[dict[str, tuple[str, str]]]:
+        """Per recorded right, the traders its holder authorises for the mark (name form ->
+        role, the recordation listing it). A holder lists its traders once, in one
+        recordation's guide; they handle the genuine goods under every recordation of the
+        same mark (a CBP recordation without a guide does not make them strangers)."""
+        pooled: dict[tuple[int | None, str], dict[str, tuple[str, str]]] = {}
+        for r in self.recorded:
+            if r.mark is not None:
+                listed = pooled.setdefault((r.holder, same_mark(r.mark.text)), {})
+                for p in r.guide.authorised:
+                    for form in name_forms(p.name):
+                        listed.setdefault(form, (p.role, r.label))
+        found = []
+        for r in self.recorded:
+            own = {
+                form: (p.role, r.label) for p in r.guide.authorised for form in name_forms(p.name)
+            }
+            if r.mark is not None:
+                own = {**pooled[(r.holder, same_mark(r.mark.text))], **own}
+            found.append(own)
+        return found
+
     def _caches(self) -> None:
         self._screen = lru_cache(maxsize=_CACHE)(self._screen_uncached)
         self._recorded_hs = lru_cache(maxsize=_CACHE)(self._recorded_hs_uncached)
+        self._candidates = lru_cache(maxsize=_CACHE)(self._candidates_uncached)
 
     def __getstate__(self) -> dict[str, object]:
         """Shipped to Dask workers without its caches (they hold bound methods); each
         worker starts its own."""
-        return {k: v for k, v in self.__dict__.items() if k not in ("_screen", "_recorded_hs")}
+        caches = ("_screen", "_recorded_hs", "_candidates")
+        return {k: v for k, v in self.__dict__.items() if k not in caches}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
@@ -141,11 +169,21 @@ class DeclarationScorer:
         return found
 
     # --- marks --------------------------------------------------------------------------
+    def _candidates_uncached(self, sign: str) -> tuple[MarkText, dict[int, list[tuple[int, int]]]]:
+        """The marks a brand or description could imitate: the same text meets them on
+        whatever goods it is declared with, so they are looked up once per text."""
+        read = MarkText.of(sign)
+        return read, self.matcher.candidates(read)
+
     def _screen_uncached(
         self, sign: str, goods_text: str, hs_code: str, free_text: bool
     ) -> tuple[ScreenHit, ...]:
-        use = Use(sign, Goods(text=goods_text, hs_code=hs_code), free_text=free_text)
-        return tuple(self.matcher.screen(sign, use=use))
+        read, candidates = self._candidates(sign)
+        if not candidates:
+            return ()
+        goods = Goods(text=goods_text, hs_code=hs_code)
+        use = Use(sign, goods, free_text=free_text, known_sign=read)
+        return tuple(self.matcher.screen(sign, use=use, candidates=candidates))
 
     def mark_hits(self, d: Declaration) -> dict[int, tuple[str, str, ScreenHit]]:
         """The best hit per recorded right: (field, sign, hit)."""
@@ -160,7 +198,18 @@ class DeclarationScorer:
                     best[hit.right_id] = (name, sign, hit)
         return best
 
-    # --- one declaration ------------------------------------------------------------------
+    # --- declarations ---------------------------------------------------------------------
+    def score_all(self, declarations: Sequence[Declaration]) -> list[Risk]:
+        """Each declaration's risk, in order; the goods descriptions are encoded together
+        first (a file repeats a few thousand of them, and one batch costs far less than
+        one call each)."""
+        encode_goods(
+            text
+            for d in declarations
+            if (text := d.description.strip()) and Goods(text=text).encodable
+        )
+        return [self.score(d) for d in declarations]
+
     def score(self, d: Declaration) -> Risk:
         reasons: list[RiskReason] = []
         hits = self.mark_hits(d)
@@ -217,25 +266,26 @@ class DeclarationScorer:
             found.append(RiskReason(key, w(key), strength, right.label, evidence, right.right_id))
 
         marked = hit[2].assessment.category in (Category.COUNTERFEIT, Category.CONFUSING)
-        suppliers = self._authorised_parties(d, index)
+        parties = self._authorised_parties(d, index)
         ratio = self._price_ratio(d, guide)
         genuine_price = ratio is None or ratio >= self.model.price_none
-        for party, role in suppliers:
-            add("authorised_trader", 1.0, f"{party} is an authorised {role}")
+        for party in parties:
+            add("authorised_trader", 1.0, party)
         name, sign, screened = hit
         a = screened.assessment
         what = f"{name} '{sign}' ~ {screened.mark} ({a.category.value.replace('_', ' ')}"
         what += f", {a.score:.2f})"
-        supplier = any(role in _SUPPLIERS for _, role in suppliers)
+        genuine = marked and bool(parties) and genuine_price
         if a.category is Category.REFERENTIAL:
             add("referential_use", 1.0, what)
-        elif marked and supplier and genuine_price:
-            add("genuine_goods", 1.0, f"{what}, from an authorised supplier at a genuine price")
+        elif genuine:
+            add("genuine_goods", 1.0, f"{what} not counted as risk: {' and '.join(parties)}, "
+                "at a genuine price")  # fmt: skip
         elif a.category is Category.COUNTERFEIT:
             add("counterfeit_mark", 1.0, what)
         elif marked:
             add("confusing_mark", a.score, what)
-        if marked and not suppliers:
+        if marked and not parties:
             add("not_authorised", 1.0, "no party is on the authorised list")
         if marked and guide.hs_codes and d.hs_code and recorded_hs is None:
             recorded = ", ".join(guide.hs_codes)
@@ -248,6 +298,7 @@ class DeclarationScorer:
                 found.append(self._low_price(d, ratio, strength, right.label, right.right_id))
         if (
             marked
+            and not genuine  # genuine goods on another route are parallel trade, lawful
             and guide.routes
             and not any(r.matches(d.origin, d.destination, d.port) for r in guide.routes)
         ):
@@ -256,14 +307,17 @@ class DeclarationScorer:
                 f"via {d.port or '?'} is not a usual route ({usual})")  # fmt: skip
         return found
 
-    def _authorised_parties(self, d: Declaration, index: int) -> list[tuple[str, str]]:
-        known = self.authorised[index]
+    def _authorised_parties(self, d: Declaration, index: int) -> list[str]:
+        """Each party of the declaration on the holder's authorised list, said as evidence
+        (with the recordation listing it when that is another recordation of the mark)."""
+        known, label = self.authorised[index], self.recorded[index].label
         found = []
         for party in (d.declarant, d.consignor, d.consignee):
-            for form in name_forms(party) if party else ():
-                if form in known:
-                    found.append((party, known[form]))
-                    break
+            listed = next((known[f] for f in sorted(name_forms(party)) if f in known), None)
+            if party and listed is not None:
+                role, source = listed
+                where = "" if source == label else f" (listed in {source})"
+                found.append(f"{party} is an authorised {role}{where}")
         return list(dict.fromkeys(found))
 
     @staticmethod
@@ -278,20 +332,29 @@ class DeclarationScorer:
         return float(d.unit_value.amount / min(prices))
 
     def _earlier(self, d: Declaration) -> list[RiskReason]:
-        found = []
-        w = self.model.weight("earlier_detention")
+        """One reason however many links: the weight counts once, so listing each link
+        (a consignor and a consignee of one detention, or two detentions) as a reason of
+        its own would show the officer the same reason twice."""
+        links: dict[str, list[str]] = {}  # detention -> what links the declaration to it
         for role, party in (("declarant", d.declarant), ("consignor", d.consignor),
                             ("consignee", d.consignee)):  # fmt: skip
-            for form in name_forms(party) if party else ():
-                if form in self.earlier_names:
-                    label = self.earlier_names[form]
-                    found.append(RiskReason("earlier_detention", w, 1.0, label,
-                                            f"{role} {party} was party to it"))  # fmt: skip
-                    break
+            forms = sorted(name_forms(party)) if party else []
+            label = next((self.earlier_names[f] for f in forms if f in self.earlier_names), None)
+            if label is not None:
+                links.setdefault(label, []).append(f"{role} {party}")
         at = self.earlier_addresses.get(_address(d.address)) if d.address else None
         if at is not None:
-            found.append(RiskReason("earlier_detention", w, 1.0, at, f"address {d.address}"))
-        return found
+            links.setdefault(at, []).append(f"address {d.address}")
+        if not links:
+            return []
+        if len(links) == 1:
+            evidence = " and ".join(*links.values()) + " named in it too"
+        else:
+            evidence = ", ".join(
+                f"{' and '.join(what)} named in {label}" for label, what in links.items()
+            )
+        w = self.model.weight("earlier_detention")
+        return [RiskReason("earlier_detention", w, 1.0, " and ".join(links), evidence)]
 
     def _combine(self, key: str, reasons: list[RiskReason]) -> Risk:
         strongest: dict[str, float] = {}
