@@ -221,8 +221,10 @@ def chart_batch(
 
     pairs = ((p, product_id, text) for p in found for product_id, text in items)
     charter = warm_charter(not words_only) if client is None else Charter(dense=not words_only)
+    made_from = {"files": cluster.stamps([patents, products]), "words_only": words_only,
+                 "partition": partition}  # fmt: skip
     cluster.write_partitions(
-        client, chart_pairs, cluster.chunks(pairs, partition), charter, out, counted
+        client, chart_pairs, cluster.chunks(pairs, partition), charter, out, counted, made_from
     )
     return done[0]
 

@@ -7,6 +7,7 @@ nobody overwrites anybody silently. Every decision is kept on the hit and in the
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -28,10 +29,12 @@ __all__ = [
     "HitFilter",
     "QueuePage",
     "ReviewItem",
+    "StatusChoice",
     "decide",
     "decide_many",
     "item",
     "queue",
+    "statuses_of",
 ]
 
 
@@ -94,6 +97,24 @@ def stored_reasons(record: dict[str, Any]) -> tuple[Reason, ...]:
         return tuple(Reason.from_record(r) for r in record.get("reasons") or ())
     except ValueError:
         return ()
+
+
+class StatusChoice(enum.StrEnum):
+    """A queue's status filter: one review status, or every one."""
+
+    OPEN = ReviewStatus.OPEN.value
+    CONFIRMED = ReviewStatus.CONFIRMED.value
+    DISMISSED = ReviewStatus.DISMISSED.value
+    ESCALATED = ReviewStatus.ESCALATED.value
+    ALL = "all"
+
+
+def statuses_of(status: StatusChoice | None) -> tuple[ReviewStatus, ...]:
+    """What a queue asked for by status shows: one status, every one (``all``), or by
+    default the hits still waiting for someone (open and escalated)."""
+    if status is None:
+        return HitFilter().statuses
+    return tuple(ReviewStatus) if status is StatusChoice.ALL else (ReviewStatus(status.value),)
 
 
 @dataclass(frozen=True)

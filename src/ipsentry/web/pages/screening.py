@@ -52,12 +52,11 @@ def review_page(
     request: Request,
     actor: PageActor,
     uow: UowDep,
-    status: ReviewStatus | None = None,
+    status: review.StatusChoice | None = None,
     channel: ObservationKind | None = None,
 ) -> Response:
-    statuses = (status,) if status else review.HitFilter().statuses
-    items = review.queue(uow, actor, review.HitFilter(statuses=statuses, channel=channel)).items
-    context = _queue_context(items)
+    where = review.HitFilter(statuses=review.statuses_of(status), channel=channel)
+    context = _queue_context(review.queue(uow, actor, where).items)
     context |= {
         "status": status.value if status else "",
         "channel": channel.value if channel else "",
