@@ -336,6 +336,13 @@ def screen_partition(
     return (len(partition), len(lines)), "".join(lines)
 
 
+@dataclass(frozen=True)
+class FileRun:
+    screened: int
+    hits: int
+    resumed: int = 0  # observations whose hits an interrupted run of the command had written
+
+
 def screen_files(
     marks_path: Path,
     observations: Path | Sequence[Path],
@@ -343,10 +350,11 @@ def screen_files(
     progress: Progress | None = None,
     client: cluster.Client | None = None,
     partition: int = FILE_PARTITION,
-) -> tuple[int, int]:
-    """Screen files against a marks file; write one JSON line per hit. Returns (screened,
-    hits). Every row is checked first (a bad one is named and nothing is written); then
-    partitions are screened here or on ``client``'s cluster and written in input order."""
+) -> FileRun:
+    """Screen files against a marks file; write one JSON line per hit. Every row is checked
+    first (a bad one is named and nothing is written); then partitions are screened here or
+    on ``client``'s cluster and written in input order. A run of the same files into the
+    same ``out`` that was killed is resumed: its finished partitions are not screened again."""
     from ipsentry.matching.marks.screen import PortfolioMatcher
 
     paths = [observations] if isinstance(observations, Path) else list(observations)
@@ -369,8 +377,12 @@ def screen_files(
             progress(counts[0], total)
 
     partitions = cluster.chunks(_seen_rows(paths, []), partition)
-    cluster.write_partitions(client, screen_partition, partitions, matcher, out, counted)
-    return counts[0], counts[1]
+    made_from = {"marks": cluster.stamps([marks_path]), "observations": cluster.stamps(paths),
+                 "partition": partition}  # fmt: skip
+    kept = cluster.write_partitions(
+        client, screen_partition, partitions, matcher, out, counted, made_from
+    )
+    return FileRun(counts[0], counts[1], sum(screened for screened, _ in kept))
 
 
 # --- portfolio mode ---------------------------------------------------------------------
