@@ -208,6 +208,7 @@ VALID: dict[str, dict[str, Any]] = {
         "password_file": "{password.txt}",
     },
     "user list": {"as_user": "{admin}", "as_json": True},
+    "user token": {"name": "nightly export", "as_user": "{admin}"},
     "serve": {"check": True},
     "user deactivate": {"email": "viewer@smoore-demo.example", "as_user": "{admin}"},
     # the demo's health checks: 1 and 2 by the service centre's advisor, 3 a draft self-check
