@@ -56,7 +56,7 @@ def _run(marks: Path, listings: Path, out: Path, workers: int | None) -> tuple[f
         if client is not None:
             client.run(lambda: None)  # workers up before the clock starts
         started = time.perf_counter()
-        _, hits = screen_files(marks, [listings], out, client=client)
+        hits = screen_files(marks, [listings], out, client=client).hits
         seconds = time.perf_counter() - started
         if client is None:
             memory = f"{peak_mb():.0f} MB (this process)"

@@ -213,6 +213,34 @@ def test_batch_charts_many_products_in_one_process(tmp_path: Path, account: dict
     assert {c["patent"]["confidentiality"] for c in charts} == {"attorneys_eyes_only"}
 
 
+def test_bad_batch_input_is_named_line_by_line(tmp_path: Path, account: dict[str, str]) -> None:
+    claims = [{"num": 1, "text": "A cartridge comprising a tank and a heater."}]
+    patents = tmp_path / "patents.jsonl"
+    lines = [
+        json.dumps({"number": "US 10,000,002", "claims": claims}),  # no title: the number
+        json.dumps({"number": "US10000003B2", "title": "t", "claim": claims}),  # misspelt
+        '{"number": "US10000004", "title": "t", "claims": [',  # broken JSON
+        "not JSON at all",
+    ]
+    patents.write_text("\n".join(lines) + "\n", "utf-8")
+    products = tmp_path / "products.jsonl"
+    products.write_text(json.dumps({"id": "a", "txt": "a tank"}) + "\n", "utf-8")
+    out = tmp_path / "charts.jsonl"
+    command = ("claims", "batch", "--patents", str(patents), "--products", str(products),
+               "--out", str(out), "--words-only")  # fmt: skip
+    said = ipsentry(*command, ok=False, env=account).stderr
+    assert f"{patents}:3: (json): not valid JSON" in said
+    assert f"{patents}:4: (json): not valid JSON" in said  # every broken line, not the first
+    patents.write_text("\n".join(lines[:2]) + "\n", "utf-8")
+    said = ipsentry(*command, ok=False, env=account).stderr
+    assert f"{patents}:2: claims: is empty (found 'claim': did you mean 'claims'?)" in said
+    assert f"{patents}:1:" not in said  # a patent needs claims to be charted, not a title
+    patents.write_text(lines[0] + "\n", "utf-8")
+    said = ipsentry(*command, ok=False, env=account).stderr
+    assert f"{products}:1: text: is empty (found 'txt': did you mean 'text'?)" in said
+    assert not out.exists()
+
+
 def test_patent_index_and_search_contract(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.jsonl"
     records = [

@@ -209,6 +209,8 @@ VALID: dict[str, dict[str, Any]] = {
         "password_file": "{password.txt}",
     },
     "user list": {"as_user": "{admin}", "as_json": True},
+    "demo patent-index": {"out": "{outdir}"},
+    "user token": {"name": "nightly export", "as_user": "{admin}"},
     "serve": {"check": True},
     "user deactivate": {"email": "viewer@smoore-demo.example", "as_user": "{admin}"},
     # the demo's health checks: 1 and 2 by the service centre's advisor, 3 a draft self-check

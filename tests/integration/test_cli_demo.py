@@ -59,6 +59,14 @@ def test_demo_loads_once_and_every_listing_works(run, tmp_path: Path) -> None:  
     )
     assert any(d["cancelled"] and d["right_label"] == "US 9999991" for d in cancelled)
 
+    # a defended opposition: the parties in their roles, the opposed application's window
+    opposition = run("cases", "show", "OPP-B-018000001").stdout
+    assert "side: defended, served 2026-11-27" in opposition
+    assert "applicant: Shenzhen Smoore" in opposition and "opposer: Hangzhou" in opposition
+    assert "respondents resolved" not in opposition  # no one's disposition is tracked
+    shown = json.loads(run("cases", "show", "OPP-B-018000001", "--json").stdout)
+    assert [d["due"] for d in shown["deadlines"]] == ["2027-01-04"]  # EUTMR art. 46, off a weekend
+
     exported = tmp_path / "portfolio.xlsx"
     run("portfolio", "export", str(exported))
     assert "0 created, 0 updated, 12 unchanged" in run("portfolio", "import", str(exported)).stdout

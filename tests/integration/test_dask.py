@@ -88,8 +88,8 @@ def _inputs(folder: Path) -> list[Path]:
 def _single_process(files: Path) -> str:
     out = files / "single.jsonl"
     if not out.exists():
-        screened, _ = screen_files(files / "marks.csv", _inputs(files), out, partition=40)
-        assert screened == 600
+        done = screen_files(files / "marks.csv", _inputs(files), out, partition=40)
+        assert done.screened == 600
     return out.read_text()
 
 
@@ -99,7 +99,7 @@ def test_a_two_worker_cluster_finds_the_same_hits_scores_and_order(
     expected = _single_process(files)
     seen: list[tuple[int, int]] = []
     out = tmp_path / "hits.jsonl"
-    screened, hits = screen_files(
+    done = screen_files(
         files / "marks.csv",
         _inputs(files),
         out,
@@ -107,7 +107,10 @@ def test_a_two_worker_cluster_finds_the_same_hits_scores_and_order(
         local_client,
         partition=40,  # 15 partitions, finishing in any order on two workers
     )
-    assert (screened, hits) == (600, len(expected.splitlines())) and hits > 100
+    screened, hits = done.screened, done.hits
+    assert (
+        done.resumed == 0 and (screened, hits) == (600, len(expected.splitlines())) and hits > 100
+    )
     assert out.read_text() == expected
     assert len(local_client.scheduler_info(n_workers=-1)["workers"]) == 2
     assert seen[-1] == (600, 600) and len(seen) == 15

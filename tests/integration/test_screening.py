@@ -135,9 +135,8 @@ a7,listing,Accelerated heating coil,,,,
 def test_file_mode_writes_one_line_per_hit(tmp_path: Path) -> None:
     (tmp_path / "marks.csv").write_text(MARKS, "utf-8")
     (tmp_path / "obs.csv").write_text(OBSERVATIONS, "utf-8")
-    screened, count = screen_files(
-        tmp_path / "marks.csv", tmp_path / "obs.csv", tmp_path / "hits.jsonl"
-    )
+    done = screen_files(tmp_path / "marks.csv", tmp_path / "obs.csv", tmp_path / "hits.jsonl")
+    screened, count = done.screened, done.hits
     hits = [json.loads(line) for line in (tmp_path / "hits.jsonl").read_text("utf-8").splitlines()]
     assert screened == 7 and count == len(hits)
     by_obs = {h["observation"]: h for h in hits}

@@ -69,6 +69,7 @@ def test_checks_are_started_tracked_and_counted_through_the_api(demo_url: str) -
     assert nameless.status_code == 422
     assert nameless.json()["errors"][0] == {
         "field": "enterprise",
+        "path": "body/enterprise",
         "source": "body",
         "row": None,
         "message": "name the enterprise",

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from ipsentry.domain.jobs import Job, JobKind, JobStatus
-from ipsentry.services import jobs
+from ipsentry.domain.screening import ReviewStatus
+from ipsentry.services import jobs, review
 from ipsentry.services.database import unit_of_work
 from ipsentry.services.jobs import ThreadRunner
 from tests.web.conftest import DEMO_USERS, client_for, sign_in
@@ -71,8 +75,8 @@ def test_a_bad_upload_is_refused_at_once_naming_row_and_field(
     client, csrf = analyst(demo_url, runner)
     problem = upload(client, csrf, "kind,text\nlisting,fine\nparcel,what\n", "bad.csv")
     assert problem["status"] == 422
-    assert problem["errors"][0] == {"field": "kind", "source": "bad.csv", "row": 3,
-                                    "message": problem["errors"][0]["message"]}  # fmt: skip
+    assert problem["errors"][0] == {"field": "kind", "path": "bad.csv/3/kind", "source": "bad.csv",
+                                    "row": 3, "message": problem["errors"][0]["message"]}  # fmt: skip
     odd = upload(client, csrf, "x", "notes.txt")
     assert odd["errors"][0]["field"] == "(file)" and "unknown format" in odd["errors"][0]["message"]
 
@@ -115,6 +119,93 @@ def test_decisions_are_versioned_so_the_slower_reviewer_gets_409(
         headers={"X-CSRF-Token": viewer_csrf},
     )
     assert refused.status_code == 403
+
+
+def test_every_status_on_request_and_bad_values_named_by_their_path(
+    demo_url: str, runner: ThreadRunner
+) -> None:
+    assert {c.value for c in review.StatusChoice} == {*ReviewStatus, "all"}
+    client, csrf = analyst(demo_url, runner)
+    upload(client, csrf, LISTINGS, "statuses.csv")
+    runner.wait()
+
+    def ids(**params: str) -> set[int]:
+        found = client.get("/api/v1/hits", params={"limit": "200", **params})
+        assert found.status_code == 200, found.text
+        return {h["id"] for h in found.json()["items"]}
+
+    waiting = client.get("/api/v1/hits").json()["items"][0]
+    misspelt = client.post(
+        f"/api/v1/hits/{waiting['id']}/decisions",
+        json={"decision": "confirm", "reason": "same mark", "version": waiting["version"]},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert misspelt.status_code == 422 and misspelt.json()["detail"].startswith("body/decision: ")
+    assert misspelt.json()["errors"][0]["path"] == "body/decision"
+    client.post(
+        f"/api/v1/hits/{waiting['id']}/decisions",
+        json={"decision": "dismissed", "reason": "a reseller", "version": waiting["version"]},
+        headers={"X-CSRF-Token": csrf},
+    ).raise_for_status()
+    everything = ids(status="all")
+    assert waiting["id"] not in ids() and waiting["id"] in ids(status="dismissed")
+    assert everything == ids() | ids(status="confirmed") | ids(status="dismissed")
+    bad = client.get("/api/v1/hits", params={"status": "closed"})
+    assert bad.status_code == 422 and bad.json()["detail"].startswith("query/status: ")
+    schema = client.get("/api/v1/openapi.json").json()
+    (status,) = [p for p in schema["paths"]["/api/v1/hits"]["get"]["parameters"]
+                 if p["name"] == "status"]  # fmt: skip
+    assert "all: every status" in status["description"]
+    page = client.get("/review", params={"status": "all"})
+    assert page.status_code == 200 and f'id="hit-{waiting["id"]}-h"' in page.text
+
+
+DEMO_PRODUCT = (
+    Path(__file__).resolve().parents[2] / "src/ipsentry/data/demo/products/th2-style-cartridge.txt"
+)
+CHINESE = {"Accept-Language": "zh-CN,zh;q=0.9"}
+
+
+def test_a_chinese_review_page_tells_the_refusals_and_explanations_in_chinese(
+    demo_url: str, runner: ThreadRunner
+) -> None:
+    client, csrf = analyst(demo_url, runner)
+    listing = io.StringIO()
+    csv.writer(listing).writerows(
+        [["kind", "text", "seller"], ["listing", DEMO_PRODUCT.read_text("utf-8"), "Shop Z"]]
+    )
+    upload(client, csrf, listing.getvalue(), "cartridges.csv")
+    runner.wait()
+    found = client.get("/api/v1/hits", params={"kind": "claim", "limit": 200}).json()["items"]
+    opening = " ".join(DEMO_PRODUCT.read_text("utf-8").split()[:6])
+    hit = next(h for h in found if opening in " ".join(h["observed"].split()))
+    assert hit["explanation"].startswith("claim ")  # the API says it in English
+    page = client.get("/review", headers=CHINESE).text
+    assert 'lang="zh-Hans"' in page and "的权利要求" in page and "个要素" in page
+    assert "elements found" not in page and "商品链接 ·" in page
+
+    def decide(decision: str, reason: str, version: int) -> str:
+        sent = client.post(
+            f"/review/{hit['id']}",
+            data={"decision": decision, "reason": reason, "version": version,
+                  "csrf_token": csrf},
+            headers=CHINESE,
+        )  # fmt: skip
+        return sent.text
+
+    assert "审核决定需要填写理由" in decide("confirmed", "   ", hit["version"])
+    assert "a review decision" not in decide("confirmed", "   ", hit["version"])
+    decide("dismissed", "a reseller's own text", hit["version"])
+    assert "已驳回的命中不能改为已确认" in decide("confirmed", "after all", hit["version"] + 1)
+    viewer = client_for(demo_url, runner)
+    viewer_csrf = sign_in(viewer, DEMO_USERS["viewer"])
+    refused = viewer.post(
+        f"/review/{hit['id']}",
+        data={"decision": "open", "reason": "x", "version": hit["version"] + 1,
+              "csrf_token": viewer_csrf},
+        headers=CHINESE,
+    )  # fmt: skip
+    assert refused.status_code == 403 and "（查看者）无权审核命中" in refused.text
 
 
 def test_review_decisions_from_the_page(demo_url: str, runner: ThreadRunner) -> None:

@@ -72,7 +72,13 @@ def error_fields(error: IpsentryError) -> dict[str, Any]:
     if isinstance(error, InvalidInput):
         return {
             "errors": [
-                {"field": p.field, "source": p.source, "row": p.row, "message": p.message}
+                {
+                    "field": p.field,
+                    "path": "/".join(str(part) for part in (p.source, p.row, p.field) if part),
+                    "source": p.source,
+                    "row": p.row,
+                    "message": p.message,
+                }
                 for p in error.problems
             ]
         }
@@ -96,18 +102,23 @@ def problem_response(error: IpsentryError, instance: str) -> JSONResponse:
 
 
 def validation_problem(error: RequestValidationError, instance: str) -> JSONResponse:
-    """FastAPI's own parameter checks, in the same shape: each bad field named."""
-    errors = [
-        {
-            "field": ".".join(str(p) for p in e.get("loc", ())[1:]) or "body",
-            "source": str(e.get("loc", ("request",))[0]),
-            "row": None,
-            "message": e.get("msg", "invalid"),
-        }
-        for e in error.errors()
-    ]
+    """FastAPI's own parameter checks, in the same shape: each bad field named, and its
+    ``path`` from where it was sent (``body/patent/claims/0``, ``query/status``) so a
+    client with nested input sees which value to fix."""
+    errors = []
+    for e in error.errors():
+        location = [str(part) for part in e.get("loc", ("request",))]
+        errors.append(
+            {
+                "field": ".".join(location[1:]) or location[0],
+                "path": "/".join(location),
+                "source": location[0],
+                "row": None,
+                "message": e.get("msg", "invalid"),
+            }
+        )
     kind = KINDS[0][1]
-    detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
+    detail = "; ".join(f"{e['path']}: {e['message']}" for e in errors)
     return JSONResponse(
         body(kind, detail, instance, {"errors": errors}), status_code=422, media_type=MEDIA_TYPE
     )

@@ -109,6 +109,32 @@ def show_case(
     console.print(
         f"[bold]{case['number']}[/bold] {case['title']} ({case['kind']}, {case['status']})"
     )
+    side = f"{case['side']}, served {case['served_on']}" if case["served_on"] else case["side"]
+    console.print(f"side: {side}", markup=False)
+    for party in case["parties"]:
+        if not party["state"]:  # the parties whose dispositions are not tracked
+            console.print(f"{party['role']}: {party['name']}", markup=False)
+    if case["respondents"]:
+        _dispositions(case)
+    for remedy in case["remedies"]:
+        against = f" against {remedy['against']}" if remedy["against"] else ""
+        console.print(f"remedy: {remedy['kind']}{against} ({remedy['source']})", markup=False)
+    for kind, by_currency in case["amounts"].items():
+        shown = ", ".join(money(a, c) for c, a in by_currency.items())
+        console.print(f"{kind}: {shown}", markup=False)
+    for event in case["events"]:
+        console.print(f"{event['on']}  {event['title']}", markup=False)
+    for deadline in case["deadlines"]:
+        console.print(
+            f"due {deadline['due']} ({deadline['state']}): {deadline['title']} — "
+            f"{deadline['derivation']}",
+            markup=False,
+        )
+    _schedule(case)
+
+
+def _dispositions(case: dict[str, Any]) -> None:
+    """Each respondent's or defendant's disposition, per right where they differ."""
     console.print(
         f"respondents resolved: {case['resolved']} of {case['respondents']}", markup=False
     )
@@ -131,21 +157,6 @@ def show_case(
         )
         table.add_row(party["name"], shown)
     console.print(table)
-    for remedy in case["remedies"]:
-        against = f" against {remedy['against']}" if remedy["against"] else ""
-        console.print(f"remedy: {remedy['kind']}{against} ({remedy['source']})", markup=False)
-    for kind, by_currency in case["amounts"].items():
-        shown = ", ".join(money(a, c) for c, a in by_currency.items())
-        console.print(f"{kind}: {shown}", markup=False)
-    for event in case["events"]:
-        console.print(f"{event['on']}  {event['title']}", markup=False)
-    for deadline in case["deadlines"]:
-        console.print(
-            f"due {deadline['due']} ({deadline['state']}): {deadline['title']} — "
-            f"{deadline['derivation']}",
-            markup=False,
-        )
-    _schedule(case)
 
 
 def _schedule(case: dict[str, Any]) -> None:

@@ -58,6 +58,17 @@ def screen(
             help="Portfolio mode: only hits the previous run of the channel did not have.",
         ),
     ] = False,
+    partition: Annotated[
+        int | None,
+        typer.Option(
+            "--partition",
+            min=1,
+            help="Observations screened together (and in portfolio mode committed): a run "
+            "that was killed is resumed by the same command, its finished partitions kept. "
+            f"Default {screening.FILE_PARTITION} in file mode, {screening.PARTITION} in "
+            "portfolio mode.",
+        ),
+    ] = None,
     workers: WorkersOption = None,
     scheduler: SchedulerOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
@@ -93,12 +104,26 @@ def screen(
             )  # fmt: skip
         inputs = input_files(input_, SCREENED)
         with progress_bar("screening") as bar, chosen_client(workers, scheduler) as client:
-            screened, hits = screening.screen_files(marks, inputs, out, bar.update, client)
-        console.print(f"{out}: {hits} hits in {screened} observations")
+            done = screening.screen_files(
+                marks, inputs, out, bar.update, client, partition or screening.FILE_PARTITION
+            )
+        if done.resumed:
+            console.print(
+                f"resumed an interrupted run: the hits it had found in {done.resumed} "
+                "observations were kept, the others screened now"
+            )
+        console.print(f"{out}: {done.hits} hits in {done.screened} observations")
         return
     ctx = context()
     with progress_bar("screening") as bar, chosen_client(workers, scheduler) as client:
-        report = screening.run_screening(ctx.uow(), ctx.actor(), kind, bar.update, client=client)
+        report = screening.run_screening(
+            ctx.uow(),
+            ctx.actor(),
+            kind,
+            bar.update,
+            partition=partition or screening.PARTITION,
+            client=client,
+        )
     shown = report.new if new_only else report.hits
     if report.resumed_after and not as_json:
         console.print(

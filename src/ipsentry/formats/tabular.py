@@ -20,6 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ipsentry.errors import InvalidInput, Problem
 from ipsentry.formats.files import (
     CountingReader,
     Progress,
@@ -28,6 +29,7 @@ from ipsentry.formats.files import (
     check_input,
     decode,
     invalid,
+    problem,
 )
 
 Row = tuple[int, dict[str, Any]]
@@ -177,18 +179,27 @@ def _single_object(path: Path) -> Iterator[Row]:
 def _jsonl_rows(
     path: Path, fields: Collection[str] | None, progress: Progress | None
 ) -> Iterator[Row]:
+    # A broken line is reported with every other broken line of the file once the whole
+    # file has been read, so one round of fixes finds them all. Lines after the first
+    # broken one are only checked, not handed on: callers keep all or nothing of a file.
+    broken: list[Problem] = []
     with CountingReader(path) as reader:
         for number, line in enumerate(_numbered_lines(path, reader), start=1):
             if line.strip():
                 try:
                     record = json.loads(line)
                 except json.JSONDecodeError as error:
-                    raise invalid(path, f"not valid JSON: {error.msg}", number, "(json)") from None
+                    broken.append(problem(path, f"not valid JSON: {error.msg}", number, "(json)"))
+                    continue
                 if not isinstance(record, dict):
-                    raise invalid(path, "expected an object", number, "(record)")
-                yield number, record
+                    broken.append(problem(path, "expected an object", number, "(record)"))
+                    continue
+                if not broken:
+                    yield number, record
             if progress is not None:
                 progress(reader.position, reader.size)
+    if broken:
+        raise InvalidInput(broken)
 
 
 def _parquet_rows(

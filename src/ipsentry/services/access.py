@@ -26,6 +26,7 @@ from ipsentry.domain.accounts import (
 from ipsentry.domain.common import Confidentiality
 from ipsentry.errors import InvalidInput, NotFound, PermissionDenied, Problem
 from ipsentry.store.unit_of_work import UnitOfWork
+from ipsentry.wording import N_
 
 _WRITERS = frozenset({Role.ADMIN, Role.COUNSEL, Role.ANALYST})
 
@@ -57,7 +58,10 @@ class Actor:
 
     def require(self, permission: Permission, what: str) -> None:
         if not self.may(permission):
-            raise PermissionDenied(f"{self.email} ({self.role}) may not {what}")
+            raise PermissionDenied(
+                N_("%(email)s (%(role)s) may not %(what)s", email=self.email, role=self.role,
+                   what=what)
+            )  # fmt: skip
 
     def may_read(self, marking: Confidentiality) -> bool:
         return marking.rank <= self.role.clearance.rank
@@ -78,7 +82,10 @@ class Actor:
 
     def require_write(self, what: str) -> None:
         if not self.may_write:
-            raise PermissionDenied(f"{self.email} ({self.role}) may not change {what}")
+            raise PermissionDenied(
+                N_("%(email)s (%(role)s) may not change %(what)s", email=self.email,
+                   role=self.role, what=what)
+            )  # fmt: skip
 
 
 def colleague_id(

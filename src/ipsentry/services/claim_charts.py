@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from difflib import get_close_matches
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -40,17 +41,34 @@ def patent_from_file(path: Path) -> Patent:
         raise InvalidInput(
             [Problem(str(path), None, "(file)", f"expected one patent record, found {len(rows)}")]
         )
-    number, record = rows[0]
-    patent, problems = right_from_record(str(path), number, {"kind": "patent", **record})
-    if problems:
+    patent, problems = _chartable(path, *rows[0])
+    if patent is None:
         raise InvalidInput(problems)
-    if not isinstance(patent, Patent):
-        raise InvalidInput([Problem(str(path), number, "kind", "is not a patent")])
-    if not patent.claims:
-        raise InvalidInput(
-            [Problem(str(path), number, "claims", "the patent has no claims to chart")]
-        )
     return patent
+
+
+def _chartable(
+    path: Path, number: int, record: dict[str, Any]
+) -> tuple[Patent | None, list[Problem]]:
+    """A patent record read for charting: its claims are what matters, so a missing title
+    is the number; a misspelt field is named ('claim' for 'claims')."""
+    title = record.get("title") or record.get("number") or "(untitled)"
+    patent, problems = right_from_record(
+        str(path), number, {"kind": "patent", **record, "title": title}
+    )
+    if problems:
+        return None, problems
+    if not isinstance(patent, Patent):
+        return None, [Problem(str(path), number, "kind", "is not a patent")]
+    if not patent.claims:
+        return None, [Problem(str(path), number, "claims", _missing("claims", record))]
+    return patent, []
+
+
+def _missing(field: str, record: dict[str, Any]) -> str:
+    """What to say of an empty field, naming a misspelt one the record has instead."""
+    near = get_close_matches(field, [str(k) for k in record if k != field], n=1, cutoff=0.6)
+    return f"is empty (found {near[0]!r}: did you mean {field!r}?)" if near else "is empty"
 
 
 def is_patent_file(reference: str) -> bool:
@@ -72,12 +90,10 @@ def patents_of(path: Path) -> list[Patent]:
     check_input(path)
     patents, problems = [], []
     for number, record in read_rows(path):
-        patent, found = right_from_record(str(path), number, {"kind": "patent", **record})
+        patent, found = _chartable(path, number, record)
         problems += found
-        if isinstance(patent, Patent) and patent.claims:
+        if patent is not None:
             patents.append(patent)
-        elif not found:
-            problems.append(Problem(str(path), number, "claims", "a patent with claims is needed"))
     if problems:
         raise InvalidInput(problems)
     return patents
@@ -205,8 +221,10 @@ def chart_batch(
 
     pairs = ((p, product_id, text) for p in found for product_id, text in items)
     charter = warm_charter(not words_only) if client is None else Charter(dense=not words_only)
+    made_from = {"files": cluster.stamps([patents, products]), "words_only": words_only,
+                 "partition": partition}  # fmt: skip
     cluster.write_partitions(
-        client, chart_pairs, cluster.chunks(pairs, partition), charter, out, counted
+        client, chart_pairs, cluster.chunks(pairs, partition), charter, out, counted, made_from
     )
     return done[0]
 
@@ -234,7 +252,7 @@ def products_of(path: Path) -> Iterator[tuple[str, str]]:
     for number, row in read_rows(path):
         text = str(row.get("text") or row.get("description") or "").strip()
         if not text:
-            problems.append(Problem(str(path), number, "text", "is empty"))
+            problems.append(Problem(str(path), number, "text", _missing("text", row)))
             continue
         items.append((str(row.get("id") or number), text))
     if problems:

@@ -11,10 +11,12 @@ worker's partitions are retried by Dask; results come back in partition order.
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import json
 import logging
+import os
 import shutil
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
@@ -107,21 +109,23 @@ def map_partitions(
     partitions: Iterable[P],
     shared: S,
     done: Callable[[int, R], None],
+    skip: Container[int] = (),
 ) -> None:
-    """``done(i, task(partition_i, shared))`` for every partition, as each finishes.
+    """``done(i, task(partition_i, shared))`` for every partition, as each finishes; the
+    partitions numbered in ``skip`` are read past, not run.
 
     Partitions are taken from ``partitions`` only as workers have room for them, so an
     input larger than memory streams through; ``done`` writes each result away (in
     partition order here, in the order they finish on a cluster).
     """
+    source = ((i, p) for i, p in enumerate(partitions) if i not in skip)
     if client is None:
-        for index, partition in enumerate(partitions):
+        for index, partition in source:
             done(index, task(partition, shared))
         return
     distributed = import_module("distributed")
     everywhere = client.scatter(shared, broadcast=True, hash=False)
     room = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
-    source = enumerate(partitions)
     index_of: dict[Any, int] = {}
     pending = distributed.as_completed()
 
@@ -155,6 +159,20 @@ def chunks(items: Iterable[P], size: int) -> Iterator[list[P]]:
         yield chunk
 
 
+PARTS = ".{}.parts"  # beside the output: the finished partitions of a run not yet joined
+RUN = "run.json"  # in the parts folder: what the run was made from
+
+
+def stamps(paths: Iterable[Path]) -> list[tuple[str, int, int]]:
+    """Each file as a run's fingerprint records it: absolute path, size, modification time
+    (a file changed since the run was interrupted makes its partitions stale)."""
+    out = []
+    for path in paths:
+        stat = path.stat()
+        out.append((str(path.absolute()), stat.st_size, stat.st_mtime_ns))
+    return out
+
+
 def write_partitions(
     client: Client | None,
     task: Callable[[P, S], tuple[M, str]],
@@ -162,30 +180,89 @@ def write_partitions(
     shared: S,
     out: Path,
     counted: Callable[[M], None],
-) -> None:
+    made_from: dict[str, Any],
+) -> list[M]:
     """Each partition's text (``task`` returns it with what ``counted`` is told) written
     to its own part file as it finishes, then the parts joined in input order into ``out``.
 
-    ``out`` appears whole or not at all; a worker lost mid-run costs only its partitions,
-    which Dask runs again, and the parts are removed whatever happens.
+    ``out`` appears whole or not at all. The parts live in a folder beside it until then,
+    so a run that does not finish (killed, interrupted, a task failed for good) is resumed
+    by the same command: the partitions it finished are kept and not run again, if the
+    run is made from the same things (``made_from``: the input files' ``stamps`` and the
+    options); otherwise they are discarded. A worker lost mid-run costs only its
+    partitions, which Dask runs again. Returns what ``counted`` was told of the kept ones.
     """
-    parts = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".parts", dir=out.parent))
-    written = [0]
+    parts = out.absolute().parent / PARTS.format(out.name)
+    parts.mkdir(exist_ok=True)
+    with _locked(parts, out):
+        kept = _kept_parts(parts, json.dumps(made_from, sort_keys=True, default=str))
+        done_before = []
+        for index in sorted(kept):
+            meta = _meta(kept[index])
+            counted(meta)
+            done_before.append(meta)
 
-    def done(index: int, result: tuple[M, str]) -> None:
-        meta, text = result
-        (parts / f"{index:07d}.part").write_text(text, encoding="utf-8")
-        written[0] += 1
-        counted(meta)
+        def done(index: int, result: tuple[M, str]) -> None:
+            meta, text = result
+            final = parts / f"{index:07d}.part"
+            partial = final.with_suffix(".tmp")
+            with partial.open("w", encoding="utf-8") as handle:
+                handle.write(json.dumps(meta) + "\n")  # the counts, read back on resuming
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            partial.replace(final)  # a part is whole or absent, however the run ends
+            kept[index] = final
+            counted(meta)
 
-    try:
-        map_partitions(client, task, partitions, shared, done)
+        map_partitions(client, task, partitions, shared, done, skip=set(kept))
         with atomic_text(out) as handle:
-            for index in range(written[0]):
-                with (parts / f"{index:07d}.part").open(encoding="utf-8") as part:
+            for index in range(len(kept)):
+                with kept[index].open(encoding="utf-8") as part:
+                    part.readline()
                     shutil.copyfileobj(part, handle)
-    finally:
         shutil.rmtree(parts, ignore_errors=True)
+    return done_before
+
+
+def _kept_parts(parts: Path, fingerprint: str) -> dict[int, Path]:
+    """The finished parts of an interrupted run made from the same things; what any other
+    run left is removed and the folder marked as this run's."""
+    run = parts / RUN
+    try:
+        same = run.read_text("utf-8") == fingerprint
+    except OSError:
+        same = False
+    for left in parts.iterdir():
+        if not same or left.suffix == ".tmp":  # a part being written when the run ended
+            left.unlink()
+    if not same:
+        with atomic_text(run) as handle:
+            handle.write(fingerprint)
+        return {}
+    return {int(part.stem): part for part in parts.glob("*.part")}
+
+
+def _meta(part: Path) -> Any:
+    """What a task told of its partition (a JSON list comes back as the tuple it was)."""
+    with part.open(encoding="utf-8") as handle:
+        meta = json.loads(handle.readline())
+    return tuple(meta) if isinstance(meta, list) else meta
+
+
+@contextlib.contextmanager
+def _locked(parts: Path, out: Path) -> Iterator[None]:
+    """One run at a time writes ``out``: a second one is refused, not mixed in."""
+    folder = os.open(parts, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            message = "another run is writing this file now; wait for it to end"
+            raise InvalidInput([Problem(str(out), None, "(file)", message)]) from None
+        yield
+    finally:
+        os.close(folder)
 
 
 class DaskRunner:

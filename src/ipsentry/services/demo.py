@@ -10,6 +10,7 @@ import json
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from ipsentry.domain import accounts, cases, customs, disputes, parties
@@ -180,6 +181,9 @@ class _Loader:
             forum=spec["forum"],
             filed_on=_day(spec["filed_on"]),
             status=cases.CaseStatus(spec["status"]),
+            side=cases.CaseSide(spec.get("side", cases.CaseSide.BROUGHT.value)),
+            jurisdiction=spec.get("jurisdiction", ""),
+            served_on=_day(spec.get("served_on")),
             asserted_right_ids=[r.id for r in rights.values() if r.id is not None],
             illustrative=spec.get("illustrative", False),
         )
@@ -191,7 +195,9 @@ class _Loader:
             for party_spec in spec[key]:
                 party = self.party(party_spec)
                 assert party.id is not None
-                member = cases.CaseParty(party_id=party.id, role=role)
+                member = cases.CaseParty(
+                    party_id=party.id, role=cases.PartyRole(party_spec.get("role", role))
+                )
                 if "disposition" in party_spec:
                     kind = cases.DispositionKind(party_spec["disposition"])
                     _dispose(member, kind, spec, rights, party_spec.get("findings", {}))
@@ -439,3 +445,26 @@ def load_demo(uow: UnitOfWork) -> dict[str, int]:
             "recordations": len(uow.records.recordations(org)),
             "detentions": len(uow.records.detentions(org)),
         }
+
+
+def demo_patent_corpus() -> list[dict[str, Any]]:
+    """The demo's public patents as a patent corpus (number, title, abstract, claims). The
+    patent search serves every role, viewers included, so nothing marked goes in."""
+    rights = json.loads(DEMO.joinpath("rights.json").read_text("utf-8"))
+    return [
+        {
+            "number": r["jurisdiction"] + r["registration_number"],
+            "title": r["title"],
+            "abstract": r.get("abstract", ""),
+            "claims": r.get("claims", ""),
+        }
+        for r in rights
+        if r["kind"] == "patent" and r.get("confidentiality", "confidential") == "public"
+    ]
+
+
+def build_demo_patent_index(out: Path, *, dense: bool = False) -> dict[str, Any]:
+    """The demo's patent index (``IPSENTRY_PATENT_INDEX``), lexical unless ``dense``."""
+    from ipsentry.services.patent_search import build_index
+
+    return build_index(demo_patent_corpus(), out, dense=dense)

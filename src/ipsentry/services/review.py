@@ -7,6 +7,7 @@ nobody overwrites anybody silently. Every decision is kept on the hit and in the
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -15,23 +16,27 @@ from ipsentry.domain.accounts import Permission
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.observations import Observation
 from ipsentry.domain.rights import Right
-from ipsentry.domain.screening import Hit, ReviewStatus
+from ipsentry.domain.screening import Hit, HitKind, ReviewStatus
 from ipsentry.errors import InvalidInput, NotFound, Problem, VersionConflict
+from ipsentry.matching.claims.chart import Verdict
 from ipsentry.matching.marks.reasons import Reason
 from ipsentry.services import audit
 from ipsentry.services.access import Actor
 from ipsentry.store.job_repository import HitFilter
 from ipsentry.store.unit_of_work import UnitOfWork
+from ipsentry.wording import N_, message_of
 
 __all__ = [
     "BulkResult",
     "HitFilter",
     "QueuePage",
     "ReviewItem",
+    "StatusChoice",
     "decide",
     "decide_many",
     "item",
     "queue",
+    "statuses_of",
 ]
 
 
@@ -81,10 +86,41 @@ def _item(
         return None
     record = hit.explanation
     located = str(record.get("located") or record.get("sign") or "")
-    words = str(record.get("explanation") or record.get("verdict") or hit.verdict)
+    words = (
+        claim_words(record)
+        if hit.kind is HitKind.CLAIM and isinstance(record.get("chart"), dict)
+        else str(record.get("explanation") or record.get("verdict") or hit.verdict)
+    )
     marking = max(hit.confidentiality, right.confidentiality, key=lambda m: m.rank)
     observed = stretch(observation.text, located)
     return ReviewItem(hit, observation, right, observed, words, marking, stored_reasons(record))
+
+
+CLAIM_WORDS = {
+    Verdict.READS_ON.value: N_(
+        "claim %(claim)s of %(patent)s reads on the text: all %(total)s elements found"
+    ),
+    Verdict.PARTIAL.value: N_(
+        "claim %(claim)s of %(patent)s: %(found)s of %(total)s elements found in the text"
+    ),
+    Verdict.NO.value: N_(
+        "claim %(claim)s of %(patent)s: %(found)s of %(total)s elements found; "
+        "it does not read on the text"
+    ),
+}
+
+
+def claim_words(record: dict[str, Any]) -> str:
+    """A patent hit in words: the claim, how many of its elements the text has, the verdict."""
+    chart = record["chart"]
+    phrase = CLAIM_WORDS.get(str(chart.get("verdict")), CLAIM_WORDS[Verdict.PARTIAL.value])
+    return N_(
+        phrase.phrase,
+        claim=chart.get("num", record.get("claim")),
+        patent=record.get("patent", ""),
+        found=chart.get("elements_present", 0),
+        total=chart.get("elements_total", 0),
+    )
 
 
 def stored_reasons(record: dict[str, Any]) -> tuple[Reason, ...]:
@@ -94,6 +130,24 @@ def stored_reasons(record: dict[str, Any]) -> tuple[Reason, ...]:
         return tuple(Reason.from_record(r) for r in record.get("reasons") or ())
     except ValueError:
         return ()
+
+
+class StatusChoice(enum.StrEnum):
+    """A queue's status filter: one review status, or every one."""
+
+    OPEN = ReviewStatus.OPEN.value
+    CONFIRMED = ReviewStatus.CONFIRMED.value
+    DISMISSED = ReviewStatus.DISMISSED.value
+    ESCALATED = ReviewStatus.ESCALATED.value
+    ALL = "all"
+
+
+def statuses_of(status: StatusChoice | None) -> tuple[ReviewStatus, ...]:
+    """What a queue asked for by status shows: one status, every one (``all``), or by
+    default the hits still waiting for someone (open and escalated)."""
+    if status is None:
+        return HitFilter().statuses
+    return tuple(ReviewStatus) if status is StatusChoice.ALL else (ReviewStatus(status.value),)
 
 
 @dataclass(frozen=True)
@@ -112,7 +166,7 @@ def queue(
 ) -> QueuePage:
     """The queue best first; only the hits from ``offset`` (``limit`` of them) are read in
     full, so a page of a long queue costs a page, not the queue."""
-    actor.require(Permission.READ, "see the review queue")
+    actor.require(Permission.READ, N_("see the review queue"))
     with uow:
         found = uow.hits.latest(actor.organisation_id, where or HitFilter())
         # Held here: the session keeps loaded records only while something refers to them.
@@ -136,12 +190,12 @@ def _found(uow: UnitOfWork, actor: Actor, hit_id: int) -> ReviewItem:
         observation = uow.hits.observation(hit.observation_id)
         found = _item(actor, hit, observation, uow.rights.get(actor.organisation_id, hit.right_id))
     if found is None:
-        raise NotFound(f"no hit {hit_id}")
+        raise NotFound(N_("no hit %(hit)s", hit=hit_id))
     return found
 
 
 def item(uow: UnitOfWork, actor: Actor, hit_id: int) -> ReviewItem:
-    actor.require(Permission.READ, "see hits")
+    actor.require(Permission.READ, N_("see hits"))
     with uow:
         return _found(uow, actor, hit_id)
 
@@ -171,21 +225,22 @@ def decide(
     version: int,
 ) -> ReviewItem:
     """Record a decision on the hit as it was at ``version``."""
-    actor.require(Permission.REVIEW, "review hits")
+    actor.require(Permission.REVIEW, N_("review hits"))
     with uow:
         found = _found(uow, actor, hit_id)
         hit = found.hit
         before = _state(hit)
         if hit.version != version or not uow.hits.bump_version(hit_id, version):
             raise VersionConflict(
-                f"hit {hit_id} was changed by someone else (now {hit.status}, version "
-                f"{hit.version}); reload it and decide again",
+                N_("hit %(hit)s was changed by someone else (now %(status)s, version "
+                   "%(version)s); reload it and decide again", hit=hit_id, status=hit.status,
+                   version=hit.version),
                 before,
-            )
+            )  # fmt: skip
         try:
             hit.review(decision, reason, actor.user_id, datetime.now(UTC))
         except ValueError as error:
-            raise InvalidInput([Problem("input", None, "decision", str(error))]) from None
+            raise InvalidInput([Problem("input", None, "decision", message_of(error))]) from None
         hit.version = version + 1
         audit.record(
             uow,
@@ -216,8 +271,8 @@ def decide_many(
 ) -> BulkResult:
     """The same decision on several hits (each as (hit id, version)); each is decided or
     reported on its own, so one stale hit does not hold back the rest."""
-    actor.require(Permission.REVIEW, "review hits")
-    decided, conflicts, refused = [], [], []
+    actor.require(Permission.REVIEW, N_("review hits"))
+    decided, conflicts, refused = [], [], list[str]()
     for hit_id, version in chosen:
         try:
             decide(uow, actor, hit_id, decision, reason, version)
@@ -225,5 +280,5 @@ def decide_many(
         except VersionConflict as conflict:
             conflicts.append(conflict)
         except InvalidInput as error:
-            refused.append(f"hit {hit_id}: {error.problems[0].message}")
+            refused.append(N_("hit %(hit)s: %(why)s", hit=hit_id, why=error.problems[0].message))
     return BulkResult(decided, conflicts, refused)

@@ -35,7 +35,8 @@ E = TypeVar("E", bound=enum.Enum)
 FLAG_FIELDS = ("illustrative", "pct_national_phase", "famous")
 _TRUE = {"1", "true", "yes", "y", "x"}
 _FALSE = {"", "0", "false", "no", "n"}
-_CORPUS_NUMBER = re.compile(r"^([A-Z]{2})(APP)?(\d{4,})$")
+# 'US10357623', 'US 10,357,623', 'US10357623B2', 'USAPP14123456' (separators dropped first)
+_CORPUS_NUMBER = re.compile(r"^([A-Z]{2})(APP)?(\d{4,})([A-Z]\d?)?$")
 # Every column an import reads; a header naming none of them is not a header.
 IMPORT_FIELDS = (
     "kind", "jurisdiction", "title", "mark", "registration_number", "application_number",
@@ -151,10 +152,11 @@ class _Fields:
 
 def _from_corpus_format(record: dict[str, Any]) -> dict[str, Any]:
     """The patent corpus names a document by one number; split it into office and series."""
-    match = _CORPUS_NUMBER.match(str(record.get("number", "")).strip().upper())
+    number = re.sub(r"[\s,./-]", "", str(record.get("number", ""))).upper()
+    match = _CORPUS_NUMBER.match(number)
     if not match or "jurisdiction" in record:
         return record
-    office, application, digits = match.groups()
+    office, application, digits, kind_code = match.groups()
     grant = record.get("doc_type", "grant") != "application"
     day = str(record.get("date", ""))
     converted = {**record, "kind": "patent", "jurisdiction": office}
@@ -165,7 +167,7 @@ def _from_corpus_format(record: dict[str, Any]) -> dict[str, Any]:
         converted["registration_number" if grant else "publication_number"] = digits
         converted["registration_date" if grant else "publication_date"] = day
         converted.setdefault("status", "granted" if grant else "published")
-    converted["kind_code"] = record.get("kind", "")
+    converted["kind_code"] = record.get("kind", "") or kind_code or ""
     if isinstance(record.get("description"), list):
         converted["description"] = "\n".join(record["description"])
     return converted

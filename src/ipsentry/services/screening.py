@@ -192,12 +192,9 @@ def _one_per_mark(found: list[FoundHit], matcher: PortfolioMatcher) -> list[Foun
         kept = best.get(key)
         if kept is None or found_hit.assessment.score > kept.assessment.score:
             best[key] = found_hit
-    rights: dict[str, dict[int, str]] = {}
-    for entry in matcher.marks:
-        rights.setdefault(same_mark(entry.mark.text), {})[entry.right_id] = entry.registration
     grouped = []
     for key, hit in best.items():
-        of_mark = rights.get(key, {hit.right_id: ""})
+        of_mark = matcher.rights_of_mark.get(key, {hit.right_id: ""})
         registrations = tuple(sorted({r for r in of_mark.values() if r}))
         grouped.append(replace(hit, right_ids=tuple(sorted(of_mark)), registrations=registrations))
     return sorted(grouped, key=lambda h: (-h.assessment.score, h.mark, h.right_ids))
@@ -336,6 +333,13 @@ def screen_partition(
     return (len(partition), len(lines)), "".join(lines)
 
 
+@dataclass(frozen=True)
+class FileRun:
+    screened: int
+    hits: int
+    resumed: int = 0  # observations whose hits an interrupted run of the command had written
+
+
 def screen_files(
     marks_path: Path,
     observations: Path | Sequence[Path],
@@ -343,10 +347,11 @@ def screen_files(
     progress: Progress | None = None,
     client: cluster.Client | None = None,
     partition: int = FILE_PARTITION,
-) -> tuple[int, int]:
-    """Screen files against a marks file; write one JSON line per hit. Returns (screened,
-    hits). Every row is checked first (a bad one is named and nothing is written); then
-    partitions are screened here or on ``client``'s cluster and written in input order."""
+) -> FileRun:
+    """Screen files against a marks file; write one JSON line per hit. Every row is checked
+    first (a bad one is named and nothing is written); then partitions are screened here or
+    on ``client``'s cluster and written in input order. A run of the same files into the
+    same ``out`` that was killed is resumed: its finished partitions are not screened again."""
     from ipsentry.matching.marks.screen import PortfolioMatcher
 
     paths = [observations] if isinstance(observations, Path) else list(observations)
@@ -369,8 +374,12 @@ def screen_files(
             progress(counts[0], total)
 
     partitions = cluster.chunks(_seen_rows(paths, []), partition)
-    cluster.write_partitions(client, screen_partition, partitions, matcher, out, counted)
-    return counts[0], counts[1]
+    made_from = {"marks": cluster.stamps([marks_path]), "observations": cluster.stamps(paths),
+                 "partition": partition}  # fmt: skip
+    kept = cluster.write_partitions(
+        client, screen_partition, partitions, matcher, out, counted, made_from
+    )
+    return FileRun(counts[0], counts[1], sum(screened for screened, _ in kept))
 
 
 # --- portfolio mode ---------------------------------------------------------------------

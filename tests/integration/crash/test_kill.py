@@ -4,7 +4,8 @@ Each test starts ``driver.py`` as a separate process, reads how far it got, kill
 SIGKILL at that point and then checks the database from this process: a portfolio import
 is all or nothing, a screening run keeps the partitions it committed and is resumed from
 the last one (ending with the same hits as an uninterrupted run), and every decision a
-reviewer was told was saved is there, once.
+reviewer was told was saved is there, once. A file-mode screening (no database) killed the
+same way keeps the partitions it wrote and is resumed by the same command.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -188,3 +190,77 @@ def test_a_killed_review_loses_no_decision_it_reported(
         for hit in hits.values():  # and each is whole: status, version and decision together
             assert hit.version == 1 + len(hit.decisions)
             assert hit.status == (ReviewStatus.DISMISSED if hit.decisions else ReviewStatus.OPEN)
+
+
+def _listings(path: Path, rows: int) -> Path:
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "title"])
+        for i in range(rows):
+            mark = MARKS[i % len(MARKS)]
+            writer.writerow([f"L{i}", f"{mark.title() if i % 3 else mark[:-1]} pen kit {i}"])
+    return path
+
+
+def test_a_killed_file_screening_is_resumed_keeping_the_partitions_it_wrote(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``ipsentry screen`` in file mode, SIGKILLed once it has written two partitions: no
+    output file, the partitions kept; the same command again screens only the others
+    (a line added to a kept partition shows it was not screened again) and writes what an
+    uninterrupted run writes."""
+    from ipsentry.cli.app import run
+
+    marks = tmp_path / "marks.csv"
+    marks.write_text("id,mark,classes\n" + "".join(f"{i},{m},34\n" for i, m in enumerate(MARKS)))
+    listings = _listings(tmp_path / "listings.csv", 1200)
+    out = tmp_path / "hits.jsonl"
+    args = ["screen", "--marks", str(marks), "--input", str(listings), "--out", str(out),
+            "--partition", "40"]  # fmt: skip
+    parts = tmp_path / ".hits.jsonl.parts"
+    process = subprocess.Popen([sys.executable, "-m", "ipsentry", *args], cwd=ROOT)
+    while process.poll() is None and len(list(parts.glob("*.part"))) < 2:
+        time.sleep(0.02)
+    os.kill(process.pid, signal.SIGKILL)
+    assert process.wait(timeout=60) == -signal.SIGKILL
+    assert not out.exists()
+    kept = sorted(parts.glob("*.part"))
+    assert 2 <= len(kept) < 30 and not list(parts.glob("*.tmp"))
+    with kept[0].open("a", encoding="utf-8") as part:
+        part.write('{"kept": true}\n')
+    capsys.readouterr()
+    assert run(args) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert f"the hits it had found in {40 * len(kept)} observations were kept" in said
+    assert not parts.exists()
+    clean = tmp_path / "clean.jsonl"
+    screening.screen_files(marks, listings, clean, partition=40)
+    resumed = out.read_text("utf-8").splitlines()
+    assert resumed.count('{"kept": true}') == 1
+    assert [line for line in resumed if line != '{"kept": true}'] == clean.read_text(
+        "utf-8"
+    ).splitlines()
+    assert len(resumed) > 400
+
+
+def test_an_interrupted_file_screening_of_changed_files_starts_again(tmp_path: Path) -> None:
+    marks = tmp_path / "marks.csv"
+    marks.write_text("id,mark,classes\n1,VAPORWAVE,34\n")
+    listings = _listings(tmp_path / "listings.csv", 100)
+    out = tmp_path / "hits.jsonl"
+
+    def interrupt(done: int, total: int) -> None:
+        if done >= 30:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        screening.screen_files(marks, listings, out, interrupt, partition=10)
+    assert len(list((tmp_path / ".hits.jsonl.parts").glob("*.part"))) == 3
+    _listings(listings, 90)  # the file changed since: its partitions are stale
+    again = screening.screen_files(marks, listings, out, partition=10)
+    assert again.resumed == 0 and again.screened == 90
+    clean = tmp_path / "clean.jsonl"
+    screening.screen_files(marks, listings, clean, partition=10)
+    assert out.read_text("utf-8") == clean.read_text("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clean.jsonl", "hits.jsonl",
+                                                          "listings.csv", "marks.csv"]  # fmt: skip

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
 
 from ipsentry.api.deps import ActorDep, UowDep, runner_of, settings_of
 from ipsentry.api.schemas.common import Page, Paging, PathId, paging
 from ipsentry.api.schemas.screening import DecisionIn, HitOut, JobOut
 from ipsentry.domain.observations import ObservationKind
-from ipsentry.domain.screening import HitKind, ReviewStatus
+from ipsentry.domain.screening import HitKind
 from ipsentry.services import jobs, review, screening_upload
 
 router = APIRouter(prefix="/api/v1", tags=["screening"])
@@ -36,13 +36,18 @@ def list_hits(
     actor: ActorDep,
     uow: UowDep,
     page: Annotated[Paging, Depends(paging)],
-    status: ReviewStatus | None = None,
+    status: Annotated[
+        review.StatusChoice | None,
+        Query(
+            description="open, confirmed, dismissed or escalated; all: every status; "
+            "unset: open and escalated (the hits still waiting for a decision)"
+        ),
+    ] = None,
     channel: ObservationKind | None = None,
     kind: HitKind | None = None,
 ) -> Page[HitOut]:
-    where = review.HitFilter(
-        statuses=(status,) if status else review.HitFilter().statuses, channel=channel, kind=kind
-    )
+    """The review queue, best first; by default what still waits for a decision."""
+    where = review.HitFilter(statuses=review.statuses_of(status), channel=channel, kind=kind)
     found = review.queue(uow, actor, where, offset=page.offset, limit=page.limit)
     items = [HitOut.of(i) for i in found.items]
     return Page(items=items, total=found.total, offset=page.offset, limit=page.limit)

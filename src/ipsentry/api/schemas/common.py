@@ -83,6 +83,10 @@ def as_datetime(value: str | None, field: str) -> datetime | None:
 
 class FieldError(BaseModel):
     field: str
+    path: str = Field(
+        description="Where the bad value was sent: body/patent/claims/0, query/status, "
+        "or a file's name, row and column"
+    )
     source: str
     row: int | None = None
     message: str

@@ -75,6 +75,12 @@ class PortfolioMatcher:
                 self.by_trigram[gram].add(i)
             self.trigram_counts.append(len(grams))
         self.longest = max((len(m.mark.sign.tokens) for m in self.marks), default=1)
+        # the rights (and their registrations) of each mark, under ``same_mark``: what one
+        # finding on the mark stands for, looked up per hit rather than found per text
+        self.rights_of_mark: dict[str, dict[int, str]] = {}
+        for entry in self.marks:
+            of_mark = self.rights_of_mark.setdefault(same_mark(entry.mark.text), {})
+            of_mark[entry.right_id] = entry.registration
 
     def candidates(self, text: MarkText) -> dict[int, list[tuple[int, int]]]:
         """Marks some stretch of `text` could imitate, each with the stretches that led to it."""
