@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -98,6 +100,29 @@ def test_an_organisation_without_a_grant_sees_none_of_these_rights(signed_in: Si
 
 
 @pytest.mark.postgres
+def test_a_token_made_on_the_command_line_reads_the_hits_as_the_readme_says(
+    demo_url: str, anonymous: TestClient
+) -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "IPSENTRY_DATABASE_URL": demo_url}
+    made = subprocess.run(
+        [sys.executable, "-m", "ipsentry", "user", "token", "readme recipe",
+         "--as", DEMO_USERS["analyst"]],
+        capture_output=True, text=True, env=env, check=True,
+    )  # fmt: skip
+    secret = made.stdout.strip()
+    assert secret.startswith("ips_") and "shown once" in made.stderr
+    bearer = {"Authorization": f"Bearer {secret}"}
+    hits = anonymous.get("/api/v1/hits", params={"status": "all", "limit": 5}, headers=bearer)
+    assert hits.status_code == 200 and hits.json()["limit"] == 5  # the demo screens on 'make demo'
+    assert anonymous.get("/api/v1/rights", headers=bearer).json()["total"] > 0
+    assert anonymous.get("/api/v1/hits").status_code == 401
+    refused = subprocess.run(
+        [sys.executable, "-m", "ipsentry", "user", "token", "x", "--as", DEMO_USERS["viewer"]],
+        capture_output=True, text=True, env=env,
+    )  # fmt: skip
+    assert refused.returncode == 5 and "may not create API tokens" in refused.stderr
+
+
 def test_sign_in_tokens_and_lists_on_postgresql(postgresql: Any) -> None:
     info = postgresql.info
     database_url = f"postgresql+psycopg://{info.user}@{info.host}:{info.port}/{info.dbname}"

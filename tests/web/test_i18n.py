@@ -8,15 +8,19 @@ from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from fastapi.testclient import TestClient
 
+from ipsentry.domain.accounts import Role
 from ipsentry.domain.cases import CaseKind
 from ipsentry.domain.diagnosis import OWNERS
 from ipsentry.domain.disputes import DisputeStatus, JudicialConfirmation, OutcomeKind
 from ipsentry.domain.health import ActionStatus, AssessmentStatus, Severity
 from ipsentry.domain.mediation import Suitability
+from ipsentry.domain.observations import ObservationKind
 from ipsentry.domain.outreach import OutreachKind
+from ipsentry.domain.screening import ReviewStatus
 from ipsentry.matching.marks.reasons import PHRASES
 from ipsentry.web import i18n
 from ipsentry.web.terms import TERMS, term
@@ -28,14 +32,30 @@ METHOD_MAP = [("**.py", "python"), ("templates/**.html", "jinja2")]
 OPTIONS = {"templates/**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true",
                                  "lstrip_blocks": "true"}}  # fmt: skip
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+SAYS = re.compile(r"from ipsentry\.wording import .*\bN_\b")
 
 
 def extracted() -> set[str]:
-    """Every message the web app can show, found in its code and templates as babel.cfg says."""
+    """Every message the web app can show: in its code and templates, and what services
+    say with ``wording.N_`` in the modules babel.cfg names (as ``make messages`` reads)."""
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as handle:
+        method_map, options = parse_mapping_cfg(handle)
     found = set()
-    for _file, _line, message, _comments, _context in extract_from_dir(WEB, METHOD_MAP, OPTIONS):
+    for _file, _line, message, _comments, _context in extract_from_dir(ROOT, method_map, options):
         found.add(message[0] if isinstance(message, tuple) else message)
     return found
+
+
+def test_every_module_saying_messages_is_extracted() -> None:
+    """A module that says a message with ``wording.N_`` is one babel.cfg names, or its
+    messages would reach pages untranslated without any test noticing."""
+    cfg = (ROOT / "babel.cfg").read_text("utf-8")
+    sayers = [
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "src" / "ipsentry").rglob("*.py")
+        if SAYS.search(path.read_text("utf-8"))
+    ]
+    assert sayers and all(f"[python: {s}]" in cfg for s in sayers), sayers
 
 
 @pytest.mark.parametrize("locale", [code for code in i18n.LOCALES if code != i18n.DEFAULT])
@@ -110,6 +130,9 @@ def test_a_chosen_language_sticks_over_the_browsers(anonymous: TestClient) -> No
         Suitability,
         OutreachKind,
         CaseKind,
+        Role,
+        ReviewStatus,
+        ObservationKind,
     ],
 )
 def test_every_code_shown_on_the_legal_service_pages_is_a_term(codes: Iterable[str]) -> None:

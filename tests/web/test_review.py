@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -155,6 +158,54 @@ def test_every_status_on_request_and_bad_values_named_by_their_path(
     assert "all: every status" in status["description"]
     page = client.get("/review", params={"status": "all"})
     assert page.status_code == 200 and f'id="hit-{waiting["id"]}-h"' in page.text
+
+
+DEMO_PRODUCT = (
+    Path(__file__).resolve().parents[2] / "src/ipsentry/data/demo/products/th2-style-cartridge.txt"
+)
+CHINESE = {"Accept-Language": "zh-CN,zh;q=0.9"}
+
+
+def test_a_chinese_review_page_tells_the_refusals_and_explanations_in_chinese(
+    demo_url: str, runner: ThreadRunner
+) -> None:
+    client, csrf = analyst(demo_url, runner)
+    listing = io.StringIO()
+    csv.writer(listing).writerows(
+        [["kind", "text", "seller"], ["listing", DEMO_PRODUCT.read_text("utf-8"), "Shop Z"]]
+    )
+    upload(client, csrf, listing.getvalue(), "cartridges.csv")
+    runner.wait()
+    found = client.get("/api/v1/hits", params={"kind": "claim", "limit": 200}).json()["items"]
+    opening = " ".join(DEMO_PRODUCT.read_text("utf-8").split()[:6])
+    hit = next(h for h in found if opening in " ".join(h["observed"].split()))
+    assert hit["explanation"].startswith("claim ")  # the API says it in English
+    page = client.get("/review", headers=CHINESE).text
+    assert 'lang="zh-Hans"' in page and "的权利要求" in page and "个要素" in page
+    assert "elements found" not in page and "商品链接 ·" in page
+
+    def decide(decision: str, reason: str, version: int) -> str:
+        sent = client.post(
+            f"/review/{hit['id']}",
+            data={"decision": decision, "reason": reason, "version": version,
+                  "csrf_token": csrf},
+            headers=CHINESE,
+        )  # fmt: skip
+        return sent.text
+
+    assert "审核决定需要填写理由" in decide("confirmed", "   ", hit["version"])
+    assert "a review decision" not in decide("confirmed", "   ", hit["version"])
+    decide("dismissed", "a reseller's own text", hit["version"])
+    assert "已驳回的命中不能改为已确认" in decide("confirmed", "after all", hit["version"] + 1)
+    viewer = client_for(demo_url, runner)
+    viewer_csrf = sign_in(viewer, DEMO_USERS["viewer"])
+    refused = viewer.post(
+        f"/review/{hit['id']}",
+        data={"decision": "open", "reason": "x", "version": hit["version"] + 1,
+              "csrf_token": viewer_csrf},
+        headers=CHINESE,
+    )  # fmt: skip
+    assert refused.status_code == 403 and "（查看者）无权审核命中" in refused.text
 
 
 def test_review_decisions_from_the_page(demo_url: str, runner: ThreadRunner) -> None:

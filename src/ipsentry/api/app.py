@@ -9,6 +9,7 @@ what was typed (``web.forms``), else an error page (or the sign-in page).
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 
 from fastapi import Depends, FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -33,6 +34,7 @@ from ipsentry.services.passwords import new_secret
 from ipsentry.settings import Settings, get_settings
 from ipsentry.web import forms, i18n, pages
 from ipsentry.web.auth import SignInNeeded
+from ipsentry.web.terms import tell, tell_error
 
 API_PREFIX = "/api/"
 DAY = 24 * 3600
@@ -68,6 +70,7 @@ async def on_ipsentry_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, IpsentryError)
     if _is_api(request):
         return problems.problem_response(error, request.url.path)
+    i18n.activate(request.state.locale)  # the message is told before the page is drawn
     if isinstance(error, SignInNeeded):
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"/sign-in?next={target}", status_code=303)
@@ -75,7 +78,11 @@ async def on_ipsentry_error(request: Request, error: Exception) -> Response:
         again = await forms.page_again(request, error.problems)
         if again is not None:
             return again
-    return _page_error(request, problems.kind_of(error).status, str(error))
+    if isinstance(error, InvalidInput):
+        told = "\n".join(str(replace(p, message=tell(p.message))) for p in error.problems)
+    else:
+        told = tell_error(error)
+    return _page_error(request, problems.kind_of(error).status, told)
 
 
 async def on_validation_error(request: Request, error: Exception) -> Response:

@@ -9,15 +9,15 @@ from typing import Annotated, Any
 import typer
 from anyascii import anyascii
 
-from ipsentry.cli.context import console, context, print_json
+from ipsentry.cli.context import console, context, errors, print_json
 from ipsentry.cli.params import InputFile
 from ipsentry.cli.tables import fitted_table
 from ipsentry.domain.accounts import OrganisationKind, Role
 from ipsentry.formats.files import invalid, read_text
-from ipsentry.services import accounts
+from ipsentry.services import accounts, tokens
 from ipsentry.services.accounts import NewUser
 
-app = typer.Typer(help="Users of an organisation: add, list, deactivate.")
+app = typer.Typer(help="Users of an organisation: add, list, deactivate; their API tokens.")
 
 PasswordFile = Annotated[
     Path | None,
@@ -176,3 +176,27 @@ def deactivate(
     ctx = context()
     user = accounts.deactivate_user(ctx.uow(), ctx.actor(as_user), email)
     console.print(f"user {user.email} deactivated", highlight=False)
+
+
+@app.command()
+def token(
+    name: Annotated[str, typer.Argument(help="What the token is for, e.g. 'nightly export'.")],
+    as_user: AsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Create an API token for a user: the secret is printed once, only its hash is kept.
+
+    Send it as 'Authorization: Bearer SECRET' to /api/v1; list and revoke tokens on the
+    web's /tokens page or under /api/v1/tokens.
+    """
+    ctx = context()
+    made = tokens.create_token(ctx.uow(), ctx.actor(as_user), name)
+    if as_json:
+        print_json({"id": made.token.id, "name": made.token.name, "secret": made.secret})
+        return
+    console.print(made.secret, highlight=False, soft_wrap=True)
+    errors.print(
+        f"[yellow]token {made.token.id} ({made.token.name}): shown once; ipsentry keeps "
+        "only its hash.[/yellow]",
+        highlight=False,
+    )

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from ipsentry.domain.common import Confidentiality
+from ipsentry.wording import N_
 
 
 class RunStatus(enum.StrEnum):
@@ -69,9 +70,12 @@ class Hit:
     ) -> ReviewDecision:
         """Move the hit through the queue; every move needs a reason and is kept."""
         if decision not in _ALLOWED_REVIEWS[self.status]:
-            raise ValueError(f"a {self.status} hit cannot be marked {decision}")
+            raise ValueError(
+                N_("a %(status)s hit cannot be marked %(decision)s", status=self.status,
+                   decision=decision)
+            )  # fmt: skip
         if not reason.strip():
-            raise ValueError("a review decision needs a reason")
+            raise ValueError(N_("a review decision needs a reason"))
         entry = ReviewDecision(decision=decision, reason=reason, user_id=user_id, decided_at=at)
         self.decisions.append(entry)
         self.status = decision

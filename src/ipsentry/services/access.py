@@ -26,6 +26,7 @@ from ipsentry.domain.accounts import (
 from ipsentry.domain.common import Confidentiality
 from ipsentry.errors import InvalidInput, NotFound, PermissionDenied, Problem
 from ipsentry.store.unit_of_work import UnitOfWork
+from ipsentry.wording import N_
 
 _WRITERS = frozenset({Role.ADMIN, Role.COUNSEL, Role.ANALYST})
 
@@ -57,7 +58,10 @@ class Actor:
 
     def require(self, permission: Permission, what: str) -> None:
         if not self.may(permission):
-            raise PermissionDenied(f"{self.email} ({self.role}) may not {what}")
+            raise PermissionDenied(
+                N_("%(email)s (%(role)s) may not %(what)s", email=self.email, role=self.role,
+                   what=what)
+            )  # fmt: skip
 
     def may_read(self, marking: Confidentiality) -> bool:
         return marking.rank <= self.role.clearance.rank
@@ -71,9 +75,17 @@ class Actor:
     def readable(self, records: Iterable[M]) -> list[M]:
         return [r for r in records if self.may_read(r.confidentiality)]
 
+    @property
+    def may_write(self) -> bool:
+        """Whether the role changes the organisation's records (pages offer forms by it)."""
+        return self.role in _WRITERS
+
     def require_write(self, what: str) -> None:
-        if self.role not in _WRITERS:
-            raise PermissionDenied(f"{self.email} ({self.role}) may not change {what}")
+        if not self.may_write:
+            raise PermissionDenied(
+                N_("%(email)s (%(role)s) may not change %(what)s", email=self.email,
+                   role=self.role, what=what)
+            )  # fmt: skip
 
 
 def colleague_id(

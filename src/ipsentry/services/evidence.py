@@ -25,6 +25,7 @@ from ipsentry.errors import InvalidInput, NotFound, Problem
 from ipsentry.formats.files import check_input, invalid
 from ipsentry.services.access import Actor
 from ipsentry.store.unit_of_work import UnitOfWork
+from ipsentry.wording import N_
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 WARC = "application/warc"
@@ -104,7 +105,7 @@ def warc_of_page(page: bytes, url: str, captured_at: datetime, info: dict[str, s
 
 def add_evidence(uow: UnitOfWork, actor: Actor, capture: Capture) -> dict[str, Any]:
     """Store one item with its content; all is checked before anything is written."""
-    actor.require_write("evidence")
+    actor.require_write(N_("evidence"))
     check_input(capture.path)
     problems, price = _checked(capture)
     if problems:
@@ -233,7 +234,7 @@ def record_custody(
     uow: UnitOfWork, actor: Actor, evidence_id: int, step: Handover
 ) -> dict[str, Any]:
     """Add the next link of an item's custody chain; a broken chain takes no new link."""
-    actor.require_write("evidence")
+    actor.require_write(N_("evidence"))
     digest = ""
     if step.document is not None:
         check_input(step.document)

@@ -19,6 +19,7 @@ from ipsentry.domain.jobs import Job, JobKind, JobStatus
 from ipsentry.errors import IpsentryError, NotFound
 from ipsentry.services.access import Actor
 from ipsentry.services.database import UnitOfWork, unit_of_work
+from ipsentry.wording import N_
 
 Progress = Callable[[int, int], None]
 Work = Callable[[Progress], dict[str, Any]]
@@ -51,7 +52,7 @@ def get(uow: UnitOfWork, actor: Actor, job_id: int) -> Job:
     with uow:
         job = uow.jobs.get(job_id)
         if job is None or job.organisation_id != actor.organisation_id:
-            raise NotFound(f"no job {job_id}")
+            raise NotFound(N_("no job %(job)s", job=job_id))
         return job
 
 

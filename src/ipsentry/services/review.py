@@ -16,13 +16,15 @@ from ipsentry.domain.accounts import Permission
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.observations import Observation
 from ipsentry.domain.rights import Right
-from ipsentry.domain.screening import Hit, ReviewStatus
+from ipsentry.domain.screening import Hit, HitKind, ReviewStatus
 from ipsentry.errors import InvalidInput, NotFound, Problem, VersionConflict
+from ipsentry.matching.claims.chart import Verdict
 from ipsentry.matching.marks.reasons import Reason
 from ipsentry.services import audit
 from ipsentry.services.access import Actor
 from ipsentry.store.job_repository import HitFilter
 from ipsentry.store.unit_of_work import UnitOfWork
+from ipsentry.wording import N_, message_of
 
 __all__ = [
     "BulkResult",
@@ -84,10 +86,46 @@ def _item(
         return None
     record = hit.explanation
     located = str(record.get("located") or record.get("sign") or "")
-    words = str(record.get("explanation") or record.get("verdict") or hit.verdict)
+    words = hit_words(hit)
     marking = max(hit.confidentiality, right.confidentiality, key=lambda m: m.rank)
     observed = stretch(observation.text, located)
     return ReviewItem(hit, observation, right, observed, words, marking, stored_reasons(record))
+
+
+CLAIM_WORDS = {
+    Verdict.READS_ON.value: N_(
+        "claim %(claim)s of %(patent)s reads on the text: all %(total)s elements found"
+    ),
+    Verdict.PARTIAL.value: N_(
+        "claim %(claim)s of %(patent)s: %(found)s of %(total)s elements found in the text"
+    ),
+    Verdict.NO.value: N_(
+        "claim %(claim)s of %(patent)s: %(found)s of %(total)s elements found; "
+        "it does not read on the text"
+    ),
+}
+
+
+def hit_words(hit: Hit) -> str:
+    """The hit's explanation in words: a mark's as its screening said it, a patent's
+    from its chart (a screening keeps only the chart)."""
+    record = hit.explanation
+    if hit.kind is HitKind.CLAIM and isinstance(record.get("chart"), dict):
+        return claim_words(record)
+    return str(record.get("explanation") or record.get("verdict") or hit.verdict)
+
+
+def claim_words(record: dict[str, Any]) -> str:
+    """A patent hit in words: the claim, how many of its elements the text has, the verdict."""
+    chart = record["chart"]
+    phrase = CLAIM_WORDS.get(str(chart.get("verdict")), CLAIM_WORDS[Verdict.PARTIAL.value])
+    return N_(
+        phrase.phrase,
+        claim=chart.get("num", record.get("claim")),
+        patent=record.get("patent", ""),
+        found=chart.get("elements_present", 0),
+        total=chart.get("elements_total", 0),
+    )
 
 
 def stored_reasons(record: dict[str, Any]) -> tuple[Reason, ...]:
@@ -133,7 +171,7 @@ def queue(
 ) -> QueuePage:
     """The queue best first; only the hits from ``offset`` (``limit`` of them) are read in
     full, so a page of a long queue costs a page, not the queue."""
-    actor.require(Permission.READ, "see the review queue")
+    actor.require(Permission.READ, N_("see the review queue"))
     with uow:
         found = uow.hits.latest(actor.organisation_id, where or HitFilter())
         # Held here: the session keeps loaded records only while something refers to them.
@@ -157,12 +195,12 @@ def _found(uow: UnitOfWork, actor: Actor, hit_id: int) -> ReviewItem:
         observation = uow.hits.observation(hit.observation_id)
         found = _item(actor, hit, observation, uow.rights.get(actor.organisation_id, hit.right_id))
     if found is None:
-        raise NotFound(f"no hit {hit_id}")
+        raise NotFound(N_("no hit %(hit)s", hit=hit_id))
     return found
 
 
 def item(uow: UnitOfWork, actor: Actor, hit_id: int) -> ReviewItem:
-    actor.require(Permission.READ, "see hits")
+    actor.require(Permission.READ, N_("see hits"))
     with uow:
         return _found(uow, actor, hit_id)
 
@@ -192,21 +230,22 @@ def decide(
     version: int,
 ) -> ReviewItem:
     """Record a decision on the hit as it was at ``version``."""
-    actor.require(Permission.REVIEW, "review hits")
+    actor.require(Permission.REVIEW, N_("review hits"))
     with uow:
         found = _found(uow, actor, hit_id)
         hit = found.hit
         before = _state(hit)
         if hit.version != version or not uow.hits.bump_version(hit_id, version):
             raise VersionConflict(
-                f"hit {hit_id} was changed by someone else (now {hit.status}, version "
-                f"{hit.version}); reload it and decide again",
+                N_("hit %(hit)s was changed by someone else (now %(status)s, version "
+                   "%(version)s); reload it and decide again", hit=hit_id, status=hit.status,
+                   version=hit.version),
                 before,
-            )
+            )  # fmt: skip
         try:
             hit.review(decision, reason, actor.user_id, datetime.now(UTC))
         except ValueError as error:
-            raise InvalidInput([Problem("input", None, "decision", str(error))]) from None
+            raise InvalidInput([Problem("input", None, "decision", message_of(error))]) from None
         hit.version = version + 1
         audit.record(
             uow,
@@ -237,8 +276,8 @@ def decide_many(
 ) -> BulkResult:
     """The same decision on several hits (each as (hit id, version)); each is decided or
     reported on its own, so one stale hit does not hold back the rest."""
-    actor.require(Permission.REVIEW, "review hits")
-    decided, conflicts, refused = [], [], []
+    actor.require(Permission.REVIEW, N_("review hits"))
+    decided, conflicts, refused = [], [], list[str]()
     for hit_id, version in chosen:
         try:
             decide(uow, actor, hit_id, decision, reason, version)
@@ -246,5 +285,5 @@ def decide_many(
         except VersionConflict as conflict:
             conflicts.append(conflict)
         except InvalidInput as error:
-            refused.append(f"hit {hit_id}: {error.problems[0].message}")
+            refused.append(N_("hit %(hit)s: %(why)s", hit=hit_id, why=error.problems[0].message))
     return BulkResult(decided, conflicts, refused)

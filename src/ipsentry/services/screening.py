@@ -192,12 +192,9 @@ def _one_per_mark(found: list[FoundHit], matcher: PortfolioMatcher) -> list[Foun
         kept = best.get(key)
         if kept is None or found_hit.assessment.score > kept.assessment.score:
             best[key] = found_hit
-    rights: dict[str, dict[int, str]] = {}
-    for entry in matcher.marks:
-        rights.setdefault(same_mark(entry.mark.text), {})[entry.right_id] = entry.registration
     grouped = []
     for key, hit in best.items():
-        of_mark = rights.get(key, {hit.right_id: ""})
+        of_mark = matcher.rights_of_mark.get(key, {hit.right_id: ""})
         registrations = tuple(sorted({r for r in of_mark.values() if r}))
         grouped.append(replace(hit, right_ids=tuple(sorted(of_mark)), registrations=registrations))
     return sorted(grouped, key=lambda h: (-h.assessment.score, h.mark, h.right_ids))

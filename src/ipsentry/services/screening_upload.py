@@ -22,6 +22,7 @@ from ipsentry.services import jobs, screening
 from ipsentry.services.access import Actor
 from ipsentry.services.database import unit_of_work
 from ipsentry.services.jobs import Progress, Runner
+from ipsentry.wording import N_
 
 FORMATS = (".csv", ".xlsx", ".json", ".jsonl")
 MAX_BYTES = 50 * 1024 * 1024
@@ -32,9 +33,10 @@ def _checked(name: str, data: bytes) -> tuple[Path, list[screening.Seen]]:
     suffix = Path(name).suffix.lower()
     if suffix not in FORMATS:
         shown = ", ".join(FORMATS)
-        raise InvalidInput([Problem(name, None, "(file)", f"unknown format; use {shown}")])
+        said = N_("unknown format; use %(formats)s", formats=shown)
+        raise InvalidInput([Problem(name, None, "(file)", said)])
     if len(data) > MAX_BYTES:
-        raise InvalidInput([Problem(name, None, "(file)", "is larger than 50 MB")])
+        raise InvalidInput([Problem(name, None, "(file)", N_("is larger than 50 MB"))])
     handle, raw = tempfile.mkstemp(prefix="ipsentry-upload-", suffix=suffix)
     with os.fdopen(handle, "wb") as out:
         out.write(data)
@@ -47,7 +49,7 @@ def _checked(name: str, data: bytes) -> tuple[Path, list[screening.Seen]]:
         raise InvalidInput(problems, error.more) from None
     if not seen:
         path.unlink(missing_ok=True)
-        raise InvalidInput([Problem(name, None, "(file)", "has no observations")])
+        raise InvalidInput([Problem(name, None, "(file)", N_("has no observations"))])
     return path, seen
 
 
@@ -84,7 +86,7 @@ def store_observations(url: str, actor: Actor, name: str, seen: list[screening.S
 
 def start(url: str, actor: Actor, runner: Runner, name: str, data: bytes) -> Job:
     """Check the upload, queue the job that stores and screens it, and return the job."""
-    actor.require(Permission.SCREEN, "upload observations for screening")
+    actor.require(Permission.SCREEN, N_("upload observations for screening"))
     path, seen = _checked(name, data)
     job = jobs.create(
         unit_of_work(url),

@@ -27,18 +27,14 @@ from ipsentry.domain.takedowns import (
 )
 from ipsentry.errors import InvalidInput, NotFound, Problem
 from ipsentry.matching.network import Network
-from ipsentry.services import audit
+from ipsentry.services import audit, review
 from ipsentry.services.access import Actor
 from ipsentry.services.case_intake import hit_evidence
 from ipsentry.services.case_views import find_case
 from ipsentry.services.network import linking_network, same_seller
 from ipsentry.store.job_repository import HitFilter
 from ipsentry.store.unit_of_work import UnitOfWork
-
-
-def _explanation(hit: Hit) -> str:
-    record = hit.explanation
-    return str(record.get("explanation") or record.get("verdict") or hit.verdict)
+from ipsentry.wording import N_
 
 
 def notice_row(notice: TakedownNotice) -> dict[str, Any]:
@@ -82,7 +78,7 @@ def _chosen_hits(uow: UnitOfWork, actor: Actor, hit_ids: Sequence[int]) -> list[
         for hit_id in hit_ids:
             hit = uow.hits.get(actor.organisation_id, hit_id)
             if hit is None or not actor.may_read(hit.confidentiality):
-                raise NotFound(f"no hit {hit_id}")
+                raise NotFound(N_("no hit %(hit)s", hit=hit_id))
             found.append(hit)
         return found
     where = HitFilter(statuses=(ReviewStatus.CONFIRMED,), kind=HitKind.MARK)
@@ -104,7 +100,7 @@ def generate(
     """Draft notices from confirmed hits (the ones named, or every confirmed mark hit not
     yet in a notice), one per platform and seller; a listing already in a notice of that
     seller is not named twice. Returns the notices drafted or added to."""
-    actor.require_write("takedown notices")
+    actor.require_write(N_("takedown notices"))
     with uow:
         case = find_case(uow, actor, case_reference) if case_reference else None
         existing = uow.enforcement.takedowns(actor.organisation_id)
@@ -130,7 +126,7 @@ def generate(
                     right_label=f"{right.display_number} ({right.title})",
                     hit_id=hit.id,
                     evidence_id=item.id,
-                    explanation=_explanation(hit),
+                    explanation=review.hit_words(hit),
                 )
             )
             named.add((hit.observation_id, hit.right_id))
@@ -146,7 +142,7 @@ def generate(
                         "takedowns",
                         None,
                         "hits",
-                        "no confirmed hit that is not already in a notice",
+                        N_("no confirmed hit that is not already in a notice"),
                     )
                 ]
             )
@@ -202,7 +198,7 @@ def _readable(uow: UnitOfWork, actor: Actor, notice_id: int) -> TakedownNotice:
 def list_takedowns(
     uow: UnitOfWork, actor: Actor, status: TakedownStatus | None = None
 ) -> list[dict[str, Any]]:
-    actor.require(Permission.READ, "see takedown notices")
+    actor.require(Permission.READ, N_("see takedown notices"))
     with uow:
         found = uow.enforcement.takedowns(
             actor.organisation_id, statuses=(status,) if status else ()
@@ -211,7 +207,7 @@ def list_takedowns(
 
 
 def show_takedown(uow: UnitOfWork, actor: Actor, notice_id: int) -> dict[str, Any]:
-    actor.require(Permission.READ, "see takedown notices")
+    actor.require(Permission.READ, N_("see takedown notices"))
     with uow:
         return notice_row(_readable(uow, actor, notice_id))
 
@@ -225,7 +221,7 @@ def move(
     note: str = "",
 ) -> dict[str, Any]:
     """Record the notice's next status (sent, removed, refused, relisted), or refuse."""
-    actor.require_write("takedown notices")
+    actor.require_write(N_("takedown notices"))
     with uow:
         notice = _readable(uow, actor, notice_id)
         before = notice_row(notice)
@@ -283,7 +279,7 @@ def check_relisting(uow: UnitOfWork, actor: Actor, run: ScreeningRun, today: dat
 
 def notice_facts(uow: UnitOfWork, actor: Actor, notice_id: int, today: date) -> dict[str, Any]:
     """What a notice says, for its text and its PDF."""
-    actor.require(Permission.READ, "see takedown notices")
+    actor.require(Permission.READ, N_("see takedown notices"))
     with uow:
         notice = _readable(uow, actor, notice_id)
         holder = uow.accounts.organisation(actor.organisation_id)

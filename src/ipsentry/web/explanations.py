@@ -15,6 +15,7 @@ from babel.numbers import format_decimal
 
 from ipsentry.matching.marks.reasons import Reason, english_count, is_sentence, render
 from ipsentry.web import i18n
+from ipsentry.web.terms import tell
 
 # How clauses are strung together: the punctuation of each language's sentences.
 PUNCTUATION = {"en": ("; ", "."), "zh_Hans": ("；", "。")}
@@ -34,7 +35,7 @@ def clause(reason: Reason) -> str:
 def in_words(reasons: Sequence[Reason], fallback: str = "") -> str:
     """The clauses as the page's sentences; ``fallback`` (stored English) when there are none."""
     if not reasons:
-        return fallback
+        return tell(fallback)
     between, end = PUNCTUATION.get(i18n.current(), PUNCTUATION[i18n.DEFAULT])
     said = between.join(clause(r) for r in reasons if not is_sentence(r)) + end
     return " ".join([said, *(clause(r) for r in reasons if is_sentence(r))])

@@ -28,6 +28,7 @@ from starlette.types import Message
 from ipsentry.api.deps import CSRF_FIELD
 from ipsentry.errors import Problem
 from ipsentry.web import i18n
+from ipsentry.web.terms import tell
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 SECRET_FIELDS = frozenset({CSRF_FIELD, "password"})  # never sent back into a page
@@ -69,7 +70,7 @@ class FormState:
         for problem in self.refusal.problems:
             name = field_name(problem)
             if problem.row is None and name in self.placed:
-                items.append((self.placed[name], problem.message))
+                items.append((self.placed[name], tell(problem.message)))
             else:
                 items.append((None, located(problem)))
         return items
@@ -104,7 +105,9 @@ class BoundForm:
         ``id(name)``): the summary links to it instead of repeating where it is."""
         if self.sent is None:
             return []
-        found = [p.message for p in self.sent.problems if p.row is None and field_name(p) == name]
+        found = [
+            tell(p.message) for p in self.sent.problems if p.row is None and field_name(p) == name
+        ]
         if found:
             self.state.placed[name] = target or self.id(name)
         return found
@@ -121,8 +124,9 @@ def located(problem: Problem) -> str:
             "source": problem.source,
             "row": problem.row,
         }
-        return f"{where}: {problem.field}: {problem.message}"
-    return f"{problem.field}: {problem.message}" if problem.field else problem.message
+        return f"{where}: {problem.field}: {tell(problem.message)}"
+    said = tell(problem.message)
+    return f"{problem.field}: {said}" if problem.field else said
 
 
 def validation_problems(error: RequestValidationError) -> list[Problem]:

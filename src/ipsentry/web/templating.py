@@ -26,7 +26,7 @@ from ipsentry.domain.screening import ReviewStatus
 from ipsentry.web import forms, i18n
 from ipsentry.web.explanations import in_words
 from ipsentry.web.markings import WORKING_RECORDS
-from ipsentry.web.terms import term
+from ipsentry.web.terms import tell, term
 
 HTMX = "vendor/htmx-2.0.11.min.js"
 
@@ -110,6 +110,7 @@ def environment() -> Environment:
     env.filters["job_status"] = job_status_label
     env.filters["term"] = term
     env.filters["in_words"] = in_words
+    env.filters["tell"] = tell
     env.globals["htmx"] = HTMX
     env.globals["locales"] = i18n.LOCALES
     return env

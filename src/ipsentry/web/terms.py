@@ -8,7 +8,10 @@ test holds every value of the enums below to an entry.
 
 from __future__ import annotations
 
+import enum
+
 from ipsentry.web import i18n
+from ipsentry.wording import Said, message_of
 
 
 def N_(message: str) -> str:  # noqa: N802 - the name babel extracts by default
@@ -71,6 +74,23 @@ TERMS = {
     "customs_action": N_("customs action"),
     "administrative": N_("administrative complaint"),
     "opposition": N_("opposition or cancellation"),
+    # domain.screening.ReviewStatus (confirmed is above)
+    "open": N_("open"),
+    "dismissed": N_("dismissed"),
+    "escalated": N_("escalated"),
+    # domain.accounts.Role (legal_service is above)
+    "admin": N_("admin"),
+    "counsel": N_("counsel"),
+    "analyst": N_("analyst"),
+    "reviewer": N_("reviewer"),
+    "customs_officer": N_("customs officer"),
+    "mediator": N_("mediator"),
+    "viewer": N_("viewer"),
+    # domain.observations.ObservationKind
+    "listing": N_("listing"),
+    "declaration": N_("declaration"),
+    "domain": N_("domain"),
+    "app_link": N_("app link"),
 }
 
 
@@ -80,3 +100,24 @@ def term(code: str | None) -> str:
         return ""
     message = TERMS.get(str(code))
     return i18n.gettext(message) if message else str(code)
+
+
+def tell(message: object) -> str:
+    """A message in the page's language: one said with ``wording.N_`` by its phrase, its
+    values told in turn (a code by its term); any other as it is (stored English)."""
+    if not isinstance(message, Said):
+        return str(message)
+    values = {name: _told(value) for name, value in message.values.items()}
+    return i18n.gettext(message.phrase) % values
+
+
+def _told(value: object) -> object:
+    if isinstance(value, Said):
+        return tell(value)
+    if isinstance(value, enum.Enum):
+        return term(str(value.value))
+    return value  # numbers stay numbers for %(n)d
+
+
+def tell_error(error: BaseException) -> str:
+    return tell(message_of(error))

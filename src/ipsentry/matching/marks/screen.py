@@ -75,6 +75,12 @@ class PortfolioMatcher:
                 self.by_trigram[gram].add(i)
             self.trigram_counts.append(len(grams))
         self.longest = max((len(m.mark.sign.tokens) for m in self.marks), default=1)
+        # the rights (and their registrations) of each mark, under ``same_mark``: what one
+        # finding on the mark stands for, looked up per hit rather than found per text
+        self.rights_of_mark: dict[str, dict[int, str]] = {}
+        for entry in self.marks:
+            of_mark = self.rights_of_mark.setdefault(same_mark(entry.mark.text), {})
+            of_mark[entry.right_id] = entry.registration
 
     def candidates(self, text: MarkText) -> dict[int, list[tuple[int, int]]]:
         """Marks some stretch of `text` could imitate, each with the stretches that led to it."""
@@ -96,6 +102,11 @@ class PortfolioMatcher:
                 found[i].append((first, last))
         return dict(sorted(found.items()))
 
+    def judged_spans(self, index: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The stretches a candidate mark is judged on: none much longer than the mark."""
+        size = len(self.marks[index].mark.sign.tokens)
+        return [s for s in spans if s[1] - s[0] <= size + MAX_EXTRA_TOKENS]
+
     def screen(
         self,
         text: str,
@@ -113,9 +124,7 @@ class PortfolioMatcher:
         found = self.candidates(sign) if candidates is None else candidates
         for i, spans in found.items():
             entry = self.marks[i]
-            size = len(entry.mark.sign.tokens)
-            spans = [s for s in spans if s[1] - s[0] <= size + MAX_EXTRA_TOKENS]
-            judged = assess(entry.mark, later, spans=spans)
+            judged = assess(entry.mark, later, spans=self.judged_spans(i, spans))
             if judged.score >= score_cutoff or judged.category == Category.REFERENTIAL:
                 hits.append(ScreenHit(entry.right_id, entry.mark.text, judged, entry.registration))
         hits.sort(key=rank_key)

@@ -15,6 +15,7 @@ from ipsentry.services import jobs, review, screening_upload
 from ipsentry.web.auth import PageActor
 from ipsentry.web.markings import strictest_marking
 from ipsentry.web.templating import render
+from ipsentry.wording import message_of
 
 router = APIRouter(include_in_schema=False)
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -101,7 +102,7 @@ def decide_many(
     if not result.conflicts and not result.refused:
         return RedirectResponse("/review", status_code=303)
     items = review.queue(uow, actor).items
-    messages = [str(c) for c in result.conflicts] + result.refused
+    messages = [message_of(c) for c in result.conflicts] + result.refused
     return render(request, "review.html", _queue_context(items) | {"bulk": messages}, 409)
 
 
@@ -118,7 +119,7 @@ def decide(
     try:
         review.decide(uow, actor, hit_id, decision, reason, version)
     except VersionConflict as conflict:
-        conflicted = {"hit": hit_id, "message": str(conflict), "current": conflict.current}
+        conflicted = {"hit": hit_id, "message": message_of(conflict), "current": conflict.current}
         context = _queue_context(review.queue(uow, actor).items) | {"conflict": conflicted}
         return render(request, "review.html", context, 409)
     return RedirectResponse(f"/review#after-{hit_id}", status_code=303)
