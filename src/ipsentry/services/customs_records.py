@@ -14,7 +14,9 @@ from datetime import date
 from typing import Any
 
 from ipsentry.domain.accounts import OrganisationKind
+from ipsentry.domain.border_procedure import procedure_for
 from ipsentry.domain.customs import Coverage, CustomsAuthority, ProtectionPlan, Recordation
+from ipsentry.domain.rights import Right
 from ipsentry.errors import InvalidInput, NotFound, PermissionDenied, Problem
 from ipsentry.services import audit, portfolio
 from ipsentry.services.access import Actor
@@ -99,6 +101,17 @@ def _require_holder(actor: Actor, what: str) -> None:
         raise PermissionDenied(f"{actor.email}: customs records what the rights holder gives it")
 
 
+def _recordable(read: _Reader, right: Right | None, authority: CustomsAuthority | None) -> None:
+    """The authority records that kind of right (CBP records no patents: they reach the US
+    border through ITC exclusion orders)."""
+    if right is None or authority is None:
+        return
+    procedure = procedure_for(authority)
+    if right.kind.value not in procedure.recordable:
+        read.bad("right", f"{procedure.name} does not record a {right.kind.value} "
+                 f"({procedure.recordable_source})")  # fmt: skip
+
+
 def _period(read: _Reader, first: str, last: str, starts: date | None, ends: date | None) -> None:
     if starts and ends and ends < starts:
         read.bad(last, f"{ends} is before {first} {starts}")
@@ -120,15 +133,18 @@ def save_recordation(
     with uow:
         record = None if new else _own_recordation(uow, actor, recordation_id or 0)
         right_ref = read.text("right", required=new)
-        right_id = None
+        right = None
         if right_ref:
             try:
-                right_id = portfolio.find_right(uow, actor, right_ref).id
+                right = portfolio.find_right(uow, actor, right_ref)
             except NotFound as missing:
                 read.bad("right", str(missing))
         authority = read.choice("authority", CustomsAuthority)
         if new and authority is None and "authority" not in fields:
             read.bad("authority", "missing")
+        recorded = uow.rights.get(record.organisation_id, record.right_id) if record else None
+        _recordable(read, right or recorded, authority or (record.authority if record else None))
+        right_id = right.id if right is not None else None
         number = read.text("number", required=new)
         coverage = read.choice("coverage", Coverage)
         starts = read.day("valid_from", record.valid_from if record else None)
