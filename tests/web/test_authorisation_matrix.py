@@ -193,6 +193,9 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/customs/plans"): R(P.WRITE_PORTFOLIO, checked_in=RECORDS),
     ("GET", "/customs/plans/{plan_id}/edit"): R(P.WRITE_PORTFOLIO, checked_in=RECORDS),
     ("POST", "/customs/plans/{plan_id}"): R(P.WRITE_PORTFOLIO, checked_in=RECORDS),
+    ("POST", "/customs/detentions/{detention_id}/evidence"): R(
+        P.WRITE_PORTFOLIO, checked_in=RECORDS
+    ),
     ("GET", "/disputes/new"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
     ("POST", "/disputes/new"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
     ("POST", "/disputes/{dispute_id}/assessment"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),

@@ -81,3 +81,31 @@ def test_the_api_records_and_plans_and_names_bad_fields(demo_url: str) -> None:
                             headers={"X-CSRF-Token": officer_csrf}, json={"title": "mine"})  # fmt: skip
     assert refused.status_code == 403
     assert 'href="/customs/recordations/new"' not in officer.get("/customs").text
+
+
+def test_the_holder_hands_a_seizure_to_an_enforcement_case(demo_url: str) -> None:
+    counsel, csrf = _as(demo_url, COUNSEL)
+    seized = next(d for d in counsel.get("/api/v1/customs/detentions").json()
+                  if d["status"] == "seized")  # fmt: skip
+    assert seized["evidence"] is None
+    page = counsel.get(f"/customs/detentions/{seized['id']}")
+    assert f'action="/customs/detentions/{seized["id"]}/evidence"' in page.text
+    refused = counsel.post(f"/customs/detentions/{seized['id']}/evidence",
+                           data={"csrf_token": csrf, "case": "no such case"})  # fmt: skip
+    assert refused.status_code == 404
+    done = counsel.post(f"/customs/detentions/{seized['id']}/evidence",
+                        data={"csrf_token": csrf}, follow_redirects=False)  # fmt: skip
+    assert done.status_code == 303 and done.headers["location"].startswith("/evidence#evidence-")
+    item = int(done.headers["location"].rsplit("-", 1)[1])
+    shown = counsel.get(f"/api/v1/customs/detentions/{seized['id']}").json()
+    assert shown["evidence"] == {"id": item, "case_id": None}
+    assert f"#evidence-{item}" in counsel.get(f"/customs/detentions/{seized['id']}").text
+    officer, officer_csrf = _as(demo_url, OFFICER)
+    assert (
+        "Hand to an enforcement case" not in officer.get(f"/customs/detentions/{seized['id']}").text
+    )
+    no = officer.post(f"/customs/detentions/{seized['id']}/evidence",
+                      data={"csrf_token": officer_csrf})  # fmt: skip
+    assert no.status_code in (403, 404)
+    seen = officer.get(f"/api/v1/customs/detentions/{seized['id']}").json()
+    assert seen["evidence"] is None  # customs does not see the holder's locker

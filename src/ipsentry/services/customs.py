@@ -269,6 +269,8 @@ class DetentionView:
     procedure: str
     deadlines: list[ProcedureDeadline]
     next_steps: list[str]
+    # the evidence item it became (``cases capture-seizure``) and the case it is filed under
+    evidence: dict[str, int | None] | None = None
 
     def to_json(self) -> dict[str, Any]:
         d = self.detention
@@ -319,21 +321,28 @@ class DetentionView:
                 for x in self.deadlines
             ],
             "next_steps": self.next_steps,
+            "evidence": self.evidence,
             "marking": d.confidentiality.value,
             "illustrative": d.illustrative,
         }
 
 
-def detention_view(uow: UnitOfWork, detention: Detention) -> DetentionView:
+def detention_view(uow: UnitOfWork, actor: Actor, detention: Detention) -> DetentionView:
+    """The detention with its deadlines and next steps; the holder's staff also see the
+    evidence item it became (customs does not see the holder's locker)."""
     record = uow.customs.recordation(detention.recordation_id) if detention.recordation_id else None
     procedure = procedure_for(detention.authority)
     steps = [s.to.value for s in procedure.allowed(detention.status, facts_of(detention))]
+    item = None
+    if actor.organisation_id == detention.organisation_id:
+        item = uow.enforcement.evidence_of_detention(detention.organisation_id, detention.id or 0)
     return DetentionView(
         detention,
         f"{record.authority.value} {record.number}" if record else "",
         procedure.name,
         detention_deadlines(detention) if not detention.status.closed else [],
         steps,
+        {"id": item.id, "case_id": item.case_id} if item is not None else None,
     )
 
 
@@ -344,12 +353,12 @@ def detentions(uow: UnitOfWork, actor: Actor) -> list[DetentionView]:
 
 def detention(uow: UnitOfWork, actor: Actor, detention_id: int) -> DetentionView:
     with uow:
-        return detention_view(uow, visible_detention(uow, actor, detention_id))
+        return detention_view(uow, actor, visible_detention(uow, actor, detention_id))
 
 
 def visible_detentions(uow: UnitOfWork, actor: Actor) -> list[DetentionView]:
     """Inside an open unit of work: the detentions the actor may see."""
-    return [detention_view(uow, d) for d in visible(uow, actor, uow.customs.detentions)]
+    return [detention_view(uow, actor, d) for d in visible(uow, actor, uow.customs.detentions)]
 
 
 def visible_detention(uow: UnitOfWork, actor: Actor, detention_id: int) -> Detention:

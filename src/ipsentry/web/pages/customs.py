@@ -17,7 +17,7 @@ from ipsentry.domain.accounts import OrganisationKind, Permission
 from ipsentry.domain.common import Money
 from ipsentry.domain.customs import DetentionStatus
 from ipsentry.errors import InvalidInput, NotFound, Problem
-from ipsentry.services import customs, customs_records, customs_risk, detentions
+from ipsentry.services import case_intake, customs, customs_records, customs_risk, detentions
 from ipsentry.services.access import Actor
 from ipsentry.web import i18n
 from ipsentry.web.auth import PageActor
@@ -99,7 +99,22 @@ def detain(
 def detention_page(request: Request, actor: PageActor, uow: UowDep, detention_id: Id) -> Response:
     view = customs.detention(uow, actor, detention_id).to_json()
     holder = actor.organisation_kind is not OrganisationKind.CUSTOMS
-    return render(request, "customs_detention.html", {"d": view, "holder": holder})
+    context = {"d": view, "holder": holder, "capture": holder and actor.may_write}
+    return render(request, "customs_detention.html", context)
+
+
+@router.post("/customs/detentions/{detention_id}/evidence")
+def capture_seizure(
+    actor: PageActor,
+    uow: UowDep,
+    detention_id: Id,
+    case: Annotated[str, Form(max_length=80)] = "",
+) -> Response:
+    """The rights holder hands a detention or seizure to an enforcement case as evidence
+    (as ``cases capture-seizure`` does); again files the same item under the case."""
+    row = case_intake.capture_detention(uow, actor, detention_id, case_reference=case)
+    target = f"/cases/{row['case_id']}" if row["case_id"] else "/evidence"
+    return RedirectResponse(f"{target}#evidence-{row['id']}", status_code=303)
 
 
 @router.post("/customs/detentions/{detention_id}/step")
