@@ -31,6 +31,7 @@ from ipsentry.cli.params import (
     OutputFolder,
     parser_of,
 )
+from ipsentry.domain.mediation import policy
 from ipsentry.settings import get_settings
 from ipsentry.store.database import dispose_all
 
@@ -790,6 +791,9 @@ def test_flags_read_as_flags_in_help(world: World, capsys: pytest.CaptureFixture
     for path in sorted(COMMANDS):
         code, out, _ = invoke(capsys, *path.split(), "--help")
         assert code == 0 and "<bool>" not in out and "<path>" not in out.lower(), path
+    _, out, _ = invoke(capsys, "disputes", "assess", "--help")
+    # the factors a user can name come from the policy's data file, every one of them
+    assert all(factor.key in " ".join(out.split()) for factor in policy().factors)
 
 
 @pytest.mark.parametrize("given", ["option", "setting"])
