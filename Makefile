@@ -32,10 +32,11 @@ demo: system-packages install
 	$(BIN)/ipsentry screen
 	$(BIN)/ipsentry claims chart --patent "US 10,357,623" --product src/ipsentry/data/demo/products/th2-style-cartridge.txt
 	mkdir -p .demo && $(BIN)/ipsentry register build src/ipsentry/data/demo/register.txt --out .demo/register --workers 1
+	$(BIN)/ipsentry demo patent-index --out .demo/patents
 	$(BIN)/ipsentry demo users
 	@# the web app runs until Ctrl+C in a terminal; a run without one (a script) ends here
-	@if [ -t 0 ]; then IPSENTRY_REGISTER_INDEX=.demo/register $(BIN)/ipsentry serve --host 127.0.0.1 --port $(PORT); \
-	else echo "not a terminal: start the web app with IPSENTRY_REGISTER_INDEX=.demo/register $(BIN)/ipsentry serve --port $(PORT)"; fi
+	@if [ -t 0 ]; then IPSENTRY_REGISTER_INDEX=.demo/register IPSENTRY_PATENT_INDEX=.demo/patents $(BIN)/ipsentry serve --host 127.0.0.1 --port $(PORT); \
+	else echo "not a terminal: start the web app with IPSENTRY_REGISTER_INDEX=.demo/register IPSENTRY_PATENT_INDEX=.demo/patents $(BIN)/ipsentry serve --port $(PORT)"; fi
 
 lint: install
 	$(BIN)/ruff check src tests bench

@@ -10,6 +10,7 @@ import json
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from ipsentry.domain import accounts, cases, customs, disputes, parties
@@ -444,3 +445,26 @@ def load_demo(uow: UnitOfWork) -> dict[str, int]:
             "recordations": len(uow.records.recordations(org)),
             "detentions": len(uow.records.detentions(org)),
         }
+
+
+def demo_patent_corpus() -> list[dict[str, Any]]:
+    """The demo's public patents as a patent corpus (number, title, abstract, claims). The
+    patent search serves every role, viewers included, so nothing marked goes in."""
+    rights = json.loads(DEMO.joinpath("rights.json").read_text("utf-8"))
+    return [
+        {
+            "number": r["jurisdiction"] + r["registration_number"],
+            "title": r["title"],
+            "abstract": r.get("abstract", ""),
+            "claims": r.get("claims", ""),
+        }
+        for r in rights
+        if r["kind"] == "patent" and r.get("confidentiality", "confidential") == "public"
+    ]
+
+
+def build_demo_patent_index(out: Path, *, dense: bool = False) -> dict[str, Any]:
+    """The demo's patent index (``IPSENTRY_PATENT_INDEX``), lexical unless ``dense``."""
+    from ipsentry.services.patent_search import build_index
+
+    return build_index(demo_patent_corpus(), out, dense=dense)

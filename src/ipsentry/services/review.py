@@ -86,11 +86,7 @@ def _item(
         return None
     record = hit.explanation
     located = str(record.get("located") or record.get("sign") or "")
-    words = (
-        claim_words(record)
-        if hit.kind is HitKind.CLAIM and isinstance(record.get("chart"), dict)
-        else str(record.get("explanation") or record.get("verdict") or hit.verdict)
-    )
+    words = hit_words(hit)
     marking = max(hit.confidentiality, right.confidentiality, key=lambda m: m.rank)
     observed = stretch(observation.text, located)
     return ReviewItem(hit, observation, right, observed, words, marking, stored_reasons(record))
@@ -108,6 +104,15 @@ CLAIM_WORDS = {
         "it does not read on the text"
     ),
 }
+
+
+def hit_words(hit: Hit) -> str:
+    """The hit's explanation in words: a mark's as its screening said it, a patent's
+    from its chart (a screening keeps only the chart)."""
+    record = hit.explanation
+    if hit.kind is HitKind.CLAIM and isinstance(record.get("chart"), dict):
+        return claim_words(record)
+    return str(record.get("explanation") or record.get("verdict") or hit.verdict)
 
 
 def claim_words(record: dict[str, Any]) -> str:

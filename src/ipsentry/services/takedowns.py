@@ -27,7 +27,7 @@ from ipsentry.domain.takedowns import (
 )
 from ipsentry.errors import InvalidInput, NotFound, Problem
 from ipsentry.matching.network import Network
-from ipsentry.services import audit
+from ipsentry.services import audit, review
 from ipsentry.services.access import Actor
 from ipsentry.services.case_intake import hit_evidence
 from ipsentry.services.case_views import find_case
@@ -35,11 +35,6 @@ from ipsentry.services.network import linking_network, same_seller
 from ipsentry.store.job_repository import HitFilter
 from ipsentry.store.unit_of_work import UnitOfWork
 from ipsentry.wording import N_
-
-
-def _explanation(hit: Hit) -> str:
-    record = hit.explanation
-    return str(record.get("explanation") or record.get("verdict") or hit.verdict)
 
 
 def notice_row(notice: TakedownNotice) -> dict[str, Any]:
@@ -131,7 +126,7 @@ def generate(
                     right_label=f"{right.display_number} ({right.title})",
                     hit_id=hit.id,
                     evidence_id=item.id,
-                    explanation=_explanation(hit),
+                    explanation=review.hit_words(hit),
                 )
             )
             named.add((hit.observation_id, hit.right_id))

@@ -113,6 +113,11 @@ class PortfolioMatcher:
             hits |= {i for i, n in shared.items() if n >= TRIGRAM_SHARE * self.trigram_counts[i]}
         return tuple(sorted(hits))  # a set of marks: filed in a fixed order
 
+    def judged_spans(self, index: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The stretches a candidate mark is judged on: none much longer than the mark."""
+        size = len(self.marks[index].mark.sign.tokens)
+        return [s for s in spans if s[1] - s[0] <= size + MAX_EXTRA_TOKENS]
+
     def screen(
         self,
         text: str,
@@ -130,9 +135,7 @@ class PortfolioMatcher:
         found = self.candidates(sign) if candidates is None else candidates
         for i, spans in found.items():
             entry = self.marks[i]
-            size = len(entry.mark.sign.tokens)
-            spans = [s for s in spans if s[1] - s[0] <= size + MAX_EXTRA_TOKENS]
-            judged = assess(entry.mark, later, spans=spans)
+            judged = assess(entry.mark, later, spans=self.judged_spans(i, spans))
             if judged.score >= score_cutoff or judged.category == Category.REFERENTIAL:
                 hits.append(ScreenHit(entry.right_id, entry.mark.text, judged, entry.registration))
         hits.sort(key=rank_key)
