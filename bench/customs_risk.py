@@ -22,6 +22,7 @@ import argparse
 import gzip
 import json
 import multiprocessing
+import os
 import platform
 import random
 import time
@@ -196,7 +197,9 @@ def main() -> None:
              f"{seconds:.0f} s for all, {flagged:,} medium or high, "
              f"{rate / brute_rate:,.0f}x the baseline; {1 - len(lines) / len(rows):.0%} of "
              "brand/description lines met before"],
-            ["index build", f"{build:.1f} s", f"peak memory {peak_mb():.0f} MB"],
+            ["index build", f"{build:.1f} s",
+             f"peak memory {peak_mb():.0f} MB here, {peak_mb(children=True):.0f} MB in the "
+             f"largest worker; load average {os.getloadavg()[0]:.1f} at the end"],
         ],
     )  # fmt: skip
 

@@ -31,6 +31,7 @@ from ipsentry.cli.params import (
     OutputFolder,
     parser_of,
 )
+from ipsentry.domain.mediation import policy
 from ipsentry.settings import get_settings
 from ipsentry.store.database import dispose_all
 
@@ -63,6 +64,7 @@ FILES = {
     "declarations.csv": "direction,brand,description,hs_code,quantity,unit_value,currency\n"
     "export,CCELL,vaporizer cartridges,8543.40,1000,0.30,USD\n",
     "queries.txt": "flaks\n",
+    "guide.json": json.dumps({"features": ["laser-etched logo"], "hs_codes": ["854340"]}),
     "notice.txt": "[Investigation No. 337-TA-9999]\nCertain Lamps; Termination of the "
     "Investigation\nSUMMARY: Notice is hereby given that the U.S. International Trade "
     "Commission has terminated the investigation as to respondent Lumo Ltd. of Ningbo, China "
@@ -227,7 +229,7 @@ VALID: dict[str, dict[str, Any]] = {
         "enterprise": ["robotics-demo"],
         "as_user": "{advisor}",
     },
-    "health case-study": {"dispute_id": "4", "on": "2026-12-01", "as_user": "{advisor}"},
+    "health case-study": {"dispute_id": "1", "on": "2026-12-01", "as_user": "{mediator}"},
     "health outreach": {"as_json": True, "as_user": "{advisor}"},
     "health hours": {"assessment_id": "1", "used": "1", "as_user": "{advisor}"},
     "health programme": {"as_json": True, "as_user": "{advisor}"},
@@ -235,6 +237,14 @@ VALID: dict[str, dict[str, Any]] = {
     "health show": {"assessment_id": "1", "as_user": "{advisor}"},
     # the demo's disputes: 1 resolved and 2 in mediation (mediator), 3 taken in and 4 referred
     # (advisor); "add" takes in 5. Sorted order: add, assess, confirm, escalate, mediate, ...
+    "customs recordations save": {
+        "right": "US 5633060",
+        "authority": "US-CBP",
+        "number": "TMK 26-1",
+        "valid_from": "2026-01-01",
+    },
+    "customs recordations guide": {"recordation_id": "1", "guide": "{guide.json}"},
+    "customs plans save": {"plan_id": "1", "training": "check the logo", "port": ["Shekou"]},
     "customs recordations list": {"as_json": True, "as_user": OFFICER},
     "customs recordations show": {"recordation_id": "1", "as_user": OFFICER},
     "customs plans list": {"as_json": True},
@@ -627,6 +637,27 @@ def invoke(
         ),
         (["marks", "compare", "A", "B", "--earlier-classes", "46"], "'46' is not a Nice class"),
         (["cases", "parse-notice", "{names.txt}"], "names.txt: (file): not a USITC Section 337"),
+        (
+            [
+                "customs",
+                "recordations",
+                "save",
+                "--right",
+                "US 5633060",
+                "--authority",
+                "CBP",
+                "--number",
+                "TMK 9",
+                "--valid-until",
+                "2026-02-30",
+            ],
+            "command line: valid_until: '2026-02-30' is not a date",
+        ),
+        (
+            ["customs", "plans", "save", "1", "--customs", "smoore-demo"],
+            "command line: customs: 'smoore-demo' is not a customs organisation",
+        ),
+        (["customs", "recordations", "guide", "1", "{patent.json}"], "patent.json: number"),
     ],
 )
 def test_bad_values_on_the_command_line(
@@ -760,6 +791,9 @@ def test_flags_read_as_flags_in_help(world: World, capsys: pytest.CaptureFixture
     for path in sorted(COMMANDS):
         code, out, _ = invoke(capsys, *path.split(), "--help")
         assert code == 0 and "<bool>" not in out and "<path>" not in out.lower(), path
+    _, out, _ = invoke(capsys, "disputes", "assess", "--help")
+    # the factors a user can name come from the policy's data file, every one of them
+    assert all(factor.key in " ".join(out.split()) for factor in policy().factors)
 
 
 @pytest.mark.parametrize("given", ["option", "setting"])

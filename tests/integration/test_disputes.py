@@ -237,5 +237,14 @@ def test_outreach_records_events_and_case_studies_without_party_names(
         OutreachKind.CASE_STUDY,
         OutreachKind.SEMINAR,
     ]
-    with pytest.raises(PermissionDenied):  # mediators take no part in outreach
+    with pytest.raises(Conflict, match="already has a case study"):
+        outreach.case_study(uow, lawyer, dispute_id, "again", date(2026, 6, 2))
+    with pytest.raises((PermissionDenied, NotFound)):  # a mediator it was not assigned to
         outreach.case_study(uow, staff["other"], dispute_id, "", date(2026, 6, 1))
+    handled = disputes.take_in(uow, staff["admin"], _intake(
+        title="Second scheme", claimant=disputes.PartySpec("Eastwind Games Co., Ltd."),
+        respondent=disputes.PartySpec("Quay Apps Limited"))).dispute.id  # fmt: skip
+    assert handled is not None
+    disputes.resolve(uow, staff["mediator"], handled, OutcomeKind.WITHDRAWAL, date(2026, 3, 2))
+    written = outreach.case_study(uow, staff["mediator"], handled, "", date(2026, 6, 1))
+    assert written.dispute_id == handled  # the mediator who handled it writes it up

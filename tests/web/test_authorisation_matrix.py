@@ -72,6 +72,7 @@ R, P = Rule, Permission
 HEALTH = "tests/web/test_health_api.py"
 HEALTH_PAGES = "tests/web/test_health_pages.py"
 CUSTOMS = "tests/web/test_customs_pages.py"
+RECORDS = "tests/web/test_customs_records_pages.py"
 CASES = "tests/web/test_case_pages.py"
 CASES_API = "tests/web/test_case_api.py"
 INDEXES = "tests/web/test_index_jobs.py"  # an admin's upload would rebuild the shared index
@@ -173,6 +174,29 @@ RULES: dict[tuple[str, str], Rule] = {
         P.READ, form={"to": "notified", "on": "2026-12-03"}, checked_in=CUSTOMS
     ),
     ("GET", "/customs/recordations/{recordation_id}"): R(P.READ, checked_in=CUSTOMS),
+    ("POST", "/api/v1/customs/recordations"): R(P.WRITE_PORTFOLIO, json={}, checked_in=RECORDS),
+    ("PATCH", "/api/v1/customs/recordations/{recordation_id}"): R(
+        P.WRITE_PORTFOLIO, json={}, checked_in=RECORDS
+    ),
+    ("PUT", "/api/v1/customs/recordations/{recordation_id}/guide"): R(
+        P.WRITE_PORTFOLIO, json={}, checked_in=RECORDS
+    ),
+    ("GET", "/api/v1/customs/plans"): R(P.READ, checked_in=RECORDS),
+    ("POST", "/api/v1/customs/plans"): R(P.WRITE_PORTFOLIO, json={}, checked_in=RECORDS),
+    ("PATCH", "/api/v1/customs/plans/{plan_id}"): R(P.WRITE_PORTFOLIO, json={}, checked_in=RECORDS),
+    ("GET", "/customs/recordations/new"): R(P.WRITE_PORTFOLIO, checked_in=RECORDS),
+    ("POST", "/customs/recordations"): R(P.WRITE_PORTFOLIO, checked_in=RECORDS),
+    ("GET", "/customs/recordations/{recordation_id}/edit"): R(
+        P.WRITE_PORTFOLIO, checked_in=RECORDS
+    ),
+    ("POST", "/customs/recordations/{recordation_id}"): R(P.WRITE_PORTFOLIO, checked_in=RECORDS),
+    ("GET", "/customs/plans/new"): R(P.WRITE_PORTFOLIO, checked_in=RECORDS),
+    ("POST", "/customs/plans"): R(P.WRITE_PORTFOLIO, checked_in=RECORDS),
+    ("GET", "/customs/plans/{plan_id}/edit"): R(P.WRITE_PORTFOLIO, checked_in=RECORDS),
+    ("POST", "/customs/plans/{plan_id}"): R(P.WRITE_PORTFOLIO, checked_in=RECORDS),
+    ("POST", "/customs/detentions/{detention_id}/evidence"): R(
+        P.WRITE_PORTFOLIO, checked_in=RECORDS
+    ),
     ("GET", "/disputes/new"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
     ("POST", "/disputes/new"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
     ("POST", "/disputes/{dispute_id}/assessment"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),

@@ -153,13 +153,25 @@ def test_the_programme_page_shows_figures_and_records_outreach(demo_url: str) ->
         },
     )
     assert negative.status_code == 422 and "attendance" in negative.text
-    referred = client.get("/api/v1/disputes").json()["items"]
-    closed = next(d for d in referred if d["status"] == "referred")
+    listed = client.get("/api/v1/disputes").json()["items"]
+    referred = next(d for d in listed if d["status"] == "referred")  # written up in the demo
+    again = client.post(
+        f"/programme/case-studies/{referred['id']}",
+        data={"csrf_token": csrf, "held_on": "2026-11-30", "title": "A second lesson"},
+    )
+    assert again.status_code == 409 and "already has a case study" in again.text
+    fresh = next(d for d in listed if d["status"] == "intake")
+    ended = client.post(
+        f"/api/v1/disputes/{fresh['id']}/outcome",
+        headers={"X-CSRF-Token": csrf},
+        json={"outcome": "withdrawal", "on": "2026-11-20"},
+    )
+    assert ended.status_code == 200, ended.text
     study = client.post(
-        f"/programme/case-studies/{closed['id']}",
+        f"/programme/case-studies/{fresh['id']}",
         data={"csrf_token": csrf, "held_on": "2026-11-30", "title": "A lesson (page test)"},
     )
-    assert "A lesson (page test)" in study.text and closed["respondent"] not in study.text
+    assert "A lesson (page test)" in study.text and fresh["respondent"] not in study.text
 
 
 def test_the_programme_in_chinese(demo_url: str) -> None:

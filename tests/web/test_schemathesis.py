@@ -29,6 +29,16 @@ from ipsentry.settings import Settings
 from tests.web.conftest import DEMO_USERS
 
 CONTENT_CHECKED = {"/api/v1/observations/upload"}
+# Bodies read against the stored records and across fields (the right named is in the
+# portfolio, a period ends after it starts): a schema-valid body may still be refused
+# (422, naming the field), as an upload's rows may.
+READ_AGAINST_RECORDS = {
+    "/api/v1/customs/recordations",
+    "/api/v1/customs/recordations/{recordation_id}",
+    "/api/v1/customs/recordations/{recordation_id}/guide",
+    "/api/v1/customs/plans",
+    "/api/v1/customs/plans/{plan_id}",
+}
 RUNNER = ThreadRunner()
 # The schema is read from the app when this module loads; the database is set per run.
 APP = create_app(Settings(database_url="sqlite:///:memory:"), RUNNER)
@@ -61,7 +71,7 @@ def test_the_api_keeps_its_schema(case: Any, token: str) -> None:
         response_headers_conformance,
         response_schema_conformance,
     ]
-    if case.path not in CONTENT_CHECKED:
+    if case.path not in CONTENT_CHECKED | READ_AGAINST_RECORDS:
         checks.append(positive_data_acceptance)
     case.call_and_validate(headers={"Authorization": f"Bearer {token}"}, checks=checks)
     RUNNER.wait()  # an upload's job finishes before the next example

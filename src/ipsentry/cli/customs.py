@@ -18,8 +18,9 @@ from ipsentry.cli.tables import fitted_table, under
 from ipsentry.domain.common import Money
 from ipsentry.domain.customs import Basis, DetentionStatus, Finding, QueueStatus
 from ipsentry.errors import InvalidInput, Problem
+from ipsentry.formats.mappings import read_mapping
 from ipsentry.formats.tabular import FORMATS
-from ipsentry.services import customs, customs_risk, detentions
+from ipsentry.services import customs, customs_records, customs_risk, detentions
 
 app = typer.Typer(help="Customs: recordations, protection plans, declaration risk, detentions.")
 recordations_app = typer.Typer(help="Rights recorded with customs, with identification guides.")
@@ -109,6 +110,78 @@ def recordations_show(
         console.print(f"  renewal: {renewal['due']} ({renewal['rule']})", highlight=False)
 
 
+def _given(**options: object) -> dict[str, object]:
+    """The options given on the command line, as the service's fields (an empty text
+    clears a field; an option left out keeps it)."""
+    return {name: value for name, value in options.items() if value is not None}
+
+
+Text = Annotated[str | None, typer.Option(help="Text ('' clears it).")]
+Day = Annotated[str | None, typer.Option(help="YYYY-MM-DD ('' clears it).", metavar="DATE")]
+Many = Annotated[list[str] | None, typer.Option(help="Repeat for each; replaces the list.")]
+
+
+@recordations_app.command("save")
+def recordations_save(
+    recordation_id: Annotated[
+        int | None, typer.Argument(help="A recordation to change; none: record a new one.")
+    ] = None,
+    right: Annotated[
+        str | None, typer.Option(help="The right recorded: id or number ('CN 20000001').")
+    ] = None,
+    authority: Annotated[str | None, typer.Option(help="CN-GACC, US-CBP, EU or OTHER.")] = None,
+    number: Annotated[str | None, typer.Option(help="The authority's recordation number.")] = None,
+    goods: Text = None,
+    coverage: Annotated[
+        str | None, typer.Option(help="imports, exports or imports_and_exports.")
+    ] = None,
+    contact_point: Text = None,
+    valid_from: Day = None,
+    valid_until: Day = None,
+    identification_guide: Text = None,
+    as_user: AsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Record one of your rights with a customs authority (--right, --authority and --number
+    needed), or change the options given of recordation ID; the guide: 'recordations guide'."""
+    fields = _given(right=right, authority=authority, number=number, goods=goods,
+                    coverage=coverage, contact_point=contact_point, valid_from=valid_from,
+                    valid_until=valid_until, identification_guide=identification_guide)  # fmt: skip
+    ctx = context()
+    view = customs_records.save_recordation(ctx.uow(), ctx.actor(as_user), fields,
+                                            recordation_id=recordation_id,
+                                            source="command line")  # fmt: skip
+    _saved(view.to_json(), "recordation", as_json)
+
+
+@recordations_app.command("guide")
+def recordations_guide(
+    recordation_id: Annotated[int, typer.Argument(help="Its id ('customs recordations list').")],
+    guide: Annotated[
+        Path,
+        typer.Argument(
+            help="The guide as JSON or YAML (the 'guide' of 'show --json').",
+            parser=InputFile(".json", ".yaml", ".yml"),
+        ),
+    ],
+    as_user: AsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Replace a recordation's identification guide from a JSON or YAML file."""
+    raw = read_mapping(guide, "identification guide fields")
+    ctx = context()
+    view = customs.set_guide(ctx.uow(), ctx.actor(as_user), recordation_id, raw, str(guide))
+    _saved(view.to_json(), "recordation", as_json)
+
+
+def _saved(data: dict[str, object], what: str, as_json: bool) -> None:
+    if as_json:
+        print_json(data)
+        return
+    label = data.get("title") or f"{data.get('authority')} {data.get('number')}"
+    console.print(f"{what} {data['id']} saved: {label}", highlight=False, markup=False)
+
+
 # --- plans --------------------------------------------------------------------------------
 @plans_app.command("list")
 def plans_list(as_user: AsOption = None, as_json: JsonOption = False) -> None:
@@ -125,6 +198,42 @@ def plans_list(as_user: AsOption = None, as_json: JsonOption = False) -> None:
         activity = ", ".join(f"{k.replace('_', ' ')} {v:,}" for k, v in r["activity"].items())
         table.add_row(str(r["id"]), under(r["title"], period, markup=False), watch, activity)
     console.print(table)
+
+
+@plans_app.command("save")
+def plans_save(
+    plan_id: Annotated[
+        int | None, typer.Argument(help="A plan to change; none: agree a new one.")
+    ] = None,
+    title: Text = None,
+    customs_office: Annotated[
+        str | None, typer.Option("--customs", help="The customs organisation (slug).")
+    ] = None,
+    port: Many = None,
+    route: Many = None,
+    product_line: Many = None,
+    starts_on: Day = None,
+    ends_on: Day = None,
+    holder_contact: Text = None,
+    customs_contact: Text = None,
+    training: Text = None,
+    recordation: Annotated[
+        list[str] | None,
+        typer.Option(help="A recordation it covers (number or id); repeat; replaces the list."),
+    ] = None,
+    as_user: AsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Agree a protection plan with a customs office (--title and --customs needed): ports,
+    routes, product lines, period; or change the options given of plan ID."""
+    fields = _given(title=title, customs=customs_office, ports=port, routes=route,
+                    product_lines=product_line, starts_on=starts_on, ends_on=ends_on,
+                    holder_contact=holder_contact, customs_contact=customs_contact,
+                    training=training, recordations=recordation)  # fmt: skip
+    ctx = context()
+    view = customs_records.save_plan(ctx.uow(), ctx.actor(as_user), fields, plan_id=plan_id,
+                                     source="command line")  # fmt: skip
+    _saved(view.to_json(), "plan", as_json)
 
 
 # --- declaration risk ---------------------------------------------------------------------

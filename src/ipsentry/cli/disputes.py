@@ -16,7 +16,7 @@ from ipsentry.cli.params import DateParser, InputFile
 from ipsentry.cli.tables import fitted_table, under
 from ipsentry.domain.cases import CaseKind
 from ipsentry.domain.disputes import JudicialConfirmation, OutcomeKind
-from ipsentry.domain.mediation import Suitability
+from ipsentry.domain.mediation import Suitability, policy
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.formats.mappings import read_mapping
 from ipsentry.services import disputes
@@ -54,14 +54,18 @@ def add(
         )
 
 
+# The factors of the policy in force, named in --help (the data file is the one source).
+_FACTORS = ", ".join(factor.key for factor in policy().factors)
+
+
 @app.command()
 def assess(
     dispute_id: DisputeId,
     yes: Annotated[
-        list[str] | None, typer.Option("--yes", help="A factor that holds (repeat).")
+        list[str] | None, typer.Option("--yes", help=f"A factor that holds (repeat): {_FACTORS}.")
     ] = None,
     no: Annotated[
-        list[str] | None, typer.Option("--no", help="A factor that does not hold.")
+        list[str] | None, typer.Option("--no", help="A factor that does not hold (repeat).")
     ] = None,
     as_user: AsOption = None,
 ) -> None:

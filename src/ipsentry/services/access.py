@@ -75,8 +75,13 @@ class Actor:
     def readable(self, records: Iterable[M]) -> list[M]:
         return [r for r in records if self.may_read(r.confidentiality)]
 
+    @property
+    def may_write(self) -> bool:
+        """Whether the role changes the organisation's records (pages offer forms by it)."""
+        return self.role in _WRITERS
+
     def require_write(self, what: str) -> None:
-        if self.role not in _WRITERS:
+        if not self.may_write:
             raise PermissionDenied(
                 N_("%(email)s (%(role)s) may not change %(what)s", email=self.email,
                    role=self.role, what=what)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, Protocol, TypeVar
 
@@ -138,7 +138,7 @@ class RecordationView:
         }
 
 
-def _view(uow: UnitOfWork, record: Recordation) -> RecordationView:
+def recordation_view(uow: UnitOfWork, record: Recordation) -> RecordationView:
     right = uow.rights.get(record.organisation_id, record.right_id)
     title = right.title if right else ""
     number = (right.registration_number or right.application_number) if right else ""
@@ -153,7 +153,7 @@ def recordations(uow: UnitOfWork, actor: Actor) -> list[RecordationView]:
 
 def visible_recordations(uow: UnitOfWork, actor: Actor) -> list[RecordationView]:
     """Inside an open unit of work: the recordations the actor may see."""
-    return [_view(uow, r) for r in visible(uow, actor, uow.customs.recordations)]
+    return [recordation_view(uow, r) for r in visible(uow, actor, uow.customs.recordations)]
 
 
 def visible_recordation(uow: UnitOfWork, actor: Actor, recordation_id: int) -> Recordation:
@@ -163,7 +163,7 @@ def visible_recordation(uow: UnitOfWork, actor: Actor, recordation_id: int) -> R
 
 def recordation(uow: UnitOfWork, actor: Actor, recordation_id: int) -> RecordationView:
     with uow:
-        return _view(uow, visible_recordation(uow, actor, recordation_id))
+        return recordation_view(uow, visible_recordation(uow, actor, recordation_id))
 
 
 def set_guide(
@@ -171,6 +171,14 @@ def set_guide(
 ) -> RecordationView:
     """Replace a recordation's identification guide (the rights holder's staff only)."""
     actor.require_write("identification guides")
+    known = {f.name for f in fields(IdentificationGuide)}
+    unknown = [
+        Problem(source, None, name, f"not a guide field; use {', '.join(sorted(known))}")
+        for name in raw
+        if name not in known
+    ]
+    if unknown:  # a guide that reads nothing of the file would wipe the one stored
+        raise InvalidInput(unknown)
     try:
         guide = IdentificationGuide.from_json(raw)
     except ValueError as bad:
@@ -185,7 +193,7 @@ def set_guide(
         audit.record(uow, actor, "customs.guide", entity="recordation", entity_id=record.id,
                      before=before, after={"guide": guide.to_json()})  # fmt: skip
         uow.commit()
-        return _view(uow, record)
+        return recordation_view(uow, record)
 
 
 # --- protection plans ---------------------------------------------------------------------
@@ -195,6 +203,7 @@ class PlanView:
     customs_office: str
     recordations: list[str]
     activity: dict[str, int]  # alerts, detentions, confirmations, seizures (items)
+    customs_slug: str = ""
 
     def to_json(self) -> dict[str, Any]:
         p = self.plan
@@ -202,6 +211,7 @@ class PlanView:
             "id": p.id,
             "title": p.title,
             "customs_office": self.customs_office,
+            "customs": self.customs_slug,
             "ports": p.ports,
             "routes": p.routes,
             "product_lines": p.product_lines,
@@ -216,7 +226,7 @@ class PlanView:
         }
 
 
-def _plan_view(uow: UnitOfWork, actor: Actor, plan: ProtectionPlan) -> PlanView:
+def plan_view(uow: UnitOfWork, actor: Actor, plan: ProtectionPlan) -> PlanView:
     office = uow.accounts.organisation(plan.customs_organisation_id)
     records = [uow.customs.recordation(i) for i in plan.recordation_ids]
     numbers = [f"{r.authority.value} {r.number}" for r in records if r is not None]
@@ -237,7 +247,8 @@ def _plan_view(uow: UnitOfWork, actor: Actor, plan: ProtectionPlan) -> PlanView:
         "seizures": sum(1 for d in detentions if d.status in _SEIZED),
         "items_seized": sum(d.quantity for d in detentions if d.status in _SEIZED),
     }
-    return PlanView(plan, office.name if office else "", numbers, activity)
+    name, slug = (office.name, office.slug) if office else ("", "")
+    return PlanView(plan, name, numbers, activity, slug)
 
 
 def plans(uow: UnitOfWork, actor: Actor) -> list[PlanView]:
@@ -247,7 +258,7 @@ def plans(uow: UnitOfWork, actor: Actor) -> list[PlanView]:
             for p in uow.customs.plans({actor.organisation_id})
             if actor.organisation_id in (p.organisation_id, p.customs_organisation_id)
         ]
-        return [_plan_view(uow, actor, p) for p in actor.readable(found)]
+        return [plan_view(uow, actor, p) for p in actor.readable(found)]
 
 
 # --- detentions ---------------------------------------------------------------------------
@@ -258,6 +269,8 @@ class DetentionView:
     procedure: str
     deadlines: list[ProcedureDeadline]
     next_steps: list[str]
+    # the evidence item it became (``cases capture-seizure``) and the case it is filed under
+    evidence: dict[str, int | None] | None = None
 
     def to_json(self) -> dict[str, Any]:
         d = self.detention
@@ -308,21 +321,28 @@ class DetentionView:
                 for x in self.deadlines
             ],
             "next_steps": self.next_steps,
+            "evidence": self.evidence,
             "marking": d.confidentiality.value,
             "illustrative": d.illustrative,
         }
 
 
-def detention_view(uow: UnitOfWork, detention: Detention) -> DetentionView:
+def detention_view(uow: UnitOfWork, actor: Actor, detention: Detention) -> DetentionView:
+    """The detention with its deadlines and next steps; the holder's staff also see the
+    evidence item it became (customs does not see the holder's locker)."""
     record = uow.customs.recordation(detention.recordation_id) if detention.recordation_id else None
     procedure = procedure_for(detention.authority)
     steps = [s.to.value for s in procedure.allowed(detention.status, facts_of(detention))]
+    item = None
+    if actor.organisation_id == detention.organisation_id:
+        item = uow.enforcement.evidence_of_detention(detention.organisation_id, detention.id or 0)
     return DetentionView(
         detention,
         f"{record.authority.value} {record.number}" if record else "",
         procedure.name,
         detention_deadlines(detention) if not detention.status.closed else [],
         steps,
+        {"id": item.id, "case_id": item.case_id} if item is not None else None,
     )
 
 
@@ -333,12 +353,12 @@ def detentions(uow: UnitOfWork, actor: Actor) -> list[DetentionView]:
 
 def detention(uow: UnitOfWork, actor: Actor, detention_id: int) -> DetentionView:
     with uow:
-        return detention_view(uow, visible_detention(uow, actor, detention_id))
+        return detention_view(uow, actor, visible_detention(uow, actor, detention_id))
 
 
 def visible_detentions(uow: UnitOfWork, actor: Actor) -> list[DetentionView]:
     """Inside an open unit of work: the detentions the actor may see."""
-    return [detention_view(uow, d) for d in visible(uow, actor, uow.customs.detentions)]
+    return [detention_view(uow, actor, d) for d in visible(uow, actor, uow.customs.detentions)]
 
 
 def visible_detention(uow: UnitOfWork, actor: Actor, detention_id: int) -> Detention:

@@ -105,7 +105,7 @@ def _detain(uow: UnitOfWork, actor: Actor, request: DetainRequest) -> border.Det
     audit.record(uow, actor, "customs.detain", entity="detention", entity_id=detention.id,
                  after=audit.snapshot(detention, *_FIELDS, "quantity", "authority"))  # fmt: skip
     uow.commit()
-    return border.detention_view(uow, detention)
+    return border.detention_view(uow, actor, detention)
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ def _take_step(
     if step.to is S.NOTIFIED and step.outbox is not None:
         write_notice(uow, detention, step.outbox)
     uow.commit()
-    return border.detention_view(uow, detention)
+    return border.detention_view(uow, actor, detention)
 
 
 def _confirm(actor: Actor, detention: Detention, step: Step) -> None:

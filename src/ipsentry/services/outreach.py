@@ -84,13 +84,23 @@ def case_study(
 ) -> OutreachEvent:
     """A public case study from a dispute: its claims and outcome, with the parties as roles.
 
-    Session notes never go into it: they are privileged.
+    Session notes never go into it: they are privileged. The provider's staff may write it,
+    and so may the mediator who handled the dispute (``disputes.show`` lets a mediator see
+    only the disputes assigned to them); one case study a dispute.
     """
-    _require(actor)
+    if actor.organisation_kind is not OrganisationKind.LEGAL_SERVICE:
+        raise PermissionDenied("outreach is recorded by legal-service organisations")
+    if not (actor.may(Permission.ASSESS_HEALTH) or actor.may(Permission.MEDIATE)):
+        actor.require(Permission.ASSESS_HEALTH, "write a case study")
     view = disputes.show(uow, actor, dispute_id)
     dispute = view.dispute
     if dispute.status not in (DisputeStatus.RESOLVED, DisputeStatus.REFERRED):
         raise Conflict(f"dispute {dispute_id} has not ended: write its case study once it has")
+    with uow:
+        written = [e for e in uow.health.outreach(actor.organisation_id)
+                   if e.kind is OutreachKind.CASE_STUDY and e.dispute_id == dispute.id]  # fmt: skip
+    if written:
+        raise Conflict(f"dispute {dispute_id} already has a case study: {written[0].title!r}")
     if held_on < dispute.received_on:
         raise InvalidInput(
             [Problem(source, None, "held_on", f"{held_on} is before the dispute was received")]

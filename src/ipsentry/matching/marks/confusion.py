@@ -256,9 +256,7 @@ def assess(
     text the mark is looked for (a screening index already knows).
     """
     sign = use.sign
-    found: Located | None = None
-    if use.free_text and (spans or len(sign.tokens) > len(mark.sign.tokens)):
-        found = locate(mark.sign, sign, spans)
+    found = _located(mark, use, spans)
     later = found.window if found else sign
     similarity = found.similarity if found else compare(mark.sign, later)
 
@@ -296,6 +294,18 @@ def assess(
         located=found.quote if found else "",
         context=read,
     )
+
+
+def _located(mark: Mark, use: Use, spans: list[tuple[int, int]] | None) -> Located | None:
+    if use.free_text and (spans or len(use.sign.tokens) > len(mark.sign.tokens)):
+        return locate(mark.sign, use.sign, spans)
+    return None
+
+
+def goods_read(mark: Mark, use: Use, spans: list[tuple[int, int]] | None = None) -> Goods:
+    """The goods `assess` judges `use` on against `mark`: a caller judging many uses can
+    prepare them together (encode their texts in one batch)."""
+    return _without_sign(use.goods, _located(mark, use, spans))
 
 
 def _without_sign(goods: Goods, found: Located | None) -> Goods:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ipsentry.domain.customs import Coverage, Declaration, IdentificationGuide
-from ipsentry.matching.marks.confusion import Category, Mark, Use
+from ipsentry.matching.marks.confusion import Category, Mark, Use, goods_read
 from ipsentry.matching.marks.goods import Goods, encode_goods
 from ipsentry.matching.marks.screen import (
     PortfolioMark,
@@ -147,11 +147,12 @@ class DeclarationScorer:
         self._screen = lru_cache(maxsize=_CACHE)(self._screen_uncached)
         self._recorded_hs = lru_cache(maxsize=_CACHE)(self._recorded_hs_uncached)
         self._candidates = lru_cache(maxsize=_CACHE)(self._candidates_uncached)
+        self._prepared: set[str] = set()  # descriptions whose goods readings are encoded
 
     def __getstate__(self) -> dict[str, object]:
         """Shipped to Dask workers without its caches (they hold bound methods); each
         worker starts its own."""
-        caches = ("_screen", "_recorded_hs", "_candidates")
+        caches = ("_screen", "_recorded_hs", "_candidates", "_prepared")
         return {k: v for k, v in self.__dict__.items() if k not in caches}
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -200,15 +201,29 @@ class DeclarationScorer:
 
     # --- declarations ---------------------------------------------------------------------
     def score_all(self, declarations: Sequence[Declaration]) -> list[Risk]:
-        """Each declaration's risk, in order; the goods descriptions are encoded together
-        first (a file repeats a few thousand of them, and one batch costs far less than
-        one call each)."""
-        encode_goods(
-            text
-            for d in declarations
-            if (text := d.description.strip()) and Goods(text=text).encodable
-        )
+        """Each declaration's risk, in order; the goods texts the mark engine will read are
+        encoded together first (a file repeats a few thousand descriptions, and one batch
+        costs far less than one encoder call each)."""
+        texts: list[str] = []
+        for description in dict.fromkeys(d.description for d in declarations):
+            if description.strip() and description not in self._prepared:
+                if len(self._prepared) >= _CACHE:
+                    self._prepared.clear()
+                self._prepared.add(description)
+                texts += self._goods_texts(description)
+        encode_goods(t for t in texts if Goods(text=t).encodable)
         return [self.score(d) for d in declarations]
+
+    def _goods_texts(self, description: str) -> list[str]:
+        """The goods texts judging a description reads: the description, and for each mark
+        it may hold, the description without the stretch read as the mark."""
+        read, candidates = self._candidates(description)
+        use = Use(description, Goods(text=description), free_text=True, known_sign=read)
+        texts = [description.strip()]
+        for i, spans in candidates.items():
+            mark = self.matcher.marks[i].mark
+            texts.append(goods_read(mark, use, self.matcher.judged_spans(i, spans)).text.strip())
+        return texts
 
     def score(self, d: Declaration) -> Risk:
         reasons: list[RiskReason] = []
