@@ -24,6 +24,7 @@ import argparse
 import csv
 import io
 import json
+import math
 import os
 import signal
 import socket
@@ -61,7 +62,8 @@ GOODS = ["510 cartridge", "ceramic coil", "glass tank", "disposable pod", "atomi
 @dataclass(frozen=True)
 class Phase:
     reviewers: int
-    seconds: int
+    seconds: int  # asked of locust
+    window_seconds: float  # first request's start to last one's end: what the rates divide by
     requests: int
     per_second: float
     p50_ms: float
@@ -184,7 +186,6 @@ def _screen(base: str, upload: str, listings: int) -> dict[int, dict[str, Any]]:
 
 
 def _locust(base: str, reviewers: int, seconds: int, folder: Path, env: dict[str, str]) -> Phase:
-    prefix = folder / f"locust-{reviewers}"
     log = Path(env["IPSENTRY_LOAD_LOG"])
     before = len(log.read_text().splitlines()) if log.exists() else 0
     console = folder / f"locust-{reviewers}.log"
@@ -193,39 +194,53 @@ def _locust(base: str, reviewers: int, seconds: int, folder: Path, env: dict[str
             [sys.executable, "-m", "locust", "-f", str(HERE / "review_locustfile.py"),
              "--headless", "--users", str(reviewers), "--spawn-rate", str(max(1, reviewers // 2)),
              "--run-time", f"{seconds}s", "--stop-timeout", "10", "--host", base,
-             "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING"],
+             "--only-summary", "--loglevel", "WARNING"],
             env={**os.environ, **env}, check=False, stdout=output, stderr=subprocess.STDOUT,
         )  # fmt: skip
-    stats = prefix.with_name(prefix.name + "_stats.csv")
-    if not stats.exists():
-        raise SystemExit(f"locust wrote no statistics:\n{console.read_text()[-3000:]}")
-    rows = list(csv.DictReader(stats.open()))
-    total = next(r for r in rows if r["Name"] == "Aggregated")
-    outcomes = [json.loads(line) for line in log.read_text().splitlines()[before:]]
-    answers = Counter(o["status"] for o in outcomes)
+    lines = log.read_text().splitlines()[before:] if log.exists() else []
+    if not lines:
+        raise SystemExit(f"locust made no request:\n{console.read_text()[-3000:]}")
+    return _phase(reviewers, seconds, [json.loads(line) for line in lines])
+
+
+def _phase(reviewers: int, seconds: int, requests: list[dict[str, Any]]) -> Phase:
+    """Every figure of a phase from its own requests' log lines: the window runs from the
+    first request's start to the last one's end, and the rate is the requests in it over
+    its length (not locust's own rate, nor counts from another log)."""
+    start = min(r["start"] for r in requests)
+    window = max(r["start"] + r["ms"] / 1000 for r in requests) - start
+    decisions = Counter(r["status"] for r in requests if "hit" in r)
+    endpoints = sorted({r["endpoint"] for r in requests})
     return Phase(
         reviewers=reviewers,
         seconds=seconds,
-        requests=int(total["Request Count"]),
-        per_second=round(float(total["Requests/s"]), 1),
-        p50_ms=float(total["50%"]),
-        p95_ms=float(total["95%"]),
-        failures=int(total["Failure Count"]),
-        accepted=answers[200],
-        conflicts=answers[409],
+        window_seconds=round(window, 1),
+        requests=len(requests),
+        per_second=round(len(requests) / window, 1),
+        p50_ms=_percentile(requests, 0.50),
+        p95_ms=_percentile(requests, 0.95),
+        failures=sum(r["failed"] for r in requests),
+        accepted=decisions[200],
+        conflicts=decisions[409],
         endpoints=[
-            {"endpoint": f"{r['Type']} {r['Name']}", "requests": int(r["Request Count"]),
-             "p50_ms": float(r["50%"]), "p95_ms": float(r["95%"]),
-             "failures": int(r["Failure Count"])}
-            for r in rows if r["Name"] != "Aggregated"
+            {"endpoint": name, "requests": len(of), "p50_ms": _percentile(of, 0.50),
+             "p95_ms": _percentile(of, 0.95), "failures": sum(r["failed"] for r in of)}
+            for name in endpoints
+            for of in [[r for r in requests if r["endpoint"] == name]]
         ],
     )  # fmt: skip
+
+
+def _percentile(requests: list[dict[str, Any]], share: float) -> float:
+    """The nearest-rank percentile of the requests' durations, in milliseconds."""
+    times = sorted(r["ms"] for r in requests)
+    return round(times[max(0, math.ceil(share * len(times)) - 1)], 1)
 
 
 def _check(before: dict[int, dict[str, Any]], after: dict[int, dict[str, Any]], log: Path) -> Check:
     """Every accepted decision stored once, none overwritten, hit by hit."""
     outcomes = [json.loads(line) for line in log.read_text().splitlines()]
-    accepted = [(o["hit"], o["version"]) for o in outcomes if o["status"] == 200]
+    accepted = [(o["hit"], o["version"]) for o in outcomes if "hit" in o and o["status"] == 200]
     problems = [f"hit {h}: two decisions accepted on version {v}"
                 for (h, v), n in Counter(accepted).items() if n > 1]  # fmt: skip
     per_hit = Counter(h for h, _ in accepted)
@@ -262,7 +277,7 @@ def run(
             "IPSENTRY_LOAD_TOKENS": str(folder / "tokens"),
             "IPSENTRY_LOAD_HITS": str(folder / "hits"),
             "IPSENTRY_LOAD_HOT": str(hot),
-            "IPSENTRY_LOAD_LOG": str(folder / "decisions.jsonl"),
+            "IPSENTRY_LOAD_LOG": str(folder / "requests.jsonl"),
         }
         phases = []
         if baseline_seconds:
@@ -271,7 +286,7 @@ def run(
         with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {upload}"},
                           timeout=120) as client:  # fmt: skip
             after = _all_hits(client)
-        check = _check(before, after, folder / "decisions.jsonl")
+        check = _check(before, after, folder / "requests.jsonl")
     return {
         "database": url.split(":", 1)[0],
         "server_processes": workers,
@@ -286,12 +301,17 @@ def _print(result: dict[str, Any]) -> None:
     print(f"{result['database']}, {result['server_processes']} server process(es), "
           f"{result['hits']} hits ({result['hot_hits']} hot), load average "
           f"{os.getloadavg()[0]:.1f}")  # fmt: skip
-    header = ["reviewers", "seconds", "requests", "req/s", "p50 ms", "p95 ms", "errors",
-              "decisions accepted", "stale decisions refused (409)"]  # fmt: skip
-    rows = [[p["reviewers"], p["seconds"], p["requests"], p["per_second"], p["p50_ms"],
-             p["p95_ms"], p["failures"], p["accepted"], p["conflicts"]]
+    header = ["reviewers", "run s", "window s", "requests", "req/s", "p50 ms", "p95 ms",
+              "errors", "decisions accepted", "stale decisions refused (409)"]  # fmt: skip
+    rows = [[p["reviewers"], p["seconds"], p["window_seconds"], p["requests"], p["per_second"],
+             p["p50_ms"], p["p95_ms"], p["failures"], p["accepted"], p["conflicts"]]
             for p in result["phases"]]  # fmt: skip
     table("Review API under load (the 1-reviewer row is the baseline)", header, rows)
+    print(
+        "\nEach row counts the requests of its phase from one log (a line per request as it "
+        "ends): requests, errors, decisions and latencies are those requests', and req/s is "
+        "their number over the window from the first one's start to the last one's end."
+    )
     loaded = result["phases"][-1]
     table(
         f"Per endpoint, {loaded['reviewers']} reviewers",
@@ -301,7 +321,7 @@ def _print(result: dict[str, Any]) -> None:
     )  # fmt: skip
     check = result["check"]
     print(f"\nlost updates: {check['lost_updates']} (checked {check['hits']} hits: "
-          f"{check['accepted']} decisions accepted, {check['stored']} stored)")  # fmt: skip
+          f"{check['accepted']} decisions accepted in all phases, {check['stored']} stored)")  # fmt: skip
     for problem in check["problems"]:
         print(f"  {problem}")
 

@@ -5,13 +5,15 @@ Most decisions fall on a small "hot" set of hits so that reviewers often decide 
 hit at the same moment: that is where a lost update would happen. A decision names the
 version the reviewer read; the API must answer 200 to one of two such decisions and 409
 to the other. A 409 is the expected answer to a stale decision, so it counts as a
-conflict, not a failure. Every decision is logged as (hit, version decided on, answer) so
-that the harness can check the database afterwards.
+conflict, not a failure. Every request is logged, as it ends, with its start, duration,
+endpoint and answer, and a decision also with its hit and the version decided on: the
+harness takes every figure of a phase from these lines (so its counts and rates cover the
+same requests) and checks the database against the decisions afterwards.
 
 Configured by the environment that bench/review_load.py sets:
 IPSENTRY_LOAD_TOKENS (a file of bearer tokens, one per line), IPSENTRY_LOAD_HITS (hit ids,
 one per line, the hot ones first), IPSENTRY_LOAD_HOT (how many are hot) and
-IPSENTRY_LOAD_LOG (where each simulated reviewer appends its decisions).
+IPSENTRY_LOAD_LOG (where each simulated reviewer appends its requests).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, events, task
 
 # The moves a reviewer may make from each status; the API refuses any other (422), so a
 # 422 here means the server and this file disagree, and it is counted as a failure.
@@ -39,6 +41,30 @@ _HITS = [int(h) for h in Path(os.environ["IPSENTRY_LOAD_HITS"]).read_text().spli
 _HOT = _HITS[: int(os.environ["IPSENTRY_LOAD_HOT"])]
 _LOG = Path(os.environ["IPSENTRY_LOAD_LOG"])
 _NEXT_TOKEN = itertools.count()
+
+
+@events.request.add_listener
+def _logged(
+    request_type: str,
+    name: str,
+    response_time: float,
+    response: Any,
+    context: dict[str, Any],
+    exception: BaseException | None,
+    start_time: float,
+    **_: Any,
+) -> None:
+    """One line per request: the figures of a phase are counted from these alone."""
+    line = {
+        "start": start_time,
+        "ms": response_time,
+        "endpoint": f"{request_type} {name}",
+        "status": getattr(response, "status_code", None),
+        "failed": exception is not None,
+        **context,  # a decision's hit and version
+    }
+    with _LOG.open("a") as log:
+        log.write(json.dumps(line) + "\n")
 
 
 class Reviewer(HttpUser):
@@ -75,11 +101,9 @@ class Reviewer(HttpUser):
             json=body,
             name="/api/v1/hits/[id]/decisions",
             catch_response=True,
+            context={"hit": chosen, "version": hit["version"]},
         ) as answer:
             if answer.status_code in (200, 409):
                 answer.success()  # a 409: someone decided it first, the expected refusal
             else:
                 answer.failure(f"{answer.status_code}: {answer.text[:200]}")
-        with _LOG.open("a") as log:
-            outcome = {"hit": chosen, "version": hit["version"], "status": answer.status_code}
-            log.write(json.dumps(outcome) + "\n")

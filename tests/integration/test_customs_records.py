@@ -10,7 +10,7 @@ import pytest
 
 from ipsentry.domain.accounts import Organisation, OrganisationKind, Role
 from ipsentry.domain.customs import Coverage, CustomsAuthority
-from ipsentry.domain.rights import LegalStatus, NiceClassEntry, Trademark
+from ipsentry.domain.rights import LegalStatus, NiceClassEntry, Patent, Trademark
 from ipsentry.errors import InvalidInput, NotFound, PermissionDenied
 from ipsentry.services import customs, customs_records
 from ipsentry.services.access import Actor
@@ -76,6 +76,14 @@ def test_bad_recordation_fields_are_all_named_and_nothing_is_stored(
     assert all(p.source == "form" for p in raised.value.problems)
     with pytest.raises(InvalidInput, match="number"):
         customs_records.save_recordation(uow, counsel, {"right": "CN 1", "authority": "EU"})
+    with uow:
+        uow.rights.add(Patent(organisation_id=counsel.organisation_id, jurisdiction="US",
+                              title="Cartridge", status=LegalStatus.GRANTED,
+                              registration_number="10357623"))  # fmt: skip
+        uow.commit()
+    patent = {**RECORDATION, "right": "US 10357623", "authority": "US-CBP"}
+    with pytest.raises(InvalidInput, match="US \\(CBP\\) does not record a patent"):
+        customs_records.save_recordation(uow, counsel, patent)  # exclusion orders reach it
     assert customs.recordations(uow, counsel) == []
     kept = customs_records.save_recordation(uow, counsel, RECORDATION).recordation
     with pytest.raises(InvalidInput, match="before valid_from"):

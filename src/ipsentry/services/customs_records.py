@@ -14,12 +14,15 @@ from datetime import date
 from typing import Any
 
 from ipsentry.domain.accounts import OrganisationKind
+from ipsentry.domain.border_procedure import procedure_for
 from ipsentry.domain.customs import Coverage, CustomsAuthority, ProtectionPlan, Recordation
+from ipsentry.domain.rights import Right
 from ipsentry.errors import InvalidInput, NotFound, PermissionDenied, Problem
 from ipsentry.services import audit, portfolio
 from ipsentry.services.access import Actor
 from ipsentry.services.customs import PlanView, RecordationView, plan_view, recordation_view
 from ipsentry.store.unit_of_work import UnitOfWork
+from ipsentry.wording import N_
 
 Fields = Mapping[str, Any]
 RECORDATION_FIELDS = ("right", "authority", "number", "goods", "coverage", "contact_point",
@@ -35,7 +38,7 @@ class _Reader:
     def __init__(self, fields: Fields, source: str, known: tuple[str, ...]) -> None:
         self.fields, self.source = fields, source
         self.problems = [
-            Problem(source, None, name, f"not a field; use {', '.join(known)}")
+            Problem(source, None, name, N_("not a field; use %(fields)s", fields=", ".join(known)))
             for name in fields
             if name not in known
         ]
@@ -46,13 +49,13 @@ class _Reader:
     def text(self, name: str, required: bool = False) -> str | None:
         if name not in self.fields:
             if required:
-                self.bad(name, "missing")
+                self.bad(name, N_("missing"))
             return None
         value = str(self.fields[name] or "").strip()
         if required and not value:
-            self.bad(name, "must not be empty")
+            self.bad(name, N_("must not be empty"))
         elif len(value) > _TEXT_LIMIT:
-            self.bad(name, f"longer than {_TEXT_LIMIT} characters")
+            self.bad(name, N_("longer than %(limit)s characters", limit=_TEXT_LIMIT))
         return value
 
     def day(self, name: str, current: date | None) -> date | None:
@@ -65,7 +68,7 @@ class _Reader:
         try:
             return date.fromisoformat(raw)
         except ValueError:
-            self.bad(name, f"{raw!r} is not a date (YYYY-MM-DD)")
+            self.bad(name, N_("'%(value)s' is not a date (YYYY-MM-DD)", value=raw))
             return current
 
     def items(self, name: str) -> list[str] | None:
@@ -75,7 +78,7 @@ class _Reader:
         parts = value if isinstance(value, list) else str(value or "").split(";")
         found = [str(p).strip() for p in parts if str(p).strip()]
         if any(len(p) > 300 for p in found):
-            self.bad(name, "an item longer than 300 characters")
+            self.bad(name, N_("an item longer than 300 characters"))
         return found
 
     def choice(self, name: str, kind: type[CustomsAuthority] | type[Coverage]) -> Any:
@@ -85,7 +88,8 @@ class _Reader:
         try:
             return kind(raw)
         except ValueError:
-            self.bad(name, f"{raw!r}: use {', '.join(k.value for k in kind)}")
+            self.bad(name, N_("'%(value)s': use %(choices)s", value=raw,
+                                   choices=", ".join(k.value for k in kind)))  # fmt: skip
             return None
 
     def done(self) -> None:
@@ -96,12 +100,27 @@ class _Reader:
 def _require_holder(actor: Actor, what: str) -> None:
     actor.require_write(what)
     if actor.organisation_kind is OrganisationKind.CUSTOMS:
-        raise PermissionDenied(f"{actor.email}: customs records what the rights holder gives it")
+        raise PermissionDenied(
+            N_("%(email)s: customs records what the rights holder gives it", email=actor.email)
+        )
+
+
+def _recordable(read: _Reader, right: Right | None, authority: CustomsAuthority | None) -> None:
+    """The authority records that kind of right (CBP records no patents: they reach the US
+    border through ITC exclusion orders)."""
+    if right is None or authority is None:
+        return
+    procedure = procedure_for(authority)
+    if right.kind.value not in procedure.recordable:
+        read.bad("right", N_("%(authority)s does not record a %(kind)s (%(source)s)",
+                             authority=procedure.name, kind=right.kind.value,
+                             source=procedure.recordable_source))  # fmt: skip
 
 
 def _period(read: _Reader, first: str, last: str, starts: date | None, ends: date | None) -> None:
     if starts and ends and ends < starts:
-        read.bad(last, f"{ends} is before {first} {starts}")
+        read.bad(last, N_("%(end)s is before %(field)s %(start)s", end=ends, field=first,
+                          start=starts))  # fmt: skip
 
 
 # --- recordations -------------------------------------------------------------------------
@@ -120,15 +139,18 @@ def save_recordation(
     with uow:
         record = None if new else _own_recordation(uow, actor, recordation_id or 0)
         right_ref = read.text("right", required=new)
-        right_id = None
+        right = None
         if right_ref:
             try:
-                right_id = portfolio.find_right(uow, actor, right_ref).id
+                right = portfolio.find_right(uow, actor, right_ref)
             except NotFound as missing:
                 read.bad("right", str(missing))
         authority = read.choice("authority", CustomsAuthority)
         if new and authority is None and "authority" not in fields:
-            read.bad("authority", "missing")
+            read.bad("authority", N_("missing"))
+        recorded = uow.rights.get(record.organisation_id, record.right_id) if record else None
+        _recordable(read, right or recorded, authority or (record.authority if record else None))
+        right_id = right.id if right is not None else None
         number = read.text("number", required=new)
         coverage = read.choice("coverage", Coverage)
         starts = read.day("valid_from", record.valid_from if record else None)
@@ -164,7 +186,7 @@ def save_recordation(
 def _own_recordation(uow: UnitOfWork, actor: Actor, recordation_id: int) -> Recordation:
     record = uow.customs.recordation(recordation_id)
     if record is None or record.organisation_id != actor.organisation_id:
-        raise NotFound(f"no recordation {recordation_id} of your organisation")
+        raise NotFound(N_("no recordation %(id)s of your organisation", id=recordation_id))
     return actor.require_readable(record, f"recordation {recordation_id}")
 
 
@@ -227,7 +249,7 @@ def save_plan(
 def _own_plan(uow: UnitOfWork, actor: Actor, plan_id: int) -> ProtectionPlan:
     plan = uow.customs.plan(plan_id)
     if plan is None or plan.organisation_id != actor.organisation_id:
-        raise NotFound(f"no protection plan {plan_id} of your organisation")
+        raise NotFound(N_("no protection plan %(id)s of your organisation", id=plan_id))
     return actor.require_readable(plan, f"protection plan {plan_id}")
 
 
@@ -236,7 +258,7 @@ def _customs_office(uow: UnitOfWork, read: _Reader, slug: str | None) -> int | N
         return None
     office = uow.organisations.by_slug(slug)
     if office is None or office.kind is not OrganisationKind.CUSTOMS:
-        read.bad("customs", f"{slug!r} is not a customs organisation")
+        read.bad("customs", N_("'%(slug)s' is not a customs organisation", slug=slug))
         return None
     return office.id
 
@@ -253,7 +275,8 @@ def _plan_recordations(
     for reference in given:
         recordation_id = own.get(reference.casefold())
         if recordation_id is None:
-            read.bad("recordations", f"{reference!r} is not one of your recordations")
+            said = N_("'%(value)s' is not one of your recordations", value=reference)
+            read.bad("recordations", said)
         else:
             found.append(recordation_id)
     return list(dict.fromkeys(found))

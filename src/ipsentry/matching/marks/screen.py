@@ -19,6 +19,7 @@ from ipsentry.matching.marks.text import MarkText
 
 TRIGRAM_SHARE = 0.4  # a stretch sharing this share of a mark's trigrams is a candidate
 MIN_TRIGRAM_MARK = 6
+WINDOWS_KEPT = 200_000  # stretches whose marks a matcher remembers (then it starts again)
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class PortfolioMatcher:
                 self.by_trigram[gram].add(i)
             self.trigram_counts.append(len(grams))
         self.longest = max((len(m.mark.sign.tokens) for m in self.marks), default=1)
+        self._window_marks: dict[tuple[tuple[str, str, bool], ...], tuple[int, ...]] = {}
         # the rights (and their registrations) of each mark, under ``same_mark``: what one
         # finding on the mark stands for, looked up per hit rather than found per text
         self.rights_of_mark: dict[str, dict[int, str]] = {}
@@ -87,20 +89,29 @@ class PortfolioMatcher:
         found: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for first, last in windows(text, self.longest):
             window = text.sub(first, last)
-            hits: set[int] = set()
-            for key in _keys(window, query=True):
-                hits |= self.by_key.get(key, set())
-            if len(window.compact) >= MIN_TRIGRAM_MARK - 1:
-                shared: dict[int, int] = defaultdict(int)
-                for gram in _trigrams(window.compact):
-                    for i in self.by_trigram.get(gram, ()):
-                        shared[i] += 1
-                hits |= {
-                    i for i, n in shared.items() if n >= TRIGRAM_SHARE * self.trigram_counts[i]
-                }
-            for i in sorted(hits):  # a set of marks: file them in a fixed order
+            # a stretch's marks depend on its words alone, and texts repeat their words
+            # (trade words, sizes): each stretch is looked up once, not once per text
+            seen = tuple((t.text, t.original, t.han) for t in window.tokens)
+            hits = self._window_marks.get(seen)
+            if hits is None:
+                if len(self._window_marks) >= WINDOWS_KEPT:
+                    self._window_marks.clear()
+                hits = self._window_marks[seen] = self._marks_of_window(window)
+            for i in hits:
                 found[i].append((first, last))
         return dict(sorted(found.items()))
+
+    def _marks_of_window(self, window: MarkText) -> tuple[int, ...]:
+        hits: set[int] = set()
+        for key in _keys(window, query=True):
+            hits |= self.by_key.get(key, set())
+        if len(window.compact) >= MIN_TRIGRAM_MARK - 1:
+            shared: dict[int, int] = defaultdict(int)
+            for gram in _trigrams(window.compact):
+                for i in self.by_trigram.get(gram, ()):
+                    shared[i] += 1
+            hits |= {i for i, n in shared.items() if n >= TRIGRAM_SHARE * self.trigram_counts[i]}
+        return tuple(sorted(hits))  # a set of marks: filed in a fixed order
 
     def judged_spans(self, index: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The stretches a candidate mark is judged on: none much longer than the mark."""

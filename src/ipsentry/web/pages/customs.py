@@ -23,6 +23,7 @@ from ipsentry.web import i18n
 from ipsentry.web.auth import PageActor
 from ipsentry.web.charts import bar_chart
 from ipsentry.web.templating import render
+from ipsentry.web.terms import N_
 
 router = APIRouter(include_in_schema=False)
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -134,28 +135,28 @@ def take_step(
 
 # --- recording rights and agreeing plans (the rights holder's writers) --------------------
 _RECORDATION_FORM = (
-    ("right", "Right (id or number)", "text"),
-    ("authority", "Authority (CN-GACC, US-CBP, EU, OTHER)", "text"),
-    ("number", "Recordation number", "text"),
-    ("goods", "Goods", "textarea"),
-    ("coverage", "Coverage (imports, exports, imports_and_exports)", "text"),
-    ("contact_point", "Contact point", "text"),
-    ("valid_from", "Valid from", "date"),
-    ("valid_until", "Valid until", "date"),
-    ("identification_guide", "How to tell genuine goods (free text)", "textarea"),
+    ("right", N_("Right (id or number)"), "text"),
+    ("authority", N_("Authority (CN-GACC, US-CBP, EU, OTHER)"), "text"),
+    ("number", N_("Recordation number"), "text"),
+    ("goods", N_("Goods"), "textarea"),
+    ("coverage", N_("Coverage (imports, exports, imports_and_exports)"), "text"),
+    ("contact_point", N_("Contact point"), "text"),
+    ("valid_from", N_("Valid from"), "date"),
+    ("valid_until", N_("Valid until"), "date"),
+    ("identification_guide", N_("How to tell genuine goods (free text)"), "textarea"),
 )
 _PLAN_FORM = (
-    ("title", "Title", "text"),
-    ("customs", "Customs office (organisation slug)", "text"),
-    ("ports", "Ports (separated by ;)", "text"),
-    ("routes", "Routes, e.g. CN -> US (separated by ;)", "text"),
-    ("product_lines", "Product lines (separated by ;)", "text"),
-    ("starts_on", "Starts on", "date"),
-    ("ends_on", "Ends on", "date"),
-    ("holder_contact", "Rights holder's contact", "text"),
-    ("customs_contact", "Customs contact", "text"),
-    ("training", "Training material for officers", "textarea"),
-    ("recordations", "Recordations covered (numbers, separated by ;)", "text"),
+    ("title", N_("Title"), "text"),
+    ("customs", N_("Customs office (organisation slug)"), "text"),
+    ("ports", N_("Ports (separated by ;)"), "text"),
+    ("routes", N_("Routes, e.g. CN -> US (separated by ;)"), "text"),
+    ("product_lines", N_("Product lines (separated by ;)"), "text"),
+    ("starts_on", N_("Starts on"), "date"),
+    ("ends_on", N_("Ends on"), "date"),
+    ("holder_contact", N_("Rights holder's contact"), "text"),
+    ("customs_contact", N_("Customs contact"), "text"),
+    ("training", N_("Training material for officers"), "textarea"),
+    ("recordations", N_("Recordations covered (numbers, separated by ;)"), "text"),
 )
 
 
