@@ -1,14 +1,14 @@
 """Screening on Dask: listing titles against 1,000 marks, in one process versus a local
 cluster of 1 and 2 workers, with peak memory per worker and a day's capacity per machine.
 
-Reproduce:  .venv/bin/python bench/dask_screening.py [--titles 1000000] [--only 1|2|base]
+Reproduce:  .venv/bin/python bench/dask_screening.py [--titles 1000000] [--only base 1 2]
 
 Data as in bench/screening.py (1,000 coined marks from the real register; a mark or a
 one-edit variant in one title in ten; fixed seed), written to a Parquet file that each
 run reads through `ipsentry.services.screening.screen_files`, so every figure includes
 reading, partitioning, writing the per-partition outputs and joining them. The baseline is
-today's single-process path (no cluster), measured in the same run. With --only, one
-configuration is measured, so farm-bench can time each as a whole process.
+today's single-process path (no cluster), measured in the same run. With --only, only the
+configurations named are measured (one alone, to time each as a whole process).
 
 Peak memory per worker is the process's maximum resident set; about 0.9 GB of it is the
 word lists every process that screens loads once (lemmatiser dictionaries, word
@@ -82,12 +82,14 @@ def main() -> None:
     )
     parser.add_argument(
         "--only",
+        nargs="+",
         choices=["base", "1", "2"],
-        help="measure one configuration: base (no cluster), 1 or 2 local workers",
+        help="measure only these configurations: base (no cluster), 1 or 2 local workers",
     )
     args = parser.parse_args()
     marks, titles, _ = make_data(args.titles, 0)
-    chosen = {"base": [None], "1": [1], "2": [2]}.get(args.only or "", [None, 1, 2])
+    named = {"base": None, "1": 1, "2": 2}
+    chosen = [named[n] for n in args.only] if args.only else [None, 1, 2]
     results: dict[int | None, tuple[float, int, str, str]] = {}
     with tempfile.TemporaryDirectory() as folder:
         marks_csv, listings = _write(Path(folder), marks, titles)
