@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -151,6 +151,8 @@ def test_notices_per_platform_and_seller_tracked_to_relisting(
     with pytest.raises(TakedownRefused, match="a draft takedown notice cannot become removed"):
         takedowns.move(uow, world, mall["id"], TakedownStatus.REMOVED, date(2026, 10, 3))
     assert takedowns.show_takedown(uow, world, mall["id"])["status"] == "draft"  # unchanged
+    with pytest.raises(InvalidInput, match="in the future"):  # nothing moved, nothing stuck
+        takedowns.move(uow, world, mall["id"], TakedownStatus.SENT, date.today() + timedelta(9))
     takedowns.move(uow, world, mall["id"], TakedownStatus.SENT, date(2026, 10, 3))
     takedowns.move(uow, world, mall["id"], TakedownStatus.REMOVED, date(2026, 10, 5), "gone")
     other = by_seller["Other Shop"]["id"]
@@ -214,6 +216,13 @@ def test_cases_kept_by_hand_refuse_bad_input_and_forbidden_moves(
             served_on=date(2026, 1, 1)))  # fmt: skip
     fields = {p.field for p in bad.value.problems}
     assert fields == {"--title", "--jurisdiction", "--right", "--served-on"}
+    future = date.today() + timedelta(days=30)  # a mistyped year, say
+    with pytest.raises(InvalidInput) as late:
+        case_records.open_case(uow, world, case_records.NewCase(
+            CaseKind.OPPOSITION, "x", side=CaseSide.DEFENDED, filed_on=future,
+            served_on=date(2026, 1, 1)))  # fmt: skip
+    said = {p.field: p.message for p in late.value.problems}
+    assert "is in the future" in said["--filed-on"] and "before the filing" in said["--served-on"]
     with pytest.raises(Conflict, match="already recorded"):
         case_records.open_case(
             uow, world, case_records.NewCase(CaseKind.MARKETPLACE_SUIT, "x", number="1:26-cv-1")
@@ -234,6 +243,9 @@ def test_cases_kept_by_hand_refuse_bad_input_and_forbidden_moves(
         case_records.add_party(
             uow, world, "1:26-cv-1", case_records.NewParty("Y", country="Narnia")
         )
+    with pytest.raises(InvalidInput, match="in the future"):
+        case_records.record_disposition(uow, world, "1:26-cv-1", "Fake Mall", DispositionKind.SERVED,
+                                        future, "docket 12")  # fmt: skip
     with pytest.raises(MoveRefused, match="cannot move to default"):
         case_records.record_disposition(uow, world, "1:26-cv-1", "Fake Mall", DispositionKind.DEFAULT,
                                         date(2026, 3, 1), "docket 12")  # fmt: skip
@@ -252,7 +264,8 @@ def test_cases_kept_by_hand_refuse_bad_input_and_forbidden_moves(
         case_records.record_amount(
             uow, world, "1:26-cv-1", kind, amount, "usd", party_name="Fake Mall"
         )
-    for bad_amount, currency in (("ten", "USD"), ("10", "XYZ"), ("-5", "USD")):
+    for bad_amount, currency in (("ten", "USD"), ("10", "XYZ"), ("-5", "USD"), ("12.5", "JPY"),
+                                 ("1234567890123456.78", "USD")):  # fmt: skip
         with pytest.raises(InvalidInput):
             case_records.record_amount(
                 uow, world, "1:26-cv-1", AmountKind.COSTS, bad_amount, currency
