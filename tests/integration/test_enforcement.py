@@ -21,6 +21,7 @@ from ipsentry.services import (
     case_records,
     case_views,
     evidence,
+    network,
     portfolio,
     review,
     takedowns,
@@ -203,8 +204,25 @@ def test_a_seller_back_under_a_new_name_is_a_relisting_when_the_network_links_th
     report = run_screening(uow, world, now=later)
     assert report.relisted == [notices["Fake Mall"]]
     note = takedowns.show_takedown(uow, world, notices["Fake Mall"])["steps"][-1]["note"]
-    assert "L20" in note and "'Zephyr Outlet'" in note and "shares seller id id-fake mall" in note
+    assert (
+        "L20" in note
+        and "'Zephyr Outlet'" in note
+        and "shares seller id id-fake mall on shop a" in note
+    )
     assert takedowns.show_takedown(uow, world, notices["Other Shop"])["status"] == "removed"
+
+
+def test_a_seller_id_links_only_on_its_own_platform(uow: UnitOfWork, world: Actor) -> None:
+    for name, seller_id in (("Amazon Seller", "amazon:A123"), ("Ebay Seller", "ebay:A123")):
+        case_records.add_party(uow, world, "1:26-cv-1",
+                               case_records.NewParty(name, seller_ids=(seller_id,)))  # fmt: skip
+    with uow:  # a listing on amazon by a seller with that id, under another name
+        uow.records.add(listing(world, "L30", "Bright Deals", shop="amazon", seller_id="a123"))
+        uow.commit()
+    found, _ = network.network_of(uow, world)
+    clusters = [{found.actors[k].label for k in c.members} for c in found.clusters]
+    assert {"Amazon Seller", "Bright Deals"} in clusters
+    assert not any("Ebay Seller" in c for c in clusters)  # the same id string on another platform
 
 
 def test_cases_kept_by_hand_refuse_bad_input_and_forbidden_moves(
