@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import subprocess
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,7 @@ from ipsentry.services import (
     case_records,
     case_views,
     evidence,
+    network,
     portfolio,
     review,
     takedowns,
@@ -151,6 +152,8 @@ def test_notices_per_platform_and_seller_tracked_to_relisting(
     with pytest.raises(TakedownRefused, match="a draft takedown notice cannot become removed"):
         takedowns.move(uow, world, mall["id"], TakedownStatus.REMOVED, date(2026, 10, 3))
     assert takedowns.show_takedown(uow, world, mall["id"])["status"] == "draft"  # unchanged
+    with pytest.raises(InvalidInput, match="in the future"):  # nothing moved, nothing stuck
+        takedowns.move(uow, world, mall["id"], TakedownStatus.SENT, date.today() + timedelta(9))
     takedowns.move(uow, world, mall["id"], TakedownStatus.SENT, date(2026, 10, 3))
     takedowns.move(uow, world, mall["id"], TakedownStatus.REMOVED, date(2026, 10, 5), "gone")
     other = by_seller["Other Shop"]["id"]
@@ -201,8 +204,25 @@ def test_a_seller_back_under_a_new_name_is_a_relisting_when_the_network_links_th
     report = run_screening(uow, world, now=later)
     assert report.relisted == [notices["Fake Mall"]]
     note = takedowns.show_takedown(uow, world, notices["Fake Mall"])["steps"][-1]["note"]
-    assert "L20" in note and "'Zephyr Outlet'" in note and "shares seller id id-fake mall" in note
+    assert (
+        "L20" in note
+        and "'Zephyr Outlet'" in note
+        and "shares seller id id-fake mall on shop a" in note
+    )
     assert takedowns.show_takedown(uow, world, notices["Other Shop"])["status"] == "removed"
+
+
+def test_a_seller_id_links_only_on_its_own_platform(uow: UnitOfWork, world: Actor) -> None:
+    for name, seller_id in (("Amazon Seller", "amazon:A123"), ("Ebay Seller", "ebay:A123")):
+        case_records.add_party(uow, world, "1:26-cv-1",
+                               case_records.NewParty(name, seller_ids=(seller_id,)))  # fmt: skip
+    with uow:  # a listing on amazon by a seller with that id, under another name
+        uow.records.add(listing(world, "L30", "Bright Deals", shop="amazon", seller_id="a123"))
+        uow.commit()
+    found, _ = network.network_of(uow, world)
+    clusters = [{found.actors[k].label for k in c.members} for c in found.clusters]
+    assert {"Amazon Seller", "Bright Deals"} in clusters
+    assert not any("Ebay Seller" in c for c in clusters)  # the same id string on another platform
 
 
 def test_cases_kept_by_hand_refuse_bad_input_and_forbidden_moves(
@@ -214,6 +234,13 @@ def test_cases_kept_by_hand_refuse_bad_input_and_forbidden_moves(
             served_on=date(2026, 1, 1)))  # fmt: skip
     fields = {p.field for p in bad.value.problems}
     assert fields == {"--title", "--jurisdiction", "--right", "--served-on"}
+    future = date.today() + timedelta(days=30)  # a mistyped year, say
+    with pytest.raises(InvalidInput) as late:
+        case_records.open_case(uow, world, case_records.NewCase(
+            CaseKind.OPPOSITION, "x", side=CaseSide.DEFENDED, filed_on=future,
+            served_on=date(2026, 1, 1)))  # fmt: skip
+    said = {p.field: p.message for p in late.value.problems}
+    assert "is in the future" in said["--filed-on"] and "before the filing" in said["--served-on"]
     with pytest.raises(Conflict, match="already recorded"):
         case_records.open_case(
             uow, world, case_records.NewCase(CaseKind.MARKETPLACE_SUIT, "x", number="1:26-cv-1")
@@ -234,6 +261,9 @@ def test_cases_kept_by_hand_refuse_bad_input_and_forbidden_moves(
         case_records.add_party(
             uow, world, "1:26-cv-1", case_records.NewParty("Y", country="Narnia")
         )
+    with pytest.raises(InvalidInput, match="in the future"):
+        case_records.record_disposition(uow, world, "1:26-cv-1", "Fake Mall", DispositionKind.SERVED,
+                                        future, "docket 12")  # fmt: skip
     with pytest.raises(MoveRefused, match="cannot move to default"):
         case_records.record_disposition(uow, world, "1:26-cv-1", "Fake Mall", DispositionKind.DEFAULT,
                                         date(2026, 3, 1), "docket 12")  # fmt: skip
@@ -252,7 +282,8 @@ def test_cases_kept_by_hand_refuse_bad_input_and_forbidden_moves(
         case_records.record_amount(
             uow, world, "1:26-cv-1", kind, amount, "usd", party_name="Fake Mall"
         )
-    for bad_amount, currency in (("ten", "USD"), ("10", "XYZ"), ("-5", "USD")):
+    for bad_amount, currency in (("ten", "USD"), ("10", "XYZ"), ("-5", "USD"), ("12.5", "JPY"),
+                                 ("1234567890123456.78", "USD")):  # fmt: skip
         with pytest.raises(InvalidInput):
             case_records.record_amount(
                 uow, world, "1:26-cv-1", AmountKind.COSTS, bad_amount, currency

@@ -98,6 +98,10 @@ def test_custody_round_trips_and_tampering_is_found(
     )  # fmt: skip
     assert entry["sequence"] == 2 and entry["document_sha256"] == sha256_hex(report.read_bytes())
     assert verify_evidence(uow, actor, row["id"])[0]["problem"] == ""  # UTC survives the store
+    with pytest.raises(InvalidInput, match=r"--at: .* is in the future"):
+        record_custody(
+            uow, actor, row["id"], Handover("x", "moved", datetime.now(UTC) + timedelta(days=9))
+        )
 
     with uow:
         uow.session.execute(
@@ -131,6 +135,8 @@ def test_custody_round_trips_and_tampering_is_found(
         ({"currency": "DOLLARS"}, "--price"),
         ({"price": "cheap"}, "--price"),
         ({"case_number": "337-TA-0000"}, "--case"),
+        ({"price": "-5"}, "--price"),
+        ({"captured_at": datetime.now(UTC) + timedelta(days=400)}, "--captured-at"),
     ],
 )
 def test_bad_capture_facts_are_refused_and_nothing_is_stored(

@@ -63,7 +63,7 @@ def _engage(uow: UnitOfWork, parties: dict[str, Actor]) -> None:
 def test_a_provider_needs_the_enterprises_engagement(
     uow: UnitOfWork, parties: dict[str, Actor]
 ) -> None:
-    with pytest.raises(NotFound, match="has engaged"):
+    with pytest.raises(InvalidInput, match="has engaged"):
         health_checks.start(uow, parties["advisor"], enterprise="acme")
     _engage(uow, parties)
     assessment = health_checks.start(uow, parties["advisor"], enterprise="acme")

@@ -75,6 +75,7 @@ CUSTOMS = "tests/web/test_customs_pages.py"
 RECORDS = "tests/web/test_customs_records_pages.py"
 CASES = "tests/web/test_case_pages.py"
 CASES_API = "tests/web/test_case_api.py"
+INDEXES = "tests/web/test_index_jobs.py"  # an admin's upload would rebuild the shared index
 DISPUTES = "tests/web/test_disputes_api.py"
 DISPUTE_PAGES = "tests/web/test_dispute_pages.py"
 RULES: dict[tuple[str, str], Rule] = {
@@ -225,6 +226,9 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/audit"): R(P.READ_AUDIT),
     ("GET", "/upload"): R(P.READ),
     ("POST", "/upload"): R(P.SCREEN, files=True),
+    ("GET", "/indexes"): R(P.MANAGE_INDEXES),
+    ("POST", "/indexes/register"): R(P.MANAGE_INDEXES, files=True, checked_in=INDEXES),
+    ("POST", "/indexes/patents"): R(P.MANAGE_INDEXES, files=True, checked_in=INDEXES),
     ("GET", "/jobs/{job_id}"): R(P.READ, "job"),
     ("GET", "/jobs/{job_id}/status"): R(P.READ, "job"),
     ("GET", "/review"): R(P.READ),

@@ -65,6 +65,12 @@ def test_checks_are_started_tracked_and_counted_through_the_api(demo_url: str) -
         "/api/v1/health-checks", json={"enterprise": "robotics-demo"}, headers=headers
     )
     assert started.status_code == 201 and started.json()["status"] == "draft"
+    stranger = client.post(
+        "/api/v1/health-checks", json={"enterprise": "no-such-firm"}, headers=headers
+    )
+    assert stranger.status_code == 422  # a field of the request, named
+    assert stranger.json()["errors"][0]["path"] == "body/enterprise"
+    assert "has engaged your organisation" in stranger.json()["errors"][0]["message"]
     nameless = client.post("/api/v1/health-checks", json={}, headers=headers)
     assert nameless.status_code == 422
     assert nameless.json()["errors"][0] == {

@@ -131,7 +131,7 @@ def test_a_provider_starts_diagnoses_and_tracks_a_check_on_the_pages(demo_url: s
     )
     assert bad_status.status_code == 422
     unknown = client.post("/health-checks", data={"csrf_token": csrf, "enterprise": "nobody"})
-    assert unknown.status_code == 404
+    assert unknown.status_code == 422 and "has engaged your organisation" in unknown.text
 
 
 def test_an_enterprise_starts_its_own_self_check(demo_url: str) -> None:

@@ -52,6 +52,7 @@ class Permission(enum.StrEnum):
     ASSESS_HEALTH = "assess_health"  # run IP health checks: answers, diagnosis, plan
     MEDIATE = "mediate"  # take in disputes, assess suitability, hold sessions, record outcomes
     BORDER_CONTROL = "border_control"  # customs: score declarations, detain, seize, release
+    MANAGE_INDEXES = "manage_indexes"  # rebuild the installation's register and patent indexes
     # Only admins of an operator organisation or of the one that owns the installation.
     MANAGE_ORGANISATIONS = "manage_organisations"
 

@@ -43,6 +43,9 @@ def currency_codes() -> frozenset[str]:
     return frozenset(list_currencies())
 
 
+_SIGNIFICANT = 15  # digits a SQLite number (an IEEE double) keeps exactly
+
+
 @dataclass(frozen=True)
 class Money:
     """An amount with its ISO 4217 currency; never a bare number, never mixed currencies."""
@@ -58,11 +61,26 @@ class Money:
 
     @classmethod
     def parse(cls, amount: str | int | Decimal, currency: str) -> Money:
+        """An amount as a person writes it, held to what the currency and the store can
+        keep exactly: no more decimals than the currency has minor units (JPY none, USD
+        two, ISO 4217 via Babel), at most 15 significant digits (what a SQLite number
+        keeps), and written out in full ("1e3" becomes 1000)."""
+        from babel.numbers import get_currency_precision
+
         try:
             value = Decimal(str(amount).replace(",", "").strip())
         except InvalidOperation:
             raise ValueError(f"not an amount: {amount!r}") from None
-        return cls(value, currency.strip().upper())
+        code = currency.strip().upper()
+        money = cls(value, code)  # an unknown currency or a non-finite amount is refused here
+        places = get_currency_precision(code)
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and -exponent > places:
+            raise ValueError(f"{amount} has more decimals than {code} has ({places})")
+        exact = value.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else value
+        if len(exact.as_tuple().digits) > _SIGNIFICANT:
+            raise ValueError(f"{amount} has more than {_SIGNIFICANT} significant digits")
+        return cls(exact, money.currency)
 
     def __add__(self, other: Money) -> Money:
         if other.currency != self.currency:

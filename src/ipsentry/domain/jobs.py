@@ -27,6 +27,8 @@ class JobStatus(enum.StrEnum):
 
 class JobKind(enum.StrEnum):
     SCREEN_UPLOAD = "screen_upload"  # observations uploaded, stored and screened
+    REGISTER_INDEX = "register_index"  # the installation's register search index rebuilt
+    PATENT_INDEX = "patent_index"  # the installation's patent search index rebuilt
 
 
 @dataclass(kw_only=True, eq=False)

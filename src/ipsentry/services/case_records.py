@@ -21,6 +21,7 @@ from ipsentry.services import audit
 from ipsentry.services.access import Actor
 from ipsentry.services.case_views import case_row, find_case
 from ipsentry.services.portfolio import find_right
+from ipsentry.services.stated_dates import future_problem
 from ipsentry.store.unit_of_work import UnitOfWork
 
 OPTION = "command line"
@@ -68,6 +69,12 @@ def open_case(uow: UnitOfWork, actor: Actor, spec: NewCase) -> dict[str, Any]:
             problems.append(Problem(OPTION, None, "--jurisdiction", str(error)))
     if spec.served_on and spec.side is not cases.CaseSide.DEFENDED:
         problems.append(Problem(OPTION, None, "--served-on", "only a defended case is served"))
+    for day, option in ((spec.filed_on, "--filed-on"), (spec.served_on, "--served-on")):
+        if (late := future_problem(day, option, OPTION)) is not None:
+            problems.append(late)
+    if spec.served_on and spec.filed_on and spec.served_on < spec.filed_on:
+        said = f"{spec.served_on} is before the filing ({spec.filed_on})"
+        problems.append(Problem(OPTION, None, "--served-on", said))
     with uow:
         right_ids = []
         for reference in spec.rights:
@@ -220,8 +227,11 @@ def record_disposition(
     """Move one respondent or defendant, on one asserted right or all; refused in words
     (and nothing written) when the state machine does not allow it."""
     actor.require_write("cases")
+    problems = [p for p in [future_problem(on, "--on", OPTION)] if p is not None]
     if not source.strip():
-        raise InvalidInput([Problem(OPTION, None, "--source", "say where this is recorded")])
+        problems.append(Problem(OPTION, None, "--source", "say where this is recorded"))
+    if problems:
+        raise InvalidInput(problems)
     with uow:
         case = find_case(uow, actor, case_reference)
         member = _member(uow, case, party_name)
@@ -255,6 +265,8 @@ def record_amount(
         raise InvalidInput([Problem(OPTION, None, "--amount", str(error))]) from None
     if money.amount < 0:
         raise InvalidInput([Problem(OPTION, None, "--amount", "cannot be negative")])
+    if (late := future_problem(on, "--on", OPTION)) is not None:
+        raise InvalidInput([late])
     with uow:
         case = find_case(uow, actor, case_reference)
         member = _member(uow, case, party_name) if party_name else None

@@ -25,7 +25,7 @@ from ipsentry.domain.customs import (
     QueueStatus,
     ScoredDeclaration,
 )
-from ipsentry.domain.rights import Trademark
+from ipsentry.domain.rights import Patent, Trademark
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.formats.files import atomic_text
 from ipsentry.formats.tabular import read_rows
@@ -155,13 +155,19 @@ def scorer_for(uow: UnitOfWork, actor: Actor) -> DeclarationScorer:
         EarlierDetention,
         RecordedRight,
     )
+    from ipsentry.matching.risk.patents import RecordedPatent
 
     views = border.visible_recordations(uow, actor)
     trademarks = []
+    patents: dict[int, RecordedPatent] = {}  # recorded patents with claims to chart
     for view in views:
         right = uow.rights.get(view.recordation.organisation_id, view.recordation.right_id)
         if isinstance(right, Trademark):
             trademarks.append(right)
+        elif isinstance(right, Patent) and right.claims and right.id is not None:
+            patents[right.id] = RecordedPatent(
+                right.display_number, tuple(right.claims), right.construction or None
+            )
     marks: dict[int, Mark] = {}
     for entry in marks_of(trademarks):
         marks.setdefault(entry.right_id, entry.mark)  # the mark as registered, not a variant
@@ -170,6 +176,8 @@ def scorer_for(uow: UnitOfWork, actor: Actor) -> DeclarationScorer:
             right_id=v.recordation.right_id,
             label=f"{v.right_title} ({v.recordation.authority.value} {v.recordation.number})",
             mark=marks.get(v.recordation.right_id),
+            patent=patents.get(v.recordation.right_id),
+            goods=v.recordation.goods,
             guide=v.recordation.guide,
             coverage=v.recordation.coverage,
             holder=v.recordation.organisation_id,

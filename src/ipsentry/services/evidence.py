@@ -24,6 +24,7 @@ from ipsentry.domain.evidence import EvidenceItem, EvidenceKind, sha256_hex, utc
 from ipsentry.errors import InvalidInput, NotFound, Problem
 from ipsentry.formats.files import check_input, invalid
 from ipsentry.services.access import Actor
+from ipsentry.services.stated_dates import future_problem
 from ipsentry.store.unit_of_work import UnitOfWork
 from ipsentry.wording import N_
 
@@ -62,6 +63,8 @@ def _checked(capture: Capture) -> tuple[list[Problem], Money | None]:
         )
     if capture.kind is EvidenceKind.PAGE and not capture.source_url:
         problem("--url", "a page needs the address it was captured from")
+    if (late := future_problem(capture.captured_at, "--captured-at")) is not None:
+        problems.append(late)
     if capture.locale:
         try:
             Locale.parse(capture.locale.replace("-", "_"))
@@ -79,6 +82,8 @@ def _checked(capture: Capture) -> tuple[list[Problem], Money | None]:
                 price = Money.parse(capture.price, capture.currency)
             except ValueError as error:
                 problem("--price", str(error))
+            if price is not None and price.amount < 0:
+                problem("--price", "cannot be negative")
     return problems, price
 
 
@@ -235,6 +240,8 @@ def record_custody(
 ) -> dict[str, Any]:
     """Add the next link of an item's custody chain; a broken chain takes no new link."""
     actor.require_write(N_("evidence"))
+    if (late := future_problem(step.at, "--at")) is not None:
+        raise InvalidInput([late])
     digest = ""
     if step.document is not None:
         check_input(step.document)

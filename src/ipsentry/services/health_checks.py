@@ -237,7 +237,9 @@ def _parties_to(
         found = uow.organisations.by_slug(enterprise)
         engaged = readable_organisations(uow, actor, GrantScope.ENGAGEMENT)
         if found is None or found.id is None or found.id not in engaged - {actor.organisation_id}:
-            raise NotFound(f"no enterprise {enterprise!r} has engaged your organisation")
+            # a field of the request, so a 422 naming it: nothing more is told of others
+            said = f"no enterprise {enterprise!r} has engaged your organisation"
+            raise InvalidInput([Problem(source, None, "enterprise", said)])
         return found.id, actor.organisation_id
     if actor.organisation_kind is not OrganisationKind.RIGHTS_HOLDER:
         raise PermissionDenied(

@@ -34,8 +34,19 @@ def actor_key(role: str, source: str, name: str) -> str:
     return f"{role}:{source}:{name.strip().casefold()}"
 
 
+def _on_platform(seller_id: str, platform: str) -> str:
+    """A seller id as the network compares it: only within its platform, since platforms
+    number their sellers independently (the same 'A123' on two marketplaces is two
+    sellers); an id recorded without its platform meets only others recorded so."""
+    return f"{seller_id} on {platform}" if platform.strip() else seller_id
+
+
 def _observation_actor(observation: Observation) -> Actor | None:
-    traits = {(k, str(v)) for k, v in observation.attributes.items() if k in TRAITS and v}
+    traits = {
+        (k, _on_platform(str(v), observation.source) if k == "seller_id" else str(v))
+        for k, v in observation.attributes.items()
+        if k in TRAITS and v
+    }
     if observation.kind is ObservationKind.DOMAIN:
         traits.add(("domain", observation.text))
         name = observation.text
@@ -70,7 +81,13 @@ def gather(uow: UnitOfWork, user: User) -> tuple[list[Actor], Confidentiality]:
     for records in (cases, people, observations, items):
         markings += [r.confidentiality for r in records]
     for party in people:
-        traits = {(i.kind.value, i.value) for i in party.identifiers}
+        traits = {
+            (
+                i.kind.value,
+                _on_platform(i.value, i.issuer) if i.kind.value == "seller_id" else i.value,
+            )
+            for i in party.identifiers
+        }
         if party.address:
             traits.add(("address", party.address))
         _merge(found, Actor(f"party:{party.id}", members[party.id or 0], party.name,

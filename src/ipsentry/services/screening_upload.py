@@ -8,9 +8,6 @@ whose hits join the review queue.
 
 from __future__ import annotations
 
-import os
-import tempfile
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,35 +15,20 @@ from ipsentry.domain.accounts import Permission
 from ipsentry.domain.jobs import Job, JobKind
 from ipsentry.domain.observations import Observation
 from ipsentry.errors import InvalidInput, Problem
-from ipsentry.services import jobs, screening
+from ipsentry.services import jobs, screening, uploads
 from ipsentry.services.access import Actor
 from ipsentry.services.database import unit_of_work
 from ipsentry.services.jobs import Progress, Runner
 from ipsentry.wording import N_
 
 FORMATS = (".csv", ".xlsx", ".json", ".jsonl")
-MAX_BYTES = 50 * 1024 * 1024
+MEGABYTES = 50
 
 
 def _checked(name: str, data: bytes) -> tuple[Path, list[screening.Seen]]:
     """The upload in a temporary file, read and checked; problems name the uploaded file."""
-    suffix = Path(name).suffix.lower()
-    if suffix not in FORMATS:
-        shown = ", ".join(FORMATS)
-        said = N_("unknown format; use %(formats)s", formats=shown)
-        raise InvalidInput([Problem(name, None, "(file)", said)])
-    if len(data) > MAX_BYTES:
-        raise InvalidInput([Problem(name, None, "(file)", N_("is larger than 50 MB"))])
-    handle, raw = tempfile.mkstemp(prefix="ipsentry-upload-", suffix=suffix)
-    with os.fdopen(handle, "wb") as out:
-        out.write(data)
-    path = Path(raw)
-    try:
-        seen = screening.read_observations(path)
-    except InvalidInput as error:
-        path.unlink(missing_ok=True)
-        problems = [replace(p, source=name) if p.source == raw else p for p in error.problems]
-        raise InvalidInput(problems, error.more) from None
+    path = uploads.saved(name, data, FORMATS, MEGABYTES)
+    seen = uploads.checked(name, path, screening.read_observations)
     if not seen:
         path.unlink(missing_ok=True)
         raise InvalidInput([Problem(name, None, "(file)", N_("has no observations"))])

@@ -32,6 +32,7 @@ from ipsentry.services.access import Actor
 from ipsentry.services.case_intake import hit_evidence
 from ipsentry.services.case_views import find_case
 from ipsentry.services.network import linking_network, same_seller
+from ipsentry.services.stated_dates import future_problem
 from ipsentry.store.job_repository import HitFilter
 from ipsentry.store.unit_of_work import UnitOfWork
 from ipsentry.wording import N_
@@ -222,6 +223,8 @@ def move(
 ) -> dict[str, Any]:
     """Record the notice's next status (sent, removed, refused, relisted), or refuse."""
     actor.require_write(N_("takedown notices"))
+    if (late := future_problem(on, "on")) is not None:
+        raise InvalidInput([late])
     with uow:
         notice = _readable(uow, actor, notice_id)
         before = notice_row(notice)

@@ -31,6 +31,7 @@ from ipsentry.matching.marks.text import MarkText
 from ipsentry.matching.notices.names import name_forms
 from ipsentry.matching.risk.hs import digits, in_current_edition
 from ipsentry.matching.risk.model import RiskModel, risk_model
+from ipsentry.matching.risk.patents import PatentReader, PatentReading, RecordedPatent
 
 _CACHE = 65_536  # distinct (sign, goods) pairs remembered: declarations repeat their lines
 
@@ -45,6 +46,8 @@ class RecordedRight:
     guide: IdentificationGuide = field(default_factory=IdentificationGuide)
     coverage: Coverage = Coverage.BOTH
     holder: int | None = None  # the rights holder's organisation
+    patent: RecordedPatent | None = None  # a recorded patent's claims, to chart goods on
+    goods: str = ""  # the goods the recordation names
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,10 @@ class DeclarationScorer:
         for i, r in enumerate(self.recorded):
             for code in {digits(c) for c in r.guide.hs_codes} - {""}:
                 self.by_hs.setdefault(code, []).append(i)
+        self.patent_rights = [i for i, r in enumerate(self.recorded) if r.patent is not None]
+        self.patents = PatentReader(
+            [(r.patent, r.goods) for r in self.recorded if r.patent is not None]
+        )
         self._caches()
 
     def _authorised_lists(self) -> list[dict[str, tuple[str, str]]]:
@@ -147,12 +154,13 @@ class DeclarationScorer:
         self._screen = lru_cache(maxsize=_CACHE)(self._screen_uncached)
         self._recorded_hs = lru_cache(maxsize=_CACHE)(self._recorded_hs_uncached)
         self._candidates = lru_cache(maxsize=_CACHE)(self._candidates_uncached)
+        self._patent_reading = lru_cache(maxsize=_CACHE)(self._patent_reading_uncached)
         self._prepared: set[str] = set()  # descriptions whose goods readings are encoded
 
     def __getstate__(self) -> dict[str, object]:
         """Shipped to Dask workers without its caches (they hold bound methods); each
         worker starts its own."""
-        caches = ("_screen", "_recorded_hs", "_candidates", "_prepared")
+        caches = ("_screen", "_recorded_hs", "_candidates", "_patent_reading", "_prepared")
         return {k: v for k, v in self.__dict__.items() if k not in caches}
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -239,6 +247,7 @@ class DeclarationScorer:
             else:
                 goods_only.append(i)
         reasons += self._goods_only(d, goods_only, by_hs)
+        reasons += self._patent_reasons(d, by_hs)
         reasons += self._earlier(d)
         return self._combine(d.key, reasons)
 
@@ -256,6 +265,35 @@ class DeclarationScorer:
         w = self.model.weight
         evidence = f"HS {d.hs_code} ({d.hs_edition}) within {by_hs[indices[0]]}"
         return [RiskReason("recorded_goods", w("recorded_goods"), 1.0, label, evidence, single)]
+
+    # --- patents --------------------------------------------------------------------------
+    def _patent_reading_uncached(
+        self, position: int, description: str, within_hs: bool
+    ) -> PatentReading | None:
+        """A recorded patent charted on a description the pre-filter lets through (its HS
+        code within the recorded goods, or a term shared with them)."""
+        if not (within_hs or self.patents.related(position, description)):
+            return None
+        return self.patents.read(position, description)
+
+    def _patent_reasons(self, d: Declaration, by_hs: dict[int, str]) -> list[RiskReason]:
+        """Each recorded patent whose claims the goods description reads on, in part or in
+        full, weighed by the share of the claim's elements it states."""
+        if not d.description.strip():
+            return []
+        found = []
+        for position, i in enumerate(self.patent_rights):
+            right = self.recorded[i]
+            if not right.coverage.covers(d.direction):
+                continue
+            reading = self._patent_reading(position, d.description, i in by_hs)
+            if reading is not None:
+                assert right.patent is not None
+                evidence = reading.text(right.patent.number)
+                weight = self.model.weight("recorded_patent")
+                found.append(RiskReason("recorded_patent", weight, reading.share, right.label,
+                                        evidence, right.right_id))  # fmt: skip
+        return found
 
     def _low_price(
         self, d: Declaration, ratio: float, strength: float, label: str, right_id: int | None
