@@ -4,7 +4,9 @@ Reproduce:  .venv/bin/python bench/customs_risk.py [--declarations 100000] [--br
 
 Recorded rights: the demo portfolio's trademarks (with the demo identification guide's HS
 codes, routes and genuine price) plus 1,000 coined names drawn from the real 1.1M-name
-register (fixed seed), each recorded for HS 8543.40. Declarations (imports and exports)
+register (fixed seed), each recorded for HS 8543.40, and the demo patents that have claims,
+recorded for their titles' goods (each description naming a recorded patent's goods is
+charted on its independent claims, words only). Declarations (imports and exports)
 carry a declared brand (one in ten a recorded mark or a one-edit variant of one, one in five
 "NO BRAND", the rest other registered names) and one of 2,000 goods descriptions of two to
 six trade words (declarants reuse their standard goods descriptions, so a week's
@@ -39,9 +41,11 @@ from ipsentry.domain.customs import (
     IdentificationGuide,
     Route,
 )
+from ipsentry.matching.claims.parse import parse_claims
 from ipsentry.matching.marks.confusion import THRESHOLD, Category, Mark, Use, assess
 from ipsentry.matching.marks.goods import Goods
 from ipsentry.matching.risk.declarations import DeclarationScorer, RecordedRight
+from ipsentry.matching.risk.patents import RecordedPatent
 
 SEED = 12
 TRADE = [
@@ -91,13 +95,18 @@ def recorded_rights(rng: random.Random) -> list[RecordedRight]:
     for j, name in enumerate(rng.sample(words, 1000)):
         mark = Mark(name.upper(), Goods(classes=frozenset({34}), text="electronic cigarettes"))
         rights.append(RecordedRight(1000 + j, f"{name.upper()} (register)", mark, guide))
+    for k, spec in enumerate(s for s in demo if s["kind"] == "patent" and s.get("claims")):
+        claims = parse_claims((c["num"], c["text"]) for c in spec["claims"])
+        number = f"{spec['jurisdiction']} {spec['registration_number']}"
+        patent = RecordedPatent(number, tuple(claims), spec.get("construction"))
+        rights.append(RecordedRight(3000 + k, number, patent=patent, goods=spec["title"]))
     return rights
 
 
 def declarations(rng: random.Random, rights: list[RecordedRight], n: int) -> list[Declaration]:
     with gzip.open(DATA / "registers/package_names.txt.gz", "rt") as handle:
         others = [w.strip() for w in handle if w.strip().isalpha()][::97]
-    marks = [r.mark.text for r in rights if r.mark]
+    marks = [r.mark.text for r in rights if r.mark]  # patents have none
     lines = [" ".join(rng.sample(TRADE, rng.randint(2, 6))) for _ in range(2000)]
     found = []
     for k in range(n):
@@ -168,13 +177,15 @@ def main() -> None:
     rights = recorded_rights(rng)
     rows = declarations(rng, rights, args.declarations)
     sample = rows[: args.brute]
+    marked = [r for r in rights if r.mark]
+    what = f"{len(marked):,} recorded marks and {len(rights) - len(marked)} recorded patents"
     print(f"{platform.python_implementation()} {platform.python_version()}, seed {SEED}, "
-          f"{len(rights)} recorded marks, {len(rows):,} declarations")  # fmt: skip
+          f"{what}, {len(rows):,} declarations")  # fmt: skip
 
     started = time.perf_counter()
     context = multiprocessing.get_context("fork")
     with context.Pool(2) as pool:
-        brute_hits = sum(pool.map(_brute, [(rights, sample[i::2]) for i in range(2)]))
+        brute_hits = sum(pool.map(_brute, [(marked, sample[i::2]) for i in range(2)]))
     brute_rate = len(sample) / (time.perf_counter() - started)
 
     started = time.perf_counter()
@@ -188,7 +199,7 @@ def main() -> None:
     seconds = time.perf_counter() - started
     rate = len(rows) / seconds
     table(
-        f"Scoring {len(rows):,} declarations against {len(rights):,} recorded marks (2 processes)",
+        f"Scoring {len(rows):,} declarations against {what} (2 processes)",
         ["approach", "declarations per second", "notes"],
         [
             ["brute force, same mark scorer (baseline)", f"{brute_rate:.2f}",

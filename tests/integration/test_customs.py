@@ -284,3 +284,38 @@ def test_the_demo_holders_authorised_traders_lower_the_risk(
     assert by_row[6].level == "high"  # the cheap cartridges of an earlier detention's trader
     keys = [r.key for r in by_row[6].reasons]
     assert keys.count("earlier_detention") == 1
+
+
+def test_the_demo_patent_recordation_reads_on_a_declared_atomizer(
+    uow: UnitOfWork, tmp_path: Path
+) -> None:
+    """The demo customs office scores its week: the GACC recordation of the demo patent gives
+    a reason on the one declaration whose goods description states the claimed atomizer,
+    kept in the targeting queue with the claim and the elements found; the cartridges said
+    to be compatible with the holder's batteries, and the other goods, get none."""
+    from importlib import resources
+
+    from ipsentry.services.access import resolve_actor
+    from ipsentry.services.demo import load_demo
+
+    load_demo(uow)  # the demo scores the week into the office's queue
+    with uow:
+        officer = resolve_actor(uow, "shenzhen-customs-demo", "officer@customs-demo.example")
+    queued = customs_risk.queue(uow, officer, status=None, limit=1000)
+    patent = {d.row: r for d in queued for r in d.reasons if r["key"] == "recorded_patent"}
+    assert list(patent) == [32]
+    reason = patent[32]
+    assert "CN-GACC P2020-00002" in reason["right"]
+    assert reason["evidence"].startswith("claim 1 of CN ")
+    assert "'a liquid storage cavity within the housing" in reason["evidence"]
+    assert "no cotton wick, porous ceramic core with heating coil'" in reason["evidence"]
+    assert 0 < reason["strength"] <= 1 and reason["weight"] > 0
+    row32 = next(d for d in queued if d.row == 32)
+    assert row32.level in ("medium", "high") and row32.right_ids  # the patent's right
+    out = tmp_path / "risk.csv"
+    demo = resources.files("ipsentry.data").joinpath("demo")
+    with resources.as_file(demo.joinpath("declarations-week.csv")) as week:
+        customs_risk.score_file(uow, officer, week, out=out)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert "recorded patent" in lines[-1] and "P2020-00002" in lines[-1]  # the RISK row
+    assert sum("recorded patent" in line for line in lines) == 1
