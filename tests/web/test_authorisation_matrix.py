@@ -422,8 +422,8 @@ def cases(rule: Rule, world: World, role: Role) -> Iterator[Case]:
         for owner, hit_id in world.hits.items():
             yield Case(owner, Confidentiality.CONFIDENTIAL, hit_id)
     elif rule.record == "job":
-        for owner, job_id in world.jobs.items():
-            yield Case(owner, None, job_id)
+        for owner, job_id in world.jobs.items():  # a job tells of confidential records
+            yield Case(owner, Confidentiality.CONFIDENTIAL, job_id)
     elif rule.record == "token":
         yield Case("other", None, world.other_token)
         if P.USE_TOKENS in PERMISSIONS[role]:

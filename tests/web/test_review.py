@@ -18,10 +18,10 @@ from ipsentry.services.jobs import ThreadRunner
 from tests.web.conftest import DEMO_USERS, client_for, sign_in
 
 LISTINGS = (
-    "kind,text,seller\n"
-    "listing,CCELL TH2 replacement cartridge 1ml ceramic coil,Shop A\n"
-    "listing,Ccel compatible vape cartridge 0.5ml,Shop B\n"
-    "domain,ccell-official-store.com,\n"
+    "kind,text,seller,platform,url\n"
+    "listing,CCELL TH2 replacement cartridge 1ml ceramic coil,Shop A,shop.example,https://shop.example/i/1\n"
+    "listing,Ccel compatible vape cartridge 0.5ml,Shop B,,\n"
+    "domain,ccell-official-store.com,,,\n"
 )
 
 
@@ -60,6 +60,13 @@ def test_an_upload_is_screened_as_a_job_and_its_hits_queue_for_review(
     again = upload(client, csrf, LISTINGS)
     runner.wait()
     assert client.get(f"/api/v1/jobs/{again['id']}").json()["result"]["stored"] == 0
+    with unit_of_work(demo_url) as uow:  # where each was seen: the row's platform, else the file
+        stored = {o.text: (o.source, o.url) for o in uow.records.observations(1)}
+    assert stored["CCELL TH2 replacement cartridge 1ml ceramic coil"] == (
+        "shop.example",
+        "https://shop.example/i/1",
+    )
+    assert stored["Ccel compatible vape cartridge 0.5ml"] == ("listings.csv", "")
 
     hits = client.get("/api/v1/hits", params={"limit": 200}).json()["items"]
     uploaded = [h for h in hits if "CCELL TH2" in h["observed"]]
@@ -158,6 +165,12 @@ def test_every_status_on_request_and_bad_values_named_by_their_path(
     assert "all: every status" in status["description"]
     page = client.get("/review", params={"status": "all"})
     assert page.status_code == 200 and f'id="hit-{waiting["id"]}-h"' in page.text
+    # the filter form's "All" options send empty values: the choice not made, not an error
+    blank = client.get("/review", params={"status": "", "channel": ""})
+    assert blank.status_code == 200 and f'id="hit-{waiting["id"]}-h"' not in blank.text
+    assert client.get("/review", params={"status": "all", "channel": ""}).status_code == 200
+    listed = client.get("/api/v1/hits", params={"channel": "", "kind": "", "limit": "200"})
+    assert listed.status_code == 200 and {h["id"] for h in listed.json()["items"]} == ids()
 
 
 DEMO_PRODUCT = (

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.jobs import Job, JobKind, JobStatus
 from ipsentry.errors import IpsentryError, NotFound
 from ipsentry.services.access import Actor
@@ -47,18 +48,26 @@ def create(
     return job
 
 
+def _visible(actor: Actor, job: Job) -> bool:
+    """A job's page tells of the records it read or wrote (a file's name, its counts), which
+    are confidential: its own user sees it, and whoever may read confidential records."""
+    return job.organisation_id == actor.organisation_id and (
+        job.user_id == actor.user_id or actor.may_read(Confidentiality.CONFIDENTIAL)
+    )
+
+
 def get(uow: UnitOfWork, actor: Actor, job_id: int) -> Job:
-    """A job of the actor's organisation."""
+    """A job of the actor's organisation that the actor may see."""
     with uow:
         job = uow.jobs.get(job_id)
-        if job is None or job.organisation_id != actor.organisation_id:
+        if job is None or not _visible(actor, job):
             raise NotFound(N_("no job %(job)s", job=job_id))
         return job
 
 
 def recent(uow: UnitOfWork, actor: Actor) -> list[Job]:
     with uow:
-        return list(uow.jobs.recent(actor.organisation_id))
+        return [j for j in uow.jobs.recent(actor.organisation_id) if _visible(actor, j)]
 
 
 def _update(url: str, job_id: int, **changes: Any) -> None:

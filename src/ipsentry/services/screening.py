@@ -49,6 +49,9 @@ OBSERVATION_FIELDS = (
     "declared_brand",
     "hs_code",
     "goods",
+    "platform",
+    "source",
+    "url",
 )
 
 
@@ -64,6 +67,8 @@ class Seen:
     declared_brand: str = ""
     hs_code: str = ""
     goods: str = ""
+    platform: str = ""  # where it was seen (marketplace, registry, app store), if the file says
+    url: str = ""
 
     @classmethod
     def of(cls, observation: Observation) -> Seen:
@@ -306,6 +311,8 @@ def _seen_rows(paths: Sequence[Path], problems: list[Problem]) -> Iterator[Seen]
                 declared_brand=brand,
                 hs_code=str(row.get("hs_code") or ""),
                 goods=str(row.get("goods") or ""),
+                platform=str(row.get("platform") or row.get("source") or "").strip(),
+                url=str(row.get("url") or "").strip(),
             )
 
 

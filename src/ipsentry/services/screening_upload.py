@@ -23,6 +23,7 @@ from ipsentry.wording import N_
 
 FORMATS = (".csv", ".xlsx", ".json", ".jsonl")
 MEGABYTES = 50
+UPLOADED_FROM = "uploaded_from"  # the attribute naming the file an observation came in
 
 
 def _checked(name: str, data: bytes) -> tuple[Path, list[screening.Seen]]:
@@ -36,12 +37,14 @@ def _checked(name: str, data: bytes) -> tuple[Path, list[screening.Seen]]:
 
 
 def store_observations(url: str, actor: Actor, name: str, seen: list[screening.Seen]) -> int:
-    """Stores the observations not yet uploaded from a file of this name; how many."""
+    """Stores the observations not yet uploaded from a file of this name; how many. Each
+    keeps the platform and address its row gives (a takedown notice is addressed to
+    them), else the file's name as its source; the file it came from is kept either way."""
     with unit_of_work(url) as uow:
         known = {
             (o.kind, o.external_id)
             for o in uow.records.observations(actor.organisation_id)
-            if o.source == name
+            if o.attributes.get(UPLOADED_FROM, o.source) == name
         }
         added = 0
         for s in seen:
@@ -57,8 +60,10 @@ def store_observations(url: str, actor: Actor, name: str, seen: list[screening.S
                     seller=s.seller,
                     declared_brand=s.declared_brand,
                     hs_code=s.hs_code,
-                    source=name,
+                    source=s.platform or name,
+                    url=s.url,
                     external_id=s.key,
+                    attributes={UPLOADED_FROM: name},
                 )
             )
             added += 1

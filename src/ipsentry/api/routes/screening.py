@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
 
 from ipsentry.api.deps import ActorDep, UowDep, runner_of, settings_of
-from ipsentry.api.schemas.common import Page, Paging, PathId, paging
+from ipsentry.api.schemas.common import Blank, Page, Paging, PathId, paging
 from ipsentry.api.schemas.screening import DecisionIn, HitOut, JobOut
 from ipsentry.domain.observations import ObservationKind
 from ipsentry.domain.screening import HitKind
@@ -38,13 +38,14 @@ def list_hits(
     page: Annotated[Paging, Depends(paging)],
     status: Annotated[
         review.StatusChoice | None,
+        Blank,
         Query(
             description="open, confirmed, dismissed or escalated; all: every status; "
             "unset: open and escalated (the hits still waiting for a decision)"
         ),
     ] = None,
-    channel: ObservationKind | None = None,
-    kind: HitKind | None = None,
+    channel: Annotated[ObservationKind | None, Blank] = None,
+    kind: Annotated[HitKind | None, Blank] = None,
 ) -> Page[HitOut]:
     """The review queue, best first; by default what still waits for a decision."""
     where = review.HitFilter(statuses=review.statuses_of(status), channel=channel, kind=kind)

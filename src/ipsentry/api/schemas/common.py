@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from typing import Annotated, Generic, TypeVar
 
 from fastapi import Path, Query
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
 from ipsentry.errors import InvalidInput, Problem
 
@@ -18,6 +18,15 @@ schema (422) rather than reaching a database integer column it overflows."""
 
 PathId = Annotated[int, Path(ge=1, le=MAX_RECORD_ID)]
 BodyId = Annotated[int, Field(ge=1, le=MAX_RECORD_ID)]
+
+
+def _unset_if_blank(value: object) -> object:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+Blank = BeforeValidator(_unset_if_blank)
+"""For an optional query choice: an empty value (a form's "All" option, `?channel=`) is
+the choice not made, not a bad value."""
 
 
 class Page(BaseModel, Generic[T]):

@@ -8,6 +8,7 @@ from fastapi import APIRouter, File, Form, Path, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from ipsentry.api.deps import UowDep, runner_of, settings_of
+from ipsentry.api.schemas.common import Blank
 from ipsentry.domain.observations import ObservationKind
 from ipsentry.domain.screening import ReviewStatus
 from ipsentry.errors import InvalidInput, Problem, VersionConflict
@@ -53,8 +54,8 @@ def review_page(
     request: Request,
     actor: PageActor,
     uow: UowDep,
-    status: review.StatusChoice | None = None,
-    channel: ObservationKind | None = None,
+    status: Annotated[review.StatusChoice | None, Blank] = None,
+    channel: Annotated[ObservationKind | None, Blank] = None,
 ) -> Response:
     where = review.HitFilter(statuses=review.statuses_of(status), channel=channel)
     context = _queue_context(review.queue(uow, actor, where).items)
