@@ -233,8 +233,19 @@ def test_bad_batch_input_is_named_line_by_line(tmp_path: Path, account: dict[str
     assert f"{patents}:4: (json): not valid JSON" in said  # every broken line, not the first
     patents.write_text("\n".join(lines[:2]) + "\n", "utf-8")
     said = ipsentry(*command, ok=False, env=account).stderr
-    assert f"{patents}:2: claims: is empty (found 'claim': did you mean 'claims'?)" in said
+    assert f"{patents}:2: claim: unknown field (did you mean 'claims'?)" in said
     assert f"{patents}:1:" not in said  # a patent needs claims to be charted, not a title
+    typo = json.dumps({"number": "US10000005", "titel": "t", "claims": claims})
+    patents.write_text(typo + "\n", "utf-8")
+    said = ipsentry(*command, ok=False, env=account).stderr
+    assert f"{patents}:1: titel: unknown field (did you mean 'title'?)" in said
+    marked = json.dumps(
+        {"number": "US10000006", "marking": "attorneys_eyes_only", "claims": claims}
+    )
+    patents.write_text(marked + "\n", "utf-8")  # 'marking', the command line's word, counts
+    products.write_text(json.dumps({"id": "a", "text": "a tank"}) + "\n", "utf-8")
+    assert "--confirm-privileged" in ipsentry(*command, ok=False, env=account).stderr
+    products.write_text(json.dumps({"id": "a", "txt": "a tank"}) + "\n", "utf-8")
     patents.write_text(lines[0] + "\n", "utf-8")
     said = ipsentry(*command, ok=False, env=account).stderr
     assert f"{products}:1: text: is empty (found 'txt': did you mean 'text'?)" in said

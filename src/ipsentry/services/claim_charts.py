@@ -27,7 +27,7 @@ from ipsentry.matching.claims.passages import html_text
 from ipsentry.services import cluster, exports
 from ipsentry.services.access import Actor
 from ipsentry.services.portfolio import get_right
-from ipsentry.services.right_records import right_from_record
+from ipsentry.services.right_records import IMPORT_FIELDS, right_from_record
 from ipsentry.store.unit_of_work import UnitOfWork
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -51,13 +51,24 @@ def _chartable(
     path: Path, number: int, record: dict[str, Any]
 ) -> tuple[Patent | None, list[Problem]]:
     """A patent record read for charting: its claims are what matters, so a missing title
-    is the number; a misspelt field is named ('claim' for 'claims')."""
+    is the number; `marking` (the word the command line uses) is read as its
+    confidentiality; a misspelt field is named ('claim' for 'claims', 'titel' for 'title')
+    rather than ignored, since an ignored marking would let a chart out unconfirmed."""
+    if "marking" in record and "confidentiality" not in record:
+        record = {**{k: v for k, v in record.items() if k != "marking"},
+                  "confidentiality": record["marking"]}  # fmt: skip
+    misspelt = [
+        Problem(str(path), number, key, f"unknown field (did you mean {near[0]!r}?)")
+        for key in record
+        if key not in IMPORT_FIELDS
+        and (near := get_close_matches(key, [f for f in IMPORT_FIELDS if f not in record], 1, 0.8))
+    ]
     title = record.get("title") or record.get("number") or "(untitled)"
     patent, problems = right_from_record(
         str(path), number, {"kind": "patent", **record, "title": title}
     )
-    if problems:
-        return None, problems
+    if problems or misspelt:
+        return None, misspelt + problems
     if not isinstance(patent, Patent):
         return None, [Problem(str(path), number, "kind", "is not a patent")]
     if not patent.claims:
