@@ -64,6 +64,16 @@ def test_a_part_it_only_works_with_is_not_the_products_own(engine: ChartEngine) 
         engine, claim, "A glass cartridge with a ceramic coil. The battery charges by USB."
     )
     assert own.finding == Finding.PRESENT
+    housed = element(  # the element's other words (body) are the product's; its thing is not
+        engine,
+        "A vaporizer comprising: a body; a battery housed within the body; and a coil.",
+        "Inside the housing, a liquid storage cavity holds 1.0 ml of oil around a central air "
+        "tube. The atomizing assembly uses a porous ceramic body instead of a cotton wick. "
+        "A coil heats the oil. The cartridge works with any 510 thread battery at 3.3 to 4.0 V.",
+        position=-2,
+    )
+    assert housed.finding == Finding.MISSING and housed.evidence == ""
+    assert "related kind of thing, not the same: ;" not in housed.note
 
 
 def test_a_different_kind_of_the_same_family_is_at_most_for_counsel(engine: ChartEngine) -> None:

@@ -380,9 +380,10 @@ class ChartEngine:
             finding = Finding.EQUIVALENT
             if value < equivalent or loose[int(np.argmax(loose))] >= present:
                 best = int(np.argmax(loose))  # close only through a related kind of thing
-                notes.append(
-                    "a related kind of thing, not the same: " + ", ".join(matches[best].related)
-                )
+                if matches[best].related:
+                    notes.append(
+                        "a related kind of thing, not the same: " + ", ".join(matches[best].related)
+                    )
         else:
             finding = Finding.MISSING
         chosen = matches[best]
@@ -396,6 +397,15 @@ class ChartEngine:
         if finding != Finding.MISSING and not chosen.matched and not chosen.meaning:
             notes.append("by meaning only (sentence encoder): no claim word in the passage")
         aside = {product.mentioned[k] for k in wanted.weights if k in product.mentioned}
+        if (
+            finding == Finding.EQUIVALENT
+            and aside
+            and head
+            and not _names(head, wanted, product, relatives)
+        ):
+            # the thing claimed is named only as something the product works with: the
+            # other words of the element (a body, a housing) do not make it the product's
+            finding = Finding.MISSING
         if aside:
             notes.append(
                 "named only as something the product works with or that comes separately: "
