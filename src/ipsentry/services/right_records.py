@@ -29,7 +29,6 @@ from ipsentry.domain.rights import (
     normalise_number,
 )
 from ipsentry.errors import Problem
-from ipsentry.matching.claims import parse_claims, split_numbered_claims
 
 E = TypeVar("E", bound=enum.Enum)
 FLAG_FIELDS = ("illustrative", "pct_national_phase", "famous")
@@ -184,6 +183,8 @@ def _claims(fields: _Fields) -> list[tuple[int, str]]:
             claims.append((int(item.get("num") or position), str(item["text"])))
         return claims
     if isinstance(value, str) and value.strip():
+        from ipsentry.matching.claims import split_numbered_claims  # only when a file has claims
+
         return split_numbered_claims(value)
     return []
 
@@ -288,6 +289,10 @@ def right_from_record(
     }
     right: Right
     if kind is RightKind.PATENT:
+        # the claim parser loads with the first patent: a command that only looks at
+        # customs, say, never pays for it (tests/unit/test_customs_startup.py)
+        from ipsentry.matching.claims import parse_claims
+
         try:
             claims = parse_claims(_claims(f))
         except ValueError as error:
