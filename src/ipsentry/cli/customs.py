@@ -12,7 +12,7 @@ import typer
 from ipsentry.cli.accounts import AsOption, JsonOption
 from ipsentry.cli.cluster import SchedulerOption, WorkersOption, chosen_client
 from ipsentry.cli.context import console, context, print_json
-from ipsentry.cli.params import DateParser, InputFile, OutputFile
+from ipsentry.cli.params import MAPPING, DateParser, InputFile, OutputFile
 from ipsentry.cli.progress import progress_bar
 from ipsentry.cli.tables import fitted_table, under
 from ipsentry.domain.common import Money
@@ -161,7 +161,7 @@ def recordations_guide(
         Path,
         typer.Argument(
             help="The guide as JSON or YAML (the 'guide' of 'show --json').",
-            parser=InputFile(".json", ".yaml", ".yml"),
+            parser=InputFile(*MAPPING),
         ),
     ],
     as_user: AsOption = None,

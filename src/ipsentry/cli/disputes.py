@@ -12,7 +12,7 @@ from rich.text import Text
 from ipsentry.cli.accounts import AsOption, JsonOption
 from ipsentry.cli.context import console, context, print_json
 from ipsentry.cli.output import money
-from ipsentry.cli.params import DateParser, InputFile
+from ipsentry.cli.params import MAPPING, DateParser, InputFile
 from ipsentry.cli.tables import fitted_table, under
 from ipsentry.domain.cases import CaseKind
 from ipsentry.domain.disputes import JudicialConfirmation, OutcomeKind
@@ -35,7 +35,7 @@ def add(
             help="JSON or YAML intake: title, claimant, respondent (name, aliases, identifiers), "
             "received_on, claims, amount {amount, currency}, done_already, assignee, "
             "conflict_waiver.",
-            parser=InputFile(".json", ".yaml", ".yml"),
+            parser=InputFile(*MAPPING),
         ),
     ],
     as_user: AsOption = None,

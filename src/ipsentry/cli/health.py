@@ -11,7 +11,7 @@ from rich.text import Text
 
 from ipsentry.cli.accounts import AsOption, JsonOption
 from ipsentry.cli.context import console, context, print_json
-from ipsentry.cli.params import DateParser, IndexFolder, InputFile, OutputFile
+from ipsentry.cli.params import MAPPING, DateParser, IndexFolder, InputFile, OutputFile
 from ipsentry.cli.tables import fitted_table, styled, under
 from ipsentry.domain.health import ActionStatus
 from ipsentry.domain.outreach import OutreachKind
@@ -113,7 +113,7 @@ def answer(
         Path,
         typer.Argument(
             help="JSON or YAML mapping of question id to answer (null clears one).",
-            parser=InputFile(".json", ".yaml", ".yml"),
+            parser=InputFile(*MAPPING),
         ),
     ],
     as_user: AsOption = None,

@@ -25,6 +25,7 @@ from ipsentry.formats.files import check_input, check_output, check_output_folde
 TABULAR = (".csv", ".xlsx", ".json", ".jsonl")
 TEXT = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", "")
 LINES = (".txt", ".tsv", ".gz", "")
+MAPPING = (".json", ".yaml", ".yml")  # a mapping of names to values: answers, a guide, an intake
 
 
 class Refused(typer.BadParameter):
