@@ -93,6 +93,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/v1/hits/{hit_id}/decisions"): R(P.REVIEW, "hit", json={"reason": "matrix"}),
     ("GET", "/api/v1/health-checks"): R(P.READ, checked_in=HEALTH),
     ("GET", "/api/v1/health-checks/programme"): R(P.READ, checked_in=HEALTH),
+    ("GET", "/api/v1/health-checks/enterprises"): R(P.ASSESS_HEALTH),
     ("GET", "/api/v1/health-checks/{assessment_id}"): R(P.READ, checked_in=HEALTH),
     ("PATCH", "/api/v1/health-checks/{assessment_id}/answers"): R(
         P.ASSESS_HEALTH, json={"answers": {}}, checked_in=HEALTH
