@@ -3,7 +3,7 @@ plan, package, re-check. Enterprises, rights and answers are written here."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -70,6 +70,48 @@ def test_a_provider_needs_the_enterprises_engagement(
     assert assessment.provider_organisation_id == parties["advisor"].organisation_id
     with pytest.raises(PermissionDenied):
         health_checks.start(uow, parties["mediator"], enterprise="acme")
+
+
+def test_a_provider_lists_the_enterprises_that_engaged_it(
+    uow: UnitOfWork, parties: dict[str, Actor]
+) -> None:
+    assert health_checks.enterprises_served(uow, parties["advisor"]) == []
+    _engage(uow, parties)
+    assert health_checks.enterprises_served(uow, parties["advisor"]) == [("acme", "Acme")]
+    assert health_checks.enterprises_served(uow, parties["counsel"]) == []  # no provider
+    with pytest.raises(PermissionDenied):
+        health_checks.enterprises_served(uow, parties["mediator"])
+
+
+def test_one_provider_keeps_one_open_check_of_an_enterprise(
+    uow: UnitOfWork, parties: dict[str, Actor]
+) -> None:
+    _engage(uow, parties)
+    advisor = parties["advisor"]
+    first = health_checks.start(uow, advisor, enterprise="acme")
+    with pytest.raises(Conflict, match=f"health check {first.id} of this enterprise is still open"):
+        health_checks.start(uow, advisor, enterprise="acme")
+    own = health_checks.start(uow, parties["counsel"])  # the enterprise's own self-check
+    assert own.provider_organisation_id is None
+    assert first.id is not None
+    health_checks.diagnose(uow, advisor, first.id, TODAY)
+    later = health_checks.start(uow, advisor, enterprise="acme", recheck_previous=True)
+    assert later.previous_assessment_id == first.id
+
+
+def test_a_diagnosis_dated_after_today_is_refused_and_changes_nothing(
+    uow: UnitOfWork, parties: dict[str, Actor]
+) -> None:
+    counsel = parties["counsel"]
+    a = health_checks.start(uow, counsel)
+    assert a.id is not None
+    tomorrow_and_more = date.today() + timedelta(days=3)
+    with pytest.raises(InvalidInput) as refused:
+        health_checks.diagnose(uow, counsel, a.id, tomorrow_and_more, source="body")
+    (problem,) = refused.value.problems
+    assert (problem.source, problem.field) == ("body", "today")
+    assert "is in the future" in problem.message
+    assert health_checks.show(uow, counsel, a.id).assessment.status is AssessmentStatus.DRAFT
 
 
 def test_answers_are_saved_as_they_come_and_bad_ones_lose_nothing(

@@ -109,6 +109,19 @@ def test_the_programme_view_counts_the_providers_work(
     assert run(["health", "programme", "--as", "counsel@smoore-demo.example"]) == 5
 
 
+def test_a_provider_lists_the_slugs_it_may_check(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served = _json(capsys, "health", "enterprises", *ADVISOR)
+    assert served == [
+        {"slug": "robotics-demo", "name": "Beijing Example Robotics Co., Ltd. (demo)"}
+    ]
+    assert run(["health", "enterprises", *ADVISOR]) == 0
+    assert "robotics-demo" in capsys.readouterr().out
+    assert run(["health", "enterprises", "--as", "counsel@robotics-demo.example"]) == 0
+    assert "No enterprise has engaged your organisation" in capsys.readouterr().out
+
+
 def test_a_register_watch_finds_others_marks_like_the_enterprises(
     demo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -118,10 +131,16 @@ def test_a_register_watch_finds_others_marks_like_the_enterprises(
     )  # its own mark, a homoglyph, a stranger
     assert run(["register", "build", str(names), "--out", str(demo / "register")]) == 0
     counsel = ["--as", "counsel@robotics-demo.example"]
+    listed = _json(capsys, "health", "list", *counsel)
+    assert isinstance(listed, list)
+    for left_open in (r for r in listed if r["status"] == "draft" and not r["provider"]):
+        assert run(["health", "diagnose", str(left_open["id"]), *counsel]) == 0
     assert run(["health", "start", *counsel]) == 0
     listed = _json(capsys, "health", "list", *counsel)
     assert isinstance(listed, list)
     new = str(max(row["id"] for row in listed))
+    assert run(["health", "start", *counsel]) == 6  # its self-check is still open
+    assert f"health check {new} of this enterprise is still open" in capsys.readouterr().err
     assert run(["health", "diagnose", new, "--register", str(demo / "register"), *counsel]) == 0
     shown = _json(capsys, "health", "show", new, *counsel)
     assert isinstance(shown, dict)

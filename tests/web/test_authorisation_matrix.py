@@ -93,6 +93,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/v1/hits/{hit_id}/decisions"): R(P.REVIEW, "hit", json={"reason": "matrix"}),
     ("GET", "/api/v1/health-checks"): R(P.READ, checked_in=HEALTH),
     ("GET", "/api/v1/health-checks/programme"): R(P.READ, checked_in=HEALTH),
+    ("GET", "/api/v1/health-checks/enterprises"): R(P.ASSESS_HEALTH),
     ("GET", "/api/v1/health-checks/{assessment_id}"): R(P.READ, checked_in=HEALTH),
     ("PATCH", "/api/v1/health-checks/{assessment_id}/answers"): R(
         P.ASSESS_HEALTH, json={"answers": {}}, checked_in=HEALTH
@@ -522,3 +523,24 @@ def test_the_matrix_means_something(world: World) -> None:
     """The roles differ: someone is refused something, and someone allowed it."""
     denied = {r for r in Role if P.READ_AUDIT not in PERMISSIONS[r]}
     assert denied and denied != set(Role)
+
+
+def test_the_upload_form_is_offered_only_to_those_who_may_upload(world: World) -> None:
+    """A role refused the upload (a viewer, a reviewer) is not shown a form it cannot use,
+    but told which roles may upload; the others get the form."""
+    uploaders = {r for r in Role if P.SCREEN in PERMISSIONS[r]}
+    assert uploaders and {Role.VIEWER, Role.REVIEWER}.isdisjoint(uploaders)
+    for role in Role:
+        client, _ = world.clients[role]
+        page = client.get("/upload").text
+        told = page.split('<p id="upload-not-yours">', 1)[-1].split("</p>", 1)[0]
+        if role in uploaders:
+            assert 'action="/upload"' in page and 'type="file"' in page, role
+            assert 'id="upload-not-yours"' not in page, role
+        else:
+            assert 'action="/upload"' not in page and 'type="file"' not in page, role
+            assert f"Yours ({role.value.replace('_', ' ')})" in told, role
+            named = {r for r in Role if f" {r.value}" in told.replace("Yours", "")}
+            assert uploaders <= named and role not in uploaders, (role, told)
+    chinese = world.clients[Role.VIEWER][0].get("/upload", headers={"Accept-Language": "zh-CN"})
+    assert "只有以下角色可以上传观察记录：管理员、律师和分析员。" in chinese.text

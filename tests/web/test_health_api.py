@@ -21,6 +21,10 @@ def test_a_provider_reads_its_checks_and_its_programme(demo_url: str) -> None:
     assert recheck["sections"][0]["title"] == "Ownership and assignment"
     programme = client.get("/api/v1/health-checks/programme").json()
     assert programme["service_hours"] == {"given": 10.0, "used": 7.0, "left": 3.0}
+    served = client.get("/api/v1/health-checks/enterprises").json()
+    assert served == [
+        {"slug": "robotics-demo", "name": "Beijing Example Robotics Co., Ltd. (demo)"}
+    ]
 
 
 def test_answers_are_saved_and_a_bad_one_is_a_problem_naming_the_question(demo_url: str) -> None:
@@ -65,6 +69,18 @@ def test_checks_are_started_tracked_and_counted_through_the_api(demo_url: str) -
         "/api/v1/health-checks", json={"enterprise": "robotics-demo"}, headers=headers
     )
     assert started.status_code == 201 and started.json()["status"] == "draft"
+    again = client.post(
+        "/api/v1/health-checks", json={"enterprise": "robotics-demo"}, headers=headers
+    )
+    assert again.status_code == 409
+    assert f"health check {started.json()['id']} of this enterprise is still open" in again.text
+    future = client.post(
+        f"/api/v1/health-checks/{started.json()['id']}/diagnosis",
+        json={"today": "2999-01-01"},
+        headers=headers,
+    )
+    assert future.status_code == 422
+    assert future.json()["errors"][0]["path"] == "body/today"
     stranger = client.post(
         "/api/v1/health-checks", json={"enterprise": "no-such-firm"}, headers=headers
     )

@@ -149,11 +149,30 @@ def test_every_status_on_request_and_bad_values_named_by_their_path(
     )
     assert misspelt.status_code == 422 and misspelt.json()["detail"].startswith("body/decision: ")
     assert misspelt.json()["errors"][0]["path"] == "body/decision"
+    blank = client.post(
+        f"/api/v1/hits/{waiting['id']}/decisions",
+        json={"decision": "confirmed", "reason": "   ", "version": waiting["version"]},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert blank.status_code == 422, blank.text
+    assert [e["field"] for e in blank.json()["errors"]] == ["reason"]
+    assert blank.json()["errors"][0]["message"] == "a review decision needs a reason"
+    assert client.get(f"/api/v1/hits/{waiting['id']}").json()["status"] == "open"
     client.post(
         f"/api/v1/hits/{waiting['id']}/decisions",
         json={"decision": "dismissed", "reason": "a reseller", "version": waiting["version"]},
         headers={"X-CSRF-Token": csrf},
     ).raise_for_status()
+    reopened = client.post(
+        f"/api/v1/hits/{waiting['id']}/decisions",
+        json={
+            "decision": "escalated",
+            "reason": "a second look",
+            "version": waiting["version"] + 1,
+        },
+        headers={"X-CSRF-Token": csrf},
+    )  # a dismissed hit is only reopened: the decision is what is wrong, not the reason
+    assert reopened.status_code == 422 and reopened.json()["errors"][0]["field"] == "decision"
     everything = ids(status="all")
     assert waiting["id"] not in ids() and waiting["id"] in ids(status="dismissed")
     assert everything == ids() | ids(status="confirmed") | ids(status="dismissed")

@@ -39,7 +39,10 @@ def _lang(lang: str) -> str:
 def start(
     enterprise: Annotated[
         str | None,
-        typer.Option(help="Slug of the enterprise (a provider's client); default your own."),
+        typer.Option(
+            help="Slug of the enterprise (a provider's client, 'ipsentry health enterprises'); "
+            "default your own."
+        ),
     ] = None,
     assign: Annotated[
         str | None, typer.Option(help="Email of the colleague in charge (default you).")
@@ -59,6 +62,32 @@ def start(
         recheck_previous=recheck,
     )
     console.print(f"health check {assessment.id} started", highlight=False)
+
+
+@app.command()
+def enterprises(as_user: AsOption = None, as_json: JsonOption = False) -> None:
+    """Enterprises that engaged your organisation: whom you may check ('health start')."""
+    ctx = context()
+    rows = [
+        {"slug": slug, "name": name}
+        for slug, name in health_checks.enterprises_served(ctx.uow(), ctx.actor(as_user))
+    ]
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        console.print(
+            Text(
+                "No enterprise has engaged your organisation. A legal-service provider checks "
+                "the enterprises that engaged it; an enterprise runs a self-check with "
+                "'ipsentry health start'."
+            )
+        )
+        return
+    table = fitted_table(f"{len(rows)} enterprise(s) that engaged you", ["slug", "name"])
+    for row in rows:
+        table.add_row(row["slug"], row["name"])
+    console.print(table)
 
 
 @app.command()

@@ -72,6 +72,12 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
 }
 
 
+def roles_with(permission: Permission) -> list[Role]:
+    """The roles that may do ``permission``: what a page tells a user who may not, so they
+    know whom to ask."""
+    return [role for role in Role if permission in PERMISSIONS[role]]
+
+
 class GrantScope(enum.StrEnum):
     """What one organisation lets another read of its records (DESIGN.md §3)."""
 

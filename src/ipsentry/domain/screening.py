@@ -38,6 +38,15 @@ _ALLOWED_REVIEWS = {
 }
 
 
+class ReviewRefused(ValueError):
+    """A review move the hit does not take; ``field`` names what to change (the decision
+    itself, or its reason), so a form or an API caller is told which of its fields is wrong."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 @dataclass(kw_only=True, eq=False)
 class ReviewDecision:
     decision: ReviewStatus
@@ -70,12 +79,12 @@ class Hit:
     ) -> ReviewDecision:
         """Move the hit through the queue; every move needs a reason and is kept."""
         if decision not in _ALLOWED_REVIEWS[self.status]:
-            raise ValueError(
+            raise ReviewRefused(
                 N_("a %(status)s hit cannot be marked %(decision)s", status=self.status,
-                   decision=decision)
+                   decision=decision), "decision"
             )  # fmt: skip
         if not reason.strip():
-            raise ValueError(N_("a review decision needs a reason"))
+            raise ReviewRefused(N_("a review decision needs a reason"), "reason")
         entry = ReviewDecision(decision=decision, reason=reason, user_id=user_id, decided_at=at)
         self.decisions.append(entry)
         self.status = decision

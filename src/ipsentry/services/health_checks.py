@@ -33,6 +33,7 @@ from ipsentry.domain.rights import Right, Trademark
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem
 from ipsentry.services import audit
 from ipsentry.services.access import Actor, colleague_id, readable_organisations
+from ipsentry.services.stated_dates import future_problem
 from ipsentry.store.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
@@ -191,6 +192,7 @@ def start(
     actor.require(Permission.ASSESS_HEALTH, "run health checks")
     with uow:
         enterprise_id, provider_id = _parties_to(uow, actor, enterprise, source)
+        _refuse_a_second_open_check(uow, enterprise_id, provider_id)
         where = (source, "assign")
         permission = Permission.ASSESS_HEALTH
         assigned = colleague_id(uow, actor, assignee, permission, where) if provider_id else None
@@ -225,6 +227,20 @@ def start(
         )
         uow.commit()
         return assessment
+
+
+def _refuse_a_second_open_check(
+    uow: UnitOfWork, enterprise_id: int, provider_id: int | None
+) -> None:
+    """Two open checks of one enterprise by one provider would split its answers between
+    them, and the programme would count the enterprise twice."""
+    for other in uow.health.assessments(enterprise_id):
+        same = (other.enterprise_organisation_id, other.provider_organisation_id)
+        if same == (enterprise_id, provider_id) and other.status in OPEN:
+            raise Conflict(
+                f"health check {other.id} of this enterprise is still open ({other.status}): "
+                "answer and diagnose it before starting another"
+            )
 
 
 def _parties_to(
@@ -295,14 +311,18 @@ def diagnose(
     *,
     package_hours: float | None = None,
     register: Path | None = None,
+    source: str = "command line",
 ) -> AssessmentView:
     """Diagnose the answers and the enterprise's records as they are ``today``.
 
     With ``register`` (a register index folder, 'ipsentry register build'), the
     enterprise's live marks are searched in it and others' names judged confusingly
-    similar become a finding; without it that fact is unknown.
+    similar become a finding; without it that fact is unknown. A diagnosis dated after
+    today would read deadlines and hits as they are not yet, so it is refused.
     """
     actor.require(Permission.ASSESS_HEALTH, "diagnose health checks")
+    if (late := future_problem(today, "today", source)) is not None:
+        raise InvalidInput([late])
     _check_package(package_hours)
     opened = _open_register(register) if register is not None else None
     with uow:

@@ -16,7 +16,7 @@ from ipsentry.domain.accounts import Permission
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.observations import Observation
 from ipsentry.domain.rights import Right
-from ipsentry.domain.screening import Hit, HitKind, ReviewStatus
+from ipsentry.domain.screening import Hit, HitKind, ReviewRefused, ReviewStatus
 from ipsentry.errors import InvalidInput, NotFound, Problem, VersionConflict
 from ipsentry.matching.claims.chart import Verdict
 from ipsentry.matching.marks.reasons import Reason
@@ -244,8 +244,8 @@ def decide(
             )  # fmt: skip
         try:
             hit.review(decision, reason, actor.user_id, datetime.now(UTC))
-        except ValueError as error:
-            raise InvalidInput([Problem("input", None, "decision", message_of(error))]) from None
+        except ReviewRefused as error:
+            raise InvalidInput([Problem("input", None, error.field, message_of(error))]) from None
         hit.version = version + 1
         audit.record(
             uow,

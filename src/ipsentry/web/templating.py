@@ -7,11 +7,13 @@ so templates never work these out themselves.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache
 from typing import Any
 
 from babel.dates import format_date, format_datetime
+from babel.lists import format_list
 from babel.numbers import format_decimal
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -41,6 +43,11 @@ def _datetime(value: datetime | None) -> str:
 
 def _number(value: float | int) -> str:
     return format_decimal(value, locale=i18n.babel_locale())
+
+
+def _listed(items: Iterable[str]) -> str:
+    """Words as the page's language lists them ("a, b and c"; "a、b和c")."""
+    return format_list(list(items), locale=i18n.babel_locale())
 
 
 def marking_label(marking: Confidentiality | str) -> str:
@@ -103,6 +110,7 @@ def environment() -> Environment:
     )
     env.filters["date"] = _date
     env.filters["number"] = _number
+    env.filters["listed"] = _listed
     env.filters["marking"] = marking_label
     env.filters["datetime"] = _datetime
     env.filters["deadline_state"] = deadline_state_label

@@ -11,6 +11,7 @@ from ipsentry.api.deps import ActorDep, UowDep
 from ipsentry.api.schemas.common import Page, Paging, PathId, paging
 from ipsentry.api.schemas.health import (
     DiagnosisIn,
+    EnterpriseOut,
     HealthCheckOut,
     HoursIn,
     ProgrammeOut,
@@ -34,6 +35,13 @@ def list_health_checks(
 @router.get("/health-checks/programme", response_model=ProgrammeOut)
 def get_programme(actor: ActorDep, uow: UowDep) -> ProgrammeOut:
     return ProgrammeOut.model_validate(programme.programme(uow, actor).to_json())
+
+
+@router.get("/health-checks/enterprises", response_model=list[EnterpriseOut])
+def list_enterprises(actor: ActorDep, uow: UowDep) -> list[EnterpriseOut]:
+    """Enterprises that engaged the caller's provider: the slugs a new check may name."""
+    served = health_checks.enterprises_served(uow, actor)
+    return [EnterpriseOut(slug=slug, name=name) for slug, name in served]
 
 
 @router.get("/health-checks/{assessment_id}", response_model=HealthCheckOut)
@@ -61,7 +69,12 @@ def diagnose(
     assessment_id: PathId, actor: ActorDep, uow: UowDep, body: DiagnosisIn
 ) -> HealthCheckOut:
     view = health_checks.diagnose(
-        uow, actor, assessment_id, body.today or date.today(), package_hours=body.package_hours
+        uow,
+        actor,
+        assessment_id,
+        body.today or date.today(),
+        package_hours=body.package_hours,
+        source="body",
     )
     return HealthCheckOut.model_validate(view.to_json())
 

@@ -83,6 +83,11 @@ class HealthCheckOut(BaseModel):
     recheck: list[SectionChangeOut]
 
 
+class EnterpriseOut(BaseModel):
+    slug: str = Field(description="What 'enterprise' names when a check is started.")
+    name: str
+
+
 class DiagnosisIn(BaseModel):
     today: date | None = Field(None, description="Diagnose as of this day (default today).")
     package_hours: float | None = Field(None, gt=0, le=10_000)

@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from ipsentry.api.deps import UowDep, runner_of, settings_of
 from ipsentry.api.schemas.common import Blank
+from ipsentry.domain.accounts import Permission, roles_with
 from ipsentry.domain.observations import ObservationKind
 from ipsentry.domain.screening import ReviewStatus
 from ipsentry.errors import InvalidInput, Problem, VersionConflict
@@ -24,7 +25,8 @@ Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 @router.get("/upload")
 def upload_page(request: Request, actor: PageActor, uow: UowDep) -> Response:
-    return render(request, "upload.html", {"jobs": jobs.recent(uow, actor)})
+    context = {"jobs": jobs.recent(uow, actor), "uploaders": roles_with(Permission.SCREEN)}
+    return render(request, "upload.html", context)
 
 
 @router.post("/upload")
