@@ -229,7 +229,7 @@ def test_bad_batch_input_is_named_line_by_line(tmp_path: Path, account: dict[str
     command = ("claims", "batch", "--patents", str(patents), "--products", str(products),
                "--out", str(out), "--words-only")  # fmt: skip
     said = ipsentry(*command, ok=False, env=account).stderr
-    assert f"{patents}:3: (json): not valid JSON" in said
+    assert f"{patents}:3: claims: not valid JSON" in said
     assert f"{patents}:4: (json): not valid JSON" in said  # every broken line, not the first
     patents.write_text("\n".join(lines[:2]) + "\n", "utf-8")
     said = ipsentry(*command, ok=False, env=account).stderr
