@@ -142,3 +142,36 @@ def test_a_use_in_commerce_names_why_it_is_lawful(tmp_path: Path) -> None:
         "similar",
     ]
     assert float(rows[4]["score"]) > max(float(r["score"]) for r in rows[:4])
+
+
+def test_a_misspelt_optional_column_is_named_and_the_scores_go_on(tmp_path: Path) -> None:
+    """'left_ownr' is read by nothing: the seller is lost, so stderr says which column was
+    meant; stdout and the scores are those of the file without the column (the contract)."""
+    plain, misspelt = tmp_path / "plain.csv", tmp_path / "misspelt.csv"
+    plain.write_text("left,right,right_classes\n飞鹭,飞鹭,9\nCCELL,C-CELL,34\n", "utf-8")
+    misspelt.write_text(
+        "left,right,right_classes,left_ownr,batch\n"
+        "飞鹭,飞鹭,9,杭州飞鹭餐饮管理有限公司,a\nCCELL,C-CELL,34,,b\n",
+        "utf-8",
+    )
+    clean = ipsentry("marks", "score", "--pairs", str(plain), "--out", str(tmp_path / "a.csv"))
+    done = ipsentry("marks", "score", "--pairs", str(misspelt), "--out", str(tmp_path / "b.csv"))
+    said = " ".join(done.stderr.split())
+    assert f"{misspelt}: columns not read" in said
+    assert "left_ownr (did you mean left_owner?), batch" in said
+    assert done.stdout.replace("b.csv", "a.csv") == clean.stdout
+    assert clean.stderr == ""
+    first = list(csv.DictReader((tmp_path / "a.csv").open(encoding="utf-8")))
+    second = list(csv.DictReader((tmp_path / "b.csv").open(encoding="utf-8")))
+    assert [r["left_ownr"] for r in second] == ["杭州飞鹭餐饮管理有限公司", ""]
+    keep = ("similarity", "score", "verdict", "explanation")
+    assert [[r[k] for k in keep] for r in second] == [[r[k] for k in keep] for r in first]
+
+
+def test_a_misspelt_column_does_not_let_a_bad_row_through(tmp_path: Path) -> None:
+    pairs = tmp_path / "in.csv"
+    pairs.write_text("left,right,left_ownr\nCCELL,,Smoore\n", "utf-8")
+    out = tmp_path / "out.csv"
+    done = ipsentry("marks", "score", "--pairs", str(pairs), "--out", str(out), ok=False)
+    assert f"{pairs}:2: right: is empty" in done.stderr
+    assert not out.exists()

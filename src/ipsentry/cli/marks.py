@@ -10,6 +10,7 @@ from rich.table import Table
 
 from ipsentry.cli.context import console, context, print_json
 from ipsentry.cli.inputs import read_json_texts
+from ipsentry.cli.output import warn_unread_columns
 from ipsentry.cli.params import TABULAR, InputFile, OutputFile
 from ipsentry.cli.progress import progress_bar
 from ipsentry.services import marks as mark_service
@@ -44,8 +45,14 @@ def score(
     """Score every pair of a file; nothing is written unless every row is good."""
     with progress_bar("scoring pairs") as bar:
         scored = mark_service.score_pair_file(pairs, out, bar.update)
-    similar = sum(s.verdict == "similar" for s in scored)
-    console.print(f"{out}: {len(scored)} pairs, {similar} similar")
+    similar = sum(s.verdict == "similar" for s in scored.scored)
+    console.print(f"{out}: {len(scored.scored)} pairs, {similar} similar")
+    warn_unread_columns(
+        pairs,
+        scored.unread_columns,
+        mark_service.PAIR_COLUMNS,
+        "they are copied to the output as they are",
+    )
 
 
 @app.command("compare")

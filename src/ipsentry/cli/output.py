@@ -6,14 +6,17 @@ Kept free of heavy imports so ``ipsentry --help`` and the error renderer start f
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 
 from ipsentry.errors import ConfirmationNeeded
+from ipsentry.formats.fields import with_suggestion
 
 console = Console()
 errors = Console(stderr=True)
@@ -22,6 +25,21 @@ errors = Console(stderr=True)
 def print_json(data: Any) -> None:
     """Plain JSON on stdout (no colour, no wrapping) so other programs can read it."""
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))  # noqa: T201
+
+
+def warn_unread_columns(
+    file: Path, columns: Sequence[str], known: Collection[str], fate: str
+) -> None:
+    """Name on stderr the columns of ``file`` no field reads, each with the column probably
+    meant, and what became of their values; the command goes on (stdout is unchanged)."""
+    if not columns:
+        return
+    named = ", ".join(with_suggestion(c, known) for c in columns)
+    errors.print(
+        f"[yellow]warning:[/yellow] {escape(str(file))}: columns not read, {fate}: {escape(named)}",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 def money(amount: object, currency: str) -> str:

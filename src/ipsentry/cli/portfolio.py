@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -13,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ipsentry.cli.context import console, context, print_json
-from ipsentry.cli.output import CONFIRM_OPTION, asking_confirmation, errors
+from ipsentry.cli.output import CONFIRM_OPTION, asking_confirmation, warn_unread_columns
 from ipsentry.cli.params import TABULAR, DateParser, InputFile, OutputFile
 from ipsentry.cli.progress import progress_bar
 from ipsentry.cli.tables import fitted_table, styled, under
@@ -31,12 +30,6 @@ FamilyOption = Annotated[str | None, typer.Option("--family", help="Technology f
 StatusOption = Annotated[str | None, typer.Option(help="Legal status, e.g. granted.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 IMPORTS = (*TABULAR, ".xml")
-
-
-def _with_suggestion(column: str) -> str:
-    """A column no field reads, with the field it was probably meant to be."""
-    close = difflib.get_close_matches(column.lower(), portfolio.KNOWN_FIELDS, n=1, cutoff=0.75)
-    return f"{column} (did you mean {close[0]}?)" if close else column
 
 
 @app.command("import")
@@ -61,14 +54,9 @@ def import_(
     console.print(
         f"{file}: {report.created} created, {report.updated} updated, {report.unchanged} unchanged"
     )
-    if report.ignored_columns:
-        named = ", ".join(_with_suggestion(c) for c in report.ignored_columns)
-        errors.print(
-            f"[yellow]warning:[/yellow] {escape(str(file))}: columns not read, their values "
-            f"were not imported: {escape(named)}",
-            highlight=False,
-            soft_wrap=True,
-        )
+    warn_unread_columns(
+        file, report.ignored_columns, portfolio.KNOWN_FIELDS, "their values were not imported"
+    )
     if report.without_deadlines:
         offices = ", ".join(f"{k} ({n})" for k, n in report.without_deadlines.items())
         console.print(

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from difflib import get_close_matches
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from ipsentry.domain.accounts import Permission
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.rights import Patent
 from ipsentry.errors import InvalidInput, Problem
+from ipsentry.formats.fields import nearest
 from ipsentry.formats.files import check_input, read_text
 from ipsentry.formats.tabular import read_rows
 from ipsentry.matching.claims.chart import ChartEngine, ChartEngines, ClaimResult
@@ -32,6 +32,10 @@ from ipsentry.store.unit_of_work import UnitOfWork
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+# A near name refuses the chart, so it must be nearer than one a warning names; a field
+# found empty is already wrong, so a looser likeness is worth saying.
+CHART_NEAR = 0.8
+EMPTY_NEAR = 0.6
 
 
 def patent_from_file(path: Path) -> Patent:
@@ -58,10 +62,10 @@ def _chartable(
         record = {**{k: v for k, v in record.items() if k != "marking"},
                   "confidentiality": record["marking"]}  # fmt: skip
     misspelt = [
-        Problem(str(path), number, key, f"unknown field (did you mean {near[0]!r}?)")
+        Problem(str(path), number, key, f"unknown field (did you mean {near!r}?)")
         for key in record
         if key not in IMPORT_FIELDS
-        and (near := get_close_matches(key, [f for f in IMPORT_FIELDS if f not in record], 1, 0.8))
+        and (near := nearest(key, [f for f in IMPORT_FIELDS if f not in record], CHART_NEAR))
     ]
     title = record.get("title") or record.get("number") or "(untitled)"
     patent, problems = right_from_record(
@@ -78,8 +82,8 @@ def _chartable(
 
 def _missing(field: str, record: dict[str, Any]) -> str:
     """What to say of an empty field, naming a misspelt one the record has instead."""
-    near = get_close_matches(field, [str(k) for k in record if k != field], n=1, cutoff=0.6)
-    return f"is empty (found {near[0]!r}: did you mean {field!r}?)" if near else "is empty"
+    near = nearest(field, [str(k) for k in record if k != field], EMPTY_NEAR)
+    return f"is empty (found {near!r}: did you mean {field!r}?)" if near else "is empty"
 
 
 def is_patent_file(reference: str) -> bool:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ipsentry.errors import InvalidInput, Problem
+from ipsentry.formats.fields import unknown
 from ipsentry.formats.files import atomic_text
 from ipsentry.formats.nice import parse_classes
 from ipsentry.formats.register_list import read_register
@@ -48,8 +49,10 @@ if TYPE_CHECKING:  # the portfolio side needs the store; a register search never
     from ipsentry.store.unit_of_work import UnitOfWork
 
 __all__ = [
+    "PAIR_COLUMNS",
     "Assessment",
     "NameKind",
+    "PairFile",
     "PortfolioMark",
     "ScoredPair",
     "assessment_record",
@@ -66,6 +69,10 @@ __all__ = [
 ]
 
 REQUIRED = ("left", "right")
+PAIR_COLUMNS = (
+    *REQUIRED, "left_goods", "right_goods", "left_classes", "right_classes", "left_owner",
+    "left_context",
+)  # fmt: skip
 SENTENCE_WORDS = 5
 OUTPUT_COLUMNS = ("similarity", "score", "verdict", "explanation")
 Progress = Callable[[int, int], None]
@@ -221,7 +228,16 @@ def _pair(source: str, number: int, row: dict[str, Any], problems: list[Problem]
     return Pair(Mark(left, left_goods), Use(right, right_goods))
 
 
-def score_pairs(path: Path, progress: Progress | None = None) -> list[ScoredPair]:
+@dataclass(frozen=True)
+class PairFile:
+    """A scored file of pairs, and the columns it has that no score reads: copied to the
+    output as they are, they may be a misspelt optional column whose values were lost."""
+
+    scored: list[ScoredPair]
+    unread_columns: list[str]
+
+
+def score_pairs(path: Path, progress: Progress | None = None) -> PairFile:
     """Read and check every row first, then score; raise InvalidInput listing all bad rows."""
     source = str(path)
     rows = list(read_rows(path))
@@ -241,7 +257,7 @@ def score_pairs(path: Path, progress: Progress | None = None) -> list[ScoredPair
         scored.append(ScoredPair(row, pair, *pair.score()))
         if progress:
             progress(done, len(pairs))
-    return scored
+    return PairFile(scored, unknown((k for _, row in rows for k in row), PAIR_COLUMNS))
 
 
 def write_scored(path: Path, scored: list[ScoredPair]) -> None:
@@ -253,10 +269,10 @@ def write_scored(path: Path, scored: list[ScoredPair]) -> None:
         writer.writerows(records)
 
 
-def score_pair_file(pairs: Path, out: Path, progress: Progress | None = None) -> list[ScoredPair]:
+def score_pair_file(pairs: Path, out: Path, progress: Progress | None = None) -> PairFile:
     """Score every pair of a file and write them all, or nothing when a row is bad."""
     scored = score_pairs(pairs, progress)
-    write_scored(out, scored)
+    write_scored(out, scored.scored)
     return scored
 
 
