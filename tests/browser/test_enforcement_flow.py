@@ -1,6 +1,7 @@
 """From a hit to a removed listing in the browser: confirm the hit, capture it as evidence
 filed under the marketplace suit, draft its takedown notice, mark it sent and removed;
-every page passes axe; the case, network and takedown pages in English and Chinese."""
+every page passes axe; the case, network and takedown pages in English and Chinese (the
+notice's state, steps, evidence and reasons in Chinese words)."""
 
 from __future__ import annotations
 
@@ -51,6 +52,7 @@ def test_confirm_capture_file_take_down_and_remove(
     page.goto(f"{server}/review?status=confirmed")
     page.locator(f"#hit-{hit_id}").get_by_role("button", name="Draft a takedown notice").click()
     page.wait_for_url(re.compile(r"/takedowns/\d+$"))
+    notice = page.url
     expect(page.locator("#takedown-status")).to_have_text("draft")
     expect(page.locator("table")).to_contain_text("CCELL")
     check_accessible(page)
@@ -74,4 +76,18 @@ def test_confirm_capture_file_take_down_and_remove(
         page.goto(f"{server}{path}")
         check_accessible(page)
         shoot(page, screenshots, name, "zh")
+    # the notice in Chinese: its state, steps, evidence and reasons, none left in English
+    page.goto(notice)
+    expect(page.locator("#takedown-status")).to_have_text("已下架")
+    expect(page.locator("p", has=page.locator("#takedown-status"))).to_contain_text("状态: ")
+    expect(page.locator("main")).not_to_contain_text("法律状态")
+    expect(page.locator("ol")).to_contain_text("· 已发送")
+    listing = page.locator("tbody tr").first
+    expect(listing).to_contain_text("证据库第")
+    expect(listing).to_contain_text("可能造成混淆")
+    expect(listing).not_to_contain_text(re.compile("locker item|captured|Likely to be confused"))
+    check_accessible(page)
+    shoot(page, screenshots, "takedown", "zh")
+    page.goto(f"{server}/takedowns")
+    expect(page.locator("tbody")).to_contain_text("已下架")
     page.select_option("#locale", "en")

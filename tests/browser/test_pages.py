@@ -212,6 +212,12 @@ def test_a_refused_form_keeps_what_was_typed_in_both_languages(
                 page.locator("form.stacked button[type=submit]").click()
             expect(page.get_by_role("heading", level=2).first).to_contain_text("US10791763")
             expect(page.locator(".error-summary")).to_have_count(0)
+            if locale == "zh":  # the findings and verdicts in Chinese words, not codes
+                chart = page.locator("section").first
+                expect(chart.get_by_role("heading", level=3)).to_contain_text("覆盖该产品")
+                expect(chart.locator("tbody")).not_to_contain_text(
+                    re.compile(r"\b(present|not found|partial|reads_on)\b")
+                )
     finally:
         page.goto(f"{server}/")
         page.select_option("#locale", "en")

@@ -120,7 +120,28 @@ def test_protective_order_material_only_for_cleared_roles(demo_url: str) -> None
 
 
 def test_pages_in_chinese(demo_url: str) -> None:
-    client, _ = _as(demo_url, "counsel@smoore-demo.example")
+    client, csrf = _as(demo_url, "counsel@smoore-demo.example")
     headers = {"Accept-Language": "zh-CN"}
-    assert "时间线" in client.get(f"/cases/{_case_id(demo_url, SUIT)}", headers=headers).text
+    case = client.get(f"/cases/{_case_id(demo_url, SUIT)}", headers=headers).text
+    assert "时间线" in case and "电商平台卖家诉讼 · " in case and "marketplace suit" not in case
     assert "侵权者关系网" in client.get("/network", headers=headers).text
+    hit = _confirmed_hit(demo_url)
+    notice = client.post("/takedowns", data={"csrf_token": csrf, "hit": str(hit)},
+                         follow_redirects=False).headers["location"]  # fmt: skip
+    draft = client.get(notice, headers=headers).text
+    assert '状态: <strong id="takedown-status">草稿</strong>' in draft, draft
+    assert "法律状态" not in draft  # a notice's state is no right's legal status
+    assert "证据库第 " in draft and "locker item" not in draft and "captured" not in draft
+    why = draft.split('<th scope="col">原因</th>', 1)[1].split("</tbody>", 1)[0]
+    assert "可能造成混淆" in why and "Likely to be confused" not in why, why
+    assert ">标记为已发送</button>" in draft and "Mark" not in draft
+    for status in ("sent", "refused"):
+        client.post(notice, data={"csrf_token": csrf, "status": status}).raise_for_status()
+    refused = client.get(notice, headers=headers).text
+    assert 'id="takedown-status">平台拒绝<' in refused and "· 已发送" in refused
+    assert "不予确认" not in refused  # a court's refusal is another word
+    listed = client.get("/takedowns", headers=headers).text
+    assert '<th scope="col">状态</th>' in listed and "<td>平台拒绝</td>" in listed
+    english = client.get(notice).text
+    assert 'id="takedown-status">refused by the platform<' in english
+    assert "locker item " in english and "Mark sent" in english

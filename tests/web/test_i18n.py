@@ -13,14 +13,17 @@ from babel.messages.pofile import read_po
 from fastapi.testclient import TestClient
 
 from ipsentry.domain.accounts import Role
-from ipsentry.domain.cases import CaseKind
+from ipsentry.domain.cases import CaseKind, CaseStatus
 from ipsentry.domain.diagnosis import OWNERS
 from ipsentry.domain.disputes import DisputeStatus, JudicialConfirmation, OutcomeKind
+from ipsentry.domain.evidence import EvidenceKind
 from ipsentry.domain.health import ActionStatus, AssessmentStatus, Severity
 from ipsentry.domain.mediation import Suitability
 from ipsentry.domain.observations import ObservationKind
 from ipsentry.domain.outreach import OutreachKind
 from ipsentry.domain.screening import ReviewStatus
+from ipsentry.domain.takedowns import TakedownStatus
+from ipsentry.matching.claims.chart import Finding, Verdict
 from ipsentry.matching.marks.reasons import PHRASES
 from ipsentry.web import i18n
 from ipsentry.web.terms import TERMS, term
@@ -35,14 +38,15 @@ PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 SAYS = re.compile(r"from ipsentry\.wording import .*\bN_\b")
 
 
-def extracted() -> set[str]:
-    """Every message the web app can show: in its code and templates, and what services
-    say with ``wording.N_`` in the modules babel.cfg names (as ``make messages`` reads)."""
+def extracted() -> set[tuple[str, str | None]]:
+    """Every message the web app can show, with its context (``pgettext``) if it has one:
+    in its code and templates, and what services say with ``wording.N_`` in the modules
+    babel.cfg names (as ``make messages`` reads)."""
     with (ROOT / "babel.cfg").open(encoding="utf-8") as handle:
         method_map, options = parse_mapping_cfg(handle)
     found = set()
-    for _file, _line, message, _comments, _context in extract_from_dir(ROOT, method_map, options):
-        found.add(message[0] if isinstance(message, tuple) else message)
+    for _file, _line, message, _comments, context in extract_from_dir(ROOT, method_map, options):
+        found.add((message[0] if isinstance(message, tuple) else message, context))
     return found
 
 
@@ -65,8 +69,8 @@ def test_every_message_has_a_translation(locale: str) -> None:
     messages = extracted()
     assert len(messages) > 30
     missing, broken = [], []
-    for text in sorted(messages):
-        entry = catalog.get(text)
+    for text, context in sorted(messages, key=lambda m: (m[0], m[1] or "")):
+        entry = catalog.get(text, context=context)
         translated = entry.string if entry is not None else ""
         first = translated[0] if isinstance(translated, tuple) else translated
         if not first or (entry is not None and entry.fuzzy):
@@ -118,8 +122,32 @@ def test_a_chosen_language_sticks_over_the_browsers(anonymous: TestClient) -> No
 
 
 @pytest.mark.parametrize(
+    ("codes", "kind"),
+    [(TakedownStatus, "takedown"), (Verdict, "verdict")],
+)
+def test_a_code_of_two_meanings_is_a_term_of_its_kind(codes: Iterable[str], kind: str) -> None:
+    missing = [str(c) for c in codes if str(c) not in TERMS and f"{kind}:{c}" not in TERMS]
+    assert not missing, f"add to web/terms.py: {missing}"
+
+
+def test_a_code_is_told_by_its_kinds_entry_first() -> None:
+    i18n.activate("zh_Hans")
+    try:
+        assert term(JudicialConfirmation.REFUSED) == "不予确认"
+        assert term(TakedownStatus.REFUSED, "takedown") == "平台拒绝"
+        assert term(TakedownStatus.DRAFT, "takedown") == term(AssessmentStatus.DRAFT) == "草稿"
+        assert i18n.pgettext("workflow", "Status") == "状态"
+        assert i18n.gettext("Status") == "法律状态"
+    finally:
+        i18n.activate(i18n.DEFAULT)
+
+
+@pytest.mark.parametrize(
     "codes",
     [
+        Finding,
+        CaseStatus,
+        EvidenceKind,
         Severity,
         AssessmentStatus,
         ActionStatus,

@@ -215,6 +215,10 @@ def test_a_chinese_review_page_tells_the_refusals_and_explanations_in_chinese(
     page = client.get("/review", headers=CHINESE).text
     assert 'lang="zh-Hans"' in page and "的权利要求" in page and "个要素" in page
     assert "elements found" not in page and "商品链接 ·" in page
+    # a hit's status is where it stands in review, not a right's legal status
+    assert '<label for="status">状态</label>' in page and "法律状态" not in page
+    portfolio = client.get("/portfolio", headers=CHINESE).text
+    assert '<label for="status">法律状态</label>' in portfolio
 
     def decide(decision: str, reason: str, version: int) -> str:
         sent = client.post(

@@ -111,6 +111,31 @@ def test_a_claim_chart_over_the_api_carries_the_patent_marking(login: Login) -> 
     assert unknown.status_code == 404
 
 
+def test_a_claim_chart_page_tells_its_findings_in_the_pages_language(login: Login) -> None:
+    client, csrf = login("analyst")
+    form = {"patent": PATENT, "product": PRODUCT, "csrf_token": csrf}
+    sent = client.post("/claims/chart", data=form, headers={"Accept-Language": "zh-CN"})
+    assert sent.status_code == 200, sent.text
+    page = sent.text
+    verdicts = page.split("<h3 ")[1:]
+    assert verdicts and all(
+        v.split("</h3>", 1)[0].rsplit("· ", 1)[1]
+        in ("覆盖该产品", "部分覆盖该产品", "未覆盖该产品")
+        for v in verdicts
+    ), verdicts
+    rows = [
+        r for body in page.split("<tbody>")[1:] for r in body.split("</tbody>")[0].split("<tr>")
+    ]
+    findings = {r.rsplit("<td>", 1)[1].split("</td>", 1)[0] for r in rows if "<td>" in r}
+    assert findings and findings <= {"具备", "未找到", "可能构成等同——请律师判断", "数值不符",
+                                     "具备（有证据表明不含该特征）", "与产品相矛盾",
+                                     "功能性限定——须结合说明书解释",
+                                     "未证明不含该特征——请律师判断"}, findings  # fmt: skip
+    english = client.post("/claims/chart", data=form).text
+    assert "<td>present</td>" in english or "<td>not found</td>" in english
+    assert "· partly reads on the product</h3>" in english or "· reads on the product" in english
+
+
 def _download(client: TestClient, csrf: str, fmt: str, confirm: str = "") -> Response:
     form = {"csrf_token": csrf, "patent": PATENT, "product": PRODUCT, "format": fmt}
     return client.post(

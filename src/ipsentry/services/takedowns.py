@@ -305,12 +305,15 @@ def notice_facts(uow: UnitOfWork, actor: Actor, notice_id: int, today: date) -> 
                 else None
             )
             evidence = (
-                f"locker item {item.id}, captured {utc_text(item.captured_at)}, "
-                f"SHA-256 {item.sha256}"
+                N_("locker item %(item)s, captured %(captured)s, SHA-256 %(sha256)s",
+                   item=item.id, captured=utc_text(item.captured_at), sha256=item.sha256)
                 if item is not None
-                else "(none captured)"
-            )
-            listings.append({**shown, "evidence": evidence, "right_label": listing.right_label})
+                else N_("(none captured)")
+            )  # fmt: skip
+            listings.append(
+                {**shown, **_said(uow, actor, listing), "evidence": evidence,
+                 "right_label": listing.right_label}
+            )  # fmt: skip
         return {
             "notice": row,
             "holder": holder.name if holder else "",
@@ -320,6 +323,16 @@ def notice_facts(uow: UnitOfWork, actor: Actor, notice_id: int, today: date) -> 
             "marking": notice.confidentiality.value.replace("_", " "),
             "listings": listings,
         }
+
+
+def _said(uow: UnitOfWork, actor: Actor, listing: TakedownListing) -> dict[str, Any]:
+    """Why the listing is named, as its hit says it (the words the notice stored, kept
+    with their phrase and clauses so a page tells them in its language); the stored words
+    alone when the hit is gone."""
+    hit = uow.hits.get(actor.organisation_id, listing.hit_id) if listing.hit_id else None
+    if hit is None:
+        return {"reasons": ()}
+    return {"explanation": review.hit_words(hit), "reasons": review.stored_reasons(hit.explanation)}
 
 
 def write_notice(

@@ -89,6 +89,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(current()).ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` as meant in ``context``, where one English word is two in another
+    language ("Status" of a right is its legal status, of a takedown its workflow state)."""
+    return str(translations(current()).pgettext(context, message))
+
+
 def babel_locale() -> Locale:
     return Locale.parse(current())
 

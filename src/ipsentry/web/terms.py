@@ -3,7 +3,10 @@ outcomes, kinds) and shown in the page's language through the ``term`` filter.
 
 ``N_`` only marks a message for extraction (babel knows it); the lookup happens when a
 page is rendered, in that page's language. A code with no entry is shown as it is, and a
-test holds every value of the enums below to an entry.
+test holds every value of the enums below to an entry. Where one code means different
+things in two enums (a judicial confirmation ``refused`` by the court, a takedown
+``refused`` by the platform), the entry of the one that differs is keyed ``kind:code`` and
+pages ask for it by its kind (``status|term("takedown")``).
 """
 
 from __future__ import annotations
@@ -91,14 +94,44 @@ TERMS = {
     "declaration": N_("declaration"),
     "domain": N_("domain"),
     "app_link": N_("app link"),
+    # domain.evidence.EvidenceKind
+    "page": N_("web page"),
+    "screenshot": N_("screenshot"),
+    "photo": N_("photo"),
+    "test_purchase": N_("test purchase"),
+    "sample": N_("sample"),
+    "document": N_("document"),
+    # domain.takedowns.TakedownStatus (draft is above)
+    "takedown:sent": N_("sent"),
+    "takedown:removed": N_("removed"),
+    "takedown:refused": N_("refused by the platform"),
+    "takedown:relisted": N_("relisted"),
+    # domain.cases.CaseStatus (open and closed are above)
+    "stayed": N_("stayed"),
+    # matching.claims.chart.Finding: its codes are its English words
+    "present": N_("present"),
+    "present (evidence of absence)": N_("present (evidence of absence)"),
+    "possible equivalent — for counsel": N_("possible equivalent — for counsel"),
+    "not found": N_("not found"),
+    "contradicted": N_("contradicted"),
+    "quantity not met": N_("quantity not met"),
+    "means-plus-function — construe against the specification": N_(
+        "means-plus-function — construe against the specification"
+    ),
+    "absence not shown — for counsel": N_("absence not shown — for counsel"),
+    # matching.claims.chart.Verdict
+    "verdict:reads_on": N_("reads on the product"),
+    "verdict:partial": N_("partly reads on the product"),
+    "verdict:no": N_("does not read on the product"),
 }
 
 
-def term(code: str | None) -> str:
-    """``code`` in the page's language; an unknown code as it is."""
+def term(code: str | None, kind: str = "") -> str:
+    """``code`` in the page's language (its ``kind``'s own entry first, when it has one);
+    an unknown code as it is."""
     if code is None:
         return ""
-    message = TERMS.get(str(code))
+    message = TERMS.get(f"{kind}:{code}") or TERMS.get(str(code))
     return i18n.gettext(message) if message else str(code)
 
 
