@@ -13,31 +13,9 @@ import pytest
 
 from ipsentry.services.audit import AuditFilter
 from ipsentry.services.database import unit_of_work
+from tests.integration.chart_samples import PATENT, PRODUCT
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-PATENT = {
-    "number": "US10000001",
-    "title": "Electronic vaporization device",
-    "claims": [
-        {
-            "num": 1,
-            "text": "An electronic vaporization device, comprising:\na liquid storage cavity;\na porous ceramic body; and\na heating element on the porous ceramic body.",
-        },
-        {
-            "num": 2,
-            "text": "The device of claim 1, wherein the device is free of a wick.",
-            "depends_on": 1,
-        },
-    ],
-    "confidentiality": "attorneys_eyes_only",
-    # counsel's construction of the claim terms, stored with the patent
-    "construction": {
-        "liquid storage cavity": ["tank"],
-        "porous ceramic body": ["porous ceramic core"],
-        "heating element": ["heating coil"],
-    },
-}
-PRODUCT = "The TH2 cartridge has a glass tank for oil. A porous ceramic core carries a printed heating coil. No cotton wick is used."
 
 
 def ipsentry(
@@ -229,7 +207,7 @@ def test_bad_batch_input_is_named_line_by_line(tmp_path: Path, account: dict[str
     command = ("claims", "batch", "--patents", str(patents), "--products", str(products),
                "--out", str(out), "--words-only")  # fmt: skip
     said = ipsentry(*command, ok=False, env=account).stderr
-    assert f"{patents}:3: (json): not valid JSON" in said
+    assert f"{patents}:3: claims: not valid JSON" in said
     assert f"{patents}:4: (json): not valid JSON" in said  # every broken line, not the first
     patents.write_text("\n".join(lines[:2]) + "\n", "utf-8")
     said = ipsentry(*command, ok=False, env=account).stderr

@@ -832,7 +832,7 @@ def test_screening_a_glob_names_every_bad_file_and_row_and_writes_nothing(
                           "--input", f"{folder}/*", "--out", str(out))  # fmt: skip
     said = " ".join(err.split())
     assert code == 2 and not out.exists()
-    for problem in (f"{folder}/b.jsonl:2: (json): not valid JSON",
+    for problem in (f"{folder}/b.jsonl:2: title: not valid JSON",
                     f"{folder}/c.parquet: (file): not a Parquet file",
                     f"{folder}/d.csv:3: kind: 'tweet' is not one of"):  # fmt: skip
         assert problem in said, err

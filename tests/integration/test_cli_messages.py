@@ -138,3 +138,42 @@ def test_a_portfolio_export_of_privileged_rights_needs_a_yes_and_is_recorded(
         entries, _ = uow.accounts.audit_entries(AuditFilter(action="export"))
     assert entries[0].details["marking"] == "privileged"
     assert entries[0].details["confirmed_privileged"] is True and out.exists()
+
+
+def test_a_screen_input_that_is_no_file_is_named_in_a_plain_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--input is read in the command (it may be a glob), not by click: its refusal names
+    the file and the option, never click's 'usage: Invalid value'."""
+    marks = tmp_path / "marks.csv"
+    marks.write_text("id,mark\n1,CCELL\n", "utf-8")
+    out = tmp_path / "hits.jsonl"
+    screen = ["screen", "--marks", str(marks), "--out", str(out), "--input"]
+    missing = tmp_path / "listings.csv"
+    assert run([*screen, str(missing)]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"{missing}: --input: no such file"]
+
+    pattern = f"{tmp_path}/crawl/*.jsonl"
+    assert run([*screen, pattern]) == 2
+    said = capsys.readouterr().err.splitlines()
+    assert said == [f"command line: --input: no file matches {pattern!r}"]
+
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    (crawl / "a.jsonl").write_text('{"kind": "listing", "text": "CCELL pods"}\n', "utf-8")
+    (crawl / "b.jsonl").write_bytes(b"")
+    (crawl / "c.txt").write_text("CCELL\n", "utf-8")
+    assert run([*screen, f"{crawl}/*"]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert f"{crawl / 'b.jsonl'}: --input: is empty" in said
+    assert f"{crawl / 'c.txt'}: --input: unknown format '.txt'" in said
+    assert "a.jsonl" not in said and "usage" not in said and "Invalid value" not in said
+    assert not out.exists()
+
+
+def test_an_unknown_language_is_named_in_a_plain_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run(["health", "list", "--lang", "fr"]) == 2
+    said = capsys.readouterr().err.splitlines()
+    assert said == ["command line: --lang: 'fr' is not one of en, zh_Hans"]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.formats.files import read_text, text_lines
+from ipsentry.formats.json_breaks import json_problem
 
 
 def read_queries(queries: list[str] | None, queries_file: Path | None) -> Iterator[str]:
@@ -38,8 +39,7 @@ def read_json_texts(paths: list[Path]) -> list[str]:
         try:
             json.loads(text)
         except json.JSONDecodeError as error:
-            raise InvalidInput(
-                [Problem(str(path), error.lineno, "(json)", f"not valid JSON: {error.msg}")]
-            ) from None
+            chunks = [text.encode("utf-8")]
+            raise InvalidInput([json_problem(str(path), chunks, error.msg, by_line=True)]) from None
         texts.append(text)
     return texts

@@ -19,7 +19,7 @@ from typing import Any
 
 import typer
 
-from ipsentry.errors import InvalidInput
+from ipsentry.errors import InvalidInput, Problem
 from ipsentry.formats.files import check_input, check_output, check_output_folder
 
 TABULAR = (".csv", ".xlsx", ".json", ".jsonl")
@@ -85,14 +85,29 @@ class InputFile(PathParser):
 
 def input_files(pattern: str, formats: tuple[str, ...]) -> list[Path]:
     """The files a path or a glob (``listings/*.parquet``, ``crawl/**/*.jsonl``) names, in
-    name order, each checked as an ``InputFile``; a glob that matches nothing is refused."""
+    name order, each checked as an ``InputFile``; a glob that matches nothing is refused.
+
+    Read in the command's body, not by the option's parser, so a refusal is InvalidInput
+    naming each bad file and --input, not click's 'Invalid value' usage error.
+    """
     if not any(c in pattern for c in "*?["):
-        return [InputFile(*formats)(pattern)]
-    found = glob.glob(pattern, recursive=True)  # noqa: PTH207 (Path.glob takes no absolute pattern)
-    paths = sorted(Path(p) for p in found if Path(p).is_file())
-    if not paths:
-        raise Refused("command line", f"--input: no file matches {pattern!r}")
-    return [InputFile(*formats)(p) for p in paths]
+        paths = [Path(pattern)]
+    else:
+        found = glob.glob(pattern, recursive=True)  # noqa: PTH207 (Path.glob: no absolute pattern)
+        paths = sorted(Path(p) for p in found if Path(p).is_file())
+        if not paths:
+            raise InvalidInput(
+                [Problem("command line", None, "--input", f"no file matches {pattern!r}")]
+            )
+    parser, problems = InputFile(*formats), []
+    for path in paths:
+        try:
+            parser(path)
+        except Refused as error:
+            problems.append(Problem(error.source, None, "--input", error.message))
+    if problems:
+        raise InvalidInput(problems)
+    return paths
 
 
 class BinaryFile(PathParser):

@@ -8,7 +8,9 @@ from typing import Any
 
 import yaml
 
+from ipsentry.errors import InvalidInput
 from ipsentry.formats.files import invalid, read_text
+from ipsentry.formats.json_breaks import json_problem
 
 
 class _PlainLoader(yaml.SafeLoader):
@@ -31,7 +33,10 @@ def read_mapping(path: Path, what: str) -> dict[str, Any]:
         else:
             data = yaml.load(text, Loader=_PlainLoader)
     except json.JSONDecodeError as error:
-        raise invalid(path, f"not valid JSON: {error.msg}", row=error.lineno) from None
+        text_chunks = [text.encode("utf-8")]
+        raise InvalidInput(
+            [json_problem(str(path), text_chunks, error.msg, by_line=True)]
+        ) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or "cannot be read"

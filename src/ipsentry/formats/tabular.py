@@ -31,6 +31,7 @@ from ipsentry.formats.files import (
     invalid,
     problem,
 )
+from ipsentry.formats.json_breaks import complaint, file_chunks, json_problem
 from ipsentry.wording import N_
 
 Row = tuple[int, dict[str, Any]]
@@ -164,11 +165,16 @@ def _json_rows(
                 if progress is not None:
                     progress(reader.position, reader.size)
         except ijson.JSONError as error:
-            raise invalid(
-                path, f"not valid JSON after record {number}: {error}", None, "(json)"
-            ) from None
+            said = f"after record {number}: {complaint(error)}"
+            raise InvalidInput([_broken(path, said)]) from None
     if number == 0 and opening == "{":
         yield from _single_object(path)
+
+
+def _broken(path: Path, said: str) -> Problem:
+    """A JSON file's break, found by reading it again (the error path only)."""
+    with CountingReader(path) as reader:
+        return json_problem(str(path), file_chunks(reader.read), said)
 
 
 def _single_object(path: Path) -> Iterator[Row]:
@@ -177,7 +183,7 @@ def _single_object(path: Path) -> Iterator[Row]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise invalid(path, error.msg, error.lineno, "(json)") from None
+        raise InvalidInput([_broken(path, error.msg)]) from None
     if isinstance(data.get("rights"), list):
         return  # an empty list of rights
     yield 1, data
@@ -196,7 +202,8 @@ def _jsonl_rows(
                 try:
                     record = json.loads(line)
                 except json.JSONDecodeError as error:
-                    broken.append(problem(path, f"not valid JSON: {error.msg}", number, "(json)"))
+                    line_text = [line.encode("utf-8")]
+                    broken.append(json_problem(str(path), line_text, error.msg, number))
                     continue
                 if not isinstance(record, dict):
                     broken.append(problem(path, "expected an object", number, "(record)"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 import json
 import re
+import reprlib
 from datetime import date
 from typing import Any, TypeVar
 
@@ -180,12 +181,21 @@ def _claims(fields: _Fields) -> list[tuple[int, str]]:
             if not isinstance(item, dict) or not str(item.get("text", "")).strip():
                 fields.problem("claims", f"claim {position} has no text")
                 continue
-            claims.append((int(item.get("num") or position), str(item["text"])))
+            number = item.get("num") or position
+            if isinstance(number, bool) or not str(number).strip().isdecimal():
+                fields.problem("claims", f"claim {position}: num {number!r} is not a claim number")
+                continue
+            claims.append((int(str(number).strip()), str(item["text"])))
         return claims
     if isinstance(value, str) and value.strip():
         from ipsentry.matching.claims import split_numbered_claims  # only when a file has claims
 
         return split_numbered_claims(value)
+    if value not in (None, ""):
+        fields.problem(
+            "claims",
+            f"expected a list of {{num, text}} or the numbered text, not {reprlib.repr(value)}",
+        )
     return []
 
 
