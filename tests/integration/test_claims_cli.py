@@ -13,31 +13,9 @@ import pytest
 
 from ipsentry.services.audit import AuditFilter
 from ipsentry.services.database import unit_of_work
+from tests.integration.chart_samples import PATENT, PRODUCT
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-PATENT = {
-    "number": "US10000001",
-    "title": "Electronic vaporization device",
-    "claims": [
-        {
-            "num": 1,
-            "text": "An electronic vaporization device, comprising:\na liquid storage cavity;\na porous ceramic body; and\na heating element on the porous ceramic body.",
-        },
-        {
-            "num": 2,
-            "text": "The device of claim 1, wherein the device is free of a wick.",
-            "depends_on": 1,
-        },
-    ],
-    "confidentiality": "attorneys_eyes_only",
-    # counsel's construction of the claim terms, stored with the patent
-    "construction": {
-        "liquid storage cavity": ["tank"],
-        "porous ceramic body": ["porous ceramic core"],
-        "heating element": ["heating coil"],
-    },
-}
-PRODUCT = "The TH2 cartridge has a glass tank for oil. A porous ceramic core carries a printed heating coil. No cotton wick is used."
 
 
 def ipsentry(

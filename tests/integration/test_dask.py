@@ -40,7 +40,7 @@ from ipsentry.services.marks import search_register
 from ipsentry.services.register_watch import build_register
 from ipsentry.services.screening import run_screening, screen_files
 from ipsentry.store.unit_of_work import UnitOfWork
-from tests.integration.test_claims_cli import PATENT, PRODUCT
+from tests.integration.chart_samples import PATENT, PRODUCT
 
 BIN = Path(sys.executable).parent
 MARKS = ["VAPORWAVE", "CLOUDLIGHT", "EMBERTIP", "MISTRAL", "NIMBUSPOD", "ORCHIDA"]

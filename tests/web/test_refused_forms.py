@@ -124,8 +124,43 @@ def test_a_refused_file_lists_each_row_and_stores_nothing(demo_url: str) -> None
     page = refused.text
     assert refused.status_code == 422 and "<h1>上传观察记录</h1>" in page
     summary = _summary(page)
-    assert "bad.csv，第 2 行: text:" in summary and "bad.csv，第 3 行: kind:" in summary
+    assert "bad.csv，第 2 行: text: 为空；没有可筛查的内容" in summary
+    assert "bad.csv，第 3 行: kind: “spaceship”不是以下之一：listing, declaration" in summary
+    assert "is not one of" not in summary and "nothing to screen" not in summary
     assert client.get("/upload").text.count('href="/jobs/') == jobs_before
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "chinese", "english"),
+    [
+        ("dup.csv", "kind,kind,text\nlisting,listing,x\n", "列 kind 出现了两次",
+         "column kind appears twice"),
+        ("headless.csv", "listing,CCELL pod\n", "表头中没有可识别的列（listing, CCELL pod……）",
+         "no known column in the header (listing, CCELL pod...)"),
+        ("wide.csv", "kind,text\nlisting,CCELL pod,extra\n", "单元格多于表头的列数",
+         "more cells than header columns"),
+        ("latin.csv", "kind,text\nlisting,caf\xe9\n", "不是 UTF-8 文本（第 12 列的字节 0xe9）",
+         "not UTF-8 text (byte 0xe9 at column 12)"),
+        ("blank.csv", "kind,text\n,\n", "没有任何记录", "has no records"),
+        ("book.xlsx", "not a workbook", "不是 Excel .xlsx 工作簿（", "not an Excel .xlsx workbook ("),
+    ],
+)  # fmt: skip
+def test_a_file_the_reader_refuses_is_told_in_the_pages_language(
+    demo_url: str, name: str, content: str, chinese: str, english: str
+) -> None:
+    """The readers of every upload (formats/) say why a file is refused in the page's
+    language, as the upload's own checks do; the same words stay English elsewhere."""
+    client, csrf = _as(demo_url, "analyst")
+    for headers, said, other in ((ZH, chinese, english), ({}, english, chinese)):
+        refused = client.post(
+            "/upload",
+            files={"file": (name, content.encode("latin-1"), "text/csv")},
+            data={"csrf_token": csrf},
+            headers=headers,
+        )
+        assert refused.status_code == 422, refused.text
+        summary = _summary(refused.text)
+        assert said in summary and other not in summary, summary
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from ipsentry.errors import InvalidInput, Problem
+from ipsentry.wording import N_
 
 FILE = "(file)"
 Progress = Callable[[int, int], None]
@@ -38,13 +39,13 @@ def invalid(
 def check_input(path: Path) -> None:
     """An existing, readable, non-empty regular file, or InvalidInput saying which it is not."""
     if not path.exists():
-        raise invalid(path, "no such file")
+        raise invalid(path, N_("no such file"))
     if path.is_dir():
-        raise invalid(path, "is a folder; give a file")
+        raise invalid(path, N_("is a folder; give a file"))
     if not os.access(path, os.R_OK):
-        raise invalid(path, "cannot be read (permission denied)")
+        raise invalid(path, N_("cannot be read (permission denied)"))
     if path.stat().st_size == 0:
-        raise invalid(path, "is empty")
+        raise invalid(path, N_("is empty"))
 
 
 def check_output(path: Path) -> None:
@@ -120,8 +121,11 @@ def decode(path: Path, line: bytes, number: int) -> str:
     except UnicodeDecodeError as error:
         raise invalid(
             path,
-            f"not UTF-8 text (byte 0x{line[error.start]:02x} at column {error.start + 1}); "
-            "save the file as UTF-8",
+            N_(
+                "not UTF-8 text (byte %(byte)s at column %(column)s); save the file as UTF-8",
+                byte=f"0x{line[error.start]:02x}",
+                column=error.start + 1,
+            ),
             row=number,
         ) from None
     return text.removeprefix("\ufeff") if number == 1 else text
@@ -138,7 +142,7 @@ def text_lines(path: Path, progress: Progress | None = None) -> Iterator[tuple[i
             if progress is not None:
                 progress(reader.position, reader.size)
     if number == 0:
-        raise invalid(path, "is empty")
+        raise invalid(path, N_("is empty"))
 
 
 def read_text(path: Path) -> str:

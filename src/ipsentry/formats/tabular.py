@@ -32,6 +32,7 @@ from ipsentry.formats.files import (
     problem,
 )
 from ipsentry.formats.json_breaks import complaint, file_chunks, json_problem
+from ipsentry.wording import N_
 
 Row = tuple[int, dict[str, Any]]
 FORMATS = (".csv", ".xlsx", ".json", ".jsonl", ".parquet")
@@ -46,19 +47,20 @@ def file_format(path: Path) -> str:
 def _check_header(path: Path, header: list[str], fields: Collection[str] | None) -> None:
     named = [h for h in header if h]
     if not named:
-        raise invalid(path, "the header row is empty; the first row must name the columns", 1)
+        raise invalid(path, N_("the header row is empty; the first row must name the columns"), 1)
     if len(set(named)) != len(named):
         twice = sorted({h for h in named if named.count(h) > 1})
-        raise invalid(path, f"column {', '.join(twice)} appears twice", 1, "(header)")
+        said = N_("column %(columns)s appears twice", columns=", ".join(twice))
+        raise invalid(path, said, 1, "(header)")
     if fields and not set(named) & set(fields):
         expected = ", ".join(list(fields)[:6])
-        raise invalid(
-            path,
-            f"no known column in the header ({', '.join(named[:4])}...); the first row must "
-            f"name the columns, e.g. {expected}",
-            1,
-            "(header)",
+        said = N_(
+            "no known column in the header (%(named)s...); the first row must name the "
+            "columns, e.g. %(expected)s",
+            named=", ".join(named[:4]),
+            expected=expected,
         )
+        raise invalid(path, said, 1, "(header)")
 
 
 def _csv_rows(
@@ -68,7 +70,7 @@ def _csv_rows(
         numbered = _numbered_lines(path, reader)
         first = next(numbered, None)
         if first is None:
-            raise invalid(path, "is empty")
+            raise invalid(path, N_("is empty"))
         delimiter = max(_DELIMITERS, key=first.count)
         lines = _chain(first, numbered)
         rows = csv.reader(lines, delimiter=delimiter, strict=True)
@@ -77,13 +79,15 @@ def _csv_rows(
             _check_header(path, header, fields)
             for cells in rows:
                 if len(cells) > len(header):
-                    raise invalid(path, "more cells than header columns", rows.line_num, "(row)")
+                    said = N_("more cells than header columns")
+                    raise invalid(path, said, rows.line_num, "(row)")
                 if any(c.strip() for c in cells):
                     yield rows.line_num, {h: v for h, v in zip(header, cells, strict=False) if h}
                 if progress is not None:
                     progress(reader.position, reader.size)
         except csv.Error as error:
-            raise invalid(path, f"not valid CSV: {error}", rows.line_num, "(row)") from None
+            said = N_("not valid CSV: %(error)s", error=str(error))
+            raise invalid(path, said, rows.line_num, "(row)") from None
 
 
 def _numbered_lines(path: Path, reader: CountingReader) -> Iterator[str]:
@@ -117,7 +121,9 @@ def _xlsx_rows(
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (*damaged, OSError, ValueError) as error:
-        raise invalid(path, f"not an Excel .xlsx workbook ({error})") from None
+        raise invalid(
+            path, N_("not an Excel .xlsx workbook (%(error)s)", error=str(error))
+        ) from None
     try:
         sheet = book.worksheets[0]
         total = sheet.max_row or 0
@@ -131,7 +137,8 @@ def _xlsx_rows(
             if progress is not None:
                 progress(number, max(total, number))
     except damaged as error:
-        raise invalid(path, f"a damaged Excel .xlsx workbook ({error})") from None
+        said = N_("a damaged Excel .xlsx workbook (%(error)s)", error=str(error))
+        raise invalid(path, said) from None
     finally:
         book.close()
 
@@ -254,7 +261,10 @@ def read_rows(
     reader = READERS.get(file_format(path))
     if reader is None:
         known = ", ".join(FORMATS)
-        raise invalid(path, f"unknown format {path.suffix or '(no suffix)'!r}; use {known}")
+        suffix = repr(path.suffix or "(no suffix)")
+        raise invalid(
+            path, N_("unknown format %(suffix)s; use %(formats)s", suffix=suffix, formats=known)
+        )
     check_input(path)
     return _non_empty(path, reader(path, fields, progress))
 
@@ -265,7 +275,7 @@ def _non_empty(path: Path, rows: Iterator[Row]) -> Iterator[Row]:
         found = True
         yield row
     if not found:
-        raise invalid(path, "has no records")
+        raise invalid(path, N_("has no records"))
 
 
 def write_records(path: Path, records: list[dict[str, Any]]) -> None:

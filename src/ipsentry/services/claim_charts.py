@@ -29,6 +29,7 @@ from ipsentry.services.access import Actor
 from ipsentry.services.portfolio import get_right
 from ipsentry.services.right_records import IMPORT_FIELDS, right_from_record
 from ipsentry.store.unit_of_work import UnitOfWork
+from ipsentry.wording import N_
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -317,7 +318,7 @@ def chart_for(
     """A portfolio patent the actor may read, charted against a product text (web, API)."""
     actor.require(Permission.READ, "chart claims")
     if not product_text.strip():
-        raise InvalidInput([Problem("form", None, "product", "is empty")])
+        raise InvalidInput([Problem("form", None, "product", N_("is empty"))])
     right = portfolio_patent(uow, actor, reference)
     record = lexical_charter().chart(right, product_text, product_name, list(claims) or None)
     return PortfolioChart(record, right.confidentiality, right)

@@ -26,6 +26,7 @@ from ipsentry.formats.tabular import read_rows
 from ipsentry.services import cluster
 from ipsentry.services.access import Actor
 from ipsentry.store.unit_of_work import UnitOfWork
+from ipsentry.wording import N_
 
 if TYPE_CHECKING:
     from ipsentry.matching.claims.screen import ClaimHit, ClaimScreener
@@ -293,13 +294,14 @@ def _seen_rows(paths: Sequence[Path], problems: list[Problem]) -> Iterator[Seen]
             try:
                 kind = ObservationKind(raw_kind)
             except ValueError:
-                message = f"'{raw_kind}' is not one of {kinds}"
+                message = N_("'%(value)s' is not one of %(kinds)s", value=raw_kind, kinds=kinds)
                 problems.append(Problem(source, number, "kind", message))
                 continue
             text = str(row.get("text") or row.get("title") or "").strip()
             brand = str(row.get("declared_brand") or "").strip()
             if not text and not brand:
-                problems.append(Problem(source, number, "text", "is empty; nothing to screen"))
+                said = N_("is empty; nothing to screen")
+                problems.append(Problem(source, number, "text", said))
                 continue
             key = row.get("id") or (f"{path.name}:{number}" if len(paths) > 1 else number)
             yield Seen(
