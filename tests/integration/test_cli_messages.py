@@ -177,3 +177,14 @@ def test_an_unknown_language_is_named_in_a_plain_line(
     assert run(["health", "list", "--lang", "fr"]) == 2
     said = capsys.readouterr().err.splitlines()
     assert said == ["command line: --lang: 'fr' is not one of en, zh_Hans"]
+
+
+def test_a_negative_number_is_a_value_and_an_unknown_option_still_named(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run(["marks", "compare", "-2", "-2.5", "--json"]) == 0
+    assert "'-2.5' contains the mark whole" in capsys.readouterr().out
+    assert run(["marks", "compare", "CCELL", "C-CELL", "--jsn"]) == 2
+    assert "No such option: --jsn" in capsys.readouterr().err
+    assert run(["marks", "compare", "CCELL", "-x"]) == 2  # a word, not a number: an option
+    assert "No such option: -x" in capsys.readouterr().err

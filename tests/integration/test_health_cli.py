@@ -161,3 +161,19 @@ def test_service_hours_are_counted_and_never_beyond_the_package(
     assert (
         "no service package of yours" in capsys.readouterr().err
     )  # only the provider counts hours
+
+
+def test_negative_hours_and_task_numbers_reach_the_checks_that_refuse_them(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'-2' is a value, not an unknown option (click said 'No such option: -2')."""
+    before = _json(capsys, "health", "programme", *ADVISOR)
+    assert isinstance(before, dict)
+    for used in ("-2", "-0.5"):
+        assert run(["health", "hours", "1", used, *ADVISOR]) == 2
+        said = capsys.readouterr().err
+        assert said.startswith("command line: hours: give hours above zero"), said
+    assert run(["health", "task", "1", "-1", "done", *ADVISOR]) == 4
+    assert "health check 1 has no task -1" in capsys.readouterr().err
+    after = _json(capsys, "health", "programme", *ADVISOR)
+    assert isinstance(after, dict) and after["service_hours"] == before["service_hours"]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ipsentry.cli.inputs import read_json_texts
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.formats.mappings import read_mapping
 from ipsentry.formats.tabular import read_rows
@@ -108,6 +109,16 @@ def test_a_mapping_file_names_the_line_and_the_field(tmp_path: Path) -> None:
     [found] = raised.value.problems
     assert (found.row, found.field) == (2, "export_markets")
     assert found.message.startswith("not valid JSON: ")
+
+
+def test_an_association_file_names_the_line_and_the_field(tmp_path: Path) -> None:
+    good, bad = tmp_path / "good.json", tmp_path / "assetlinks.json"
+    good.write_text('[{"target": {"package_name": "com.example"}}]', "utf-8")
+    bad.write_text('[{"relation": ["delegate"],\n  "target": {"package_name": com}}]', "utf-8")
+    with pytest.raises(InvalidInput) as raised:
+        read_json_texts([good, bad])
+    [found] = raised.value.problems
+    assert (found.source, found.row, found.field) == (str(bad), 2, "target")
 
 
 PATENT = {"kind": "patent", "jurisdiction": "US", "title": "Pod", "registration_number": "10357623"}

@@ -122,6 +122,34 @@ def tidy_help(command: Command) -> None:
     if isinstance(command, TyperGroup):
         for sub in command.commands.values():
             tidy_help(sub)
+    else:
+        _negative_numbers_are_values(command)
+
+
+NEGATIVE_NUMBER = re.compile(r"-(\d+\.?\d*|\.\d+)")
+
+
+def _negative_numbers_are_values(command: Command) -> None:
+    """'-2' given for an argument reaches the argument, whose check refuses it in words
+    ('hours must not be negative'); click's parser takes any word starting with '-' for an
+    option and stops at 'No such option: -2'. (An option's value, '--hours -2', it already
+    takes as a value.) No ipsentry option is named like a number."""
+    make_parser = command.make_parser
+
+    def parser_taking_negative_numbers(ctx: Context) -> Any:
+        parser = make_parser(ctx)
+        process_option = parser._process_opts
+
+        def process(arg: str, state: Any) -> None:
+            if NEGATIVE_NUMBER.fullmatch(arg):
+                state.largs.append(arg)
+            else:
+                process_option(arg, state)
+
+        parser._process_opts = process  # type: ignore[method-assign]
+        return parser
+
+    command.make_parser = parser_taking_negative_numbers  # type: ignore[method-assign]
 
 
 class LazyGroup(TyperGroup):
