@@ -1,5 +1,5 @@
-"""Rebuilding the search indexes from the web: admins only, the file checked at once, the
-index built as a job into the installation's folder and searched at once after."""
+"""Rebuilding the search indexes from the web and the API: admins only, the file checked at
+once, the index built as a job into the installation's folder and searched at once after."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx import Response
 
 from ipsentry.services.demo import demo_patent_corpus
 from ipsentry.services.jobs import ThreadRunner
@@ -96,3 +97,65 @@ def test_only_admins_rebuild_an_index(
     assert _send(client, csrf, "patents", "p.jsonl", b'{"number": "US1"}\n') == 403
     assert 'href="/indexes"' not in client.get("/").text
     assert not (tmp_path / "register").exists()
+
+
+def _api_send(client: TestClient, csrf: str, which: str, name: str, data: bytes) -> Response:
+    return client.post(
+        f"/api/v1/indexes/{which}",
+        files={"file": (name, data, "application/octet-stream")},
+        headers={"X-CSRF-Token": csrf},
+    )
+
+
+def test_the_api_lists_and_rebuilds_the_indexes_as_the_page_does(
+    demo_url: str, runner: ThreadRunner, tmp_path: Path
+) -> None:
+    client, csrf = _as("admin", demo_url, runner, tmp_path)
+    started = _api_send(client, csrf, "register", "register.txt", REGISTER)
+    assert started.status_code == 202, started.text
+    job = started.json()
+    assert job["kind"] == "register_index" and job["status"] in ("queued", "running", "done")
+    runner.wait()
+    listed = client.get("/api/v1/indexes")
+    assert listed.status_code == 200, listed.text
+    body = listed.json()
+    assert body["indexes"] == [
+        {"kind": "register_index", "setting": "IPSENTRY_REGISTER_INDEX",
+         "folder": str(tmp_path / "register")},
+        {"kind": "patent_index", "setting": "IPSENTRY_PATENT_INDEX",
+         "folder": str(tmp_path / "patents")},
+    ]  # fmt: skip
+    (mine,) = [j for j in body["jobs"] if j["id"] == job["id"]]
+    assert mine["status"] == "done" and mine["result"]["indexed"] > 0, mine
+    assert {j["kind"] for j in body["jobs"]} <= {"register_index", "patent_index"}
+    assert f'href="/jobs/{job["id"]}"' in client.get("/indexes").text  # the page's job too
+    found = client.get("/api/v1/register/search", params={"q": "CCELL"}).json()
+    assert found["items"], found
+    refused = _api_send(client, csrf, "patents", "corpus.jsonl", b'{"title": "no number"}\n')
+    assert refused.status_code == 422 and refused.json()["errors"][0]["source"] == "corpus.jsonl"
+    assert not (tmp_path / "patents").exists()
+    wrong = _api_send(client, csrf, "register", "names.csv", b"CCELL\n")
+    assert wrong.status_code == 422 and wrong.json()["errors"][0]["message"].startswith(
+        "unknown format; use .txt"
+    )
+    bare = client_for(demo_url, runner, register_index=None)
+    bare_csrf = sign_in(bare, DEMO_USERS["admin"])
+    unset = bare.get("/api/v1/indexes").json()["indexes"][0]
+    assert unset["folder"] is None
+    refused_unset = _api_send(bare, bare_csrf, "register", "register.txt", REGISTER)
+    assert refused_unset.status_code == 422
+    assert refused_unset.json()["errors"][0]["field"] == "IPSENTRY_REGISTER_INDEX"
+
+
+@pytest.mark.parametrize("role", ["counsel", "analyst", "viewer"])
+def test_only_admins_use_the_index_api(
+    role: str, demo_url: str, runner: ThreadRunner, tmp_path: Path
+) -> None:
+    client, csrf = _as(role, demo_url, runner, tmp_path)
+    listed = client.get("/api/v1/indexes")
+    assert listed.status_code == 403 and "rebuild the search indexes" in listed.json()["detail"]
+    assert _api_send(client, csrf, "register", "register.txt", REGISTER).status_code == 403
+    assert _api_send(client, csrf, "patents", "p.jsonl", b'{"number": "US1"}\n').status_code == 403
+    assert not (tmp_path / "register").exists() and not (tmp_path / "patents").exists()
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert {"get"} <= set(paths["/api/v1/indexes"]) and "post" in paths["/api/v1/indexes/patents"]

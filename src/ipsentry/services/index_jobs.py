@@ -24,6 +24,7 @@ from ipsentry.services import jobs, patent_search, register_watch, uploads
 from ipsentry.services.access import Actor
 from ipsentry.services.database import UnitOfWork, unit_of_work
 from ipsentry.services.jobs import Progress, Runner
+from ipsentry.settings import Settings
 from ipsentry.wording import N_
 
 MEGABYTES = 200
@@ -55,11 +56,17 @@ class IndexKind:
     formats: tuple[str, ...]
     read: Callable[[Path], Sequence[Any]]  # the file's records, or InvalidInput
     build: Callable[[Sequence[Any], Path], int]  # records into the folder; how many
+    served: Callable[[Settings], Path | None]  # the folder this installation serves it from
 
 
 INDEXES = {
     JobKind.REGISTER_INDEX: IndexKind(
-        "IPSENTRY_REGISTER_INDEX", REGISTER_MARKER, (".txt",), read_register, _build_register
+        "IPSENTRY_REGISTER_INDEX",
+        REGISTER_MARKER,
+        (".txt",),
+        read_register,
+        _build_register,
+        lambda settings: settings.register_index,
     ),
     JobKind.PATENT_INDEX: IndexKind(
         "IPSENTRY_PATENT_INDEX",
@@ -67,24 +74,26 @@ INDEXES = {
         (".jsonl", ".json", ".csv"),
         patent_search.read_corpus,
         _build_patents,
+        lambda settings: settings.patent_index,
     ),
 }
 
 
 def start(
-    url: str,
+    settings: Settings,
     actor: Actor,
     runner: Runner,
     kind: JobKind,
-    folder: Path | None,
     name: str,
     data: bytes,
 ) -> Job:
-    """Check the uploaded file now; rebuild the ``kind`` index into ``folder`` as a job (the
-    patent index lexical: 'ipsentry patents index' builds the hybrid one)."""
+    """Check the uploaded file now; rebuild the ``kind`` index into the folder the
+    installation serves it from as a job (the patent index lexical: 'ipsentry patents
+    index' builds the hybrid one)."""
     actor.require(Permission.MANAGE_INDEXES, N_("rebuild the search indexes"))
     index = INDEXES[kind]
-    out = _folder(folder, index.setting, index.marker)
+    out = _folder(index.served(settings), index.setting, index.marker)
+    url = settings.database_url
     path = uploads.saved(name, data, index.formats, MEGABYTES)
     records = uploads.checked(name, path, index.read)
     path.unlink()
@@ -107,3 +116,10 @@ def recent(uow: UnitOfWork, actor: Actor) -> list[Job]:
     """The organisation's latest index jobs, for the page that starts them (admins only)."""
     actor.require(Permission.MANAGE_INDEXES, N_("rebuild the search indexes"))
     return [j for j in jobs.recent(uow, actor) if j.kind in INDEXES]
+
+
+def served(settings: Settings, actor: Actor) -> dict[JobKind, Path | None]:
+    """Each index's folder as this installation serves it (None: it serves none), for
+    those who may rebuild them: a server's paths are not every user's to know."""
+    actor.require(Permission.MANAGE_INDEXES, N_("rebuild the search indexes"))
+    return {kind: index.served(settings) for kind, index in INDEXES.items()}

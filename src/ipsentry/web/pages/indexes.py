@@ -20,23 +20,19 @@ Upload = Annotated[UploadFile, File()]
 
 @router.get("/indexes")
 def indexes_page(request: Request, actor: PageActor, uow: UowDep) -> Response:
-    settings = settings_of(request)
+    folders = index_jobs.served(settings_of(request), actor)
     context = {
         "jobs": index_jobs.recent(uow, actor),
-        "register_folder": settings.register_index,
-        "patent_folder": settings.patent_index,
+        "register_folder": folders[JobKind.REGISTER_INDEX],
+        "patent_folder": folders[JobKind.PATENT_INDEX],
     }
     return render(request, "indexes.html", context)
 
 
 async def _rebuild(request: Request, actor: PageActor, file: Upload, kind: JobKind) -> Response:
     """An index job; a refused file shows the page again with each problem."""
-    settings, data = settings_of(request), await file.read()
-    folder = settings.register_index if kind is JobKind.REGISTER_INDEX else settings.patent_index
-    name = file.filename or "upload"
-    job = index_jobs.start(
-        settings.database_url, actor, runner_of(request), kind, folder, name, data
-    )
+    data, name = await file.read(), file.filename or "upload"
+    job = index_jobs.start(settings_of(request), actor, runner_of(request), kind, name, data)
     return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
 
