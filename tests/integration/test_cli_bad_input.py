@@ -233,6 +233,7 @@ VALID: dict[str, dict[str, Any]] = {
     "health outreach": {"as_json": True, "as_user": "{advisor}"},
     "health hours": {"assessment_id": "1", "used": "1", "as_user": "{advisor}"},
     "health programme": {"as_json": True, "as_user": "{advisor}"},
+    "health enterprises": {"as_json": True, "as_user": "{advisor}"},
     "health report": {"assessment_id": "2", "out": "{out.html}", "as_user": "{advisor}"},
     "health show": {"assessment_id": "1", "as_user": "{advisor}"},
     # the demo's disputes: 1 resolved and 2 in mediation (mediator), 3 taken in and 4 referred

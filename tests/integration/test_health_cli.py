@@ -139,6 +139,26 @@ def test_a_provider_lists_the_slugs_it_may_check(
     assert "No enterprise has engaged your organisation" in capsys.readouterr().out
 
 
+def test_a_provider_opens_the_case_its_dispute_became_as_itself(
+    demo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed = _json(capsys, "cases", "list", *ADVISOR)
+    assert isinstance(listed, list)
+    (case,) = listed
+    assert run(["cases", "show", str(case["id"]), *ADVISOR]) == 0
+    assert "edge-brush" in capsys.readouterr().out
+    assert run(["cases", "list", *ADVISOR]) == 0
+    assert f"│ {case['id']} " in capsys.readouterr().out  # the id 'cases show' takes
+    # a user named in the environment alone acts for their own organisation
+    monkeypatch.setenv("IPSENTRY_USER_EMAIL", "advisor@ipservice-demo.example")
+    get_settings.cache_clear()
+    try:
+        assert _json(capsys, "cases", "list") == listed
+    finally:
+        monkeypatch.delenv("IPSENTRY_USER_EMAIL")
+        get_settings.cache_clear()
+
+
 def test_a_register_watch_finds_others_marks_like_the_enterprises(
     demo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

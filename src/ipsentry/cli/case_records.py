@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from ipsentry.cli.accounts import AsOption
 from ipsentry.cli.context import console, context, print_json
 from ipsentry.cli.params import BinaryFile, DateParser, OutputFile
 from ipsentry.domain.cases import AmountKind, CaseKind, CaseSide, DispositionKind, PartyRole
@@ -64,6 +65,7 @@ def open_case(
         Confidentiality, typer.Option("--marking", help="Confidentiality marking.")
     ] = Confidentiality.CONFIDENTIAL,
     as_json: JsonFlag = False,
+    as_user: AsOption = None,
 ) -> None:
     """Open a case of any kind, brought or defended (its response window follows)."""
     ctx = context()
@@ -71,7 +73,7 @@ def open_case(
         kind, title, number, forum, filed_on, side, jurisdiction, served_on,
         tuple(right or ()), marking,
     )  # fmt: skip
-    row = case_records.open_case(ctx.uow(), ctx.actor(), spec)
+    row = case_records.open_case(ctx.uow(), ctx.actor(as_user), spec)
     _done(row, as_json, f"case {row['id']} opened: {row['number'] or row['title']}")
 
 
@@ -95,6 +97,7 @@ def add_party(
     phone: Annotated[list[str] | None, typer.Option("--phone", help="Phone number.")] = None,
     domain: Annotated[list[str] | None, typer.Option("--domain", help="Web domain.")] = None,
     as_json: JsonFlag = False,
+    as_user: AsOption = None,
 ) -> None:
     """Add a party with its aliases, seller ids and payment accounts."""
     ctx = context()
@@ -102,7 +105,7 @@ def add_party(
         name, role, country, address, tuple(alias or ()), tuple(seller_id or ()),
         tuple(payment_account or ()), tuple(email or ()), tuple(phone or ()), tuple(domain or ()),
     )  # fmt: skip
-    row = case_records.add_party(ctx.uow(), ctx.actor(), case, spec)
+    row = case_records.add_party(ctx.uow(), ctx.actor(as_user), case, spec)
     _done(row, as_json, f"{row['name']} added to {row['case']} as {row['role']}")
 
 
@@ -114,11 +117,12 @@ def move(
     source: Annotated[str, typer.Option("--source", help="The order or docket entry.")],
     right: Annotated[str, typer.Option("--right", help="On one asserted right only.")] = "",
     as_json: JsonFlag = False,
+    as_user: AsOption = None,
 ) -> None:
     """Record a disposition; a move the proceeding does not allow is refused (exit 6)."""
     ctx = context()
     row = case_records.record_disposition(
-        ctx.uow(), ctx.actor(), case, party, disposition, on, source, right
+        ctx.uow(), ctx.actor(as_user), case, party, disposition, on, source, right
     )
     _done(row, as_json, f"{row['party']} in {row['case']}: now {row['state']}")
 
@@ -134,11 +138,20 @@ def amount(
     ] = None,
     source: Annotated[str, typer.Option("--source", help="Where it is recorded.")] = "",
     as_json: JsonFlag = False,
+    as_user: AsOption = None,
 ) -> None:
     """Record an amount: damages claimed or awarded, frozen, collected, costs, bonds."""
     ctx = context()
     row = case_records.record_amount(
-        ctx.uow(), ctx.actor(), case, kind, value, currency, on=on, party_name=party, source=source
+        ctx.uow(),
+        ctx.actor(as_user),
+        case,
+        kind,
+        value,
+        currency,
+        on=on,
+        party_name=party,
+        source=source,
     )
     _done(row, as_json, f"{row['case']}: {row['kind']} {row['amount']}")
 
@@ -153,10 +166,12 @@ def capture_hit(
         ),
     ] = None,
     as_json: JsonFlag = False,
+    as_user: AsOption = None,
 ) -> None:
     """Capture a confirmed hit as evidence (and file it under a case) in one step."""
     ctx = context()
-    row = case_intake.capture_hit(ctx.uow(), ctx.actor(), hit, case_reference=case, page=page)
+    actor = ctx.actor(as_user)
+    row = case_intake.capture_hit(ctx.uow(), actor, hit, case_reference=case, page=page)
     verb = "captured" if row["created"] else "already in the locker"
     _done(row, as_json, f"hit {hit}: evidence {row['id']} {verb}, sha256 {row['sha256']}")
 
@@ -169,11 +184,12 @@ def capture_seizure(
         typer.Option("--photo", help="A photo of the goods.", parser=BinaryFile()),
     ] = None,
     as_json: JsonFlag = False,
+    as_user: AsOption = None,
 ) -> None:
     """Capture a customs detention or seizure as a sample, its custody from the border."""
     ctx = context()
     row = case_intake.capture_detention(
-        ctx.uow(), ctx.actor(), detention, case_reference=case, photo=photo
+        ctx.uow(), ctx.actor(as_user), detention, case_reference=case, photo=photo
     )
     _done(row, as_json, f"detention {detention}: evidence {row['id']}, sha256 {row['sha256']}")
 
@@ -186,6 +202,7 @@ def network(
         ),
     ] = None,
     as_json: JsonFlag = False,
+    as_user: AsOption = None,
 ) -> None:
     """Sellers, domains, traders and respondents linked by what they share, in clusters."""
     from ipsentry.formats.files import atomic_text
@@ -193,7 +210,7 @@ def network(
     from ipsentry.services.network import network_of, network_record
 
     ctx = context()
-    found, _ = network_of(ctx.uow(), ctx.actor())
+    found, _ = network_of(ctx.uow(), ctx.actor(as_user))
     if svg is not None:
         with atomic_text(svg) as handle:
             handle.write(network_svg(found))

@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from ipsentry.cli import case_records, takedowns
+from ipsentry.cli.accounts import AsOption
 from ipsentry.cli.context import console, context, print_json
 from ipsentry.cli.output import money
 from ipsentry.cli.params import BinaryFile, InputFile, MomentParser, OutputFile
@@ -79,19 +80,21 @@ def parse_notice(
 @app.command("list")
 def list_cases(
     as_json: Annotated[bool, typer.Option("--json", help="Print the cases as JSON.")] = False,
+    as_user: AsOption = None,
 ) -> None:
     """The cases you may see, with how many respondents are resolved (from the record)."""
     ctx = context()
-    rows = case_views.list_cases(ctx.uow(), ctx.actor())
+    rows = case_views.list_cases(ctx.uow(), ctx.actor(as_user))
     if as_json:
         print_json(rows)
         return
     table = Table(title=f"cases ({len(rows)})")
-    for column in ("number", "kind", "title", "status", "resolved"):
+    for column in ("id", "number", "kind", "title", "status", "resolved"):
         table.add_column(column)
     for r in rows:
         resolved = f"{r['resolved']} of {r['respondents']}" if r["respondents"] else "—"
-        table.add_row(r["number"], r["kind"], r["title"], r["status"], resolved)
+        number = r["number"] or "—"
+        table.add_row(str(r["id"]), number, r["kind"], r["title"], r["status"], resolved)
     console.print(table)
 
 
@@ -99,10 +102,11 @@ def list_cases(
 def show_case(
     reference: Annotated[str, typer.Argument(help="The case's number (e.g. 337-TA-1286) or id.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the case as JSON.")] = False,
+    as_user: AsOption = None,
 ) -> None:
     """One case: parties, each respondent's disposition per right with sources, remedies."""
     ctx = context()
-    case = case_views.show_case(ctx.uow(), ctx.actor(), reference)
+    case = case_views.show_case(ctx.uow(), ctx.actor(as_user), reference)
     if as_json:
         print_json(case)
         return
@@ -187,10 +191,11 @@ def import_notice(
         ),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print what changed as JSON.")] = False,
+    as_user: AsOption = None,
 ) -> None:
     """Create or update an ITC case from a notice; refuse moves the investigation forbids."""
     ctx = context()
-    result = case_notices.import_notice(ctx.uow(), ctx.actor(), file, date.today())
+    result = case_notices.import_notice(ctx.uow(), ctx.actor(as_user), file, date.today())
     if as_json:
         print_json(result)
         return
@@ -236,6 +241,7 @@ def evidence_add(
         Confidentiality, typer.Option("--marking", help="Confidentiality marking.")
     ] = Confidentiality.CONFIDENTIAL,
     as_json: Annotated[bool, typer.Option("--json", help="Print the item as JSON.")] = False,
+    as_user: AsOption = None,
 ) -> None:
     """Capture an item into the locker with its SHA-256; its custody chain starts here."""
     ctx = context()
@@ -254,7 +260,7 @@ def evidence_add(
         case_number=case,
         confidentiality=marking,
     )
-    row = evidence.add_evidence(ctx.uow(), ctx.actor(), capture)
+    row = evidence.add_evidence(ctx.uow(), ctx.actor(as_user), capture)
     if as_json:
         print_json(row)
     else:
@@ -267,10 +273,11 @@ def evidence_add(
 @evidence_app.command("list")
 def evidence_list(
     as_json: Annotated[bool, typer.Option("--json", help="Print the items as JSON.")] = False,
+    as_user: AsOption = None,
 ) -> None:
     """The items in the locker you may see."""
     ctx = context()
-    rows = evidence.list_evidence(ctx.uow(), ctx.actor())
+    rows = evidence.list_evidence(ctx.uow(), ctx.actor(as_user))
     if as_json:
         print_json(rows)
         return
@@ -304,11 +311,12 @@ def evidence_custody(
         typer.Option("--document", help="A report made at this step.", parser=BinaryFile()),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the entry as JSON.")] = False,
+    as_user: AsOption = None,
 ) -> None:
     """Add the next link of an item's chain of custody."""
     ctx = context()
     step = evidence.Handover(holder, action, at, note, tuple(element or ()), document)
-    entry = evidence.record_custody(ctx.uow(), ctx.actor(), item, step)
+    entry = evidence.record_custody(ctx.uow(), ctx.actor(as_user), item, step)
     if as_json:
         print_json(entry)
     else:
@@ -322,10 +330,11 @@ def evidence_custody(
 def evidence_verify(
     item: Annotated[int | None, typer.Argument(help="One item's id (default: every item).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+    as_user: AsOption = None,
 ) -> None:
     """Re-hash every item's bytes and re-check its custody chain; exit 1 if any is broken."""
     ctx = context()
-    results = evidence.verify_evidence(ctx.uow(), ctx.actor(), item)
+    results = evidence.verify_evidence(ctx.uow(), ctx.actor(as_user), item)
     if as_json:
         print_json(results)
     else:
@@ -351,11 +360,17 @@ def evidence_binder(
     start: Annotated[int, typer.Option("--start", help="First Bates number.")] = 1,
     width: Annotated[int, typer.Option("--width", help="Digits of a Bates number.")] = 6,
     as_json: Annotated[bool, typer.Option("--json", help="Print the index as JSON.")] = False,
+    as_user: AsOption = None,
 ) -> None:
     """A numbered exhibit binder (PDF): an index page, then each exhibit Bates-stamped."""
     ctx = context()
     index = binders.make_binder(
-        ctx.uow(), ctx.actor(), out, title=title, bates=Bates(prefix, start, width), item_ids=item
+        ctx.uow(),
+        ctx.actor(as_user),
+        out,
+        title=title,
+        bates=Bates(prefix, start, width),
+        item_ids=item,
     )
     if as_json:
         print_json(index)

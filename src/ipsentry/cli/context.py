@@ -21,11 +21,19 @@ class Context:
         return database.unit_of_work(self.settings.database_url, create=create)
 
     def actor(self, email: str | None = None) -> Actor:
-        """The user the command acts as: ``email`` (``--as``), else the configured one."""
+        """The user the command acts as: ``email`` (``--as``), else the configured one.
+
+        A user named in IPSENTRY_USER_EMAIL without IPSENTRY_ORGANISATION acts for their
+        own organisation: the default organisation is the demo company's, and holding every
+        other user to it would refuse them for a setting they never made.
+        """
+        settings = self.settings
         with self.uow() as uow:
             if email:
                 return resolve_user(uow, email)
-            return resolve_actor(uow, self.settings.organisation, self.settings.user_email)
+            if {"user_email", "organisation"} & settings.model_fields_set == {"user_email"}:
+                return resolve_user(uow, settings.user_email)
+            return resolve_actor(uow, settings.organisation, settings.user_email)
 
 
 def context() -> Context:

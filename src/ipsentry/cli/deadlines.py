@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ipsentry.cli.accounts import AsOption
 from ipsentry.cli.context import console, context, print_json
 from ipsentry.cli.params import DateParser, OutputFile, SpanParser
 from ipsentry.cli.tables import fitted_table, styled, under
@@ -41,6 +42,7 @@ def deadlines(
         typer.Option("--verbose", "-v", help="Show each deadline's rule and derivation under it."),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_user: AsOption = None,
 ) -> None:
     """Deadlines due within a period, each flagged (due soon, overdue, in grace, lost).
 
@@ -52,7 +54,7 @@ def deadlines(
     since = start - past if past is not None else None
     ctx = context()
     found = portfolio.upcoming_deadlines(
-        ctx.uow(), ctx.actor(), start, until, include_cancelled=cancelled, since=since
+        ctx.uow(), ctx.actor(as_user), start, until, include_cancelled=cancelled, since=since
     )
     if ics is not None:
         write_ics(ics, found)

@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from ipsentry.cli.accounts import AsOption
 from ipsentry.cli.context import console, context, print_json
 from ipsentry.cli.output import CONFIRM_OPTION, asking_confirmation, warn_unread_columns
 from ipsentry.cli.params import TABULAR, DateParser, InputFile, OutputFile
@@ -41,6 +42,7 @@ def import_(
             parser=InputFile(*IMPORTS),
         ),
     ],
+    as_user: AsOption = None,
 ) -> None:
     """Import rights; all rows or none; re-importing updates the same rights.
 
@@ -48,7 +50,7 @@ def import_(
     file:row: field: problem, and then nothing is written.
     """
     ctx = context()
-    actor = ctx.actor()
+    actor = ctx.actor(as_user)
     with progress_bar("importing", unit="bytes") as bar:
         report = portfolio.import_rights(ctx.uow(), actor, file, bar.update)
     console.print(
@@ -76,11 +78,12 @@ def list_(
         bool, typer.Option("--verbose", "-v", help="Also the technology family and marking.")
     ] = False,
     as_json: JsonOption = False,
+    as_user: AsOption = None,
 ) -> None:
     """List rights, filtered by kind, office, technology family and status."""
     ctx = context()
     rights = portfolio.list_rights(
-        ctx.uow(), ctx.actor(), RightFilter(kind, jurisdiction, family, status)
+        ctx.uow(), ctx.actor(as_user), RightFilter(kind, jurisdiction, family, status)
     )
     rows = [portfolio.right_row(r) for r in rights]
     if as_json:
@@ -108,11 +111,12 @@ def show(
         typer.Option(help="Flag deadlines as of this day (YYYY-MM-DD).", parser=DateParser()),
     ] = None,
     as_json: JsonOption = False,
+    as_user: AsOption = None,
 ) -> None:
     """One right in full: numbers, dates, claims with their elements, classes, deadlines."""
     ctx = context()
     day = today or date.today()
-    record = portfolio.right_detail(ctx.uow(), ctx.actor(), reference, day)
+    record = portfolio.right_detail(ctx.uow(), ctx.actor(as_user), reference, day)
     if as_json:
         print_json(record)
         return
@@ -174,6 +178,7 @@ def export(
             help="Export privileged and protective-order rights too (recorded in the audit log).",
         ),
     ] = False,
+    as_user: AsOption = None,
 ) -> None:
     """Export rights in the importer's own format (an export imports back unchanged).
 
@@ -184,16 +189,16 @@ def export(
     where = RightFilter(kind, jurisdiction, family, status)
     with asking_confirmation():
         count = portfolio.export_rights(
-            ctx.uow(), ctx.actor(), out, where, confirmed=confirm_privileged
+            ctx.uow(), ctx.actor(as_user), out, where, confirmed=confirm_privileged
         )
     console.print(f"wrote {count} right(s) to {out}")
 
 
 @app.command()
-def summary(as_json: JsonOption = False) -> None:
+def summary(as_json: JsonOption = False, as_user: AsOption = None) -> None:
     """Counts of rights by kind, office and status."""
     ctx = context()
-    data = portfolio.summary(ctx.uow(), ctx.actor())
+    data = portfolio.summary(ctx.uow(), ctx.actor(as_user))
     if as_json:
         print_json(data)
         return

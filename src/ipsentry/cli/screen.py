@@ -9,6 +9,7 @@ import typer
 from rich.markup import escape
 from rich.text import Text
 
+from ipsentry.cli.accounts import AsOption
 from ipsentry.cli.cluster import SchedulerOption, WorkersOption, chosen_client
 from ipsentry.cli.context import console, context, print_json
 from ipsentry.cli.params import TABULAR, InputFile, OutputFile, input_files
@@ -72,6 +73,7 @@ def screen(
     workers: WorkersOption = None,
     scheduler: SchedulerOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_user: AsOption = None,
 ) -> None:
     """Screen listings, declarations, domains and app links against trademarks.
 
@@ -118,7 +120,7 @@ def screen(
     with progress_bar("screening") as bar, chosen_client(workers, scheduler) as client:
         report = screening.run_screening(
             ctx.uow(),
-            ctx.actor(),
+            ctx.actor(as_user),
             kind,
             bar.update,
             partition=partition or screening.PARTITION,

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from ipsentry.cli.accounts import AsOption
 from ipsentry.cli.context import console, context, print_json
 from ipsentry.cli.params import DateParser, OutputFile
 from ipsentry.domain.takedowns import TakedownStatus
@@ -39,11 +40,12 @@ def generate(
         date | None, typer.Option("--today", help="Date of the drafts.", parser=DateParser())
     ] = None,
     as_json: JsonFlag = False,
+    as_user: AsOption = None,
 ) -> None:
     """Draft one notice per platform and seller from confirmed hits, evidence included."""
     ctx = context()
     rows = takedowns.generate(
-        ctx.uow(), ctx.actor(), today or date.today(), hit_ids=hit or (), case_reference=case
+        ctx.uow(), ctx.actor(as_user), today or date.today(), hit_ids=hit or (), case_reference=case
     )
     if as_json:
         print_json(rows)
@@ -58,10 +60,11 @@ def list_notices(
         TakedownStatus | None, typer.Option("--status", help="Only notices in this state.")
     ] = None,
     as_json: JsonFlag = False,
+    as_user: AsOption = None,
 ) -> None:
     """Takedown notices with their status and listings."""
     ctx = context()
-    rows = takedowns.list_takedowns(ctx.uow(), ctx.actor(), status)
+    rows = takedowns.list_takedowns(ctx.uow(), ctx.actor(as_user), status)
     if as_json:
         print_json(rows)
         return
@@ -81,10 +84,11 @@ def list_notices(
 def show(
     notice: Annotated[int, typer.Argument(help="The notice's id.")],
     as_json: JsonFlag = False,
+    as_user: AsOption = None,
 ) -> None:
     """One notice: each listing with its right, evidence and reason, and its steps."""
     ctx = context()
-    row = takedowns.show_takedown(ctx.uow(), ctx.actor(), notice)
+    row = takedowns.show_takedown(ctx.uow(), ctx.actor(as_user), notice)
     if as_json:
         print_json(row)
         return
@@ -108,10 +112,11 @@ def move(
     ] = None,
     note: Annotated[str, typer.Option("--note", help="e.g. the platform's reply.")] = "",
     as_json: JsonFlag = False,
+    as_user: AsOption = None,
 ) -> None:
     """Record what happened to a notice; a move its status does not allow is refused."""
     ctx = context()
-    row = takedowns.move(ctx.uow(), ctx.actor(), notice, status, on or date.today(), note)
+    row = takedowns.move(ctx.uow(), ctx.actor(as_user), notice, status, on or date.today(), note)
     _print(row, as_json)
 
 
@@ -125,10 +130,11 @@ def write(
         ),
     ],
     as_json: JsonFlag = False,
+    as_user: AsOption = None,
 ) -> None:
     """Write the notice as text or PDF."""
     ctx = context()
-    row = takedowns.write_notice(ctx.uow(), ctx.actor(), notice, out, date.today())
+    row = takedowns.write_notice(ctx.uow(), ctx.actor(as_user), notice, out, date.today())
     if as_json:
         print_json(row)
     else:
