@@ -1,5 +1,6 @@
 """A health check in the browser: the enterprise's counsel answers the demo self-check, the
-follow-up appears, the answers stay after a reload, and the report downloads as a PDF."""
+follow-up appears, the answers stay after a reload, the check is diagnosed and its report
+downloads as a PDF."""
 
 from __future__ import annotations
 
@@ -42,6 +43,10 @@ def test_answer_the_questionnaire_and_download_the_report(
     expect(follow_up.get_by_label("Agreed in writing")).to_be_checked()  # saved, resumable
     shoot(page, screenshots, "health-questionnaire", "en")
     page.goto(f"{server}/health-checks/3")
+    expect(page.get_by_role("link", name="Download the report (PDF)")).to_have_count(0)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Diagnose now").click()
+    expect(page.locator(".overall")).to_contain_text("/ 100")
     with page.expect_download() as download:
         page.get_by_role("link", name="Download the report (PDF)").click()
     saved = tmp_path / "report.pdf"

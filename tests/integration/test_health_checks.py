@@ -83,7 +83,7 @@ def test_a_provider_lists_the_enterprises_that_engaged_it(
         health_checks.enterprises_served(uow, parties["mediator"])
 
 
-def test_one_provider_keeps_one_open_check_of_an_enterprise(
+def test_one_provider_keeps_one_open_check_and_alone_diagnoses_it(
     uow: UnitOfWork, parties: dict[str, Actor]
 ) -> None:
     _engage(uow, parties)
@@ -94,7 +94,16 @@ def test_one_provider_keeps_one_open_check_of_an_enterprise(
     own = health_checks.start(uow, parties["counsel"])  # the enterprise's own self-check
     assert own.provider_organisation_id is None
     assert first.id is not None
+    with pytest.raises(Conflict, match="has no answers yet"):
+        health_checks.diagnose(uow, advisor, first.id, TODAY)  # nothing to stand behind
+    health_checks.answer(uow, advisor, first.id, {"trademark_watch": "no"})
+    with pytest.raises(PermissionDenied, match="only its advisers diagnose it"):
+        health_checks.diagnose(uow, parties["counsel"], first.id, TODAY)
     health_checks.diagnose(uow, advisor, first.id, TODAY)
+    with pytest.raises(PermissionDenied, match="drop a task"):
+        health_checks.set_action(uow, parties["counsel"], first.id, 1, ActionStatus.DROPPED)
+    done = health_checks.set_action(uow, parties["counsel"], first.id, 1, ActionStatus.DONE)
+    assert done.status is ActionStatus.DONE  # the enterprise carries out the plan
     later = health_checks.start(uow, advisor, enterprise="acme", recheck_previous=True)
     assert later.previous_assessment_id == first.id
 

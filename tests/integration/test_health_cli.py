@@ -13,7 +13,9 @@ import pytest
 
 from ipsentry.cli.app import run
 from ipsentry.settings import get_settings
+from ipsentry.store.account_repository import AuditFilter
 from ipsentry.store.database import dispose_all
+from ipsentry.store.unit_of_work import UnitOfWork
 
 ADVISOR = ["--as", "advisor@ipservice-demo.example"]
 
@@ -47,6 +49,21 @@ def test_the_report_of_a_recheck_reads_back_from_its_pdf(demo: Path) -> None:
     assert "CONFIDENTIAL" in text
     assert "improved" in text  # the re-check column
     assert "Remediation plan" in text
+
+
+def test_a_draft_has_no_report_and_a_report_is_an_audited_export(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = demo / "draft.pdf"
+    counsel = ["--as", "counsel@smoore-demo.example"]  # the demo's self-check 3 is a draft
+    capsys.readouterr()
+    assert run(["health", "report", "3", "--out", str(out), *counsel]) == 6
+    assert "is not diagnosed yet" in capsys.readouterr().err and not out.exists()
+    assert run(["health", "report", "1", "--out", str(demo / "one.html"), *ADVISOR]) == 0
+    with UnitOfWork.for_url(os.environ["IPSENTRY_DATABASE_URL"]) as uow:
+        (newest, *_), _ = uow.accounts.audit_entries(AuditFilter(action="export"))
+    assert newest.details["what"] == "the report of health check 1"
+    assert newest.details["format"] == "html"
 
 
 def test_the_report_in_chinese_carries_the_chinese_texts(demo: Path) -> None:
@@ -133,7 +150,10 @@ def test_a_register_watch_finds_others_marks_like_the_enterprises(
     counsel = ["--as", "counsel@robotics-demo.example"]
     listed = _json(capsys, "health", "list", *counsel)
     assert isinstance(listed, list)
+    answers = demo / "watch.yaml"
+    answers.write_text('trademark_watch: "yes"\n', "utf-8")
     for left_open in (r for r in listed if r["status"] == "draft" and not r["provider"]):
+        assert run(["health", "answer", str(left_open["id"]), str(answers), *counsel]) == 0
         assert run(["health", "diagnose", str(left_open["id"]), *counsel]) == 0
     assert run(["health", "start", *counsel]) == 0
     listed = _json(capsys, "health", "list", *counsel)
@@ -141,6 +161,7 @@ def test_a_register_watch_finds_others_marks_like_the_enterprises(
     new = str(max(row["id"] for row in listed))
     assert run(["health", "start", *counsel]) == 6  # its self-check is still open
     assert f"health check {new} of this enterprise is still open" in capsys.readouterr().err
+    assert run(["health", "answer", new, str(answers), *counsel]) == 0
     assert run(["health", "diagnose", new, "--register", str(demo / "register"), *counsel]) == 0
     shown = _json(capsys, "health", "show", new, *counsel)
     assert isinstance(shown, dict)

@@ -67,6 +67,20 @@ def test_bad_pairs_are_named_and_nothing_is_written(tmp_path: Path) -> None:
         "marks", "score", "--pairs", str(pairs), "--out", str(tmp_path / "out.csv"), ok=False
     )
     assert f"{pairs}:1: left: column missing" in done.stderr
+    assert "did you mean" not in done.stderr  # mark_a is not near enough to say so
+
+    pairs.write_text("Left,rigt\nA,B\n", "utf-8")
+    done = ipsentry(
+        "marks", "score", "--pairs", str(pairs), "--out", str(tmp_path / "out.csv"), ok=False
+    )
+    assert (
+        f"{pairs}:1: left: column missing (needed: left, right; found 'Left': did you mean 'left'?)"
+        in done.stderr
+    )
+    assert (
+        f"{pairs}:1: right: column missing (needed: left, right; found 'rigt': did you mean 'right'?)"
+        in done.stderr
+    )
 
 
 def test_register_build_and_search_json_contract(tmp_path: Path) -> None:

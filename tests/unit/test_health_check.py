@@ -383,6 +383,29 @@ def test_a_recheck_shows_what_improved_section_by_section(check: Any) -> None:
     assert changes["secrets"].trend == "not comparable"
 
 
+def test_a_recheck_compares_a_section_only_on_the_checks_made_both_times(check: Any) -> None:
+    # customs judged from an answer first, then only from the records: no change is shown
+    before = check.rules.diagnose(check.questionnaire, {"customs_recorded": "no"}, {}, ON)
+    records = {"marks_without_recordation": []}
+    after = check.rules.diagnose(check.questionnaire, {}, records, date(2026, 9, 1))
+    customs = {c.section: c for c in recheck(before, after)}["customs"]
+    assert next(s for s in after.scores if s.section == "customs").score == 100
+    assert (customs.trend, customs.compared, customs.before, customs.after) == (
+        "not comparable",
+        0,
+        None,
+        None,
+    )
+    both = check.rules.diagnose(check.questionnaire, {"customs_recorded": "yes"}, records, ON)
+    customs = {c.section: c for c in recheck(before, both)}["customs"]
+    assert (customs.trend, customs.compared, customs.before, customs.after) == (
+        "improved",
+        1,
+        0,
+        100,
+    )  # the answer given both times, not the new records check, makes the comparison
+
+
 def test_a_text_cut_at_a_comma_in_a_yaml_flow_mapping_is_caught() -> None:
     raw = yaml.safe_load("{en: Record marks with customs (GACC, and CBP), zh_Hans: 海关备案}")
     questionnaire = _questionnaire({"id": "a", "type": "yes_no", "text": raw})

@@ -20,6 +20,7 @@ def _fresh_self_check(uow: UnitOfWork, counsel: Actor) -> Assessment:
     for earlier in health_checks.list_assessments(uow, counsel):
         if earlier.provider is None and earlier.assessment.status is AssessmentStatus.DRAFT:
             assert earlier.assessment.id is not None
+            health_checks.answer(uow, counsel, earlier.assessment.id, {"trademark_watch": "no"})
             health_checks.diagnose(uow, counsel, earlier.assessment.id, date(2026, 12, 1))
     return health_checks.start(uow, counsel)
 
@@ -125,7 +126,21 @@ def test_a_provider_starts_diagnoses_and_tracks_a_check_on_the_pages(demo_url: s
     assert started.status_code == 200 and "/questions" in str(started.url)
     check_id = int(str(started.url).split("/")[-2])
     page = client.get(f"/health-checks/{check_id}").text
+    assert "Diagnose now" not in page and "a diagnosis needs answers" in page
+    assert "report.pdf" not in page  # a draft has no report
+    assert client.get(f"/health-checks/{check_id}/report.pdf").status_code == 409
+    client.post(
+        f"/health-checks/{check_id}/questions",
+        data={"csrf_token": csrf, "shown_trademark_watch": "1", "trademark_watch": "no"},
+    )
+    page = client.get(f"/health-checks/{check_id}").text
     assert "Diagnose now" in page
+    enterprise, enterprise_csrf = _as(demo_url, "counsel@robotics-demo.example")
+    assert "Diagnose now" not in enterprise.get(f"/health-checks/{check_id}").text
+    refused = enterprise.post(
+        f"/health-checks/{check_id}/diagnosis", data={"csrf_token": enterprise_csrf}
+    )
+    assert refused.status_code == 403  # the provider's check is the provider's to diagnose
     diagnosed = client.post(f"/health-checks/{check_id}/diagnosis", data={"csrf_token": csrf})
     assert "Overall score" in diagnosed.text and "Diagnose now" not in diagnosed.text
     # the demo's first check has a plan and a ten-hour package with hours left

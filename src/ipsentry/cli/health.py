@@ -11,6 +11,7 @@ from rich.text import Text
 
 from ipsentry.cli.accounts import AsOption, JsonOption
 from ipsentry.cli.context import console, context, print_json
+from ipsentry.cli.output import CONFIRM_OPTION, asking_confirmation
 from ipsentry.cli.params import MAPPING, DateParser, IndexFolder, InputFile, OutputFile
 from ipsentry.cli.tables import fitted_table, styled, under
 from ipsentry.domain.health import ActionStatus
@@ -285,14 +286,30 @@ def report(
         ),
     ],
     lang: LangOption = "en",
+    confirm_privileged: Annotated[
+        bool,
+        typer.Option(
+            CONFIRM_OPTION, help="Write the report of a check marked privileged or stricter."
+        ),
+    ] = False,
     as_user: AsOption = None,
 ) -> None:
-    """The diagnosis and plan as a report for the enterprise's management."""
+    """The diagnosis and plan as a report for the enterprise's management (recorded in the
+    audit log as an export)."""
     from ipsentry.reports.health_report import write_report
 
     lang = _lang(lang)
     ctx = context()
-    data = health_checks.show(ctx.uow(), ctx.actor(as_user), assessment_id).to_json(lang)
+    file_format = out.suffix.lower().lstrip(".")
+    with asking_confirmation():
+        data = health_checks.report_of(
+            ctx.uow(),
+            ctx.actor(as_user),
+            assessment_id,
+            lang,
+            file_format,
+            confirmed=confirm_privileged,
+        )
     write_report(data, out, lang)
     console.print(f"report of health check {assessment_id} written to {out}", highlight=False)
 

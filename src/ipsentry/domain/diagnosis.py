@@ -91,8 +91,12 @@ class SectionScore:
 
     section: str
     score: int | None
-    checked: int  # rules whose inputs were known
+    weighed: tuple[tuple[str, int], ...]  # (code, weight) of the rules whose inputs were known
     findings: int
+
+    @property
+    def checked(self) -> int:
+        return len(self.weighed)
 
 
 @dataclass(frozen=True)
@@ -109,11 +113,19 @@ class Diagnosis:
 
 @dataclass(frozen=True)
 class SectionChange:
+    """A section's score before and after, both over the checks made both times.
+
+    A check made only once — a question answered at one assessment and not the other, a
+    fact known only later — says nothing of change, so it is left out of both scores;
+    with no check in common the section is not comparable.
+    """
+
     section: str
     before: int | None
     after: int | None
     resolved: tuple[str, ...]
     new: tuple[str, ...]
+    compared: int = 0  # checks made at both assessments
 
     @property
     def trend(self) -> str:
@@ -162,21 +174,33 @@ class RuleSet:
 
 def recheck(before: Diagnosis, after: Diagnosis) -> list[SectionChange]:
     """What changed, section by section, from one diagnosis of an enterprise to the next."""
-    old = {s.section: s.score for s in before.scores}
+    old = {s.section: dict(s.weighed) for s in before.scores}
     changes = []
     for score in after.scores:
         was = {f.code for f in before.findings if f.section == score.section}
         now = {f.code for f in after.findings if f.section == score.section}
+        earlier = old.get(score.section, {})
+        common = {code: w for code, w in score.weighed if code in earlier}
         changes.append(
             SectionChange(
                 score.section,
-                old.get(score.section),
-                score.score,
+                _share_without(common, was),
+                _share_without(common, now),
                 tuple(sorted(was - now)),
                 tuple(sorted(now - was)),
+                len(common),
             )
         )
     return changes
+
+
+def _share_without(weights: Mapping[str, int], found: set[str]) -> int | None:
+    """0-100: the share of these checks' weight with no loophole; None with no checks."""
+    total = sum(weights.values())
+    if not total:
+        return None
+    lost = sum(w for code, w in weights.items() if code in found)
+    return round(100 * (1 - lost / total))
 
 
 def propose_package(
@@ -206,12 +230,9 @@ def _finding(rule: Rule, answers: Mapping[str, Any], facts: Mapping[str, Any]) -
 
 
 def _score(section: str, rules: list[Rule], findings: list[DiagnosedFinding]) -> SectionScore:
-    found = [f for f in findings if f.section == section]
-    if not rules:
-        return SectionScore(section, None, 0, 0)
-    total = sum(WEIGHT[r.severity] for r in rules)
-    lost = sum(WEIGHT[f.severity] for f in found)
-    return SectionScore(section, round(100 * (1 - lost / total)), len(rules), len(found))
+    found = {f.code for f in findings if f.section == section}
+    weighed = tuple((r.code, WEIGHT[r.severity]) for r in rules)
+    return SectionScore(section, _share_without(dict(weighed), found), weighed, len(found))
 
 
 def _plan(

@@ -18,8 +18,9 @@ NEAR = 0.75
 
 def nearest(name: str, known: Iterable[str], cutoff: float = NEAR) -> str | None:
     """The known name ``name`` was most probably meant to be, case aside; None if none is near."""
-    close = get_close_matches(name.lower(), list(known), n=1, cutoff=cutoff)
-    return close[0] if close else None
+    by_case = {k.lower(): k for k in known}
+    close = get_close_matches(name.lower(), list(by_case), n=1, cutoff=cutoff)
+    return by_case[close[0]] if close else None
 
 
 def unknown(names: Iterable[str], known: Collection[str]) -> list[str]:

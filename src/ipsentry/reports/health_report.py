@@ -59,8 +59,14 @@ LABELS: dict[str, dict[str, str]] = {
 
 
 def score_chart(data: dict[str, Any], labels: dict[str, str]) -> str:
-    """Section scores as horizontal bars (SVG, no script), the previous check's in grey."""
-    before = {c["section"]: c["before"] for c in data["recheck"]}
+    """Section scores as horizontal bars (SVG, no script), the previous check's in grey.
+
+    Where a section can be compared, both bars are over the checks made both times (as
+    the re-check table says), so the bars show change, not a change of questions.
+    """
+    comparable = [c for c in data["recheck"] if c["before"] is not None]
+    before = {c["section"]: c["before"] for c in comparable}
+    after = {c["section"]: c["after"] for c in comparable}
     rows = [s for s in data["sections"] if s["score"] is not None]
     bar, left = 300, 190
     gap = (14 if before else 10) + 10
@@ -73,8 +79,9 @@ def score_chart(data: dict[str, Any], labels: dict[str, str]) -> str:
         if before.get(s["key"]) is not None:
             parts.append(_bar(left, y, bar * before[s["key"]] / 100, 5, "#bbb"))
             y += 6
-        parts.append(_bar(left, y, bar * s["score"] / 100, 8, "#2a6"))
-        parts.append(f'<text x="{left + bar + 4}" y="{y + 7}" font-size="8">{s["score"]}</text>')
+        score = after.get(s["key"], s["score"])
+        parts.append(_bar(left, y, bar * score / 100, 8, "#2a6"))
+        parts.append(f'<text x="{left + bar + 4}" y="{y + 7}" font-size="8">{score}</text>')
     if before:
         y = 8 + gap * len(rows)
         for offset, colour, key in ((0, "#bbb", "before"), (90, "#2a6", "now")):

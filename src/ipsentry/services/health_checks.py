@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ipsentry.domain.accounts import GrantScope, OrganisationKind, Permission, Role
+from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.diagnosis import Diagnosis, Evidence, SectionChange, propose_package, recheck
 from ipsentry.domain.health import (
     ActionStatus,
@@ -31,7 +32,7 @@ from ipsentry.domain.health_facts import facts_from_records
 from ipsentry.domain.health_library import HealthCheck, health_check
 from ipsentry.domain.rights import Right, Trademark
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem
-from ipsentry.services import audit
+from ipsentry.services import audit, exports
 from ipsentry.services.access import Actor, colleague_id, readable_organisations
 from ipsentry.services.stated_dates import future_problem
 from ipsentry.store.unit_of_work import UnitOfWork
@@ -133,6 +134,7 @@ class AssessmentView:
                     "before": c.before,
                     "after": c.after,
                     "trend": c.trend,
+                    "compared": c.compared,
                     "resolved": list(c.resolved),
                     "new": list(c.new),
                 }
@@ -156,6 +158,24 @@ def _get(uow: UnitOfWork, actor: Actor, assessment_id: int) -> Assessment:
     if assessment is None or not _visible(actor, assessment):
         raise NotFound(f"no health check {assessment_id} visible to {actor.email}")
     return assessment
+
+
+def providers_alone(actor: Actor, assessment: Assessment) -> bool:
+    """Whether ``assessment`` is a provider's check and ``actor`` not of that provider.
+
+    A provider's check is the provider's professional work: the enterprise answers its
+    questions and carries out its plan, but does not diagnose it or drop its tasks.
+    """
+    provider = assessment.provider_organisation_id
+    return provider is not None and actor.organisation_id != provider
+
+
+def _require_the_provider(actor: Actor, assessment: Assessment, what: str) -> None:
+    if providers_alone(actor, assessment):
+        raise PermissionDenied(
+            f"health check {assessment.id} is the legal-service provider's: only its "
+            f"advisers {what}"
+        )
 
 
 def _check_of(uow: UnitOfWork, assessment: Assessment) -> HealthCheck:
@@ -327,8 +347,13 @@ def diagnose(
     opened = _open_register(register) if register is not None else None
     with uow:
         assessment = _get(uow, actor, assessment_id)
+        _require_the_provider(actor, assessment, "diagnose it")
         if assessment.status not in OPEN:
             raise Conflict(f"health check {assessment_id} is already {assessment.status}")
+        if not assessment.answers:
+            # the records alone would score a few sections and call the rest unchecked: a
+            # diagnosis nobody can stand behind, and one that cannot be taken back
+            raise Conflict(f"health check {assessment_id} has no answers yet: answer it first")
         check = _check_of(uow, assessment)
         facts = _facts(uow, actor, assessment, today, opened)
         diagnosis = check.rules.diagnose(check.questionnaire, assessment.answers, facts, today)
@@ -462,6 +487,8 @@ def set_action(
         action = next((a for a in assessment.actions if a.priority == priority), None)
         if action is None:
             raise NotFound(f"health check {assessment_id} has no task {priority}")
+        if status is ActionStatus.DROPPED:
+            _require_the_provider(actor, assessment, "drop a task of its plan")
         before = audit.snapshot(action, "status")
         action.status = status
         audit.record(
@@ -529,6 +556,35 @@ def show(uow: UnitOfWork, actor: Actor, assessment_id: int) -> AssessmentView:
     with uow:
         assessment = _get(uow, actor, assessment_id)
         return _view(uow, assessment, _check_of(uow, assessment))
+
+
+def report_of(
+    uow: UnitOfWork,
+    actor: Actor,
+    assessment_id: int,
+    lang: str,
+    file_format: str,
+    *,
+    confirmed: bool = False,
+) -> dict[str, Any]:
+    """What a diagnosed check's report says, its export allowed and recorded as every export
+    is (the report carries the enterprise's loopholes). A draft has no report: it would
+    read "no loophole found" of questions nobody diagnosed."""
+    view = show(uow, actor, assessment_id)
+    if view.diagnosis is None:
+        raise Conflict(f"health check {assessment_id} is not diagnosed yet: diagnose it first")
+    data = view.to_json(lang)
+    exports.authorise(
+        uow,
+        actor,
+        f"the report of health check {assessment_id}",
+        Confidentiality(data["marking"]),
+        confirmed=confirmed,
+        entity="health_check",
+        entity_id=assessment_id,
+        details={"format": file_format, "language": lang},
+    )
+    return data
 
 
 def _diagnosis_of(check: HealthCheck, assessment: Assessment) -> Diagnosis | None:

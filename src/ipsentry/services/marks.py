@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ipsentry.errors import InvalidInput, Problem
-from ipsentry.formats.fields import unknown
+from ipsentry.formats.fields import nearest, unknown
 from ipsentry.formats.files import atomic_text
 from ipsentry.formats.nice import parse_classes
 from ipsentry.formats.register_list import read_register
@@ -228,6 +228,13 @@ def _pair(source: str, number: int, row: dict[str, Any], problems: list[Problem]
     return Pair(Mark(left, left_goods), Use(right, right_goods))
 
 
+def _missing(column: str, header: dict[str, Any]) -> str:
+    """A required column the file lacks, with the column of the file probably meant."""
+    near = nearest(column, [c for c in header if c not in PAIR_COLUMNS])
+    meant = f"; found {near!r}: did you mean {column!r}?" if near else ""
+    return f"column missing (needed: left, right{meant})"
+
+
 @dataclass(frozen=True)
 class PairFile:
     """A scored file of pairs, and the columns it has that no score reads: copied to the
@@ -243,11 +250,10 @@ def score_pairs(path: Path, progress: Progress | None = None) -> PairFile:
     rows = list(read_rows(path))
     problems: list[Problem] = []
     if rows:
-        missing = [c for c in REQUIRED if c not in rows[0][1]]
+        header = rows[0][1]
+        missing = [c for c in REQUIRED if c not in header]
         if missing:
-            raise InvalidInput(
-                [Problem(source, 1, c, "column missing (needed: left, right)") for c in missing]
-            )
+            raise InvalidInput([Problem(source, 1, c, _missing(c, header)) for c in missing])
     pairs = [(row, _pair(source, number, row, problems)) for number, row in rows]
     if problems:
         raise InvalidInput(problems)

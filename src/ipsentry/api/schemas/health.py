@@ -48,9 +48,10 @@ class PackageOut(BaseModel):
 class SectionChangeOut(BaseModel):
     section: str
     title: str
-    before: int | None
-    after: int | None
+    before: int | None = Field(description="Score before, over the checks made both times.")
+    after: int | None = Field(description="Score now, over the checks made both times.")
     trend: str
+    compared: int = Field(description="Checks made at both assessments.")
     resolved: list[str]
     new: list[str]
 

@@ -13,12 +13,11 @@ from fastapi.responses import RedirectResponse, Response
 
 from ipsentry.api.deps import UowDep
 from ipsentry.domain.accounts import OrganisationKind, Permission
-from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.health import ActionStatus
 from ipsentry.domain.questionnaire import Question, QuestionType
 from ipsentry.errors import ConfirmationNeeded, InvalidInput, Problem
 from ipsentry.reports.health_report import LABELS, score_chart, write_report
-from ipsentry.services import exports, health_checks
+from ipsentry.services import health_checks
 from ipsentry.web.auth import PageActor
 from ipsentry.web.confirm import CONFIRMED, confirm_page
 from ipsentry.web.templating import render
@@ -92,14 +91,17 @@ def record_hours(
 @router.get("/health-checks/{assessment_id}")
 def check_page(request: Request, actor: PageActor, uow: UowDep, assessment_id: Id) -> Response:
     lang = _lang(request)
-    data = health_checks.show(uow, actor, assessment_id).to_json(lang)
+    view = health_checks.show(uow, actor, assessment_id)
+    data = view.to_json(lang)
     chart = score_chart(data, LABELS[lang]) if data["sections"] else ""
     changes = {c["section"]: c for c in data["recheck"]}
+    may_assess = actor.may(Permission.ASSESS_HEALTH)
     context = {
         "check": data,
         "chart": chart,
         "changes": changes,
-        "may_assess": actor.may(Permission.ASSESS_HEALTH),
+        "may_assess": may_assess,
+        "may_diagnose": may_assess and not health_checks.providers_alone(actor, view.assessment),
         "task_states": [s.value for s in ActionStatus],
     }
     return render(request, "health_check.html", context)
@@ -178,17 +180,9 @@ def report(
 ) -> Response:
     """The report as a PDF: an export (allowed, confirmed when privileged, recorded)."""
     lang = _lang(request)
-    data = health_checks.show(uow, actor, assessment_id).to_json(lang)
     try:
-        exports.authorise(
-            uow,
-            actor,
-            f"the report of health check {assessment_id}",
-            Confidentiality(data["marking"]),
-            confirmed=confirm == CONFIRMED,
-            entity="health_check",
-            entity_id=assessment_id,
-            details={"format": "pdf", "language": lang},
+        data = health_checks.report_of(
+            uow, actor, assessment_id, lang, "pdf", confirmed=confirm == CONFIRMED
         )
     except ConfirmationNeeded as error:
         back = f"/health-checks/{assessment_id}"
