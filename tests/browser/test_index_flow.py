@@ -35,7 +35,7 @@ def test_an_admin_rebuilds_the_register_index_from_the_page(
     with page.expect_navigation():
         page.get_by_role("button", name="Rebuild the register index").click()
     summary = page.locator(".error-summary")
-    expect(summary).to_contain_text("unknown format; use .txt")
+    expect(summary).to_contain_text("names.csv: unknown format; use .txt")
     expect(page.get_by_role("heading", level=1)).to_have_text("Search indexes")
     check_accessible(page)
 
@@ -62,7 +62,7 @@ def test_an_admin_rebuilds_the_register_index_from_the_page(
         page.get_by_label(re.compile("^注册名称列表")).set_input_files(str(wrong))
         with page.expect_navigation():
             page.get_by_role("button", name="重建注册簿索引").click()
-        expect(page.locator(".error-summary")).to_contain_text("未知格式；请使用 .txt")
+        expect(page.locator(".error-summary")).to_contain_text("names.csv: 未知格式；请使用 .txt")
         check_accessible(page)
         shoot(page, screenshots, "indexes-refused", "zh")
     finally:

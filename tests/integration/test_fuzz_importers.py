@@ -31,7 +31,7 @@ from ipsentry.services.access import Actor
 from ipsentry.store.tables import metadata
 from ipsentry.store.unit_of_work import UnitOfWork
 from tests.conftest import make_actor
-from tests.unit.test_uspto_xml import GRANT
+from tests.unit.uspto_samples import GRANT
 
 FIELDS = ["kind", "jurisdiction", "mark", "registration_number", "registration_date",
           "filing_date", "nice_classes", "goods", "status", "title", "claims",

@@ -3,18 +3,7 @@ the mark engine, the patent search engine): it is loaded when a run starts."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
-ENGINE = ("numpy", "ipsentry.matching")
-
-
-def loaded_after(statement: str) -> list[str]:
-    code = f"import json, sys; {statement}; print(json.dumps(sorted(m for m in sys.modules if m.startswith({ENGINE!r}))))"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    names: list[str] = json.loads(done.stdout)
-    return names
+from tests.unit.startup import loaded_after
 
 
 def test_the_screen_command_module_loads_no_engine() -> None:

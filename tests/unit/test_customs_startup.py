@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit.test_command_startup import loaded_after
+from tests.unit.startup import loaded_after
 
 
 def test_the_customs_command_module_loads_no_engine() -> None:

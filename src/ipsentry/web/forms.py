@@ -27,6 +27,7 @@ from starlette.types import Message
 
 from ipsentry.api.deps import CSRF_FIELD
 from ipsentry.errors import Problem
+from ipsentry.formats.files import FILE
 from ipsentry.web import i18n
 from ipsentry.web.terms import tell
 
@@ -126,6 +127,8 @@ def located(problem: Problem) -> str:
         }
         return f"{where}: {problem.field}: {tell(problem.message)}"
     said = tell(problem.message)
+    if problem.field == FILE:  # the whole file refused: named by the file, not "(file)"
+        return f"{problem.source}: {said}"
     return f"{problem.field}: {said}" if problem.field else said
 
 
