@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ipsentry.cli.accounts import AsOption
 from ipsentry.cli.cluster import SchedulerOption, WorkersOption, chosen_client
 from ipsentry.cli.context import console, context, print_json
 from ipsentry.cli.output import CONFIRM_OPTION, asking_confirmation
@@ -54,7 +55,9 @@ def headline(claim: dict[str, Any]) -> str:
     )
 
 
-def _authorise(patents: list[Patent], file_format: str, confirmed: bool, *, held: bool) -> None:
+def _authorise(
+    patents: list[Patent], file_format: str, confirmed: bool, *, held: bool, as_user: str | None
+) -> None:
     """Charts of stored patents leave as any export does; a file's patents are accounted for
     when their marking asks for a yes (recorded as the configured user)."""
     if not held and not claim_charts.needs_confirmation(patents):
@@ -62,7 +65,7 @@ def _authorise(patents: list[Patent], file_format: str, confirmed: bool, *, held
     ctx = context()
     with asking_confirmation():
         claim_charts.authorise_export(
-            ctx.uow(), ctx.actor(), patents, file_format, confirmed=confirmed
+            ctx.uow(), ctx.actor(as_user), patents, file_format, confirmed=confirmed
         )
 
 
@@ -144,6 +147,7 @@ def chart(
         bool, typer.Option("--words-only", help="Match words only, without the sentence encoder.")
     ] = False,
     confirm_privileged: ConfirmOption = False,
+    as_user: AsOption = None,
 ) -> None:
     """Chart a patent's claims against one product.
 
@@ -157,7 +161,7 @@ def chart(
     held = not is_patent_file(patent)
     if held:
         ctx = context()
-        found = portfolio_patent(ctx.uow(), ctx.actor(), patent)
+        found = portfolio_patent(ctx.uow(), ctx.actor(as_user), patent)
     else:
         found = patent_from_file(Path(patent))
     record = Charter(dense=not words_only).chart(
@@ -169,7 +173,7 @@ def chart(
     if file_format == "json" and out is None:
         print_json(record)  # the record itself, as for any listing
         return
-    _authorise([found], file_format, confirm_privileged, held=held)
+    _authorise([found], file_format, confirm_privileged, held=held, as_user=as_user)
     if file_format == "pdf":
         assert out is not None
         write_pdf(record, out)
@@ -209,6 +213,7 @@ def batch(
     workers: WorkersOption = None,
     scheduler: SchedulerOption = None,
     confirm_privileged: ConfirmOption = False,
+    as_user: AsOption = None,
 ) -> None:
     """Chart every patent against every product: in one process (the encoder loads once),
     or on a Dask cluster (it loads once per worker).
@@ -218,7 +223,7 @@ def batch(
     """
 
     def authorise(found: list[Patent]) -> None:
-        _authorise(found, "jsonl", confirm_privileged, held=False)
+        _authorise(found, "jsonl", confirm_privileged, held=False, as_user=as_user)
 
     with progress_bar("charting") as bar, chosen_client(workers, scheduler) as client:
         charts = claim_charts.chart_batch(

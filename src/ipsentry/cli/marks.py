@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from ipsentry.cli.accounts import AsOption
 from ipsentry.cli.context import console, context, print_json
 from ipsentry.cli.inputs import read_json_texts
 from ipsentry.cli.output import warn_unread_columns
@@ -140,12 +141,13 @@ def imitates(
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_user: AsOption = None,
 ) -> None:
     """Which mark each name imitates, by which technique; schemes flagged for unfair competition."""
     found = mark_service.imitated_marks(
         names,
         kind,
-        mark_service.marks_file(marks) if marks else _portfolio_marks(),
+        mark_service.marks_file(marks) if marks else _portfolio_marks(as_user),
         read_json_texts(association) if association else None,
     )
     if as_json:
@@ -163,6 +165,6 @@ def imitates(
             console.print(f"{name}: {i.explain()}", highlight=False)
 
 
-def _portfolio_marks() -> list[mark_service.PortfolioMark]:
+def _portfolio_marks(as_user: str | None) -> list[mark_service.PortfolioMark]:
     ctx = context()
-    return mark_service.portfolio_marks(ctx.uow(), ctx.actor())
+    return mark_service.portfolio_marks(ctx.uow(), ctx.actor(as_user))
