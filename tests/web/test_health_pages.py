@@ -78,6 +78,7 @@ def test_the_pages_speak_chinese(demo_url: str) -> None:
     client.post("/language", data={"csrf_token": csrf, "locale": "zh_Hans", "next": "/"})
     page = client.get("/health-checks/1")
     assert "权属与转让" in page.text and "整改计划" in page.text
+    assert "负责方" in page.text and "权利人" not in page.text  # a task's owner, not a right's
 
 
 def test_others_cannot_open_a_providers_check(demo_url: str) -> None:
