@@ -545,5 +545,12 @@ def test_the_upload_form_is_offered_only_to_those_who_may_upload(world: World) -
             assert f"Yours ({role.value.replace('_', ' ')})" in told, role
             named = {r for r in Role if f" {r.value}" in told.replace("Yours", "")}
             assert uploaders <= named and role not in uploaders, (role, told)
-    chinese = world.clients[Role.VIEWER][0].get("/upload", headers={"Accept-Language": "zh-CN"})
-    assert "只有以下角色可以上传观察记录：管理员、律师和分析员。" in chinese.text
+    # the language is chosen as a user chooses it (the matrix has set it to English before)
+    viewer, csrf = world.clients[Role.VIEWER]
+    chose = {"csrf_token": csrf}
+    viewer.post("/language", data=chose | {"locale": "zh_Hans"}, follow_redirects=False)
+    try:
+        chinese = viewer.get("/upload").text
+    finally:
+        viewer.post("/language", data=chose | {"locale": "en"}, follow_redirects=False)
+    assert "只有以下角色可以上传观察记录：管理员、律师和分析员。" in chinese

@@ -6,11 +6,13 @@ on the SQLite demo database, with a few examples per operation to keep `make tes
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -39,6 +41,11 @@ READ_AGAINST_RECORDS = {
     "/api/v1/customs/plans",
     "/api/v1/customs/plans/{plan_id}",
 }
+# A date a user gives the API is of something that has happened (a filing, a service, the
+# day a diagnosis is made) or is a day due; one after today is refused with 422 naming the
+# field (services/stated_dates.py), which no schema can say. Valid data is drawn as users
+# give it, up to today; the refusal of a future date is tested where each date is stated.
+schemathesis.openapi.format("date", st.dates(max_value=date.today()).map(date.isoformat))
 RUNNER = ThreadRunner()
 # The schema is read from the app when this module loads; the database is set per run.
 APP = create_app(Settings(database_url="sqlite:///:memory:"), RUNNER)
