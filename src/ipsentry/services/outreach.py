@@ -10,6 +10,7 @@ from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.disputes import DisputeStatus
 from ipsentry.domain.outreach import OutreachEvent, OutreachKind, anonymise
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem
+from ipsentry.matching.marks.dictionaries import OWN_WORD, zipf
 from ipsentry.services import audit, disputes
 from ipsentry.services.access import Actor
 from ipsentry.store.unit_of_work import UnitOfWork
@@ -114,11 +115,13 @@ def case_study(
             party = uow.health.party(party_id)
             names[role] = party.names() if party else []
         outcome = f"Outcome: {dispute.outcome.value.replace('_', ' ')}." if dispute.outcome else ""
-        text = anonymise(f"{dispute.claims}\n{outcome}\n{dispute.outcome_notes}".strip(), names)
+        text = anonymise(
+            f"{dispute.claims}\n{outcome}\n{dispute.outcome_notes}".strip(), names, is_common_word
+        )
         event = OutreachEvent(
             provider_organisation_id=actor.organisation_id,
             kind=OutreachKind.CASE_STUDY,
-            title=anonymise(title.strip() or dispute.title, names),
+            title=anonymise(title.strip() or dispute.title, names, is_common_word),
             held_on=held_on,
             summary=text,
             dispute_id=dispute.id,
@@ -143,3 +146,9 @@ def events(uow: UnitOfWork, actor: Actor) -> list[OutreachEvent]:
         raise PermissionDenied("outreach is recorded by legal-service organisations")
     with uow:
         return actor.readable(uow.health.outreach(actor.organisation_id))
+
+
+def is_common_word(word: str) -> bool:
+    """A word English uses often in its own sense ('app', 'video'), by the general
+    frequency list the mark engine reads."""
+    return zipf(word) >= OWN_WORD
