@@ -668,6 +668,22 @@ def invoke(
             "command line: KIND: 'case_study' is not one of 'seminar', 'consultation'",
         ),
         (["health", "event"], "command line: KIND: is required; one of seminar, consultation"),
+        (  # the demo's smoore has not engaged the service centre, nor been checked by it
+            [
+                "health",
+                "event",
+                "seminar",
+                "Trademark basics",
+                "--on",
+                "2026-11-10",
+                "--enterprise",
+                "smoore-demo",
+                "--as",
+                "{advisor}",
+            ],
+            "command line: enterprise: 'smoore-demo' is not an enterprise your organisation "
+            "serves: it has not engaged you and has no health check by you",
+        ),
     ],
 )
 def test_bad_values_on_the_command_line(

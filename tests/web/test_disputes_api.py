@@ -178,7 +178,14 @@ def test_outreach_is_recorded_and_case_studies_are_anonymised(demo_url: str) -> 
         "/api/v1/outreach",
         {"kind": "seminar", "title": "t", "held_on": "2026-11-02", "enterprises": ["nobody"]},
     )
-    assert unknown.status_code == 404
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"][0]["field"] == "enterprises"
+    assert "'nobody' is not an enterprise your organisation serves" in unknown.text
+    not_served = advisor.post(  # smoore has not engaged the service centre
+        "/api/v1/outreach",
+        {"kind": "seminar", "title": "t", "held_on": "2026-11-02", "enterprises": ["smoore-demo"]},
+    )
+    assert not_served.status_code == 422 and "'smoore-demo' is not an enterprise" in not_served.text
     negative = advisor.post(
         "/api/v1/outreach",
         {"kind": "consultation", "title": "t", "held_on": "2026-11-02", "attendance": -1},

@@ -34,6 +34,7 @@ def record_event(body: OutreachIn, actor: ActorDep, uow: UowDep) -> OutreachOut:
         enterprises=body.enterprises,
         summary=body.summary,
         source="body",
+        enterprises_field="enterprises",
     )
     return OutreachOut.model_validate(event.to_json())
 
