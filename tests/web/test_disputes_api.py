@@ -184,6 +184,11 @@ def test_outreach_is_recorded_and_case_studies_are_anonymised(demo_url: str) -> 
         {"kind": "consultation", "title": "t", "held_on": "2026-11-02", "attendance": -1},
     )
     assert negative.status_code == 422
+    study_as_event = advisor.post(
+        "/api/v1/outreach", {"kind": "case_study", "title": "t", "held_on": "2026-11-02"}
+    )
+    assert study_as_event.status_code == 422
+    assert "'seminar' or 'consultation'" in study_as_event.text
     dispute = advisor.post(
         "/api/v1/disputes", _intake(title="Deep links again (test)", assignee=None)
     ).json()

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Literal, get_args
 
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.conflicts import core_name, legal_form_words
@@ -22,6 +22,13 @@ class OutreachKind(enum.StrEnum):
     CASE_STUDY = "case_study"
     SEMINAR = "seminar"
     CONSULTATION = "consultation"
+
+
+EventKind = Literal["seminar", "consultation"]
+"""The kinds a provider records as held: a case study is not recorded but written from an
+ended dispute, so the interfaces offer (and their help and errors list) these two only.
+Plain values, as the command line and the API show them to users."""
+EVENT_KINDS = tuple(OutreachKind(value) for value in get_args(EventKind))
 
 
 @dataclass(kw_only=True, eq=False)

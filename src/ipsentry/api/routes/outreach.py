@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends
 from ipsentry.api.deps import ActorDep, UowDep
 from ipsentry.api.schemas.common import Page, Paging, PathId, paging
 from ipsentry.api.schemas.outreach import CaseStudyIn, OutreachIn, OutreachOut
+from ipsentry.domain.outreach import OutreachKind
 from ipsentry.services import outreach
 
 router = APIRouter(prefix="/api/v1/outreach", tags=["disputes"])
@@ -26,7 +27,7 @@ def record_event(body: OutreachIn, actor: ActorDep, uow: UowDep) -> OutreachOut:
     event = outreach.record_event(
         uow,
         actor,
-        body.kind,
+        OutreachKind(body.kind),
         body.title,
         body.held_on,
         attendance=body.attendance,
