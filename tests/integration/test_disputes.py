@@ -181,10 +181,10 @@ def test_session_notes_are_privileged_and_disputes_seen_only_by_those_assigned(
     disputes.add_session(uow, staff["admin"], dispute_id, date(2026, 3, 9), "Offer of a licence.")
     as_lawyer = disputes.show(uow, staff["lawyer"], dispute_id).to_json()
     assert as_lawyer["sessions"][0]["notes"] is None  # legal_service is not cleared for privileged
-    assert (
-        disputes.show(uow, staff["admin"], dispute_id).to_json()["sessions"][0]["notes"]
-        == "Offer of a licence."
-    )
+    assert as_lawyer["marking"] == "confidential"  # what the lawyer is shown is the dispute
+    as_admin = disputes.show(uow, staff["admin"], dispute_id).to_json()
+    assert as_admin["sessions"][0]["notes"] == "Offer of a licence."
+    assert as_admin["marking"] == "privileged"  # the page carries a privileged record
     for outsider in ("mediator", "other"):
         with pytest.raises(NotFound):
             disputes.show(uow, staff[outsider], dispute_id)
