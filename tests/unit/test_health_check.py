@@ -420,3 +420,15 @@ def test_a_text_cut_at_a_comma_in_a_yaml_flow_mapping_is_caught() -> None:
     questionnaire = _questionnaire({"id": "a", "type": "yes_no", "text": raw})
     with pytest.raises(InvalidInput, match="quote a text that holds a comma"):
         read_questionnaire(questionnaire, "q.yaml")
+
+
+def test_an_answer_is_worded_as_the_questionnaire_offers_it(check: Any) -> None:
+    questions = check.questionnaire.questions
+    ownership = questions["co_development_ownership"]
+    assert ownership.worded("agreed_orally") == "Agreed orally only"
+    assert ownership.worded("agreed_orally", "zh_Hans") == "仅口头约定"
+    assert questions["access_controls"].worded(["marking", "logging"]) == (
+        "Documents marked confidential, Access logged"
+    )
+    assert questions["export_markets"].worded(["US", "EM"]) == "US, EM"  # codes are their label
+    assert questions["exports"].worded("no") == "no"

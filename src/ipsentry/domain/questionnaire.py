@@ -46,6 +46,15 @@ class Question:
     def choices(self) -> tuple[str, ...]:
         return YES_NO if self.type is QuestionType.YES_NO else self.options
 
+    def worded(self, value: Any, locale: str = "en") -> str:
+        """An answer as the questionnaire words it ("Agreed orally only", not the stored
+        key "agreed_orally"), so findings quote what the enterprise was asked to pick."""
+        chosen = value if isinstance(value, list) else [value]
+        labels = self.option_labels or {}
+        return ", ".join(
+            labels[v].get(locale) or labels[v]["en"] if v in labels else str(v) for v in chosen
+        )
+
     def check(self, value: Any) -> tuple[Any, str | None]:
         """The answer in its stored form, or the problem with it (in plain words)."""
         if self.type is QuestionType.YES_NO:

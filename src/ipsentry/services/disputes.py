@@ -71,6 +71,16 @@ class DisputeView:
     sessions_readable: bool
     conflicts: list[PartyConflict] = field(default_factory=list)
 
+    @property
+    def marking(self) -> Confidentiality:
+        """The most restricted marking of what the view shows: the dispute's own, or that
+        of session notes shown with it (privileged), so a page or a printout carrying a
+        session record is never bannered lower than the record."""
+        shown = [self.dispute.confidentiality]
+        if self.sessions_readable:
+            shown += [s.confidentiality for s in self.dispute.sessions]
+        return max(shown, key=lambda marking: marking.rank)
+
     def to_json(self) -> dict[str, Any]:
         d = self.dispute
         amount = (
@@ -80,7 +90,7 @@ class DisputeView:
             "id": d.id,
             "title": d.title,
             "status": d.status.value,
-            "marking": d.confidentiality.value,
+            "marking": self.marking.value,
             "claimant": self.claimant,
             "respondent": self.respondent,
             "received_on": d.received_on.isoformat(),

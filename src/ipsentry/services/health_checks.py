@@ -475,8 +475,8 @@ def _evidence_sentence(evidence: tuple[Evidence, ...], questions: Mapping[str, A
     parts = []
     for item in evidence:
         if item.source == "answer":
-            value = ", ".join(item.value) if isinstance(item.value, list) else item.value
-            parts.append(f'answered "{value}" to "{questions[item.name].text["en"]}"')
+            question = questions[item.name]
+            parts.append(f'answered "{question.worded(item.value)}" to "{question.text["en"]}"')
         elif isinstance(item.value, list):
             parts.append(f"the records show {len(item.value)}: {'; '.join(map(str, item.value))}")
         else:
