@@ -666,6 +666,31 @@ def invoke(
             "command line: customs: 'smoore-demo' is not a customs organisation",
         ),
         (["customs", "recordations", "guide", "1", "{patent.json}"], "patent.json: number"),
+        (
+            ["health", "event", "party", "Trademark basics", "--on", "2026-11-10"],
+            "command line: KIND: 'party' is not one of 'seminar', 'consultation'",
+        ),
+        (  # a case study is written from a dispute ('health case-study'), not recorded
+            ["health", "event", "case_study", "Trademark basics", "--on", "2026-11-10"],
+            "command line: KIND: 'case_study' is not one of 'seminar', 'consultation'",
+        ),
+        (["health", "event"], "command line: KIND: is required; one of seminar, consultation"),
+        (  # the demo's smoore has not engaged the service centre, nor been checked by it
+            [
+                "health",
+                "event",
+                "seminar",
+                "Trademark basics",
+                "--on",
+                "2026-11-10",
+                "--enterprise",
+                "smoore-demo",
+                "--as",
+                "{advisor}",
+            ],
+            "command line: enterprise: 'smoore-demo' is not an enterprise your organisation "
+            "serves: it has not engaged you and has no health check by you",
+        ),
     ],
 )
 def test_bad_values_on_the_command_line(
@@ -799,6 +824,8 @@ def test_flags_read_as_flags_in_help(world: World, capsys: pytest.CaptureFixture
     for path in sorted(COMMANDS):
         code, out, _ = invoke(capsys, *path.split(), "--help")
         assert code == 0 and "<bool>" not in out and "<path>" not in out.lower(), path
+    _, out, _ = invoke(capsys, "health", "event", "--help")
+    assert "<seminar|consultation>" in out and "case_study" not in out
     _, out, _ = invoke(capsys, "disputes", "assess", "--help")
     # the factors a user can name come from the policy's data file, every one of them
     assert all(factor.key in " ".join(out.split()) for factor in policy().factors)

@@ -8,13 +8,13 @@ from datetime import date
 
 import pytest
 
-from ipsentry.domain.accounts import Organisation, OrganisationKind, Role, User
+from ipsentry.domain.accounts import GrantScope, Organisation, OrganisationKind, Role, User
 from ipsentry.domain.cases import CaseKind, PartyRole
 from ipsentry.domain.disputes import DisputeStatus, JudicialConfirmation, OutcomeKind
 from ipsentry.domain.mediation import Suitability
 from ipsentry.domain.outreach import OutreachKind
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from ipsentry.services import disputes, outreach
+from ipsentry.services import accounts, disputes, health_checks, outreach
 from ipsentry.services.access import Actor, resolve_user
 from ipsentry.store.account_repository import AuditFilter
 from ipsentry.store.unit_of_work import UnitOfWork
@@ -183,10 +183,10 @@ def test_session_notes_are_privileged_and_disputes_seen_only_by_those_assigned(
     disputes.add_session(uow, staff["admin"], dispute_id, date(2026, 3, 9), "Offer of a licence.")
     as_lawyer = disputes.show(uow, staff["lawyer"], dispute_id).to_json()
     assert as_lawyer["sessions"][0]["notes"] is None  # legal_service is not cleared for privileged
-    assert (
-        disputes.show(uow, staff["admin"], dispute_id).to_json()["sessions"][0]["notes"]
-        == "Offer of a licence."
-    )
+    assert as_lawyer["marking"] == "confidential"  # what the lawyer is shown is the dispute
+    as_admin = disputes.show(uow, staff["admin"], dispute_id).to_json()
+    assert as_admin["sessions"][0]["notes"] == "Offer of a licence."
+    assert as_admin["marking"] == "privileged"  # the page carries a privileged record
     for outsider in ("mediator", "other"):
         with pytest.raises(NotFound):
             disputes.show(uow, staff[outsider], dispute_id)
@@ -208,6 +208,11 @@ def test_bad_intakes_and_wrong_organisations_are_refused(
     with pytest.raises(InvalidInput, match="amount"):
         disputes.money("lots", "CNY", "intake.json")
     assert disputes.money("5,000,000", "cny", "intake.json") is not None
+    for amount, currency in (("9" * 5000, "CNY"), ("lots" * 1000, "CNY"), ("1", "CNY" * 2000)):
+        with pytest.raises(InvalidInput) as refused:  # a long paste is quoted back cut short
+            disputes.money(amount, currency, "intake.json")
+        (problem,) = refused.value.problems
+        assert len(problem.message) < 120 and "…" in problem.message, problem
 
 
 def test_outreach_records_events_and_case_studies_without_party_names(
@@ -292,7 +297,7 @@ def test_a_dispute_is_handed_to_another_lawyer_or_mediator_by_the_admin_or_lawye
     assert handed.provider == "second@court.example"
     with pytest.raises(NotFound):
         disputes.assign(uow, lawyer, dispute_id, provider="lawyer@court.example")
-    # the lawyer leaves having handed nothing over: the admin moves what they held
+    # the second lawyer leaves: the admin hands what they held back
     disputes.assign(uow, staff["admin"], dispute_id, provider="lawyer@court.example")
     assert disputes.show(uow, lawyer, dispute_id).provider == "lawyer@court.example"
     with pytest.raises(NotFound):
@@ -305,3 +310,39 @@ def test_a_dispute_is_handed_to_another_lawyer_or_mediator_by_the_admin_or_lawye
         {"provider": "lawyer@court.example", "mediator": "other@court.example"},
     )
     assert len(entries) == 3  # the refusals changed nothing
+
+
+def test_outreach_names_only_enterprises_the_provider_serves(
+    uow: UnitOfWork, staff: dict[str, Actor]
+) -> None:
+    lawyer = staff["lawyer"]
+    member = make_actor(uow, Role.ADMIN, "acme")
+    make_actor(uow, Role.ADMIN, "globex")  # never engaged the court
+    engaged = accounts.grant(uow, member, grantee_slug="court", scope=GrantScope.ENGAGEMENT)
+    with pytest.raises(InvalidInput) as refused:
+        outreach.record_event(
+            uow,
+            lawyer,
+            OutreachKind.SEMINAR,
+            "Trade secrets 101",
+            date(2026, 5, 1),
+            enterprises=["acme", "globex", "nobody"],
+        )
+    assert [(p.field, p.message) for p in refused.value.problems] == [
+        ("enterprise", f"{slug!r} is not an enterprise your organisation serves: it has not "
+         "engaged you and has no health check by you")
+        for slug in ("globex", "nobody")  # an unknown slug is told as another's enterprise
+    ]  # fmt: skip
+    assert outreach.events(uow, lawyer) == []  # nothing recorded, not even for acme
+    seminar = outreach.record_event(
+        uow, lawyer, OutreachKind.SEMINAR, "Trade secrets 101", date(2026, 5, 1),
+        enterprises=["acme"],
+    )  # fmt: skip
+    assert seminar.enterprise_ids == [member.organisation_id]
+    health_checks.start(uow, lawyer, enterprise="acme")
+    assert engaged.id is not None
+    accounts.revoke_grant(uow, member, engaged.id)
+    later = outreach.record_event(  # checked by the court: served though the grant has ended
+        uow, lawyer, OutreachKind.CONSULTATION, "Follow-up", date(2026, 6, 1), enterprises=["acme"]
+    )
+    assert later.enterprise_ids == [member.organisation_id]

@@ -170,12 +170,16 @@ def test_a_diagnosis_reads_answers_and_records_and_plans_the_work(
     health_checks.answer(uow, advisor, a.id, {
         "uses_contractors": "yes", "contractor_assignment": "no",
         "exports": "yes", "export_markets": ["US", "EM"], "trademark_watch": "no",
+        "co_development": "yes", "co_development_ownership": "agreed_orally",
     })  # fmt: skip
     view = health_checks.diagnose(uow, advisor, a.id, TODAY, package_hours=10)
     codes = [f["code"] for f in view.to_json()["findings"]]
     assert codes[0] == "OWN-CONTRACTOR-ASSIGNMENT"  # critical first
     assert {"COV-EXPORT-MARKETS", "CUS-MARKS-UNRECORDED-DATA", "WATCH-NONE"} <= set(codes)
     data = view.to_json()
+    oral = next(f for f in data["findings"] if f["code"] == "OWN-CODEVELOPMENT")
+    assert oral["evidence"].startswith('answered "Agreed orally only" to "How is ownership')
+    assert oral["evidence_items"][0]["value"] == "agreed_orally"  # the stored key, for programs
     export = next(f for f in data["findings"] if f["code"] == "COV-EXPORT-MARKETS")
     assert export["evidence_items"] == [
         {"source": "data", "name": "export_markets_without_mark", "value": ["US", "EM"]}

@@ -164,6 +164,15 @@ def test_a_bad_answer_is_refused_naming_the_question(
     assert says in problem.message
 
 
+def test_a_long_value_is_quoted_back_cut_to_a_readable_length(check: Any) -> None:
+    pasted = "The whole of a contract pasted into the wrong box. " * 100  # 5,100 characters
+    with pytest.raises(InvalidInput) as refused:
+        check.questionnaire.check_answers({"enforcement_budget": pasted, "exports": pasted})
+    for problem in refused.value.problems:
+        said = problem.message.split(", not ")[1]
+        assert said == repr(pasted)[:59] + "…", problem
+
+
 # --- conditions -------------------------------------------------------------------------
 
 YES, NO = {"q": "yes"}, {"q": "no"}
@@ -411,3 +420,15 @@ def test_a_text_cut_at_a_comma_in_a_yaml_flow_mapping_is_caught() -> None:
     questionnaire = _questionnaire({"id": "a", "type": "yes_no", "text": raw})
     with pytest.raises(InvalidInput, match="quote a text that holds a comma"):
         read_questionnaire(questionnaire, "q.yaml")
+
+
+def test_an_answer_is_worded_as_the_questionnaire_offers_it(check: Any) -> None:
+    questions = check.questionnaire.questions
+    ownership = questions["co_development_ownership"]
+    assert ownership.worded("agreed_orally") == "Agreed orally only"
+    assert ownership.worded("agreed_orally", "zh_Hans") == "仅口头约定"
+    assert questions["access_controls"].worded(["marking", "logging"]) == (
+        "Documents marked confidential, Access logged"
+    )
+    assert questions["export_markets"].worded(["US", "EM"]) == "US, EM"  # codes are their label
+    assert questions["exports"].worded("no") == "no"

@@ -218,3 +218,28 @@ def test_a_short_form_of_a_name_and_a_trailing_legal_form_are_hidden_too() -> No
     assert (
         anonymise(text, names) == "[respondent] ([respondent]) sold brushes; [claimant] found them."
     )
+
+
+def test_a_common_word_of_a_name_is_kept_where_it_stands_alone() -> None:
+    # the shape of a new user's trial: an app named with everyday words
+    names = {
+        "claimant": ["Beijing Video Platform Technology Co., Ltd."],
+        "respondent": ["Shenzhen Quick Clip App Co., Ltd."],
+    }
+    text = (
+        "Quick Clip put the video platform's mark into its app's deep link; a technology "
+        "company sued. Shenzhen said so, and Video Clip was a name of both."
+    )
+    common = {"video", "platform", "technology", "quick", "clip", "app"}
+    assert anonymise(text, names, lambda word: word.casefold() in common) == (
+        # a lone everyday word stays; a run of name words or an unusual one still hides
+        "[respondent] put the [claimant]'s mark into its app's deep link; a technology "
+        "company sued. [respondent] said so, and [party] was a name of both."
+    )
+
+
+def test_the_case_study_reads_word_commonness_from_the_general_frequency_list() -> None:
+    from ipsentry.services.outreach import is_common_word
+
+    assert is_common_word("app") and is_common_word("Video")
+    assert not is_common_word("Robotics") and not is_common_word("Smoore")

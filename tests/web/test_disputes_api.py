@@ -178,12 +178,24 @@ def test_outreach_is_recorded_and_case_studies_are_anonymised(demo_url: str) -> 
         "/api/v1/outreach",
         {"kind": "seminar", "title": "t", "held_on": "2026-11-02", "enterprises": ["nobody"]},
     )
-    assert unknown.status_code == 404
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"][0]["field"] == "enterprises"
+    assert "'nobody' is not an enterprise your organisation serves" in unknown.text
+    not_served = advisor.post(  # smoore has not engaged the service centre
+        "/api/v1/outreach",
+        {"kind": "seminar", "title": "t", "held_on": "2026-11-02", "enterprises": ["smoore-demo"]},
+    )
+    assert not_served.status_code == 422 and "'smoore-demo' is not an enterprise" in not_served.text
     negative = advisor.post(
         "/api/v1/outreach",
         {"kind": "consultation", "title": "t", "held_on": "2026-11-02", "attendance": -1},
     )
     assert negative.status_code == 422
+    study_as_event = advisor.post(
+        "/api/v1/outreach", {"kind": "case_study", "title": "t", "held_on": "2026-11-02"}
+    )
+    assert study_as_event.status_code == 422
+    assert "'seminar' or 'consultation'" in study_as_event.text
     dispute = advisor.post(
         "/api/v1/disputes", _intake(title="Deep links again (test)", assignee=None)
     ).json()

@@ -15,9 +15,9 @@ from ipsentry.cli.output import CONFIRM_OPTION, asking_confirmation
 from ipsentry.cli.params import MAPPING, DateParser, IndexFolder, InputFile, OutputFile
 from ipsentry.cli.tables import fitted_table, styled, under
 from ipsentry.domain.health import ActionStatus
-from ipsentry.domain.outreach import OutreachKind
+from ipsentry.domain.outreach import EventKind, OutreachKind
 from ipsentry.domain.questionnaire import LANGUAGES
-from ipsentry.errors import InvalidInput, Problem
+from ipsentry.errors import InvalidInput, Problem, echoed
 from ipsentry.formats.mappings import read_mapping
 from ipsentry.services import health_checks
 
@@ -33,7 +33,7 @@ LangOption = Annotated[
 
 def _lang(lang: str) -> str:
     if lang not in LANGUAGES:
-        message = f"{lang!r} is not one of {', '.join(LANGUAGES)}"
+        message = f"{echoed(lang)} is not one of {', '.join(LANGUAGES)}"
         raise InvalidInput([Problem("command line", None, "--lang", message)])
     return lang
 
@@ -353,7 +353,7 @@ def programme(as_user: AsOption = None, as_json: JsonOption = False) -> None:
 
 @app.command()
 def event(
-    kind: Annotated[OutreachKind, typer.Argument(help="seminar or consultation.")],
+    kind: Annotated[EventKind, typer.Argument(help="What kind of session it was.")],
     title: Annotated[str, typer.Argument(help="What it was.")],
     on: Annotated[date, typer.Option("--on", help="The day (YYYY-MM-DD).", parser=DateParser())],
     attendance: Annotated[int, typer.Option(help="How many attended.")] = 0,
@@ -369,7 +369,7 @@ def event(
     recorded = outreach.record_event(
         ctx.uow(),
         ctx.actor(as_user),
-        kind,
+        OutreachKind(kind),
         title,
         on,
         attendance=attendance,

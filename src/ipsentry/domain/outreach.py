@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Literal, get_args
 
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.conflicts import core_name, legal_form_words
@@ -22,6 +22,13 @@ class OutreachKind(enum.StrEnum):
     CASE_STUDY = "case_study"
     SEMINAR = "seminar"
     CONSULTATION = "consultation"
+
+
+EventKind = Literal["seminar", "consultation"]
+"""The kinds a provider records as held: a case study is not recorded but written from an
+ended dispute, so the interfaces offer (and their help and errors list) these two only.
+Plain values, as the command line and the API show them to users."""
+EVENT_KINDS = tuple(OutreachKind(value) for value in get_args(EventKind))
 
 
 @dataclass(kw_only=True, eq=False)
@@ -50,15 +57,22 @@ class OutreachEvent:
         }
 
 
-def anonymise(text: str, names_by_role: Mapping[str, Iterable[str]]) -> str:
+def anonymise(
+    text: str,
+    names_by_role: Mapping[str, Iterable[str]],
+    is_common_word: Callable[[str], bool] = lambda word: False,
+) -> str:
     """``text`` with every party name replaced by its role, erring on the side of hiding.
 
     First each name and its core (without the legal form) is replaced wherever it stands,
     longest first; Latin-script names as whole words ("Beta" not inside "Betamax"), Chinese
-    anywhere. Then any run of Latin words that are all words of a party's core names, with
-    the legal-form words that trail it, becomes the role too, so a short form the text uses
-    ("Example Robotics" for "Beijing Example Robotics Co., Ltd.") or a leftover "Co. Ltd"
-    does not give the party away. A word shared by both sides becomes "[party]".
+    anywhere. Then a short form the text uses ("Example Robotics" for "Beijing Example
+    Robotics Co., Ltd.") or a leftover "Co. Ltd" must not give the party away: a run of two
+    or more words of a party's core names becomes its role, and so does one such word
+    standing alone unless it is a common word of the language (``is_common_word``), which
+    the text then most likely uses in its own sense: "a video platform's app" written of
+    "Quick Clip App Co." keeps its "app", while "Robotics" alone still hides. A word of
+    both sides' names becomes "[party]".
     """
     replacements: list[tuple[str, str]] = []
     words: dict[str, str] = {}
@@ -69,6 +83,7 @@ def anonymise(text: str, names_by_role: Mapping[str, Iterable[str]]) -> str:
                     replacements.append((variant, f"[{role}]"))
             for word in _LATIN_WORD.findall(core_name(name)):
                 if len(word) >= 2:
+                    word = word.casefold()
                     words[word] = (
                         "[party]" if words.get(word, f"[{role}]") != f"[{role}]" else f"[{role}]"
                     )
@@ -77,8 +92,20 @@ def anonymise(text: str, names_by_role: Mapping[str, Iterable[str]]) -> str:
         if _LATIN.fullmatch(variant):  # whole words only; Chinese has no spaces to respect
             pattern = rf"(?<!\w){pattern}(?!\w)"
         text = re.sub(pattern, role, text, flags=re.IGNORECASE)
-    text = _LATIN_WORD.sub(lambda w: words.get(w.group(0).casefold(), w.group(0)), text)
+    if words:
+        alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+        runs = re.compile(rf"(?<!\w)(?:{alternatives})(?:[ -]+(?:{alternatives}))*(?!\w)", re.I)
+        text = runs.sub(lambda run: _role_of_run(run.group(0), words, is_common_word), text)
     return _tidy(text)
+
+
+def _role_of_run(run: str, words: Mapping[str, str], is_common_word: Callable[[str], bool]) -> str:
+    """The role a run of name words stands for; a lone common word is left as written."""
+    found = _LATIN_WORD.findall(run)
+    if len(found) == 1 and is_common_word(found[0]):
+        return run
+    roles = {words.get(word.casefold(), "[party]") for word in found}
+    return roles.pop() if len(roles) == 1 else "[party]"
 
 
 def _tidy(text: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ipsentry.domain.conditions import Condition, ConditionError, parse_condition
-from ipsentry.errors import InvalidInput, Problem
+from ipsentry.errors import InvalidInput, Problem, echoed
 
 LANGUAGES = ("en", "zh_Hans")
 MAX_TEXT = 5000
@@ -46,6 +46,15 @@ class Question:
     def choices(self) -> tuple[str, ...]:
         return YES_NO if self.type is QuestionType.YES_NO else self.options
 
+    def worded(self, value: Any, locale: str = "en") -> str:
+        """An answer as the questionnaire words it ("Agreed orally only", not the stored
+        key "agreed_orally"), so findings quote what the enterprise was asked to pick."""
+        chosen = value if isinstance(value, list) else [value]
+        labels = self.option_labels or {}
+        return ", ".join(
+            labels[v].get(locale) or labels[v]["en"] if v in labels else str(v) for v in chosen
+        )
+
     def check(self, value: Any) -> tuple[Any, str | None]:
         """The answer in its stored form, or the problem with it (in plain words)."""
         if self.type is QuestionType.YES_NO:
@@ -63,7 +72,7 @@ class Question:
             if unknown:
                 return (
                     value,
-                    f"unknown choice {unknown[0]!r} (choose from {', '.join(self.options)})",
+                    f"unknown choice {echoed(unknown[0])} (choose from {', '.join(self.options)})",
                 )
             value = sorted(set(value), key=self.options.index)
         elif self.type is QuestionType.NUMBER:
@@ -126,7 +135,9 @@ class QuestionnaireDefinition:
                 continue
             stored, problem = question.check(value)
             if problem:
-                problems.append(Problem(source, None, question_id, f"{problem}, not {value!r}"))
+                problems.append(
+                    Problem(source, None, question_id, f"{problem}, not {echoed(value)}")
+                )
             checked[question_id] = stored
         if problems:
             raise InvalidInput(problems)
@@ -203,7 +214,7 @@ def _question(
     try:
         kind = QuestionType(str(raw.get("type")))
     except ValueError:
-        bad(f"{where}.type", f"one of {', '.join(QuestionType)}, not {raw.get('type')!r}")
+        bad(f"{where}.type", f"one of {', '.join(QuestionType)}, not {echoed(raw.get('type'))}")
         return None
     options = tuple(str(o) for o in raw.get("options") or ())
     if kind in (QuestionType.CHOICE, QuestionType.MULTI_SELECT) and len(options) < 2:

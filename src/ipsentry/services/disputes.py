@@ -35,7 +35,7 @@ from ipsentry.domain.mediation import Assessment as Suitability
 from ipsentry.domain.mediation import Suitability as Verdict
 from ipsentry.domain.mediation import policy
 from ipsentry.domain.parties import IdentifierKind, Party, PartyAlias, PartyIdentifier
-from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem
+from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem, echoed
 from ipsentry.services import audit
 from ipsentry.services.access import Actor, colleague, colleague_id
 from ipsentry.store.unit_of_work import UnitOfWork
@@ -76,6 +76,16 @@ class DisputeView:
     sessions_readable: bool
     conflicts: list[PartyConflict] = field(default_factory=list)
 
+    @property
+    def marking(self) -> Confidentiality:
+        """The most restricted marking of what the view shows: the dispute's own, or that
+        of session notes shown with it (privileged), so a page or a printout carrying a
+        session record is never bannered lower than the record."""
+        shown = [self.dispute.confidentiality]
+        if self.sessions_readable:
+            shown += [s.confidentiality for s in self.dispute.sessions]
+        return max(shown, key=lambda marking: marking.rank)
+
     def to_json(self) -> dict[str, Any]:
         d = self.dispute
         amount = (
@@ -85,7 +95,7 @@ class DisputeView:
             "id": d.id,
             "title": d.title,
             "status": d.status.value,
-            "marking": d.confidentiality.value,
+            "marking": self.marking.value,
             "claimant": self.claimant,
             "respondent": self.respondent,
             "received_on": d.received_on.isoformat(),
@@ -738,7 +748,7 @@ def intake_from(data: Mapping[str, Any], source: str) -> Intake:
                 source,
                 None,
                 "received_on",
-                f"{data.get('received_on')!r} is not a date (YYYY-MM-DD)",
+                f"{echoed(data.get('received_on'))} is not a date (YYYY-MM-DD)",
             )
         )
     amount = None

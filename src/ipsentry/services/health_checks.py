@@ -31,7 +31,14 @@ from ipsentry.domain.health import (
 from ipsentry.domain.health_facts import facts_from_records
 from ipsentry.domain.health_library import HealthCheck, health_check
 from ipsentry.domain.rights import Right, Trademark
-from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem
+from ipsentry.errors import (
+    Conflict,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    Problem,
+    echoed,
+)
 from ipsentry.services import audit, exports
 from ipsentry.services.access import Actor, colleague_id, readable_organisations
 from ipsentry.services.stated_dates import future_problem
@@ -274,7 +281,7 @@ def _parties_to(
         engaged = readable_organisations(uow, actor, GrantScope.ENGAGEMENT)
         if found is None or found.id is None or found.id not in engaged - {actor.organisation_id}:
             # a field of the request, so a 422 naming it: nothing more is told of others
-            said = f"no enterprise {enterprise!r} has engaged your organisation"
+            said = f"no enterprise {echoed(enterprise)} has engaged your organisation"
             raise InvalidInput([Problem(source, None, "enterprise", said)])
         return found.id, actor.organisation_id
     if actor.organisation_kind is not OrganisationKind.RIGHTS_HOLDER:
@@ -468,8 +475,8 @@ def _evidence_sentence(evidence: tuple[Evidence, ...], questions: Mapping[str, A
     parts = []
     for item in evidence:
         if item.source == "answer":
-            value = ", ".join(item.value) if isinstance(item.value, list) else item.value
-            parts.append(f'answered "{value}" to "{questions[item.name].text["en"]}"')
+            question = questions[item.name]
+            parts.append(f'answered "{question.worded(item.value)}" to "{question.text["en"]}"')
         elif isinstance(item.value, list):
             parts.append(f"the records show {len(item.value)}: {'; '.join(map(str, item.value))}")
         else:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from ipsentry.domain.accounts import OrganisationKind, Permission
+from ipsentry.domain.accounts import GrantScope, OrganisationKind, Permission
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.disputes import DisputeStatus
 from ipsentry.domain.outreach import OutreachEvent, OutreachKind, anonymise
-from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem
+from ipsentry.errors import Conflict, InvalidInput, PermissionDenied, Problem
+from ipsentry.matching.marks.dictionaries import OWN_WORD, zipf
 from ipsentry.services import audit, disputes
-from ipsentry.services.access import Actor
+from ipsentry.services.access import Actor, readable_organisations
 from ipsentry.store.unit_of_work import UnitOfWork
 
 
@@ -32,8 +33,10 @@ def record_event(
     enterprises: list[str] | None = None,
     summary: str = "",
     source: str = "command line",
+    enterprises_field: str = "enterprise",
 ) -> OutreachEvent:
-    """A seminar or consultation session (case studies come from ``case_study``)."""
+    """A seminar or consultation session (case studies come from ``case_study``);
+    ``enterprises_field`` names the enterprises' field as ``source`` calls it."""
     _require(actor)
     problems = []
     if kind is OutreachKind.CASE_STUDY:
@@ -42,15 +45,10 @@ def record_event(
         problems.append(Problem(source, None, "title", "must not be empty"))
     if attendance < 0:
         problems.append(Problem(source, None, "attendance", "zero or more"))
-    if problems:
-        raise InvalidInput(problems)
     with uow:
-        ids = []
-        for slug in enterprises or []:
-            found = uow.organisations.by_slug(slug)
-            if found is None or found.id is None:
-                raise NotFound(f"no organisation {slug!r}")
-            ids.append(found.id)
+        ids, refused = _served(uow, actor, enterprises or [], (source, enterprises_field))
+        if problems + refused:
+            raise InvalidInput(problems + refused)
         event = OutreachEvent(
             provider_organisation_id=actor.organisation_id,
             kind=kind,
@@ -72,6 +70,36 @@ def record_event(
         )
         uow.commit()
         return event
+
+
+def _served(
+    uow: UnitOfWork, actor: Actor, slugs: list[str], where: tuple[str, str]
+) -> tuple[list[int], list[Problem]]:
+    """The ids of the enterprises ``slugs`` names, and a problem for each one the provider
+    does not serve. It serves those that engaged it and those it has checked (an engagement
+    ended since does not undo the service given); an outreach record naming any other would
+    count it among the enterprises reached, or show it a case study meant for members.
+    An unknown slug gets the same message as another's enterprise: nothing is told of them."""
+    engaged = readable_organisations(uow, actor, GrantScope.ENGAGEMENT)
+    checked = {
+        a.enterprise_organisation_id
+        for a in uow.health.assessments(actor.organisation_id)
+        if a.provider_organisation_id == actor.organisation_id
+    }
+    served = (engaged | checked) - {actor.organisation_id}
+    ids: list[int] = []
+    problems = []
+    for slug in dict.fromkeys(s.strip() for s in slugs):
+        found = uow.organisations.by_slug(slug)
+        if found is None or found.id is None or found.id not in served:
+            why = (
+                f"{slug!r} is not an enterprise your organisation serves: it has not engaged "
+                "you and has no health check by you"
+            )
+            problems.append(Problem(where[0], None, where[1], why))
+        else:
+            ids.append(found.id)
+    return ids, problems
 
 
 def case_study(
@@ -114,11 +142,13 @@ def case_study(
             party = uow.health.party(party_id)
             names[role] = party.names() if party else []
         outcome = f"Outcome: {dispute.outcome.value.replace('_', ' ')}." if dispute.outcome else ""
-        text = anonymise(f"{dispute.claims}\n{outcome}\n{dispute.outcome_notes}".strip(), names)
+        text = anonymise(
+            f"{dispute.claims}\n{outcome}\n{dispute.outcome_notes}".strip(), names, is_common_word
+        )
         event = OutreachEvent(
             provider_organisation_id=actor.organisation_id,
             kind=OutreachKind.CASE_STUDY,
-            title=anonymise(title.strip() or dispute.title, names),
+            title=anonymise(title.strip() or dispute.title, names, is_common_word),
             held_on=held_on,
             summary=text,
             dispute_id=dispute.id,
@@ -143,3 +173,9 @@ def events(uow: UnitOfWork, actor: Actor) -> list[OutreachEvent]:
         raise PermissionDenied("outreach is recorded by legal-service organisations")
     with uow:
         return actor.readable(uow.health.outreach(actor.organisation_id))
+
+
+def is_common_word(word: str) -> bool:
+    """A word English uses often in its own sense ('app', 'video'), by the general
+    frequency list the mark engine reads."""
+    return zipf(word) >= OWN_WORD

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends
 from ipsentry.api.deps import ActorDep, UowDep
 from ipsentry.api.schemas.common import Page, Paging, PathId, paging
 from ipsentry.api.schemas.outreach import CaseStudyIn, OutreachIn, OutreachOut
+from ipsentry.domain.outreach import OutreachKind
 from ipsentry.services import outreach
 
 router = APIRouter(prefix="/api/v1/outreach", tags=["disputes"])
@@ -26,13 +27,14 @@ def record_event(body: OutreachIn, actor: ActorDep, uow: UowDep) -> OutreachOut:
     event = outreach.record_event(
         uow,
         actor,
-        body.kind,
+        OutreachKind(body.kind),
         body.title,
         body.held_on,
         attendance=body.attendance,
         enterprises=body.enterprises,
         summary=body.summary,
         source="body",
+        enterprises_field="enterprises",
     )
     return OutreachOut.model_validate(event.to_json())
 

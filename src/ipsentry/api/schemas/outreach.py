@@ -6,11 +6,11 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from ipsentry.domain.outreach import OutreachKind
+from ipsentry.domain.outreach import EventKind
 
 
 class OutreachIn(BaseModel):
-    kind: OutreachKind = Field(
+    kind: EventKind = Field(
         description="seminar or consultation; case studies come from a dispute."
     )
     title: str = Field(min_length=1, max_length=500)

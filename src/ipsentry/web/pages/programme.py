@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from ipsentry.api.deps import UowDep
 from ipsentry.domain.health_library import health_check
-from ipsentry.domain.outreach import OutreachKind
+from ipsentry.domain.outreach import EVENT_KINDS, EventKind, OutreachKind
 from ipsentry.services import outreach, programme
 from ipsentry.web.auth import PageActor
 from ipsentry.web.charts import bar_chart
@@ -37,7 +37,7 @@ def programme_page(request: Request, actor: PageActor, uow: UowDep) -> Response:
         "titles": titles,
         "severities": SEVERITIES,
         "events": [e.to_json() for e in outreach.events(uow, actor)],
-        "kinds": [k.value for k in OutreachKind if k is not OutreachKind.CASE_STUDY],
+        "kinds": [k.value for k in EVENT_KINDS],
         "today": date.today().isoformat(),
     }
     return render(request, "programme.html", context)
@@ -47,14 +47,21 @@ def programme_page(request: Request, actor: PageActor, uow: UowDep) -> Response:
 def record_event(
     actor: PageActor,
     uow: UowDep,
-    kind: Annotated[OutreachKind, Form()],
+    kind: Annotated[EventKind, Form()],
     title: Annotated[str, Form(max_length=500)],
     held_on: Annotated[date, Form()],
     attendance: Annotated[int, Form(ge=0, le=1_000_000)] = 0,
     summary: Annotated[str, Form(max_length=20_000)] = "",
 ) -> Response:
     outreach.record_event(
-        uow, actor, kind, title, held_on, attendance=attendance, summary=summary, source="form"
+        uow,
+        actor,
+        OutreachKind(kind),
+        title,
+        held_on,
+        attendance=attendance,
+        summary=summary,
+        source="form",
     )
     return RedirectResponse("/programme", status_code=303)
 
