@@ -59,6 +59,19 @@ class TooManyAttempts(IpsentryError):
         self.retry_after = retry_after  # seconds
 
 
+ECHO_LIMIT = 60
+
+
+def echoed(value: object, limit: int = ECHO_LIMIT) -> str:
+    """A user's value as a message quotes it back (``repr``), cut to ``limit`` characters.
+
+    A 5,000-character text pasted into the wrong field, quoted whole, buries the message
+    that says what is wanted; the start of it is enough to recognise it.
+    """
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with one field of one input row, located so a person can fix it."""

@@ -206,6 +206,11 @@ def test_bad_intakes_and_wrong_organisations_are_refused(
     with pytest.raises(InvalidInput, match="amount"):
         disputes.money("lots", "CNY", "intake.json")
     assert disputes.money("5,000,000", "cny", "intake.json") is not None
+    for amount, currency in (("9" * 5000, "CNY"), ("lots" * 1000, "CNY"), ("1", "CNY" * 2000)):
+        with pytest.raises(InvalidInput) as refused:  # a long paste is quoted back cut short
+            disputes.money(amount, currency, "intake.json")
+        (problem,) = refused.value.problems
+        assert len(problem.message) < 120 and "…" in problem.message, problem
 
 
 def test_outreach_records_events_and_case_studies_without_party_names(

@@ -109,6 +109,12 @@ def test_a_bad_answer_file_names_the_file_and_the_question(
     err = capsys.readouterr().err
     assert f"{bad}: exports: answer yes or no" in err
     assert f"{bad}: no_such: no such question" in err
+    pasted = "Clause 1. The Supplier shall keep confidential... " * 100
+    bad.write_text(json.dumps({"enforcement_budget": pasted}), "utf-8")
+    assert run(["health", "answer", "3", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert pasted not in err and "'Clause 1. The Supplier shall keep" in err
+    assert len(err) < 300, err  # the paste quoted back cut, not whole
 
 
 def test_the_programme_view_counts_the_providers_work(

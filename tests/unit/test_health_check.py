@@ -164,6 +164,15 @@ def test_a_bad_answer_is_refused_naming_the_question(
     assert says in problem.message
 
 
+def test_a_long_value_is_quoted_back_cut_to_a_readable_length(check: Any) -> None:
+    pasted = "The whole of a contract pasted into the wrong box. " * 100  # 5,100 characters
+    with pytest.raises(InvalidInput) as refused:
+        check.questionnaire.check_answers({"enforcement_budget": pasted, "exports": pasted})
+    for problem in refused.value.problems:
+        said = problem.message.split(", not ")[1]
+        assert said == repr(pasted)[:59] + "…", problem
+
+
 # --- conditions -------------------------------------------------------------------------
 
 YES, NO = {"q": "yes"}, {"q": "no"}

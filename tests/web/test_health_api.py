@@ -40,6 +40,14 @@ def test_answers_are_saved_and_a_bad_one_is_a_problem_naming_the_question(demo_u
     )
     assert refused.status_code == 422
     assert refused.json()["errors"][0]["field"] == "exports"
+    pasted = "x" * 5000
+    long = client.patch(
+        "/api/v1/health-checks/3/answers", json={"enforcement_budget": pasted}, headers=headers
+    )
+    assert long.status_code == 422
+    (error,) = long.json()["errors"]
+    assert error["field"] == "enforcement_budget"
+    assert error["message"].endswith("'" + "x" * 58 + "…")  # cut, not whole
     without_csrf = client.patch("/api/v1/health-checks/3/answers", json={"co_development": "yes"})
     assert without_csrf.status_code == 403
 

@@ -68,6 +68,15 @@ def test_the_questionnaire_saves_answers_and_shows_follow_ups(demo_url: str) -> 
         data={"csrf_token": csrf, "shown_enforcement_budget": "1", "enforcement_budget": "lots"},
     )
     assert refused.status_code == 422 and "enforcement_budget" in refused.text
+    pasted = "lots " * 1000
+    long = client.post(
+        f"/health-checks/{check.id}/questions",
+        data={"csrf_token": csrf, "shown_enforcement_budget": "1", "enforcement_budget": pasted},
+    )
+    assert long.status_code == 422
+    # the field is filled in again with what was sent; the message quotes it cut short
+    assert long.text.count(pasted.strip()) == 1 and "lots lots" in long.text
+    assert "not &#39;" + "lots " * 11 + "lot…" in long.text
     assert (
         client.post(f"/health-checks/{check.id}/questions", data={}).status_code == 403
     )  # no CSRF

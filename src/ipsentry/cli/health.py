@@ -17,7 +17,7 @@ from ipsentry.cli.tables import fitted_table, styled, under
 from ipsentry.domain.health import ActionStatus
 from ipsentry.domain.outreach import EventKind, OutreachKind
 from ipsentry.domain.questionnaire import LANGUAGES
-from ipsentry.errors import InvalidInput, Problem
+from ipsentry.errors import InvalidInput, Problem, echoed
 from ipsentry.formats.mappings import read_mapping
 from ipsentry.services import health_checks
 
@@ -33,7 +33,7 @@ LangOption = Annotated[
 
 def _lang(lang: str) -> str:
     if lang not in LANGUAGES:
-        message = f"{lang!r} is not one of {', '.join(LANGUAGES)}"
+        message = f"{echoed(lang)} is not one of {', '.join(LANGUAGES)}"
         raise InvalidInput([Problem("command line", None, "--lang", message)])
     return lang
 

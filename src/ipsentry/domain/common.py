@@ -9,6 +9,8 @@ from functools import cache
 
 from babel.numbers import list_currencies
 
+from ipsentry.errors import echoed
+
 
 class Confidentiality(enum.StrEnum):
     """How a record may be shared; ordered from least to most restricted."""
@@ -55,7 +57,7 @@ class Money:
 
     def __post_init__(self) -> None:
         if self.currency not in currency_codes():
-            raise ValueError(f"unknown ISO 4217 currency code {self.currency!r}")
+            raise ValueError(f"unknown ISO 4217 currency code {echoed(self.currency)}")
         if not self.amount.is_finite():
             raise ValueError("amount must be a finite number")
 
@@ -70,16 +72,18 @@ class Money:
         try:
             value = Decimal(str(amount).replace(",", "").strip())
         except InvalidOperation:
-            raise ValueError(f"not an amount: {amount!r}") from None
+            raise ValueError(f"not an amount: {echoed(amount)}") from None
         code = currency.strip().upper()
         money = cls(value, code)  # an unknown currency or a non-finite amount is refused here
         places = get_currency_precision(code)
         exponent = value.as_tuple().exponent
         if isinstance(exponent, int) and -exponent > places:
-            raise ValueError(f"{amount} has more decimals than {code} has ({places})")
+            raise ValueError(f"{echoed(str(amount))} has more decimals than {code} has ({places})")
         exact = value.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else value
         if len(exact.as_tuple().digits) > _SIGNIFICANT:
-            raise ValueError(f"{amount} has more than {_SIGNIFICANT} significant digits")
+            raise ValueError(
+                f"{echoed(str(amount))} has more than {_SIGNIFICANT} significant digits"
+            )
         return cls(exact, money.currency)
 
     def __add__(self, other: Money) -> Money:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ipsentry.domain.conditions import Condition, ConditionError, parse_condition
-from ipsentry.errors import InvalidInput, Problem
+from ipsentry.errors import InvalidInput, Problem, echoed
 
 LANGUAGES = ("en", "zh_Hans")
 MAX_TEXT = 5000
@@ -72,7 +72,7 @@ class Question:
             if unknown:
                 return (
                     value,
-                    f"unknown choice {unknown[0]!r} (choose from {', '.join(self.options)})",
+                    f"unknown choice {echoed(unknown[0])} (choose from {', '.join(self.options)})",
                 )
             value = sorted(set(value), key=self.options.index)
         elif self.type is QuestionType.NUMBER:
@@ -135,7 +135,9 @@ class QuestionnaireDefinition:
                 continue
             stored, problem = question.check(value)
             if problem:
-                problems.append(Problem(source, None, question_id, f"{problem}, not {value!r}"))
+                problems.append(
+                    Problem(source, None, question_id, f"{problem}, not {echoed(value)}")
+                )
             checked[question_id] = stored
         if problems:
             raise InvalidInput(problems)
@@ -212,7 +214,7 @@ def _question(
     try:
         kind = QuestionType(str(raw.get("type")))
     except ValueError:
-        bad(f"{where}.type", f"one of {', '.join(QuestionType)}, not {raw.get('type')!r}")
+        bad(f"{where}.type", f"one of {', '.join(QuestionType)}, not {echoed(raw.get('type'))}")
         return None
     options = tuple(str(o) for o in raw.get("options") or ())
     if kind in (QuestionType.CHOICE, QuestionType.MULTI_SELECT) and len(options) < 2:

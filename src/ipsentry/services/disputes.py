@@ -33,7 +33,7 @@ from ipsentry.domain.mediation import Assessment as Suitability
 from ipsentry.domain.mediation import Suitability as Verdict
 from ipsentry.domain.mediation import policy
 from ipsentry.domain.parties import IdentifierKind, Party, PartyAlias, PartyIdentifier
-from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem
+from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem, echoed
 from ipsentry.services import audit
 from ipsentry.services.access import Actor, colleague_id
 from ipsentry.store.unit_of_work import UnitOfWork
@@ -632,7 +632,7 @@ def intake_from(data: Mapping[str, Any], source: str) -> Intake:
                 source,
                 None,
                 "received_on",
-                f"{data.get('received_on')!r} is not a date (YYYY-MM-DD)",
+                f"{echoed(data.get('received_on'))} is not a date (YYYY-MM-DD)",
             )
         )
     amount = None

@@ -31,7 +31,14 @@ from ipsentry.domain.health import (
 from ipsentry.domain.health_facts import facts_from_records
 from ipsentry.domain.health_library import HealthCheck, health_check
 from ipsentry.domain.rights import Right, Trademark
-from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem
+from ipsentry.errors import (
+    Conflict,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    Problem,
+    echoed,
+)
 from ipsentry.services import audit, exports
 from ipsentry.services.access import Actor, colleague_id, readable_organisations
 from ipsentry.services.stated_dates import future_problem
@@ -274,7 +281,7 @@ def _parties_to(
         engaged = readable_organisations(uow, actor, GrantScope.ENGAGEMENT)
         if found is None or found.id is None or found.id not in engaged - {actor.organisation_id}:
             # a field of the request, so a 422 naming it: nothing more is told of others
-            said = f"no enterprise {enterprise!r} has engaged your organisation"
+            said = f"no enterprise {echoed(enterprise)} has engaged your organisation"
             raise InvalidInput([Problem(source, None, "enterprise", said)])
         return found.id, actor.organisation_id
     if actor.organisation_kind is not OrganisationKind.RIGHTS_HOLDER:

@@ -19,7 +19,7 @@ from ipsentry.domain.disputes import (
     dispute_statistics,
 )
 from ipsentry.domain.mediation import Suitability, policy
-from ipsentry.errors import InvalidInput, Problem
+from ipsentry.errors import InvalidInput, Problem, echoed
 from ipsentry.services import disputes
 from ipsentry.web.auth import PageActor
 from ipsentry.web.templating import render
@@ -118,7 +118,7 @@ async def assess(request: Request, actor: PageActor, uow: UowDep, dispute_id: Id
         for name in form
         if name.startswith("factor_") and name not in known
     ] + [
-        Problem("form", None, name, f"give {', '.join(FACT)}, not {form[name]!r}")
+        Problem("form", None, name, f"give {', '.join(FACT)}, not {echoed(form[name])}")
         for name in known & set(form)
         if form[name] not in FACT
     ]

@@ -15,7 +15,7 @@ from ipsentry.api.deps import UowDep
 from ipsentry.domain.accounts import OrganisationKind, Permission
 from ipsentry.domain.health import ActionStatus
 from ipsentry.domain.questionnaire import Question, QuestionType
-from ipsentry.errors import ConfirmationNeeded, InvalidInput, Problem
+from ipsentry.errors import ConfirmationNeeded, InvalidInput, Problem, echoed
 from ipsentry.reports.health_report import LABELS, score_chart, write_report
 from ipsentry.services import health_checks
 from ipsentry.web.auth import PageActor
@@ -166,7 +166,7 @@ def _number(question_id: str, raw: str) -> float:
         return float(raw)
     except ValueError:
         raise InvalidInput(
-            [Problem("form", None, question_id, f"give a number, not {raw!r}")]
+            [Problem("form", None, question_id, f"give a number, not {echoed(raw)}")]
         ) from None
 
 
