@@ -675,6 +675,26 @@ def invoke(
             "command line: KIND: 'case_study' is not one of 'seminar', 'consultation'",
         ),
         (["health", "event"], "command line: KIND: is required; one of seminar, consultation"),
+        (
+            ["health", "case-study", "1", "--on", "2999-01-01", "--as", "{mediator}"],
+            "command line: held_on: 2999-01-01 is in the future",
+        ),
+        (  # a seminar may be announced ahead, but nobody has attended it yet
+            [
+                "health",
+                "event",
+                "seminar",
+                "Trademark basics",
+                "--on",
+                "2999-01-01",
+                "--attendance",
+                "30",
+                "--as",
+                "{advisor}",
+            ],
+            "command line: attendance: the event is on 2999-01-01, not held yet: record its "
+            "attendance once it is",
+        ),
         (  # the demo's smoore has not engaged the service centre, nor been checked by it
             [
                 "health",

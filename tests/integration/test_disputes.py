@@ -4,7 +4,7 @@ Parties and disputes are written here."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -14,7 +14,7 @@ from ipsentry.domain.disputes import DisputeStatus, JudicialConfirmation, Outcom
 from ipsentry.domain.mediation import Suitability
 from ipsentry.domain.outreach import OutreachKind
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from ipsentry.services import accounts, disputes, health_checks, outreach
+from ipsentry.services import accounts, disputes, health_checks, outreach, programme
 from ipsentry.services.access import Actor, resolve_user
 from ipsentry.store.account_repository import AuditFilter
 from ipsentry.store.unit_of_work import UnitOfWork
@@ -346,3 +346,27 @@ def test_outreach_names_only_enterprises_the_provider_serves(
         uow, lawyer, OutreachKind.CONSULTATION, "Follow-up", date(2026, 6, 1), enterprises=["acme"]
     )
     assert later.enterprise_ids == [member.organisation_id]
+
+
+def test_a_seminar_may_be_announced_but_not_attended_ahead(
+    uow: UnitOfWork, staff: dict[str, Actor]
+) -> None:
+    lawyer = staff["lawyer"]
+    seminar = OutreachKind.SEMINAR
+    outreach.record_event(uow, lawyer, seminar, "Held", date(2026, 5, 1), attendance=25)
+    ahead = date.today() + timedelta(days=30)
+    with pytest.raises(InvalidInput) as refused:
+        outreach.record_event(uow, lawyer, seminar, "Next month", ahead, attendance=12)
+    [problem] = refused.value.problems
+    assert problem.field == "attendance" and f"on {ahead}, not held yet" in problem.message
+    announced = outreach.record_event(uow, lawyer, seminar, "Next month", ahead)
+    assert announced.attendance == 0 and not outreach.held(announced.held_on)
+    # the programme reports what was held; the announced seminar is not reach yet
+    reach = programme.programme(uow, staff["admin"]).to_json()["outreach"]
+    assert reach == {"by_kind": {"seminar": 1}, "attendance": 25, "scheduled": 1}
+    dispute_id = disputes.take_in(uow, staff["admin"], _intake()).dispute.id
+    assert dispute_id is not None
+    disputes.resolve(uow, staff["admin"], dispute_id, OutcomeKind.WITHDRAWAL, date(2026, 3, 2))
+    with pytest.raises(InvalidInput, match="is in the future") as early:
+        outreach.case_study(uow, lawyer, dispute_id, "", ahead)
+    assert early.value.problems[0].field == "held_on"

@@ -175,6 +175,20 @@ def test_the_programme_page_shows_figures_and_records_outreach(demo_url: str) ->
         },
     )
     assert "Evidence keeping for online sellers" in recorded.text
+    ahead = (date.today() + timedelta(days=30)).isoformat()
+    announced = client.post(
+        "/programme/outreach",
+        data={"csrf_token": csrf, "kind": "seminar", "title": "Announced", "held_on": ahead},
+    )
+    row = re.search(r"<tr><td>[^<]*</td><td>Announced</td>.*?</tr>", announced.text)
+    assert row and "not held yet" in row.group(0)
+    guessed = client.post(
+        "/programme/outreach",
+        data={"csrf_token": csrf, "kind": "seminar", "title": "Guessed", "held_on": ahead,
+              "attendance": "40"},
+    )  # fmt: skip
+    assert guessed.status_code == 422 and "not held yet: record its attendance" in guessed.text
+    assert "Guessed</td>" not in guessed.text
     negative = client.post(
         "/programme/outreach",
         data={
@@ -208,9 +222,15 @@ def test_the_programme_page_shows_figures_and_records_outreach(demo_url: str) ->
 
 
 def test_the_programme_in_chinese(demo_url: str) -> None:
-    client, _ = _as(demo_url, ADVISOR)
-    page = client.get("/programme", headers={"Accept-Language": "zh-CN"}).text
+    client, csrf = _as(demo_url, ADVISOR)
+    ahead = (date.today() + timedelta(days=30)).isoformat()
+    page = client.post(
+        "/programme/outreach",
+        data={"csrf_token": csrf, "kind": "seminar", "title": "Announced", "held_on": ahead},
+        headers={"Accept-Language": "zh-CN"},
+    ).text
     assert "服务项目" in page and "外联活动" in page and "Outreach" not in page
+    assert "尚未举行" in page and "not held yet" not in page
 
 
 def test_other_organisations_do_not_get_the_providers_pages(demo_url: str) -> None:

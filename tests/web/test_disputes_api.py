@@ -196,17 +196,29 @@ def test_outreach_is_recorded_and_case_studies_are_anonymised(demo_url: str) -> 
     )
     assert study_as_event.status_code == 422
     assert "'seminar' or 'consultation'" in study_as_event.text
+    ahead = (date.today() + timedelta(days=30)).isoformat()
+    announced = advisor.post(
+        "/api/v1/outreach", {"kind": "seminar", "title": "Next month's seminar", "held_on": ahead}
+    )
+    assert announced.status_code == 201 and announced.json()["attendance"] == 0
+    guessed = advisor.post(
+        "/api/v1/outreach",
+        {"kind": "seminar", "title": "t", "held_on": ahead, "attendance": 40},
+    )
+    assert guessed.status_code == 422 and guessed.json()["errors"][0]["field"] == "attendance"
     dispute = advisor.post(
         "/api/v1/disputes", _intake(title="Deep links again (test)", assignee=None)
     ).json()
     study_path = f"/api/v1/outreach/case-studies/{dispute['id']}"
     assert advisor.post(study_path, {"held_on": "2026-11-20"}).status_code == 409  # not ended
     advisor.post(f"/api/v1/disputes/{dispute['id']}/escalation", {"kind": "district_court"})
+    future = advisor.post(study_path, {"held_on": ahead})
+    assert future.status_code == 422 and "is in the future" in future.text
     early = advisor.post(study_path, {"held_on": "2026-08-01"})
     assert early.status_code == 422 and early.json()["errors"][0]["field"] == "held_on"
     study = advisor.post(study_path, {"held_on": "2026-11-20"}).json()
     assert "ShortVid" not in study["summary"] and "[respondent]" in study["summary"]
-    assert advisor.get("/api/v1/outreach").json()["total"] == before + 2
+    assert advisor.get("/api/v1/outreach").json()["total"] == before + 3
 
 
 def test_only_the_provider_takes_disputes(demo_url: str) -> None:
