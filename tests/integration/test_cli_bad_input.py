@@ -236,8 +236,9 @@ VALID: dict[str, dict[str, Any]] = {
     "health enterprises": {"as_json": True, "as_user": "{advisor}"},
     "health report": {"assessment_id": "2", "out": "{out.html}", "as_user": "{advisor}"},
     "health show": {"assessment_id": "1", "as_user": "{advisor}"},
-    # the demo's disputes: 1 resolved and 2 in mediation (mediator), 3 taken in and 4 referred
-    # (advisor); "add" takes in 5. Sorted order: add, assess, confirm, escalate, mediate, ...
+    # the demo's disputes, all in the advisor's charge: 1 resolved and 2 in mediation (with the
+    # mediator), 3 taken in and 4 referred; "add" takes in 5. Sorted order: add, assess,
+    # assign, confirm, escalate, mediate, ...
     "customs recordations save": {
         "right": "US 5633060",
         "authority": "US-CBP",
@@ -271,6 +272,12 @@ VALID: dict[str, dict[str, Any]] = {
         "dispute_id": "3",
         "yes": ["conduct_stopped_after_notice"],
         "as_user": "{advisor}",
+    },
+    "disputes assign": {
+        "dispute_id": "4",
+        "mediator": "{mediator}",
+        "as_user": "{advisor}",
+        "as_json": True,
     },
     "disputes confirm": {"dispute_id": "1", "state": "requested", "as_user": "{mediator}"},
     "disputes escalate": {"dispute_id": "5", "kind": "district_court", "as_user": "{advisor}"},
@@ -668,6 +675,26 @@ def invoke(
             "command line: KIND: 'case_study' is not one of 'seminar', 'consultation'",
         ),
         (["health", "event"], "command line: KIND: is required; one of seminar, consultation"),
+        (
+            ["health", "case-study", "1", "--on", "2999-01-01", "--as", "{mediator}"],
+            "command line: held_on: 2999-01-01 is in the future",
+        ),
+        (  # a seminar may be announced ahead, but nobody has attended it yet
+            [
+                "health",
+                "event",
+                "seminar",
+                "Trademark basics",
+                "--on",
+                "2999-01-01",
+                "--attendance",
+                "30",
+                "--as",
+                "{advisor}",
+            ],
+            "command line: attendance: the event is on 2999-01-01, not held yet: record its "
+            "attendance once it is",
+        ),
         (  # the demo's smoore has not engaged the service centre, nor been checked by it
             [
                 "health",

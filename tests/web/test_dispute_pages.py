@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from fastapi.testclient import TestClient
 
-from tests.web.conftest import client_for, sign_in
+from tests.web.conftest import BASE, client_for, sign_in
 
 MEDIATOR = "mediator@ipservice-demo.example"
 ADVISOR = "advisor@ipservice-demo.example"
@@ -71,6 +71,39 @@ def test_a_mediator_walks_a_dispute_through_its_page(demo_url: str) -> None:
         f"/disputes/{dispute_id}/judicial-confirmation", data=step | {"state": "requested"}
     ).text
     assert "Judicial confirmation: requested" in page
+
+
+def test_the_lawyer_in_charge_hands_a_dispute_to_the_mediator_on_its_page(demo_url: str) -> None:
+    client, csrf = _as(demo_url, ADVISOR)
+    taken = client.post(
+        "/disputes/new",
+        data={
+            "csrf_token": csrf,
+            "title": "Handed over on the page (page test)",
+            "claimant": "Example Handover Claimant Ltd.",
+            "respondent": "Example Handover Respondent Ltd.",
+            "received_on": "2026-10-01",
+        },
+    )
+    dispute_id = _dispute_id(str(taken.url))
+    form = f'action="/disputes/{dispute_id}/assignment"'
+    assert form in taken.text and f"In charge: {ADVISOR}" in taken.text
+    step = {"csrf_token": csrf}
+    wrong = client.post(
+        f"/disputes/{dispute_id}/assignment",
+        data=step | {"provider": MEDIATOR},
+        headers={"Referer": f"{BASE}/disputes/{dispute_id}"},  # as a browser sends it
+    )
+    assert wrong.status_code == 422 and "<h1>Dispute" in wrong.text
+    assert f"{MEDIATOR} is a mediator, not a legal-service user or an admin" in wrong.text
+    assert f'value="{MEDIATOR}"' in wrong.text  # the form keeps what was typed
+    page = client.post(f"/disputes/{dispute_id}/assignment", data=step | {"mediator": MEDIATOR})
+    assert f"Mediator: {MEDIATOR}" in page.text
+    mediator, _ = _as(demo_url, MEDIATOR)
+    seen = mediator.get(f"/disputes/{dispute_id}")
+    assert seen.status_code == 200 and form not in seen.text  # a mediator does not reassign
+    chinese = client.get(f"/disputes/{dispute_id}", headers={"Accept-Language": "zh-CN"}).text
+    assert "重新分配纠纷" in chinese and "Reassign" not in chinese
 
 
 def test_bad_steps_name_the_field_and_store_nothing(demo_url: str) -> None:
@@ -142,6 +175,20 @@ def test_the_programme_page_shows_figures_and_records_outreach(demo_url: str) ->
         },
     )
     assert "Evidence keeping for online sellers" in recorded.text
+    ahead = (date.today() + timedelta(days=30)).isoformat()
+    announced = client.post(
+        "/programme/outreach",
+        data={"csrf_token": csrf, "kind": "seminar", "title": "Announced", "held_on": ahead},
+    )
+    row = re.search(r"<tr><td>[^<]*</td><td>Announced</td>.*?</tr>", announced.text)
+    assert row and "not held yet" in row.group(0)
+    guessed = client.post(
+        "/programme/outreach",
+        data={"csrf_token": csrf, "kind": "seminar", "title": "Guessed", "held_on": ahead,
+              "attendance": "40"},
+    )  # fmt: skip
+    assert guessed.status_code == 422 and "not held yet: record its attendance" in guessed.text
+    assert "Guessed</td>" not in guessed.text
     negative = client.post(
         "/programme/outreach",
         data={
@@ -175,9 +222,15 @@ def test_the_programme_page_shows_figures_and_records_outreach(demo_url: str) ->
 
 
 def test_the_programme_in_chinese(demo_url: str) -> None:
-    client, _ = _as(demo_url, ADVISOR)
-    page = client.get("/programme", headers={"Accept-Language": "zh-CN"}).text
+    client, csrf = _as(demo_url, ADVISOR)
+    ahead = (date.today() + timedelta(days=30)).isoformat()
+    page = client.post(
+        "/programme/outreach",
+        data={"csrf_token": csrf, "kind": "seminar", "title": "Announced", "held_on": ahead},
+        headers={"Accept-Language": "zh-CN"},
+    ).text
     assert "服务项目" in page and "外联活动" in page and "Outreach" not in page
+    assert "尚未举行" in page and "not held yet" not in page
 
 
 def test_other_organisations_do_not_get_the_providers_pages(demo_url: str) -> None:

@@ -348,15 +348,23 @@ def programme(as_user: AsOption = None, as_json: JsonOption = False) -> None:
     console.print(Text(f"Disputes: {states}; ended by mediation: {share}"))
     reach = data["outreach"]
     kinds = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(reach["by_kind"].items()))
-    console.print(Text(f"Outreach: {kinds or 'none'}; attendance {reach['attendance']}"))
+    later = f"; {reach['scheduled']} scheduled" if reach["scheduled"] else ""
+    console.print(Text(f"Outreach: {kinds or 'none'}; attendance {reach['attendance']}{later}"))
 
 
 @app.command()
 def event(
     kind: Annotated[EventKind, typer.Argument(help="What kind of session it was.")],
     title: Annotated[str, typer.Argument(help="What it was.")],
-    on: Annotated[date, typer.Option("--on", help="The day (YYYY-MM-DD).", parser=DateParser())],
-    attendance: Annotated[int, typer.Option(help="How many attended.")] = 0,
+    on: Annotated[
+        date,
+        typer.Option(
+            "--on", help="The day it was or will be held (YYYY-MM-DD).", parser=DateParser()
+        ),
+    ],
+    attendance: Annotated[
+        int, typer.Option(help="How many attended (none for an event not held yet).")
+    ] = 0,
     enterprise: Annotated[
         list[str] | None, typer.Option(help="Slug of a member enterprise reached (repeat).")
     ] = None,

@@ -13,6 +13,7 @@ from ipsentry.errors import Conflict, InvalidInput, PermissionDenied, Problem, e
 from ipsentry.matching.marks.dictionaries import OWN_WORD, zipf
 from ipsentry.services import audit, disputes
 from ipsentry.services.access import Actor, readable_organisations
+from ipsentry.services.stated_dates import future_problem
 from ipsentry.store.unit_of_work import UnitOfWork
 
 
@@ -36,7 +37,13 @@ def record_event(
     enterprises_field: str = "enterprise",
 ) -> OutreachEvent:
     """A seminar or consultation session (case studies come from ``case_study``);
-    ``enterprises_field`` names the enterprises' field as ``source`` calls it."""
+    ``enterprises_field`` names the enterprises' field as ``source`` calls it.
+
+    ``held_on`` is the day it is held, which may be ahead: a programme announces its
+    seminars before they happen. What cannot be ahead is what only the day itself tells:
+    an event not held yet has no attendance (it is recorded as zero, not as a guess), so
+    the figures a programme reports count only people who came.
+    """
     _require(actor)
     problems = []
     if kind is OutreachKind.CASE_STUDY:
@@ -45,6 +52,9 @@ def record_event(
         problems.append(Problem(source, None, "title", "must not be empty"))
     if attendance < 0:
         problems.append(Problem(source, None, "attendance", "zero or more"))
+    elif attendance and not held(held_on):
+        said = f"the event is on {held_on}, not held yet: record its attendance once it is"
+        problems.append(Problem(source, None, "attendance", said))
     with uow:
         ids, refused = _served(uow, actor, enterprises or [], (source, enterprises_field))
         if problems + refused:
@@ -70,6 +80,12 @@ def record_event(
         )
         uow.commit()
         return event
+
+
+def held(on: date) -> bool:
+    """Whether an event on ``on`` has taken place (by the user's today, as dates are read
+    everywhere: ``stated_dates``)."""
+    return future_problem(on, "held_on") is None
 
 
 def _served(
@@ -120,6 +136,9 @@ def case_study(
         raise PermissionDenied("outreach is recorded by legal-service organisations")
     if not (actor.may(Permission.ASSESS_HEALTH) or actor.may(Permission.MEDIATE)):
         actor.require(Permission.ASSESS_HEALTH, "write a case study")
+    late = future_problem(held_on, "held_on", source)  # shared on: a day that has come
+    if late is not None:
+        raise InvalidInput([late])
     view = disputes.show(uow, actor, dispute_id)
     dispute = view.dispute
     if dispute.status not in (DisputeStatus.RESOLVED, DisputeStatus.REFERRED):

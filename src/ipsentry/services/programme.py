@@ -39,6 +39,7 @@ class Programme:
 
     def to_json(self) -> dict[str, Any]:
         figures = self.dispute_figures
+        held = [e for e in self.outreach if outreach.held(e.held_on)]
         return {
             "scope": self.scope,
             "enterprises": self.enterprises,
@@ -57,9 +58,10 @@ class Programme:
                 "share_by_mediation": figures.share_by_mediation,
                 "median_days_to_resolution": figures.median_days_to_resolution,
             },
-            "outreach": {
-                "by_kind": dict(Counter(e.kind.value for e in self.outreach)),
-                "attendance": sum(e.attendance for e in self.outreach),
+            "outreach": {  # what was held; a seminar announced for later is not reach yet
+                "by_kind": dict(Counter(e.kind.value for e in held)),
+                "attendance": sum(e.attendance for e in held),
+                "scheduled": len(self.outreach) - len(held),
             },
         }
 

@@ -36,7 +36,10 @@ def programme_page(request: Request, actor: PageActor, uow: UowDep) -> Response:
         "chart": chart,
         "titles": titles,
         "severities": SEVERITIES,
-        "events": [e.to_json() for e in outreach.events(uow, actor)],
+        "events": [
+            e.to_json() | {"scheduled": not outreach.held(e.held_on)}
+            for e in outreach.events(uow, actor)
+        ],
         "kinds": [k.value for k in EVENT_KINDS],
         "today": date.today().isoformat(),
     }
