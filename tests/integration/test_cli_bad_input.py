@@ -241,8 +241,9 @@ VALID: dict[str, dict[str, Any]] = {
     "health enterprises": {"as_json": True, "as_user": "{advisor}"},
     "health report": {"assessment_id": "2", "out": "{out.html}", "as_user": "{advisor}"},
     "health show": {"assessment_id": "1", "as_user": "{advisor}"},
-    # the demo's disputes: 1 resolved and 2 in mediation (mediator), 3 taken in and 4 referred
-    # (advisor); "add" takes in 5. Sorted order: add, assess, confirm, escalate, mediate, ...
+    # the demo's disputes, all in the advisor's charge: 1 resolved and 2 in mediation (with the
+    # mediator), 3 taken in and 4 referred; "add" takes in 5. Sorted order: add, assess,
+    # assign, confirm, escalate, mediate, ...
     "customs recordations save": {
         "right": "US 5633060",
         "authority": "US-CBP",
@@ -276,6 +277,12 @@ VALID: dict[str, dict[str, Any]] = {
         "dispute_id": "3",
         "yes": ["conduct_stopped_after_notice"],
         "as_user": "{advisor}",
+    },
+    "disputes assign": {
+        "dispute_id": "4",
+        "mediator": "{mediator}",
+        "as_user": "{advisor}",
+        "as_json": True,
     },
     "disputes confirm": {"dispute_id": "1", "state": "requested", "as_user": "{mediator}"},
     "disputes escalate": {"dispute_id": "5", "kind": "district_court", "as_user": "{advisor}"},

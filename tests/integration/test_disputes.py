@@ -16,6 +16,7 @@ from ipsentry.domain.outreach import OutreachKind
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from ipsentry.services import accounts, disputes, health_checks, outreach, programme
 from ipsentry.services.access import Actor, resolve_user
+from ipsentry.store.account_repository import AuditFilter
 from ipsentry.store.unit_of_work import UnitOfWork
 from tests.conftest import make_actor
 
@@ -62,7 +63,8 @@ def test_the_whole_road_to_a_confirmed_cooperation_agreement(
 ) -> None:
     taken = disputes.take_in(uow, staff["admin"], _intake())
     dispute_id = taken.dispute.id
-    assert dispute_id is not None and taken.assigned_to == "mediator@court.example"
+    assert dispute_id is not None and taken.mediator == "mediator@court.example"
+    assert taken.provider == "admin@court.example"  # who took it in stays in charge
     mediator = staff["mediator"]
     with pytest.raises(Conflict, match="assess"):
         disputes.start_mediation(uow, mediator, dispute_id)
@@ -253,6 +255,61 @@ def test_outreach_records_events_and_case_studies_without_party_names(
     disputes.resolve(uow, staff["mediator"], handled, OutcomeKind.WITHDRAWAL, date(2026, 3, 2))
     written = outreach.case_study(uow, staff["mediator"], handled, "", date(2026, 6, 1))
     assert written.dispute_id == handled  # the mediator who handled it writes it up
+
+
+def test_a_dispute_is_handed_to_another_lawyer_or_mediator_by_the_admin_or_lawyer_in_charge(
+    uow: UnitOfWork, staff: dict[str, Actor]
+) -> None:
+    lawyer, mediator = staff["lawyer"], staff["mediator"]
+    second = _member(uow, Role.LEGAL_SERVICE, "second")
+    view = disputes.take_in(uow, lawyer, _intake())  # the lawyer takes it in for the mediator
+    dispute_id = view.dispute.id
+    assert dispute_id is not None
+    assert (view.provider, view.mediator) == ("lawyer@court.example", "mediator@court.example")
+    with pytest.raises(PermissionDenied, match="the provider's admin or the lawyer in charge"):
+        disputes.assign(uow, mediator, dispute_id, mediator="other@court.example")
+    with pytest.raises(InvalidInput) as refused:
+        disputes.assign(
+            uow,
+            lawyer,
+            dispute_id,
+            provider="mediator@court.example",
+            mediator="second@court.example",
+        )
+    assert [str(p) for p in refused.value.problems] == [
+        "command line: --provider: mediator@court.example is a mediator, not a legal-service "
+        "user or an admin",
+        "command line: --mediator: second@court.example is a legal_service, not a mediator",
+    ]
+    rival = make_actor(uow, Role.MEDIATOR, "rival")  # a mediator of another organisation
+    with pytest.raises(InvalidInput, match=f"--mediator: no active user '{rival.email}' in your"):
+        disputes.assign(uow, lawyer, dispute_id, mediator=rival.email)
+    with pytest.raises(InvalidInput, match="give --provider or --mediator"):
+        disputes.assign(uow, lawyer, dispute_id, provider=" ")
+    assert disputes.show(uow, mediator, dispute_id).mediator == "mediator@court.example"
+
+    moved = disputes.assign(uow, lawyer, dispute_id, mediator="other@court.example")
+    assert moved.mediator == "other@court.example"
+    with pytest.raises(NotFound):  # the mediator taken off it no longer sees it
+        disputes.show(uow, mediator, dispute_id)
+    disputes.assess(uow, staff["other"], dispute_id, {"conduct_stopped_after_notice": True})
+    handed = disputes.assign(uow, lawyer, dispute_id, provider="second@court.example")
+    assert handed.provider == "second@court.example"
+    with pytest.raises(NotFound):
+        disputes.assign(uow, lawyer, dispute_id, provider="lawyer@court.example")
+    # the second lawyer leaves: the admin hands what they held back
+    disputes.assign(uow, staff["admin"], dispute_id, provider="lawyer@court.example")
+    assert disputes.show(uow, lawyer, dispute_id).provider == "lawyer@court.example"
+    with pytest.raises(NotFound):
+        disputes.show(uow, second, dispute_id)
+    with uow:
+        entries, _ = uow.accounts.audit_entries(AuditFilter(action="dispute.assign"), limit=10)
+    first = entries[-1]  # newest first
+    assert (first.before, first.after) == (
+        {"provider": "lawyer@court.example", "mediator": "mediator@court.example"},
+        {"provider": "lawyer@court.example", "mediator": "other@court.example"},
+    )
+    assert len(entries) == 3  # the refusals changed nothing
 
 
 def test_outreach_names_only_enterprises_the_provider_serves(

@@ -127,7 +127,12 @@ def test_the_programme_view_counts_the_providers_work(
     assert data["service_hours"] == {"given": 10.0, "used": 7.0, "left": 3.0}
     latest = data["findings_by_section"]  # the re-check's findings, not the first check's
     assert sum(sum(c.values()) for c in latest.values()) == 10
-    assert data["disputes"]["by_state"] == {"intake": 1, "referred": 1}  # the advisor's caseload
+    assert data["disputes"]["by_state"] == {  # the advisor is in charge of all four
+        "intake": 1,
+        "in_mediation": 1,
+        "resolved": 1,
+        "referred": 1,
+    }
     capsys.readouterr()
     assert run(["health", "programme", "--as", "counsel@smoore-demo.example"]) == 5
 

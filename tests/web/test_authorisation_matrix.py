@@ -125,6 +125,9 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/v1/disputes/{dispute_id}"): R(P.READ, checked_in=HEALTH),
     ("POST", "/api/v1/disputes"): R(P.MEDIATE, json={}, checked_in=DISPUTES),
     ("GET", "/api/v1/disputes/statistics"): R(P.READ, checked_in=DISPUTES),
+    ("POST", "/api/v1/disputes/{dispute_id}/assignment"): R(
+        P.MEDIATE, json={"mediator": "mediator@matrix.example"}, checked_in=DISPUTES
+    ),
     ("POST", "/api/v1/disputes/{dispute_id}/assessment"): R(
         P.MEDIATE, json={"factors": {}}, checked_in=DISPUTES
     ),
@@ -206,6 +209,9 @@ RULES: dict[tuple[str, str], Rule] = {
     ),
     ("GET", "/disputes/new"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
     ("POST", "/disputes/new"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
+    ("POST", "/disputes/{dispute_id}/assignment"): R(
+        P.MEDIATE, form={"mediator": "mediator@matrix.example"}, checked_in=DISPUTE_PAGES
+    ),
     ("POST", "/disputes/{dispute_id}/assessment"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
     ("POST", "/disputes/{dispute_id}/override"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
     ("POST", "/disputes/{dispute_id}/mediation"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from fastapi.testclient import TestClient
 
-from tests.web.conftest import client_for, sign_in
+from tests.web.conftest import BASE, client_for, sign_in
 
 MEDIATOR = "mediator@ipservice-demo.example"
 ADVISOR = "advisor@ipservice-demo.example"
@@ -71,6 +71,39 @@ def test_a_mediator_walks_a_dispute_through_its_page(demo_url: str) -> None:
         f"/disputes/{dispute_id}/judicial-confirmation", data=step | {"state": "requested"}
     ).text
     assert "Judicial confirmation: requested" in page
+
+
+def test_the_lawyer_in_charge_hands_a_dispute_to_the_mediator_on_its_page(demo_url: str) -> None:
+    client, csrf = _as(demo_url, ADVISOR)
+    taken = client.post(
+        "/disputes/new",
+        data={
+            "csrf_token": csrf,
+            "title": "Handed over on the page (page test)",
+            "claimant": "Example Handover Claimant Ltd.",
+            "respondent": "Example Handover Respondent Ltd.",
+            "received_on": "2026-10-01",
+        },
+    )
+    dispute_id = _dispute_id(str(taken.url))
+    form = f'action="/disputes/{dispute_id}/assignment"'
+    assert form in taken.text and f"In charge: {ADVISOR}" in taken.text
+    step = {"csrf_token": csrf}
+    wrong = client.post(
+        f"/disputes/{dispute_id}/assignment",
+        data=step | {"provider": MEDIATOR},
+        headers={"Referer": f"{BASE}/disputes/{dispute_id}"},  # as a browser sends it
+    )
+    assert wrong.status_code == 422 and "<h1>Dispute" in wrong.text
+    assert f"{MEDIATOR} is a mediator, not a legal-service user or an admin" in wrong.text
+    assert f'value="{MEDIATOR}"' in wrong.text  # the form keeps what was typed
+    page = client.post(f"/disputes/{dispute_id}/assignment", data=step | {"mediator": MEDIATOR})
+    assert f"Mediator: {MEDIATOR}" in page.text
+    mediator, _ = _as(demo_url, MEDIATOR)
+    seen = mediator.get(f"/disputes/{dispute_id}")
+    assert seen.status_code == 200 and form not in seen.text  # a mediator does not reassign
+    chinese = client.get(f"/disputes/{dispute_id}", headers={"Accept-Language": "zh-CN"}).text
+    assert "重新分配纠纷" in chinese and "Reassign" not in chinese
 
 
 def test_bad_steps_name_the_field_and_store_nothing(demo_url: str) -> None:

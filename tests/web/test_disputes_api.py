@@ -48,9 +48,9 @@ def test_a_dispute_goes_from_intake_to_a_confirmed_cooperation_agreement(demo_ur
     taken = advisor.post("/api/v1/disputes", _intake())
     assert taken.status_code == 201, taken.text
     dispute = taken.json()
-    assert dispute["status"] == "intake" and dispute["assigned_to"] == MEDIATOR
+    assert dispute["status"] == "intake" and dispute["mediator"] == MEDIATOR
+    assert dispute["provider"] == ADVISOR  # who took it in stays in charge beside the mediator
     path = f"/api/v1/disputes/{dispute['id']}"
-    assert advisor.get(path).status_code == 404  # assigned to the mediator, not to them
 
     not_yet = mediator.post(f"{path}/mediation")
     assert not_yet.status_code == 409 and "assess" in not_yet.json()["detail"]
@@ -237,3 +237,27 @@ def test_only_the_provider_takes_disputes(demo_url: str) -> None:
     assert counsel.post("/api/v1/disputes", _intake()).status_code == 403
     assert counsel.get("/api/v1/outreach").status_code == 403
     assert counsel.post("/api/v1/disputes/1/assessment", {"factors": {}}).status_code == 403
+
+
+def test_a_dispute_is_handed_to_another_mediator_by_the_lawyer_in_charge(demo_url: str) -> None:
+    advisor, mediator = As(demo_url, ADVISOR), As(demo_url, MEDIATOR)
+    dispute = advisor.post(
+        "/api/v1/disputes", _intake(title="Handed to a mediator (test)", assignee=None)
+    ).json()
+    path = f"/api/v1/disputes/{dispute['id']}"
+    assert (dispute["provider"], dispute["mediator"]) == (ADVISOR, None)
+    assert mediator.get(path).status_code == 404
+    wrong_role = advisor.post(f"{path}/assignment", {"provider": MEDIATOR})
+    assert wrong_role.status_code == 422
+    assert wrong_role.json()["errors"][0]["field"] == "provider"
+    assert "is a mediator, not a legal-service user" in wrong_role.text
+    outsider = advisor.post(f"{path}/assignment", {"mediator": "counsel@robotics-demo.example"})
+    assert outsider.status_code == 422 and outsider.json()["errors"][0]["field"] == "mediator"
+    assert "no active user" in outsider.text
+    assert advisor.post(f"{path}/assignment", {}).status_code == 422
+    assert advisor.get(path).json()["mediator"] is None  # nothing changed by the refusals
+    moved = advisor.post(f"{path}/assignment", {"mediator": MEDIATOR})
+    assert moved.status_code == 200 and moved.json()["mediator"] == MEDIATOR
+    assert mediator.get(path).status_code == 200
+    refused = mediator.post(f"{path}/assignment", {"mediator": MEDIATOR})
+    assert refused.status_code == 403 and "lawyer in charge" in refused.json()["detail"]

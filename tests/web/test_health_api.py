@@ -66,8 +66,10 @@ def test_a_mediator_reads_the_disputes_assigned_with_their_session_notes(demo_ur
     resolved = next(d for d in listed["items"] if d["status"] == "resolved")
     assert resolved["outcome"] == "cooperation_agreement"
     assert resolved["sessions"][0]["notes"]  # mediators are cleared for privileged records
-    advisor, _ = _as(demo_url, "advisor@ipservice-demo.example")
-    assert advisor.get(f"/api/v1/disputes/{resolved['id']}").status_code == 404
+    advisor, _ = _as(demo_url, "advisor@ipservice-demo.example")  # the lawyer in charge
+    as_advisor = advisor.get(f"/api/v1/disputes/{resolved['id']}").json()
+    assert as_advisor["mediator"] == "mediator@ipservice-demo.example"
+    assert as_advisor["sessions"][0]["notes"] is None  # a lawyer is not cleared for them
 
 
 def test_checks_are_started_tracked_and_counted_through_the_api(demo_url: str) -> None:

@@ -162,6 +162,34 @@ def confirm(
 
 
 @app.command()
+def assign(
+    dispute_id: DisputeId,
+    provider: Annotated[
+        str | None, typer.Option("--provider", help="E-mail of the lawyer to put in charge.")
+    ] = None,
+    mediator: Annotated[
+        str | None, typer.Option("--mediator", help="E-mail of the mediator to put on it.")
+    ] = None,
+    as_user: AsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Hand the dispute to another lawyer or mediator (the admin or the lawyer in charge)."""
+    ctx = context()
+    view = disputes.assign(
+        ctx.uow(), ctx.actor(as_user), dispute_id, provider=provider, mediator=mediator
+    )
+    if as_json:
+        print_json(view.to_json())
+        return
+    console.print(
+        Text(
+            f"dispute {dispute_id}: lawyer in charge {view.provider or '(none)'}, "
+            f"mediator {view.mediator or '(none)'}"
+        )
+    )
+
+
+@app.command()
 def escalate(
     dispute_id: DisputeId,
     kind: Annotated[CaseKind, typer.Option(help="The enforcement case to open.")],
@@ -176,7 +204,8 @@ def escalate(
 
 @app.command("list")
 def list_(as_user: AsOption = None, as_json: JsonOption = False) -> None:
-    """Disputes you may see (admins: all of your organisation's; others: assigned)."""
+    """Disputes you may see (admins: all of your organisation's; others: those you are in
+    charge of or mediate)."""
     ctx = context()
     rows = [v.to_json() for v in disputes.list_disputes(ctx.uow(), ctx.actor(as_user))]
     if as_json:
@@ -216,6 +245,12 @@ def _print(data: dict[str, Any]) -> None:
     )
     console.print(
         Text(f"{data['claimant']} v {data['respondent']}, received {data['received_on']}{amount}")
+    )
+    console.print(
+        Text(
+            f"Lawyer in charge: {data['provider'] or '(none)'}; "
+            f"mediator: {data['mediator'] or '(none)'}"
+        )
     )
     if data["claims"]:
         console.print(Text(data["claims"]))

@@ -83,7 +83,10 @@ class Dispute:
     outcome_notes: str = ""
     confidentiality: Confidentiality = Confidentiality.CONFIDENTIAL
     illustrative: bool = False
-    assigned_user_id: int | None = None  # the mediator or lawyer in charge
+    # The provider's lawyer in charge (intake, reassignment, escalation) and the neutral who
+    # runs the sessions: each sees the dispute, as does the provider's admin.
+    assigned_user_id: int | None = None
+    mediator_user_id: int | None = None
     suitability: dict[str, Any] | None = None  # factors given, assessment and any override
     judicial_confirmation: JudicialConfirmation = JudicialConfirmation.NOT_SOUGHT
     case_id: int | None = None  # the enforcement case it was escalated into

@@ -99,14 +99,23 @@ def colleague_id(
     the person a check or dispute is assigned to; ``where`` names the input (source, field)."""
     if not email:
         return actor.user_id
-    user = uow.organisations.user_by_email(email.strip().lower())
-    if user is None or user.organisation_id != actor.organisation_id or not user.active:
+    user = colleague(uow, actor, email)
+    if user is None:
         raise NotFound(f"no active user {email!r} in your organisation")
     if permission not in PERMISSIONS[user.role]:
         message = f"{email} ({user.role}) may not {permission.value.replace('_', ' ')}"
         raise InvalidInput([Problem(where[0], None, where[1], message)])
     assert user.id is not None
     return user.id
+
+
+def colleague(uow: UnitOfWork, actor: Actor, email: str) -> User | None:
+    """The active user ``email`` of the actor's organisation; None for anyone else, so that
+    a user of another organisation is not told apart from no one."""
+    user = uow.organisations.user_by_email(email.strip().lower())
+    if user is None or user.organisation_id != actor.organisation_id or not user.active:
+        return None
+    return user
 
 
 def readable_organisations(uow: UnitOfWork, actor: Actor, scope: GrantScope) -> set[int]:

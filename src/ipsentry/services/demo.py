@@ -385,7 +385,8 @@ class _Loader:
                 ],
                 outcome=disputes.OutcomeKind(spec["outcome"]),
                 outcome_on=_day(spec.get("outcome_on")),
-                assigned_user_id=self._user_id(spec.get("assignee")),
+                assigned_user_id=self._user_id(spec.get("lawyer")),
+                mediator_user_id=self._user_id(spec.get("mediator")),
                 illustrative=True,
             )
         )

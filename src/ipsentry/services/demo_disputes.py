@@ -59,18 +59,22 @@ def _outreach(uow: UnitOfWork, item: dict[str, Any]) -> None:
 
 
 def _dispute(uow: UnitOfWork, item: dict[str, Any]) -> None:
+    """Taken in by the lawyer (``by``); assessed and mediated by the mediator assigned, if
+    one is; referred on by the lawyer."""
+    intake = disputes.intake_from(item["intake"], "demo/disputes.json")
     with uow:
         by = resolve_user(uow, item["by"])
-    intake = disputes.intake_from(item["intake"], "demo/disputes.json")
+        mediator = resolve_user(uow, intake.assignee) if intake.assignee else by
     view = disputes.take_in(uow, by, intake)
     dispute_id = view.dispute.id
     assert dispute_id is not None
     if "assess" in item:
-        disputes.assess(uow, by, dispute_id, item["assess"])
+        disputes.assess(uow, mediator, dispute_id, item["assess"])
     if item.get("mediate"):
-        disputes.start_mediation(uow, by, dispute_id)
+        disputes.start_mediation(uow, mediator, dispute_id)
         for s in item.get("sessions", []):
-            disputes.add_session(uow, by, dispute_id, date.fromisoformat(s["on"]), s["notes"])
+            on = date.fromisoformat(s["on"])
+            disputes.add_session(uow, mediator, dispute_id, on, s["notes"])
     if "escalate" in item:
         target = item["escalate"]
         disputes.escalate(uow, by, dispute_id, CaseKind(target["kind"]), target.get("forum", ""))

@@ -5,7 +5,9 @@ stops the intake unless someone records why it may go ahead. Suitability is asse
 the factors in ``data/disputes`` and may be overridden with a reason. Session records are
 privileged: only roles cleared for privileged records read their notes, and they are kept
 out of an enforcement case's evidence unless the parties agreed. Within the provider, an
-admin sees every dispute; a lawyer or mediator sees those assigned to them.
+admin sees every dispute; a lawyer sees those they are in charge of, a mediator those they
+mediate. The admin or the lawyer in charge may hand a dispute to another lawyer or mediator,
+so that one leaving does not strand it.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from ipsentry.domain.mediation import policy
 from ipsentry.domain.parties import IdentifierKind, Party, PartyAlias, PartyIdentifier
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem, echoed
 from ipsentry.services import audit
-from ipsentry.services.access import Actor, colleague_id
+from ipsentry.services.access import Actor, colleague, colleague_id
 from ipsentry.store.unit_of_work import UnitOfWork
 
 _AGREEMENTS = frozenset({OutcomeKind.SETTLEMENT, OutcomeKind.COOPERATION_AGREEMENT})
@@ -58,7 +60,9 @@ class Intake:
     claims: str = ""
     amount: Money | None = None
     done_already: str = ""  # e.g. "the respondent stopped after notice"
-    assignee: str | None = None  # email of the provider's lawyer or mediator
+    # email of the provider's lawyer or mediator: a mediator mediates beside the lawyer taking
+    # the dispute in, a lawyer takes charge of it in their place
+    assignee: str | None = None
     conflict_waiver: str = ""  # why the dispute may go ahead despite a certain conflict
 
 
@@ -67,7 +71,8 @@ class DisputeView:
     dispute: Dispute
     claimant: str
     respondent: str
-    assigned_to: str | None
+    provider: str | None  # the lawyer in charge
+    mediator: str | None
     sessions_readable: bool
     conflicts: list[PartyConflict] = field(default_factory=list)
 
@@ -96,7 +101,8 @@ class DisputeView:
             "received_on": d.received_on.isoformat(),
             "claims": d.claims,
             "amount": amount,
-            "assigned_to": self.assigned_to,
+            "provider": self.provider,
+            "mediator": self.mediator,
             "suitability": d.suitability,
             "sessions": [
                 {
@@ -146,7 +152,20 @@ def _visible(actor: Actor, dispute: Dispute) -> bool:
         return False
     if not actor.may_read(dispute.confidentiality):
         return False
-    return actor.role is Role.ADMIN or dispute.assigned_user_id == actor.user_id
+    return actor.role is Role.ADMIN or actor.user_id in (
+        dispute.assigned_user_id,
+        dispute.mediator_user_id,
+    )
+
+
+def may_assign(actor: Actor, dispute: Dispute) -> bool:
+    """Whether the actor may hand the dispute to another lawyer or mediator: the provider's
+    admin, or the lawyer in charge (never the mediator, who is a neutral)."""
+    return (
+        actor.organisation_id == dispute.provider_organisation_id
+        and actor.may(Permission.MEDIATE)
+        and (actor.role is Role.ADMIN or dispute.assigned_user_id == actor.user_id)
+    )
 
 
 def _get(uow: UnitOfWork, actor: Actor, dispute_id: int) -> Dispute:
@@ -214,8 +233,7 @@ def take_in(uow: UnitOfWork, actor: Actor, intake: Intake) -> DisputeView:
         )
         raise Conflict(f"conflict check: {listed}; record why it may go ahead to take it in")
     with uow:
-        where = ("intake", "assignee")
-        assigned = colleague_id(uow, actor, intake.assignee, Permission.MEDIATE, where)
+        lawyer, mediator = _in_charge(uow, actor, intake.assignee)
         claimant = _party(uow, actor.organisation_id, intake.claimant)
         respondent = _party(uow, actor.organisation_id, intake.respondent)
         uow.flush()
@@ -231,7 +249,8 @@ def take_in(uow: UnitOfWork, actor: Actor, intake: Intake) -> DisputeView:
             received_on=intake.received_on,
             claims=claims,
             amount=intake.amount,
-            assigned_user_id=assigned,
+            assigned_user_id=lawyer,
+            mediator_user_id=mediator,
         )
         uow.health.add(dispute)
         uow.flush()
@@ -250,6 +269,103 @@ def take_in(uow: UnitOfWork, actor: Actor, intake: Intake) -> DisputeView:
         )
         uow.commit()
         return _view(uow, actor, dispute, conflicts)
+
+
+def _in_charge(
+    uow: UnitOfWork, actor: Actor, assignee: str | None
+) -> tuple[int | None, int | None]:
+    """The lawyer in charge of a new dispute and its mediator: the assignee takes the place
+    their role fits, the actor the other one when their role fits it."""
+    chosen = colleague_id(uow, actor, assignee, Permission.MEDIATE, ("intake", "assignee"))
+    user = uow.accounts.user(chosen)
+    assert user is not None
+    if user.role is Role.MEDIATOR:
+        return (None if actor.role is Role.MEDIATOR else actor.user_id), chosen
+    return chosen, None
+
+
+# Who may hold each place on a dispute: the lawyer in charge takes it in, refers it on and
+# hands it over; the mediator is a neutral who runs the sessions.
+_PLACES = {
+    "provider": (frozenset({Role.LEGAL_SERVICE, Role.ADMIN}), "a legal-service user or an admin"),
+    "mediator": (frozenset({Role.MEDIATOR}), "a mediator"),
+}
+
+
+def assign(
+    uow: UnitOfWork,
+    actor: Actor,
+    dispute_id: int,
+    *,
+    provider: str | None = None,
+    mediator: str | None = None,
+    source: tuple[str, str, str] = ("command line", "--provider", "--mediator"),
+) -> DisputeView:
+    """Put another lawyer in charge of the dispute, or another mediator on it.
+
+    ``source`` names the input and its two fields (provider, mediator) for a refusal.
+    """
+    require_provider(actor)
+    where, fields = source[0], dict(zip(_PLACES, source[1:], strict=True))
+    given = {
+        place: email.strip()
+        for place, email in (("provider", provider), ("mediator", mediator))
+        if email and email.strip()
+    }
+    if not given:
+        raise InvalidInput(
+            [Problem(where, None, fields["provider"], f"give {' or '.join(fields.values())}")]
+        )
+    with uow:
+        dispute = _get(uow, actor, dispute_id)
+        if not may_assign(actor, dispute):
+            raise PermissionDenied(
+                f"{actor.email} ({actor.role}) may not reassign dispute {dispute_id}: the "
+                "provider's admin or the lawyer in charge does"
+            )
+        before = _places(uow, dispute)
+        problems = []
+        for place, email in given.items():
+            roles, who = _PLACES[place]
+            user = colleague(uow, actor, email)
+            if user is None:
+                problems.append(
+                    Problem(where, None, fields[place], f"no active user {email!r} in your "
+                            "organisation")
+                )  # fmt: skip
+            elif user.role not in roles:
+                problems.append(
+                    Problem(where, None, fields[place], f"{email} is a {user.role}, not {who}")
+                )
+            elif place == "provider":
+                dispute.assigned_user_id = user.id
+            else:
+                dispute.mediator_user_id = user.id
+        if problems:
+            raise InvalidInput(problems)
+        audit.record(
+            uow,
+            actor,
+            "dispute.assign",
+            entity="dispute",
+            entity_id=dispute.id,
+            before=before,
+            after=_places(uow, dispute),
+        )
+        uow.commit()
+        return _view(uow, actor, dispute)
+
+
+def _email(uow: UnitOfWork, user_id: int | None) -> str | None:
+    user = uow.accounts.user(user_id) if user_id else None
+    return user.email if user else None
+
+
+def _places(uow: UnitOfWork, dispute: Dispute) -> dict[str, str | None]:
+    return {
+        "provider": _email(uow, dispute.assigned_user_id),
+        "mediator": _email(uow, dispute.mediator_user_id),
+    }
 
 
 def _check_intake_fields(intake: Intake) -> None:
@@ -573,12 +689,12 @@ def _view(
         party = uow.health.party(party_id)
         return party.name if party else ""
 
-    assigned = uow.accounts.user(dispute.assigned_user_id) if dispute.assigned_user_id else None
     return DisputeView(
         dispute,
         name(dispute.claimant_party_id),
         name(dispute.respondent_party_id),
-        assigned.email if assigned else None,
+        _email(uow, dispute.assigned_user_id),
+        _email(uow, dispute.mediator_user_id),
         actor.may_read(Confidentiality.PRIVILEGED),
         list(conflicts),
     )

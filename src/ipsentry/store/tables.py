@@ -642,6 +642,7 @@ dispute_table = sa.Table(
     marking(),
     illustrative(),
     fk("assigned_user_id", "users.id", nullable=True),
+    fk("mediator_user_id", "users.id", nullable=True),
     sa.Column("suitability", sa.JSON),
     enum_column(
         "judicial_confirmation",

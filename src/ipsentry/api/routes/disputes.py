@@ -1,7 +1,7 @@
 """/api/v1/disputes: intake with a conflict check, suitability, mediation, outcome, escalation.
 
 Each step is one POST on the dispute, named for what it records; the service decides who
-may take it (the provider's admin, or the lawyer or mediator it is assigned to).
+may take it (the provider's admin, the lawyer in charge or the mediator).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from ipsentry.api.deps import ActorDep, UowDep
 from ipsentry.api.schemas.common import Page, Paging, PathId, paging
 from ipsentry.api.schemas.disputes import (
     AssessmentIn,
+    AssignmentIn,
     CaseRef,
     ConfirmationIn,
     DisputeOut,
@@ -57,6 +58,21 @@ def statistics(actor: ActorDep, uow: UowDep) -> StatisticsOut:
 @router.get("/{dispute_id}", response_model=DisputeOut)
 def get_dispute(dispute_id: PathId, actor: ActorDep, uow: UowDep) -> DisputeOut:
     return _out(disputes.show(uow, actor, dispute_id))
+
+
+@router.post("/{dispute_id}/assignment", response_model=DisputeOut)
+def assign(dispute_id: PathId, body: AssignmentIn, actor: ActorDep, uow: UowDep) -> DisputeOut:
+    """Put another lawyer in charge or another mediator on the dispute (the provider's
+    admin or the lawyer in charge may)."""
+    view = disputes.assign(
+        uow,
+        actor,
+        dispute_id,
+        provider=body.provider,
+        mediator=body.mediator,
+        source=("body", "provider", "mediator"),
+    )
+    return _out(view)
 
 
 @router.post("/{dispute_id}/assessment", response_model=DisputeOut)

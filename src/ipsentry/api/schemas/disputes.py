@@ -34,7 +34,8 @@ class DisputeOut(BaseModel):
     received_on: date
     claims: str
     amount: dict[str, str] | None
-    assigned_to: str | None
+    provider: str | None = Field(description="E-mail of the lawyer in charge.")
+    mediator: str | None = Field(description="E-mail of the mediator.")
     suitability: dict[str, Any] | None
     sessions: list[SessionOut]
     outcome: str | None
@@ -77,9 +78,22 @@ class IntakeIn(BaseModel):
     done_already: str = Field(
         "", max_length=5000, description="e.g. the respondent stopped after notice."
     )
-    assignee: str | None = Field(None, description="E-mail of the lawyer or mediator assigned.")
+    assignee: str | None = Field(
+        None,
+        description="E-mail of the lawyer put in charge, or of the mediator who mediates "
+        "beside you.",
+    )
     conflict_waiver: str = Field(
         "", max_length=5000, description="Why the dispute may go ahead despite a conflict."
+    )
+
+
+class AssignmentIn(BaseModel):
+    provider: str | None = Field(
+        None, max_length=320, description="E-mail of the lawyer to put in charge."
+    )
+    mediator: str | None = Field(
+        None, max_length=320, description="E-mail of the mediator to put on the dispute."
     )
 
 

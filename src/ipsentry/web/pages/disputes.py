@@ -96,6 +96,7 @@ def dispute_page(request: Request, actor: PageActor, uow: UowDep, dispute_id: Id
     context = {
         "d": view.to_json(),
         "may_act": may_act,
+        "may_assign": disputes.may_assign(actor, view.dispute),
         "factors": [
             (f.key, f.text.get(str(request.state.locale)) or f.text["en"]) for f in policy().factors
         ],
@@ -108,6 +109,25 @@ def dispute_page(request: Request, actor: PageActor, uow: UowDep, dispute_id: Id
         "today": date.today().isoformat(),
     }
     return render(request, "dispute.html", context)
+
+
+@router.post("/disputes/{dispute_id}/assignment")
+def assign(
+    actor: PageActor,
+    uow: UowDep,
+    dispute_id: Id,
+    provider: Annotated[str, Form(max_length=320)] = "",
+    mediator: Annotated[str, Form(max_length=320)] = "",
+) -> Response:
+    disputes.assign(
+        uow,
+        actor,
+        dispute_id,
+        provider=provider,
+        mediator=mediator,
+        source=("form", "provider", "mediator"),
+    )
+    return _back(dispute_id)
 
 
 @router.post("/disputes/{dispute_id}/assessment")
