@@ -15,7 +15,7 @@ import yaml
 from ipsentry.domain.conditions import ConditionError, parse_condition
 from ipsentry.domain.diagnosis import FACTS, propose_package, read_rules, recheck
 from ipsentry.domain.health_library import health_check, versions
-from ipsentry.domain.questionnaire import QuestionType, read_questionnaire
+from ipsentry.domain.questionnaire import LANGUAGES, QuestionType, read_questionnaire
 from ipsentry.errors import InvalidInput, NotFound
 
 ON = date(2026, 3, 2)
@@ -60,6 +60,14 @@ def test_the_shipped_questionnaire_covers_the_practitioners_sections(check: Any)
     assert versions("ip-health-check") == [1]
     every_type = {q.type for q in check.questionnaire.questions.values()}
     assert every_type == set(QuestionType)
+
+
+def test_every_question_explains_itself_in_both_languages(check: Any) -> None:
+    """A user answering alone reads the help under each question to know what counts."""
+    questions = check.questionnaire.questions.values()
+    unhelped = [q.id for q in questions if any(not q.help.get(lang) for lang in LANGUAGES)]
+    assert unhelped == []
+    assert all(len(q.help["en"]) < 250 for q in questions)  # a hint, not a commentary
 
 
 def test_every_section_has_rules_and_every_fact_is_used(check: Any) -> None:
