@@ -387,3 +387,36 @@ def test_a_seminar_may_be_announced_but_not_attended_ahead(
     with pytest.raises(InvalidInput, match="is in the future") as early:
         outreach.case_study(uow, lawyer, dispute_id, "", ahead)
     assert early.value.problems[0].field == "held_on"
+
+
+def test_a_case_study_is_read_by_the_enterprises_it_was_shared_with_only(
+    uow: UnitOfWork, staff: dict[str, Actor]
+) -> None:
+    admin = staff["admin"]
+    member = make_actor(uow, Role.VIEWER, "acme")
+    other = make_actor(uow, Role.VIEWER, "initech")
+    owner = make_actor(uow, Role.ADMIN, "acme")
+    accounts.grant(uow, owner, grantee_slug="court", scope=GrantScope.ENGAGEMENT)
+    accounts.grant(
+        uow, make_actor(uow, Role.ADMIN, "initech"), grantee_slug="court",
+        scope=GrantScope.ENGAGEMENT,
+    )  # fmt: skip
+    shared, kept = (
+        disputes.take_in(uow, admin, _intake(title=title, claimant=disputes.PartySpec(name),
+                                             respondent=disputes.PartySpec(f"{name} Rival")))
+        .dispute.id
+        for title, name in (("Shared", "Northwind"), ("Kept", "Eastwind"))
+    )  # fmt: skip
+    assert shared is not None and kept is not None
+    for dispute_id in (shared, kept):
+        disputes.resolve(uow, admin, dispute_id, OutcomeKind.WITHDRAWAL, date(2026, 3, 2))
+    with pytest.raises(InvalidInput, match="'globex' is not an enterprise your organisation"):
+        outreach.case_study(uow, admin, shared, "", date(2026, 6, 1), enterprises=["globex"])
+    study = outreach.case_study(uow, admin, shared, "", date(2026, 6, 1), enterprises=["acme"])
+    outreach.case_study(uow, admin, kept, "", date(2026, 6, 1))  # shared with no one
+    [read] = outreach.shared_with(uow, member)
+    assert read.study.id == study.id and read.provider == "Court"
+    assert read.to_json()["summary"] == study.summary and "dispute_id" not in read.to_json()
+    assert outreach.shared_with(uow, other) == []  # initech is a member, but not a reader
+    with pytest.raises(PermissionDenied):  # reading is all an enterprise does with it
+        outreach.events(uow, member)
