@@ -15,7 +15,7 @@ import yaml
 from ipsentry.domain.conditions import ConditionError, parse_condition
 from ipsentry.domain.diagnosis import FACTS, propose_package, read_rules, recheck
 from ipsentry.domain.health_library import health_check, versions
-from ipsentry.domain.questionnaire import QuestionType, read_questionnaire
+from ipsentry.domain.questionnaire import LANGUAGES, QuestionType, read_questionnaire
 from ipsentry.errors import InvalidInput, NotFound
 
 ON = date(2026, 3, 2)
@@ -60,6 +60,14 @@ def test_the_shipped_questionnaire_covers_the_practitioners_sections(check: Any)
     assert versions("ip-health-check") == [1]
     every_type = {q.type for q in check.questionnaire.questions.values()}
     assert every_type == set(QuestionType)
+
+
+def test_every_question_explains_itself_in_both_languages(check: Any) -> None:
+    """A user answering alone reads the help under each question to know what counts."""
+    questions = check.questionnaire.questions.values()
+    unhelped = [q.id for q in questions if any(not q.help.get(lang) for lang in LANGUAGES)]
+    assert unhelped == []
+    assert all(len(q.help["en"]) < 250 for q in questions)  # a hint, not a commentary
 
 
 def test_every_section_has_rules_and_every_fact_is_used(check: Any) -> None:
@@ -148,8 +156,17 @@ def test_answers_are_stored_in_one_form(check: Any) -> None:
         ("product_lines_patented", "most", "choose one of all, some, none"),
         ("export_markets", "US", "give a list of choices"),
         ("export_markets", ["US", "Mars"], "unknown choice 'Mars'"),
-        ("enforcement_budget", -1, "zero or more"),
-        ("enforcement_budget", True, "give a number"),
+        ("enforcement_budget", -1, "give a finite number from 0 to 10,000, not -1"),
+        ("enforcement_budget", True, "give a finite number from 0 to 10,000, not True"),
+        ("enforcement_budget", "12", "give a finite number from 0 to 10,000, not '12'"),
+        # what float() reads and JSON or YAML carry, yet no amount anyone has
+        ("enforcement_budget", float("nan"), "give a finite number from 0 to 10,000, not nan"),
+        ("enforcement_budget", float("inf"), "give a finite number from 0 to 10,000, not inf"),
+        ("enforcement_budget", float("-inf"), "give a finite number from 0 to 10,000, not -inf"),
+        ("enforcement_budget", 1e400, "give a finite number from 0 to 10,000, not inf"),
+        ("enforcement_budget", 1e99, "give a finite number from 0 to 10,000, not 1e+99"),
+        ("enforcement_budget", 10**400, "give a finite number from 0 to 10,000"),
+        ("enforcement_budget", 10_001, "give a finite number from 0 to 10,000, not 10001"),
         ("fto_notes", "x" * 5001, "at most 5000 characters"),
         ("no_such_question", "yes", "no such question"),
     ],
@@ -250,6 +267,10 @@ def _questionnaire(*questions: dict[str, Any]) -> dict[str, Any]:
         ([{"id": "a", "type": "yes_no"}, {"id": "b", "type": "yes_no", "show_if": {"answer": "a", "at_least": 1}}],
          "questions[1].show_if", "does not apply"),
         ([{"id": "a", "type": "yes_no", "text": {"en": "only English"}}], "questions[0].text", "en and zh_Hans"),
+        ([{"id": "a", "type": "number"}], "questions[0].max", "needs a finite min (default 0) and max"),
+        ([{"id": "a", "type": "number", "max": float("inf")}], "questions[0].max", "finite"),
+        ([{"id": "a", "type": "number", "min": float("nan"), "max": 9}], "questions[0].min", "finite"),
+        ([{"id": "a", "type": "number", "min": 5, "max": 1}], "questions[0].max", "at least min"),
     ],
 )  # fmt: skip
 def test_a_bad_questionnaire_file_names_the_place(
@@ -289,6 +310,8 @@ def test_bad_rules_name_each_place(check: Any) -> None:
             {"code": "B", "section": "coverage", "severity": "dire", "when": {}, "title": text, "action": action},
             {"code": "C", "section": "coverage", "severity": "low", "when": {"answer": "exports", "is": "no"},
              "title": text, "action": {**action, "owner": "intern", "effort_hours": 0}},
+            {"code": "D", "section": "coverage", "severity": "low", "when": {"answer": "exports", "is": "no"},
+             "title": text, "action": {**action, "effort_hours": float("inf")}},
         ],
     }  # fmt: skip
     with pytest.raises(InvalidInput) as refused:
@@ -300,6 +323,10 @@ def test_bad_rules_name_each_place(check: Any) -> None:
     assert any(field == "rules[2].severity" for field, _ in found)
     assert any(field == "rules[3].action.owner" for field, _ in found)
     assert any(field == "rules[3].action.effort_hours" for field, _ in found)
+    assert (
+        "rules[4].action.effort_hours",
+        "give a finite number above 0, at most 10,000 hours, not inf",
+    ) in found
 
 
 def test_an_unknown_questionnaire_version_is_not_found() -> None:
