@@ -41,6 +41,7 @@ class Question:
     options: tuple[str, ...] = ()
     option_labels: Mapping[str, Mapping[str, str]] | None = None
     show_if: Condition | None = None
+    unit: Mapping[str, str] | None = None  # what a number counts ("hours a year")
 
     @property
     def choices(self) -> tuple[str, ...]:
@@ -224,6 +225,13 @@ def _question(
         if option not in options:
             bad(f"{where}.option_labels", f"'{option}' is not an option")
     check_texts(raw.get("text"), f"{where}.text", bad)
+    if "help" in raw:
+        check_texts(raw["help"], f"{where}.help", bad)
+    if "unit" in raw:
+        if kind is QuestionType.NUMBER:
+            check_texts(raw["unit"], f"{where}.unit", bad)
+        else:
+            bad(f"{where}.unit", f"only a number question has a unit, not a {kind} one")
     show_if = None
     if "show_if" in raw:
         try:
@@ -242,6 +250,7 @@ def _question(
         options,
         labels,
         show_if,
+        raw.get("unit"),
     )
 
 
