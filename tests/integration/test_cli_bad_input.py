@@ -229,7 +229,12 @@ VALID: dict[str, dict[str, Any]] = {
         "enterprise": ["robotics-demo"],
         "as_user": "{advisor}",
     },
-    "health case-study": {"dispute_id": "1", "on": "2026-12-01", "as_user": "{mediator}"},
+    "health case-study": {
+        "dispute_id": "1",
+        "on": "2026-12-01",
+        "enterprise": ["robotics-demo"],
+        "as_user": "{mediator}",
+    },
     "health outreach": {"as_json": True, "as_user": "{advisor}"},
     "health hours": {"assessment_id": "1", "used": "1", "as_user": "{advisor}"},
     "health programme": {"as_json": True, "as_user": "{advisor}"},

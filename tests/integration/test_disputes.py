@@ -14,7 +14,7 @@ from ipsentry.domain.disputes import DisputeStatus, JudicialConfirmation, Outcom
 from ipsentry.domain.mediation import Suitability
 from ipsentry.domain.outreach import OutreachKind
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from ipsentry.services import accounts, disputes, health_checks, outreach, programme
+from ipsentry.services import accounts, case_views, disputes, health_checks, outreach, programme
 from ipsentry.services.access import Actor, resolve_user
 from ipsentry.store.account_repository import AuditFilter
 from ipsentry.store.unit_of_work import UnitOfWork
@@ -166,6 +166,23 @@ def test_escalation_opens_a_case_with_the_same_parties(
                      PartyRole.RESPONDENT: view.dispute.respondent_party_id}  # fmt: skip
     after = disputes.show(uow, staff["admin"], view.dispute.id)
     assert after.dispute.status is DisputeStatus.REFERRED and after.dispute.case_id == case.id
+
+
+def test_a_case_escalated_from_a_dispute_is_seen_only_by_those_who_see_the_dispute(
+    uow: UnitOfWork, staff: dict[str, Actor]
+) -> None:
+    view = disputes.take_in(uow, staff["admin"], _intake(title="Escalated and scoped"))
+    assert view.dispute.id is not None
+    case = disputes.escalate(uow, staff["admin"], view.dispute.id, CaseKind.DISTRICT_COURT)
+    number = str(case.id)
+    for sees in ("admin", "mediator"):  # the provider's admin and the dispute's mediator
+        with uow:
+            assert case_views.find_case(uow, staff[sees], number).id == case.id
+        assert case.id in {row["id"] for row in case_views.list_cases(uow, staff[sees])}
+    for colleague in ("lawyer", "other"):  # same organisation, not on the dispute
+        with uow, pytest.raises(NotFound):
+            case_views.find_case(uow, staff[colleague], number)
+        assert case.id not in {row["id"] for row in case_views.list_cases(uow, staff[colleague])}
 
 
 def test_session_notes_are_privileged_and_disputes_seen_only_by_those_assigned(
@@ -370,3 +387,36 @@ def test_a_seminar_may_be_announced_but_not_attended_ahead(
     with pytest.raises(InvalidInput, match="is in the future") as early:
         outreach.case_study(uow, lawyer, dispute_id, "", ahead)
     assert early.value.problems[0].field == "held_on"
+
+
+def test_a_case_study_is_read_by_the_enterprises_it_was_shared_with_only(
+    uow: UnitOfWork, staff: dict[str, Actor]
+) -> None:
+    admin = staff["admin"]
+    member = make_actor(uow, Role.VIEWER, "acme")
+    other = make_actor(uow, Role.VIEWER, "initech")
+    owner = make_actor(uow, Role.ADMIN, "acme")
+    accounts.grant(uow, owner, grantee_slug="court", scope=GrantScope.ENGAGEMENT)
+    accounts.grant(
+        uow, make_actor(uow, Role.ADMIN, "initech"), grantee_slug="court",
+        scope=GrantScope.ENGAGEMENT,
+    )  # fmt: skip
+    shared, kept = (
+        disputes.take_in(uow, admin, _intake(title=title, claimant=disputes.PartySpec(name),
+                                             respondent=disputes.PartySpec(f"{name} Rival")))
+        .dispute.id
+        for title, name in (("Shared", "Northwind"), ("Kept", "Eastwind"))
+    )  # fmt: skip
+    assert shared is not None and kept is not None
+    for dispute_id in (shared, kept):
+        disputes.resolve(uow, admin, dispute_id, OutcomeKind.WITHDRAWAL, date(2026, 3, 2))
+    with pytest.raises(InvalidInput, match="'globex' is not an enterprise your organisation"):
+        outreach.case_study(uow, admin, shared, "", date(2026, 6, 1), enterprises=["globex"])
+    study = outreach.case_study(uow, admin, shared, "", date(2026, 6, 1), enterprises=["acme"])
+    outreach.case_study(uow, admin, kept, "", date(2026, 6, 1))  # shared with no one
+    [read] = outreach.shared_with(uow, member)
+    assert read.study.id == study.id and read.provider == "Court"
+    assert read.to_json()["summary"] == study.summary and "dispute_id" not in read.to_json()
+    assert outreach.shared_with(uow, other) == []  # initech is a member, but not a reader
+    with pytest.raises(PermissionDenied):  # reading is all an enterprise does with it
+        outreach.events(uow, member)

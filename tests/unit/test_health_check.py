@@ -158,8 +158,17 @@ def test_answers_are_stored_in_one_form(check: Any) -> None:
         ("product_lines_patented", "most", "choose one of all, some, none"),
         ("export_markets", "US", "give a list of choices"),
         ("export_markets", ["US", "Mars"], "unknown choice 'Mars'"),
-        ("enforcement_budget", -1, "zero or more"),
-        ("enforcement_budget", True, "give a number"),
+        ("enforcement_budget", -1, "give a finite number from 0 to 10,000, not -1"),
+        ("enforcement_budget", True, "give a finite number from 0 to 10,000, not True"),
+        ("enforcement_budget", "12", "give a finite number from 0 to 10,000, not '12'"),
+        # what float() reads and JSON or YAML carry, yet no amount anyone has
+        ("enforcement_budget", float("nan"), "give a finite number from 0 to 10,000, not nan"),
+        ("enforcement_budget", float("inf"), "give a finite number from 0 to 10,000, not inf"),
+        ("enforcement_budget", float("-inf"), "give a finite number from 0 to 10,000, not -inf"),
+        ("enforcement_budget", 1e400, "give a finite number from 0 to 10,000, not inf"),
+        ("enforcement_budget", 1e99, "give a finite number from 0 to 10,000, not 1e+99"),
+        ("enforcement_budget", 10**400, "give a finite number from 0 to 10,000"),
+        ("enforcement_budget", 10_001, "give a finite number from 0 to 10,000, not 10001"),
         ("fto_notes", "x" * 5001, "at most 5000 characters"),
         ("no_such_question", "yes", "no such question"),
     ],
@@ -260,8 +269,12 @@ def _questionnaire(*questions: dict[str, Any]) -> dict[str, Any]:
         ([{"id": "a", "type": "yes_no"}, {"id": "b", "type": "yes_no", "show_if": {"answer": "a", "at_least": 1}}],
          "questions[1].show_if", "does not apply"),
         ([{"id": "a", "type": "yes_no", "text": {"en": "only English"}}], "questions[0].text", "en and zh_Hans"),
+        ([{"id": "a", "type": "number"}], "questions[0].max", "needs a finite min (default 0) and max"),
+        ([{"id": "a", "type": "number", "max": float("inf")}], "questions[0].max", "finite"),
+        ([{"id": "a", "type": "number", "min": float("nan"), "max": 9}], "questions[0].min", "finite"),
+        ([{"id": "a", "type": "number", "min": 5, "max": 1}], "questions[0].max", "at least min"),
         ([{"id": "a", "type": "yes_no", "help": {"en": "only English"}}], "questions[0].help", "en and zh_Hans"),
-        ([{"id": "a", "type": "number", "unit": "hours"}], "questions[0].unit", "en and zh_Hans"),
+        ([{"id": "a", "type": "number", "max": 9, "unit": "hours"}], "questions[0].unit", "en and zh_Hans"),
         ([{"id": "a", "type": "yes_no", "unit": {"en": "h", "zh_Hans": "时"}}], "questions[0].unit",
          "only a number question has a unit, not a yes_no one"),
     ],
@@ -303,6 +316,8 @@ def test_bad_rules_name_each_place(check: Any) -> None:
             {"code": "B", "section": "coverage", "severity": "dire", "when": {}, "title": text, "action": action},
             {"code": "C", "section": "coverage", "severity": "low", "when": {"answer": "exports", "is": "no"},
              "title": text, "action": {**action, "owner": "intern", "effort_hours": 0}},
+            {"code": "D", "section": "coverage", "severity": "low", "when": {"answer": "exports", "is": "no"},
+             "title": text, "action": {**action, "effort_hours": float("inf")}},
         ],
     }  # fmt: skip
     with pytest.raises(InvalidInput) as refused:
@@ -314,6 +329,10 @@ def test_bad_rules_name_each_place(check: Any) -> None:
     assert any(field == "rules[2].severity" for field, _ in found)
     assert any(field == "rules[3].action.owner" for field, _ in found)
     assert any(field == "rules[3].action.effort_hours" for field, _ in found)
+    assert (
+        "rules[4].action.effort_hours",
+        "give a finite number above 0, at most 10,000 hours, not inf",
+    ) in found
 
 
 def test_an_unknown_questionnaire_version_is_not_found() -> None:

@@ -153,6 +153,9 @@ RULES: dict[tuple[str, str], Rule] = {
         json={"kind": "seminar", "title": "m", "held_on": "2026-01-01"},
         checked_in=DISPUTES,
     ),
+    # case studies shared with the caller's organisation: every reader of it gets them
+    # (here none are shared with the matrix's organisation; what is shown is in DISPUTE_PAGES)
+    ("GET", "/api/v1/outreach/case-studies"): R(P.READ),
     ("POST", "/api/v1/outreach/case-studies/{dispute_id}"): R(
         P.ASSESS_HEALTH, json={"held_on": "2026-01-01"}, checked_in=DISPUTES
     ),
@@ -219,6 +222,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ),
     ("POST", "/disputes/{dispute_id}/escalation"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
     ("GET", "/programme"): R(P.READ, checked_in=DISPUTE_PAGES),
+    ("GET", "/case-studies"): R(P.READ),
     ("POST", "/programme/outreach"): R(P.ASSESS_HEALTH, checked_in=DISPUTE_PAGES),
     ("POST", "/programme/case-studies/{dispute_id}"): R(P.ASSESS_HEALTH, checked_in=DISPUTE_PAGES),
     ("GET", "/sign-in"): R(None),

@@ -233,6 +233,55 @@ def test_the_programme_in_chinese(demo_url: str) -> None:
     assert "尚未举行" in page and "not held yet" not in page
 
 
+def test_a_member_enterprise_reads_the_case_studies_shared_with_it(demo_url: str) -> None:
+    client, csrf = _as(demo_url, ADVISOR)
+    taken = client.post(
+        "/disputes/new",
+        data={
+            "csrf_token": csrf,
+            "title": "Kept to the provider (page test)",
+            "claimant": "Example Lamp Maker Ltd.",
+            "respondent": "Example Lamp Copier Ltd.",
+            "received_on": "2026-10-01",
+        },
+    )
+    dispute_id = _dispute_id(str(taken.url))
+    ended = client.post(
+        f"/disputes/{dispute_id}/outcome",
+        data={"csrf_token": csrf, "outcome": "withdrawal", "on": "2026-10-20"},
+    ).text
+    assert 'name="enterprise" value="robotics-demo"' in ended  # the one enterprise served
+    not_served = client.post(
+        f"/programme/case-studies/{dispute_id}",
+        data={"csrf_token": csrf, "held_on": "2026-11-30", "enterprise": "smoore-demo"},
+        headers={"Referer": f"https://testserver/disputes/{dispute_id}"},
+    )
+    assert not_served.status_code == 422
+    assert re.search(
+        rf'id="programme-case-studies-{dispute_id}-enterprise-error">'
+        "&#39;smoore-demo&#39; is not an enterprise your organisation serves",
+        not_served.text,
+    )
+    client.post(
+        f"/programme/case-studies/{dispute_id}",
+        data={"csrf_token": csrf, "held_on": "2026-11-30", "title": "Kept to the provider"},
+    )  # written, but shared with no one
+    member, _ = _as(demo_url, "counsel@robotics-demo.example")
+    page = member.get("/case-studies")
+    assert page.status_code == 200 and 'href="/case-studies"' in page.text
+    # the demo's study of the referred dispute was shared with robotics; this one was not
+    assert "When mass copying goes to court rather than mediation" in page.text
+    assert "Kept to the provider" not in page.text and "Lamp" not in page.text
+    assert "by Bao&#39;an IP Protection Service Centre (demo)" in page.text
+    assert "<form" not in page.text.split("<main", 1)[1]  # read-only: nothing to change
+    zh = member.get("/case-studies", headers={"Accept-Language": "zh-CN"}).text
+    assert "来自 Bao&#39;an IP Protection Service Centre (demo)" in zh
+    outsider, _ = _as(demo_url, "counsel@smoore-demo.example")
+    unshared = outsider.get("/case-studies").text
+    assert "When mass copying" not in unshared
+    assert "No case study has been shared with your organisation." in unshared
+
+
 def test_other_organisations_do_not_get_the_providers_pages(demo_url: str) -> None:
     client, csrf = _as(demo_url, "counsel@robotics-demo.example")
     assert client.get("/disputes/new").status_code == 403

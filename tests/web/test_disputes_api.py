@@ -216,8 +216,19 @@ def test_outreach_is_recorded_and_case_studies_are_anonymised(demo_url: str) -> 
     assert future.status_code == 422 and "is in the future" in future.text
     early = advisor.post(study_path, {"held_on": "2026-08-01"})
     assert early.status_code == 422 and early.json()["errors"][0]["field"] == "held_on"
-    study = advisor.post(study_path, {"held_on": "2026-11-20"}).json()
+    elsewhere = advisor.post(study_path, {"held_on": "2026-11-20", "enterprises": ["smoore-demo"]})
+    assert elsewhere.status_code == 422 and elsewhere.json()["errors"][0]["field"] == "enterprises"
+    study = advisor.post(
+        study_path, {"held_on": "2026-11-20", "enterprises": ["robotics-demo"]}
+    ).json()
     assert "ShortVid" not in study["summary"] and "[respondent]" in study["summary"]
+    member = As(demo_url, "counsel@robotics-demo.example").get("/api/v1/outreach/case-studies")
+    assert member.status_code == 200
+    read = next(s for s in member.json()["items"] if s["id"] == study["id"])
+    assert read["summary"] == study["summary"] and read["shared_on"] == "2026-11-20"
+    assert read["provider"] == "Bao'an IP Protection Service Centre (demo)"
+    other = As(demo_url, "counsel@smoore-demo.example").get("/api/v1/outreach/case-studies")
+    assert other.status_code == 200 and other.json()["items"] == []  # shared with robotics only
     assert advisor.get("/api/v1/outreach").json()["total"] == before + 3
 
 

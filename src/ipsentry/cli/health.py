@@ -393,13 +393,19 @@ def case_study(
     dispute_id: Annotated[int, typer.Argument(help="The dispute to write it from.")],
     on: Annotated[date, typer.Option("--on", help="Shared on (YYYY-MM-DD).", parser=DateParser())],
     title: Annotated[str, typer.Option(help="Its title (default the dispute's, anonymised).")] = "",
+    enterprise: Annotated[
+        list[str] | None,
+        typer.Option(help="Slug of a member enterprise to share it with (repeat)."),
+    ] = None,
     as_user: AsOption = None,
 ) -> None:
     """Write an anonymised case study from a dispute, to share with member enterprises."""
     from ipsentry.services import outreach
 
     ctx = context()
-    study = outreach.case_study(ctx.uow(), ctx.actor(as_user), dispute_id, title, on)
+    study = outreach.case_study(
+        ctx.uow(), ctx.actor(as_user), dispute_id, title, on, enterprises=enterprise
+    )
     console.print(Text(f"case study {study.id}: {study.title}\n{study.summary}"))
 
 

@@ -43,7 +43,9 @@ def _outreach(uow: UnitOfWork, item: dict[str, Any]) -> None:
     if "case_study_of" in item:
         dispute_id = provider[item["case_study_of"]]
         assert dispute_id is not None
-        outreach.case_study(uow, by, dispute_id, item["title"], on)
+        outreach.case_study(
+            uow, by, dispute_id, item["title"], on, enterprises=item.get("enterprises")
+        )
         return
     outreach.record_event(
         uow,

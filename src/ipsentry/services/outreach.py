@@ -3,13 +3,15 @@ written from its disputes with every party name taken out."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from ipsentry.domain.accounts import GrantScope, OrganisationKind, Permission
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.disputes import DisputeStatus
 from ipsentry.domain.outreach import OutreachEvent, OutreachKind, anonymise
-from ipsentry.errors import Conflict, InvalidInput, PermissionDenied, Problem
+from ipsentry.errors import Conflict, InvalidInput, PermissionDenied, Problem, echoed
 from ipsentry.matching.marks.dictionaries import OWN_WORD, zipf
 from ipsentry.services import audit, disputes
 from ipsentry.services.access import Actor, readable_organisations
@@ -88,6 +90,25 @@ def held(on: date) -> bool:
     return future_problem(on, "held_on") is None
 
 
+def _served_ids(uow: UnitOfWork, actor: Actor) -> set[int]:
+    engaged = readable_organisations(uow, actor, GrantScope.ENGAGEMENT)
+    checked = {
+        a.enterprise_organisation_id
+        for a in uow.health.assessments(actor.organisation_id)
+        if a.provider_organisation_id == actor.organisation_id
+    }
+    return (engaged | checked) - {actor.organisation_id}
+
+
+def enterprises_served(uow: UnitOfWork, actor: Actor) -> list[tuple[str, str]]:
+    """(slug, name) of the enterprises an outreach record may name: the forms offer them."""
+    if actor.organisation_kind is not OrganisationKind.LEGAL_SERVICE:
+        raise PermissionDenied("outreach is recorded by legal-service organisations")
+    with uow:
+        found = [uow.accounts.organisation(i) for i in sorted(_served_ids(uow, actor))]
+        return sorted(((o.slug, o.name) for o in found if o is not None), key=lambda o: o[1])
+
+
 def _served(
     uow: UnitOfWork, actor: Actor, slugs: list[str], where: tuple[str, str]
 ) -> tuple[list[int], list[Problem]]:
@@ -96,20 +117,14 @@ def _served(
     ended since does not undo the service given); an outreach record naming any other would
     count it among the enterprises reached, or show it a case study meant for members.
     An unknown slug gets the same message as another's enterprise: nothing is told of them."""
-    engaged = readable_organisations(uow, actor, GrantScope.ENGAGEMENT)
-    checked = {
-        a.enterprise_organisation_id
-        for a in uow.health.assessments(actor.organisation_id)
-        if a.provider_organisation_id == actor.organisation_id
-    }
-    served = (engaged | checked) - {actor.organisation_id}
+    served = _served_ids(uow, actor)
     ids: list[int] = []
     problems = []
     for slug in dict.fromkeys(s.strip() for s in slugs):
         found = uow.organisations.by_slug(slug)
         if found is None or found.id is None or found.id not in served:
             why = (
-                f"{slug!r} is not an enterprise your organisation serves: it has not engaged "
+                f"{echoed(slug)} is not an enterprise your organisation serves: it has not engaged "
                 "you and has no health check by you"
             )
             problems.append(Problem(where[0], None, where[1], why))
@@ -125,8 +140,13 @@ def case_study(
     title: str,
     held_on: date,
     source: str = "command line",
+    *,
+    enterprises: list[str] | None = None,
+    enterprises_field: str = "enterprise",
 ) -> OutreachEvent:
-    """A public case study from a dispute: its claims and outcome, with the parties as roles.
+    """A public case study from a dispute: its claims and outcome, with the parties as roles,
+    shared with the member ``enterprises`` (slugs of enterprises the provider serves), whose
+    people then read it (``shared_with``).
 
     Session notes never go into it: they are privileged. The provider's staff may write it,
     and so may the mediator who handled the dispute (``disputes.show`` lets a mediator see
@@ -148,11 +168,15 @@ def case_study(
                    if e.kind is OutreachKind.CASE_STUDY and e.dispute_id == dispute.id]  # fmt: skip
     if written:
         raise Conflict(f"dispute {dispute_id} already has a case study: {written[0].title!r}")
+    problems = []
     if held_on < dispute.received_on:
-        raise InvalidInput(
-            [Problem(source, None, "held_on", f"{held_on} is before the dispute was received")]
+        problems.append(
+            Problem(source, None, "held_on", f"{held_on} is before the dispute was received")
         )
     with uow:
+        ids, refused = _served(uow, actor, enterprises or [], (source, enterprises_field))
+        if problems + refused:
+            raise InvalidInput(problems + refused)
         names: dict[str, list[str]] = {}
         for role, party_id in (
             ("claimant", dispute.claimant_party_id),
@@ -171,6 +195,7 @@ def case_study(
             held_on=held_on,
             summary=text,
             dispute_id=dispute.id,
+            enterprise_ids=ids,
             confidentiality=Confidentiality.PUBLIC,
         )
         uow.health.add(event)
@@ -181,7 +206,7 @@ def case_study(
             "outreach.case_study",
             entity="outreach_event",
             entity_id=event.id,
-            details={"dispute_id": dispute.id},
+            details={"dispute_id": dispute.id, "shared_with": ids},
         )
         uow.commit()
         return event
@@ -192,6 +217,40 @@ def events(uow: UnitOfWork, actor: Actor) -> list[OutreachEvent]:
         raise PermissionDenied("outreach is recorded by legal-service organisations")
     with uow:
         return actor.readable(uow.health.outreach(actor.organisation_id))
+
+
+@dataclass(frozen=True)
+class SharedCaseStudy:
+    study: OutreachEvent
+    provider: str  # the name of the provider that wrote and shared it
+
+    def to_json(self) -> dict[str, Any]:
+        s = self.study
+        return {
+            "id": s.id,
+            "title": s.title,
+            "shared_on": s.held_on.isoformat(),
+            "summary": s.summary,
+            "provider": self.provider,
+            "marking": s.confidentiality.value,
+        }
+
+
+def shared_with(uow: UnitOfWork, actor: Actor) -> list[SharedCaseStudy]:
+    """The case studies providers shared with the actor's organisation, to read.
+
+    A member enterprise learns from them; it sees no other outreach of its provider (whom
+    else it reached is the provider's business), and nothing of the dispute behind a study
+    but what the study says: it was anonymised for exactly these readers.
+    """
+    actor.require(Permission.READ, "read case studies")
+    with uow:
+        shared = [s for s in uow.health.case_studies() if actor.organisation_id in s.enterprise_ids]
+        found = []
+        for study in actor.readable(shared):
+            provider = uow.accounts.organisation(study.provider_organisation_id)
+            found.append(SharedCaseStudy(study, provider.name if provider else ""))
+        return found
 
 
 def is_common_word(word: str) -> bool:

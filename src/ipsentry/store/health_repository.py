@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from ipsentry.domain.disputes import Dispute
 from ipsentry.domain.health import Assessment, AssessmentStatus, Questionnaire
-from ipsentry.domain.outreach import OutreachEvent
+from ipsentry.domain.outreach import OutreachEvent, OutreachKind
 from ipsentry.domain.parties import Party
 from ipsentry.domain.screening import Hit
 from ipsentry.store import tables as t
@@ -87,6 +87,17 @@ class HealthRepository:
 
     def parties(self, organisation_id: int) -> Sequence[Party]:
         query = sa.select(Party).where(t.party_table.c.organisation_id == organisation_id)
+        return self.session.scalars(query).all()
+
+    def case_studies(self) -> Sequence[OutreachEvent]:
+        """Every provider's case studies, newest first (whom each is shared with is a list
+        in the row: the service picks a reader's)."""
+        table = t.outreach_table
+        query = (
+            sa.select(OutreachEvent)
+            .where(table.c.kind == OutreachKind.CASE_STUDY)
+            .order_by(table.c.held_on.desc(), table.c.id.desc())
+        )
         return self.session.scalars(query).all()
 
     def outreach(self, provider_id: int) -> Sequence[OutreachEvent]:

@@ -1,4 +1,5 @@
-"""/api/v1/outreach: a provider's seminars, consultations and anonymised case studies."""
+"""/api/v1/outreach: a provider's seminars, consultations and anonymised case studies, and
+the case studies shared with an enterprise, for its people to read."""
 
 from __future__ import annotations
 
@@ -8,7 +9,12 @@ from fastapi import APIRouter, Depends
 
 from ipsentry.api.deps import ActorDep, UowDep
 from ipsentry.api.schemas.common import Page, Paging, PathId, paging
-from ipsentry.api.schemas.outreach import CaseStudyIn, OutreachIn, OutreachOut
+from ipsentry.api.schemas.outreach import (
+    CaseStudyIn,
+    OutreachIn,
+    OutreachOut,
+    SharedCaseStudyOut,
+)
 from ipsentry.domain.outreach import OutreachKind
 from ipsentry.services import outreach
 
@@ -47,5 +53,23 @@ def write_case_study(
     uow: UowDep,
 ) -> OutreachOut:
     """An anonymised case study from a dispute (never its privileged session records)."""
-    study = outreach.case_study(uow, actor, dispute_id, body.title, body.held_on, "body")
+    study = outreach.case_study(
+        uow,
+        actor,
+        dispute_id,
+        body.title,
+        body.held_on,
+        "body",
+        enterprises=body.enterprises,
+        enterprises_field="enterprises",
+    )
     return OutreachOut.model_validate(study.to_json())
+
+
+@router.get("/case-studies", response_model=Page[SharedCaseStudyOut])
+def shared_case_studies(
+    actor: ActorDep, uow: UowDep, page: Annotated[Paging, Depends(paging)]
+) -> Page[SharedCaseStudyOut]:
+    """The case studies legal-service providers shared with the caller's organisation."""
+    shared = outreach.shared_with(uow, actor)
+    return page.cut([SharedCaseStudyOut.model_validate(s.to_json()) for s in shared])

@@ -23,8 +23,23 @@ class OutreachIn(BaseModel):
 
 
 class CaseStudyIn(BaseModel):
-    held_on: date
+    held_on: date = Field(description="The day it is shared (not after today).")
     title: str = Field("", max_length=500, description="Default: the dispute's, anonymised.")
+    enterprises: list[str] = Field(
+        default_factory=list,
+        description="Slugs of the member enterprises it is shared with: their people read it.",
+    )
+
+
+class SharedCaseStudyOut(BaseModel):
+    """A case study as the enterprise it was shared with reads it."""
+
+    id: int
+    title: str
+    shared_on: date
+    summary: str
+    provider: str
+    marking: str
 
 
 class OutreachOut(BaseModel):

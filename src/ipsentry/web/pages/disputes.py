@@ -20,7 +20,7 @@ from ipsentry.domain.disputes import (
 )
 from ipsentry.domain.mediation import Suitability, policy
 from ipsentry.errors import InvalidInput, Problem, echoed
-from ipsentry.services import disputes
+from ipsentry.services import disputes, outreach
 from ipsentry.web.auth import PageActor
 from ipsentry.web.templating import render
 
@@ -92,9 +92,10 @@ def take_in(
 @router.get("/disputes/{dispute_id}")
 def dispute_page(request: Request, actor: PageActor, uow: UowDep, dispute_id: Id) -> Response:
     view = disputes.show(uow, actor, dispute_id)
+    may_act = disputes.handles_disputes(actor)
     context = {
         "d": view.to_json(),
-        "may_act": disputes.handles_disputes(actor),
+        "may_act": may_act,
         "may_assign": disputes.may_assign(actor, view.dispute),
         "factors": [
             (f.key, f.text.get(str(request.state.locale)) or f.text["en"]) for f in policy().factors
@@ -104,6 +105,7 @@ def dispute_page(request: Request, actor: PageActor, uow: UowDep, dispute_id: Id
         "outcomes": [o.value for o in OutcomeKind],
         "confirmations": [c.value for c in JudicialConfirmation],
         "case_kinds": [k.value for k in CaseKind],
+        "members": outreach.enterprises_served(uow, actor) if may_act else [],
         "today": date.today().isoformat(),
     }
     return render(request, "dispute.html", context)

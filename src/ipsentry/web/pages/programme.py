@@ -1,6 +1,7 @@
 """A legal-service provider's programme page: the figures it reports (enterprises served,
 loopholes by section and severity, service hours, tasks, disputes by state) and its
-outreach, with forms to record a seminar or consultation and to write a case study."""
+outreach, with forms to record a seminar or consultation and to write a case study; and
+the case studies shared with an enterprise, as its people read them."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from ipsentry.domain.outreach import EVENT_KINDS, EventKind, OutreachKind
 from ipsentry.services import outreach, programme
 from ipsentry.web.auth import PageActor
 from ipsentry.web.charts import bar_chart
+from ipsentry.web.markings import strictest
 from ipsentry.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -41,6 +43,7 @@ def programme_page(request: Request, actor: PageActor, uow: UowDep) -> Response:
             for e in outreach.events(uow, actor)
         ],
         "kinds": [k.value for k in EVENT_KINDS],
+        "members": outreach.enterprises_served(uow, actor),
         "today": date.today().isoformat(),
     }
     return render(request, "programme.html", context)
@@ -55,6 +58,7 @@ def record_event(
     held_on: Annotated[date, Form()],
     attendance: Annotated[int, Form(ge=0, le=1_000_000)] = 0,
     summary: Annotated[str, Form(max_length=20_000)] = "",
+    enterprise: Annotated[list[str] | None, Form()] = None,
 ) -> Response:
     outreach.record_event(
         uow,
@@ -63,6 +67,7 @@ def record_event(
         title,
         held_on,
         attendance=attendance,
+        enterprises=enterprise,
         summary=summary,
         source="form",
     )
@@ -76,6 +81,18 @@ def write_case_study(
     dispute_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
     held_on: Annotated[date, Form()],
     title: Annotated[str, Form(max_length=500)] = "",
+    enterprise: Annotated[list[str] | None, Form()] = None,
 ) -> Response:
-    outreach.case_study(uow, actor, dispute_id, title, held_on)
+    outreach.case_study(uow, actor, dispute_id, title, held_on, "form", enterprises=enterprise)
     return RedirectResponse("/programme", status_code=303)
+
+
+@router.get("/case-studies")
+def shared_case_studies(request: Request, actor: PageActor, uow: UowDep) -> Response:
+    """What providers shared with the user's enterprise: read here, never changed."""
+    shared = outreach.shared_with(uow, actor)
+    context = {
+        "studies": [s.to_json() for s in shared],
+        "marking": strictest(s.study for s in shared),
+    }
+    return render(request, "case_studies.html", context)
