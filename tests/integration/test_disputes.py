@@ -14,7 +14,7 @@ from ipsentry.domain.disputes import DisputeStatus, JudicialConfirmation, Outcom
 from ipsentry.domain.mediation import Suitability
 from ipsentry.domain.outreach import OutreachKind
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from ipsentry.services import accounts, disputes, health_checks, outreach, programme
+from ipsentry.services import accounts, case_views, disputes, health_checks, outreach, programme
 from ipsentry.services.access import Actor, resolve_user
 from ipsentry.store.account_repository import AuditFilter
 from ipsentry.store.unit_of_work import UnitOfWork
@@ -166,6 +166,23 @@ def test_escalation_opens_a_case_with_the_same_parties(
                      PartyRole.RESPONDENT: view.dispute.respondent_party_id}  # fmt: skip
     after = disputes.show(uow, staff["admin"], view.dispute.id)
     assert after.dispute.status is DisputeStatus.REFERRED and after.dispute.case_id == case.id
+
+
+def test_a_case_escalated_from_a_dispute_is_seen_only_by_those_who_see_the_dispute(
+    uow: UnitOfWork, staff: dict[str, Actor]
+) -> None:
+    view = disputes.take_in(uow, staff["admin"], _intake(title="Escalated and scoped"))
+    assert view.dispute.id is not None
+    case = disputes.escalate(uow, staff["admin"], view.dispute.id, CaseKind.DISTRICT_COURT)
+    number = str(case.id)
+    for sees in ("admin", "mediator"):  # the provider's admin and the dispute's mediator
+        with uow:
+            assert case_views.find_case(uow, staff[sees], number).id == case.id
+        assert case.id in {row["id"] for row in case_views.list_cases(uow, staff[sees])}
+    for colleague in ("lawyer", "other"):  # same organisation, not on the dispute
+        with uow, pytest.raises(NotFound):
+            case_views.find_case(uow, staff[colleague], number)
+        assert case.id not in {row["id"] for row in case_views.list_cases(uow, staff[colleague])}
 
 
 def test_session_notes_are_privileged_and_disputes_seen_only_by_those_assigned(

@@ -144,6 +144,27 @@ def test_answers_are_saved_as_they_come_and_bad_ones_lose_nothing(
     assert cleared.assessment.answers == {"uses_contractors": "yes"}
 
 
+@pytest.mark.parametrize("hours", [float("nan"), float("inf"), -float("inf"), 1e99, 0, -2])
+def test_package_hours_that_are_no_amount_are_refused_and_change_nothing(
+    uow: UnitOfWork, parties: dict[str, Actor], hours: float
+) -> None:
+    _engage(uow, parties)
+    advisor = parties["advisor"]
+    a = health_checks.start(uow, advisor, enterprise="acme")
+    assert a.id is not None
+    health_checks.answer(uow, advisor, a.id, {"trademark_watch": "no"})
+    with pytest.raises(InvalidInput) as refused:
+        health_checks.diagnose(uow, advisor, a.id, TODAY, package_hours=hours, source="body")
+    (problem,) = refused.value.problems
+    assert (problem.source, problem.field) == ("body", "package_hours")
+    assert problem.message.startswith("give a finite number above 0, at most 10,000 hours, not")
+    assert health_checks.show(uow, advisor, a.id).assessment.status is AssessmentStatus.DRAFT
+    health_checks.diagnose(uow, advisor, a.id, TODAY, package_hours=4)
+    with pytest.raises(InvalidInput, match="give hours above zero, at most 4 h left, not"):
+        health_checks.record_hours(uow, advisor, a.id, hours)
+    assert health_checks.show(uow, advisor, a.id).assessment.packages[0].hours_used == 0
+
+
 def test_only_the_assigned_person_and_the_enterprise_see_a_check(
     uow: UnitOfWork, parties: dict[str, Actor]
 ) -> None:

@@ -99,6 +99,26 @@ def test_questions_show_follow_ups_once_their_trigger_is_answered(
     assert "contractor_assignment" in [q["id"] for q in asked]
 
 
+def test_questions_carry_their_help_and_a_number_its_unit(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    counsel = ["--as", "counsel@smoore-demo.example"]  # the demo's self-check 3 is a draft
+    asked = _json(capsys, "health", "questions", "3", "--all", *counsel)
+    assert isinstance(asked, list) and asked
+    assert [q["id"] for q in asked if not q["help"]] == []
+    budget = next(q for q in asked if q["id"] == "enforcement_budget")
+    assert (budget["type"], budget["unit"]) == ("number", "hours a year")
+    assert {q["unit"] for q in asked if q["id"] != "enforcement_budget"} == {""}
+    in_chinese = _json(capsys, "health", "questions", "3", "--all", "--lang", "zh_Hans", *counsel)
+    assert isinstance(in_chinese, list)
+    assert next(q["unit"] for q in in_chinese if q["id"] == "enforcement_budget") == "小时/年"
+    capsys.readouterr()
+    assert run(["health", "questions", "3", "--all", *counsel]) == 0
+    table = capsys.readouterr().out
+    assert "number (hours a year)" in table  # the answer column says what to count
+    assert "Count the hours you can actually call on" in " ".join(table.split())
+
+
 def test_a_bad_answer_file_names_the_file_and_the_question(
     demo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -115,6 +135,54 @@ def test_a_bad_answer_file_names_the_file_and_the_question(
     err = capsys.readouterr().err
     assert pasted not in err and "'Clause 1. The Supplier shall keep" in err
     assert len(err) < 300, err  # the paste quoted back cut, not whole
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "said"),
+    [
+        ("nan.yaml", "enforcement_budget: .nan\n", "not nan"),
+        ("inf.yaml", "enforcement_budget: -.inf\n", "not -inf"),
+        ("nan.json", '{"enforcement_budget": NaN}', "not nan"),
+        ("inf.json", '{"enforcement_budget": Infinity}', "not inf"),
+        ("big.json", '{"enforcement_budget": 1e400}', "not inf"),  # read as infinity
+        ("huge.json", '{"enforcement_budget": 1e99}', "not 1e+99"),
+        ("words.yaml", "enforcement_budget: forty\n", "not 'forty'"),
+    ],
+)
+def test_a_number_that_is_no_amount_is_refused_naming_the_question_and_its_range(
+    demo: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, said: str
+) -> None:
+    bad = demo / name
+    bad.write_text(text, "utf-8")
+    capsys.readouterr()
+    assert run(["health", "answer", "3", str(bad)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"{bad}: enforcement_budget: give a finite number from 0 to 10,000, {said}"
+
+
+def test_a_number_too_long_to_read_is_refused_not_a_crash(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name, text in (("long.json", '{"enforcement_budget": %s}'), ("long.yaml", "x: %s")):
+        bad = demo / name
+        bad.write_text(text % ("1" * 5000), "utf-8")
+        capsys.readouterr()
+        assert run(["health", "answer", "3", str(bad)]) == 2
+        assert "more than 4,300 digits" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("hours", ["nan", "inf", "-inf", "1e400", "1e99"])
+def test_package_and_used_hours_that_are_no_amount_are_refused(
+    demo: Path, capsys: pytest.CaptureFixture[str], hours: str
+) -> None:
+    before = _json(capsys, "health", "programme", *ADVISOR)
+    assert run(["health", "diagnose", "3", "--package-hours", hours]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith("command line: --package-hours: give a finite number above 0, at most "
+                           "10,000 hours, not "), said  # fmt: skip
+    assert run(["health", "hours", "1", hours, *ADVISOR]) == 2
+    assert "command line: hours: give hours above zero, at most" in capsys.readouterr().err
+    assert _json(capsys, "health", "programme", *ADVISOR) == before
 
 
 def test_the_programme_view_counts_the_providers_work(

@@ -62,12 +62,14 @@ def test_the_shipped_questionnaire_covers_the_practitioners_sections(check: Any)
     assert every_type == set(QuestionType)
 
 
-def test_every_question_explains_itself_in_both_languages(check: Any) -> None:
+def test_every_question_explains_itself_and_a_number_says_what_it_counts(check: Any) -> None:
     """A user answering alone reads the help under each question to know what counts."""
     questions = check.questionnaire.questions.values()
     unhelped = [q.id for q in questions if any(not q.help.get(lang) for lang in LANGUAGES)]
     assert unhelped == []
     assert all(len(q.help["en"]) < 250 for q in questions)  # a hint, not a commentary
+    numbers = [q for q in questions if q.type is QuestionType.NUMBER]
+    assert [q.unit for q in numbers] == [{"en": "hours a year", "zh_Hans": "小时/年"}]
 
 
 def test_every_section_has_rules_and_every_fact_is_used(check: Any) -> None:
@@ -156,8 +158,17 @@ def test_answers_are_stored_in_one_form(check: Any) -> None:
         ("product_lines_patented", "most", "choose one of all, some, none"),
         ("export_markets", "US", "give a list of choices"),
         ("export_markets", ["US", "Mars"], "unknown choice 'Mars'"),
-        ("enforcement_budget", -1, "zero or more"),
-        ("enforcement_budget", True, "give a number"),
+        ("enforcement_budget", -1, "give a finite number from 0 to 10,000, not -1"),
+        ("enforcement_budget", True, "give a finite number from 0 to 10,000, not True"),
+        ("enforcement_budget", "12", "give a finite number from 0 to 10,000, not '12'"),
+        # what float() reads and JSON or YAML carry, yet no amount anyone has
+        ("enforcement_budget", float("nan"), "give a finite number from 0 to 10,000, not nan"),
+        ("enforcement_budget", float("inf"), "give a finite number from 0 to 10,000, not inf"),
+        ("enforcement_budget", float("-inf"), "give a finite number from 0 to 10,000, not -inf"),
+        ("enforcement_budget", 1e400, "give a finite number from 0 to 10,000, not inf"),
+        ("enforcement_budget", 1e99, "give a finite number from 0 to 10,000, not 1e+99"),
+        ("enforcement_budget", 10**400, "give a finite number from 0 to 10,000"),
+        ("enforcement_budget", 10_001, "give a finite number from 0 to 10,000, not 10001"),
         ("fto_notes", "x" * 5001, "at most 5000 characters"),
         ("no_such_question", "yes", "no such question"),
     ],
@@ -258,6 +269,14 @@ def _questionnaire(*questions: dict[str, Any]) -> dict[str, Any]:
         ([{"id": "a", "type": "yes_no"}, {"id": "b", "type": "yes_no", "show_if": {"answer": "a", "at_least": 1}}],
          "questions[1].show_if", "does not apply"),
         ([{"id": "a", "type": "yes_no", "text": {"en": "only English"}}], "questions[0].text", "en and zh_Hans"),
+        ([{"id": "a", "type": "number"}], "questions[0].max", "needs a finite min (default 0) and max"),
+        ([{"id": "a", "type": "number", "max": float("inf")}], "questions[0].max", "finite"),
+        ([{"id": "a", "type": "number", "min": float("nan"), "max": 9}], "questions[0].min", "finite"),
+        ([{"id": "a", "type": "number", "min": 5, "max": 1}], "questions[0].max", "at least min"),
+        ([{"id": "a", "type": "yes_no", "help": {"en": "only English"}}], "questions[0].help", "en and zh_Hans"),
+        ([{"id": "a", "type": "number", "max": 9, "unit": "hours"}], "questions[0].unit", "en and zh_Hans"),
+        ([{"id": "a", "type": "yes_no", "unit": {"en": "h", "zh_Hans": "时"}}], "questions[0].unit",
+         "only a number question has a unit, not a yes_no one"),
     ],
 )  # fmt: skip
 def test_a_bad_questionnaire_file_names_the_place(
@@ -297,6 +316,8 @@ def test_bad_rules_name_each_place(check: Any) -> None:
             {"code": "B", "section": "coverage", "severity": "dire", "when": {}, "title": text, "action": action},
             {"code": "C", "section": "coverage", "severity": "low", "when": {"answer": "exports", "is": "no"},
              "title": text, "action": {**action, "owner": "intern", "effort_hours": 0}},
+            {"code": "D", "section": "coverage", "severity": "low", "when": {"answer": "exports", "is": "no"},
+             "title": text, "action": {**action, "effort_hours": float("inf")}},
         ],
     }  # fmt: skip
     with pytest.raises(InvalidInput) as refused:
@@ -308,6 +329,10 @@ def test_bad_rules_name_each_place(check: Any) -> None:
     assert any(field == "rules[2].severity" for field, _ in found)
     assert any(field == "rules[3].action.owner" for field, _ in found)
     assert any(field == "rules[3].action.effort_hours" for field, _ in found)
+    assert (
+        "rules[4].action.effort_hours",
+        "give a finite number above 0, at most 10,000 hours, not inf",
+    ) in found
 
 
 def test_an_unknown_questionnaire_version_is_not_found() -> None:

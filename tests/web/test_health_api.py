@@ -52,6 +52,39 @@ def test_answers_are_saved_and_a_bad_one_is_a_problem_naming_the_question(demo_u
     assert without_csrf.status_code == 403
 
 
+def test_numbers_that_are_no_amount_are_refused_naming_the_field(demo_url: str) -> None:
+    """JSON as Python reads it carries NaN, Infinity, and 1e400 as infinity."""
+    client, csrf = _as(demo_url, "counsel@smoore-demo.example")
+    headers = {"X-CSRF-Token": csrf, "Content-Type": "application/json"}
+    before = client.get("/api/v1/health-checks/3").json()["progress"]
+    for sent, said in [("NaN", "nan"), ("-Infinity", "-inf"), ("1e400", "inf"), ("1e99", "1e+99")]:
+        refused = client.patch(
+            "/api/v1/health-checks/3/answers",
+            content=f'{{"enforcement_budget": {sent}}}',
+            headers=headers,
+        )
+        assert refused.status_code == 422, refused.text
+        (error,) = refused.json()["errors"]
+        assert error["field"] == "enforcement_budget"
+        assert error["message"] == f"give a finite number from 0 to 10,000, not {said}"
+        diagnosis = client.post(
+            "/api/v1/health-checks/3/diagnosis",
+            content=f'{{"package_hours": {sent}}}',
+            headers=headers,
+        )
+        assert diagnosis.status_code == 422
+        assert diagnosis.json()["errors"][0]["field"] == "package_hours"
+    assert client.get("/api/v1/health-checks/3").json()["progress"] == before
+    advisor, advisor_csrf = _as(demo_url, "advisor@ipservice-demo.example")
+    for sent in ("NaN", "Infinity", "1e400"):
+        hours = advisor.post(
+            "/api/v1/health-checks/1/hours",
+            content=f'{{"hours": {sent}}}',
+            headers={"X-CSRF-Token": advisor_csrf, "Content-Type": "application/json"},
+        )
+        assert hours.status_code == 422 and hours.json()["errors"][0]["field"] == "hours"
+
+
 def test_others_do_not_see_a_providers_work(demo_url: str) -> None:
     client, _ = _as(demo_url, "counsel@smoore-demo.example")
     assert client.get("/api/v1/health-checks/1").status_code == 404

@@ -68,6 +68,14 @@ def test_the_questionnaire_saves_answers_and_shows_follow_ups(demo_url: str) -> 
         data={"csrf_token": csrf, "shown_enforcement_budget": "1", "enforcement_budget": "lots"},
     )
     assert refused.status_code == 422 and "enforcement_budget" in refused.text
+    for typed, said in [("nan", "nan"), ("inf", "inf"), ("-Infinity", "-inf"), ("1e400", "inf"),
+                        ("1e99", "1e+99"), ("10001", "10001.0")]:  # fmt: skip
+        no_amount = client.post(
+            f"/health-checks/{check.id}/questions",
+            data={"csrf_token": csrf, "shown_enforcement_budget": "1", "enforcement_budget": typed},
+        )
+        assert no_amount.status_code == 422
+        assert f"give a finite number from 0 to 10,000, not {said}" in no_amount.text
     pasted = "lots " * 1000
     long = client.post(
         f"/health-checks/{check.id}/questions",
@@ -163,6 +171,9 @@ def test_a_provider_starts_diagnoses_and_tracks_a_check_on_the_pages(demo_url: s
     assert 'value="done" selected' in moved
     too_many = client.post("/health-checks/1/hours", data={"csrf_token": csrf, "hours": "99"})
     assert too_many.status_code == 422 and "hours" in too_many.text
+    for typed in ("nan", "inf", "1e400"):
+        no_amount = client.post("/health-checks/1/hours", data={"csrf_token": csrf, "hours": typed})
+        assert no_amount.status_code == 422 and "finite number" in no_amount.text
     bad_status = client.post(
         "/health-checks/1/tasks/1", data={"csrf_token": csrf, "status": "finished"}
     )

@@ -126,14 +126,16 @@ def tidy_help(command: Command) -> None:
         _negative_numbers_are_values(command)
 
 
-NEGATIVE_NUMBER = re.compile(r"-(\d+\.?\d*|\.\d+)")
+# what float() reads after a minus: 2, 2.5, .5, 1e3, and inf, infinity or nan in any case
+NEGATIVE_NUMBER = re.compile(r"-((\d+\.?\d*|\.\d+)(e[-+]?\d+)?|inf|infinity|nan)", re.IGNORECASE)
 
 
 def _negative_numbers_are_values(command: Command) -> None:
     """'-2' given for an argument reaches the argument, whose check refuses it in words
     ('hours must not be negative'); click's parser takes any word starting with '-' for an
     option and stops at 'No such option: -2'. (An option's value, '--hours -2', it already
-    takes as a value.) No ipsentry option is named like a number."""
+    takes as a value.) '-inf' and '-1e400' too reach the check that says they are no
+    amount. No ipsentry option is named like a number."""
     make_parser = command.make_parser
 
     def parser_taking_negative_numbers(ctx: Context) -> Any:

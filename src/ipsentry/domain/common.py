@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import math
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -93,6 +94,28 @@ class Money:
 
     def __str__(self) -> str:
         return f"{self.currency} {self.amount:,}"
+
+
+def number_problem(value: object, low: float, high: float, *, above: bool = False) -> str | None:
+    """What is wanted, in plain words, when ``value`` is no amount from ``low`` to ``high``
+    (``above``: ``low`` itself excluded); None when it is one.
+
+    ``float()`` reads "nan", "inf" and "1e400" (as infinity), and JSON and YAML carry NaN
+    and Infinity: none is an amount anyone has, and NaN slips past every range test
+    (``NaN < 0`` is false), so finiteness is checked before the range. A bool is refused
+    too: ``True`` is an int to Python, not a number a person gave.
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        finite = not isinstance(value, float) or math.isfinite(value)
+        if finite and (low < value if above else low <= value) and value <= high:
+            return None
+    start = f"above {_plain(low)}, at most" if above else f"from {_plain(low)} to"
+    return f"give a finite number {start} {_plain(high)}"
+
+
+def _plain(number: float) -> str:
+    """10000 as "10,000" and 2.5 as "2.5", never "1e+04"."""
+    return f"{number:,.0f}" if float(number).is_integer() else f"{number:,}"
 
 
 # Regional and international offices of WIPO Standard ST.3 (two-letter codes beside the

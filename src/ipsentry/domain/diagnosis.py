@@ -14,14 +14,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from ipsentry.domain.common import number_problem
 from ipsentry.domain.conditions import Condition, ConditionError, parse_condition
-from ipsentry.domain.health import Severity
+from ipsentry.domain.health import PACKAGE_HOURS_MAX, Severity
 from ipsentry.domain.questionnaire import (
     QuestionnaireDefinition,
     check_texts,
     condition_problems,
 )
-from ipsentry.errors import InvalidInput, Problem
+from ipsentry.errors import InvalidInput, Problem, echoed
 
 # The facts a service computes from the enterprise's data (see the rules file's header),
 # each with the answers it also reads: export markets come from the questionnaire.
@@ -301,9 +302,9 @@ def read_rules(raw: Any, questionnaire: QuestionnaireDefinition, source: str) ->
         check_texts(action.get("title"), f"{where}.action.title", bad)
         if action.get("owner") not in OWNERS:
             bad(f"{where}.action.owner", f"one of {', '.join(OWNERS)}")
-        effort = action.get("effort_hours")
-        if not isinstance(effort, int | float) or effort <= 0:
-            bad(f"{where}.action.effort_hours", "a number of hours above zero")
+        effort: Any = action.get("effort_hours")
+        if (hours := number_problem(effort, 0, PACKAGE_HOURS_MAX, above=True)) is not None:
+            bad(f"{where}.action.effort_hours", f"{hours} hours, not {echoed(effort)}")
             continue
         template = ActionTemplate(
             action.get("title") or {},

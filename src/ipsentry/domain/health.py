@@ -65,6 +65,11 @@ class RemediationAction:
     id: int | None = None
 
 
+# The most hours one service package (or one task of a plan) holds: five people's working
+# year, so a slip of the keyboard (1e6 for 10) is refused rather than promised.
+PACKAGE_HOURS_MAX = 10_000
+
+
 @dataclass(kw_only=True, eq=False)
 class ServicePackage:
     provider_organisation_id: int

@@ -9,10 +9,12 @@ checks answers one question at a time so they can be saved as the user goes.
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ipsentry.domain.common import number_problem
 from ipsentry.domain.conditions import Condition, ConditionError, parse_condition
 from ipsentry.errors import InvalidInput, Problem, echoed
 
@@ -41,6 +43,9 @@ class Question:
     options: tuple[str, ...] = ()
     option_labels: Mapping[str, Mapping[str, str]] | None = None
     show_if: Condition | None = None
+    low: float = 0  # a number question's range (its ``min`` and ``max`` in the file)
+    high: float = 0
+    unit: Mapping[str, str] | None = None  # what a number counts ("hours a year")
 
     @property
     def choices(self) -> tuple[str, ...]:
@@ -76,8 +81,8 @@ class Question:
                 )
             value = sorted(set(value), key=self.options.index)
         elif self.type is QuestionType.NUMBER:
-            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-                return value, "give a number, zero or more"
+            if (wanted := number_problem(value, self.low, self.high)) is not None:
+                return value, wanted
         elif not isinstance(value, str) or len(value) > MAX_TEXT:
             return value, f"give text of at most {MAX_TEXT} characters"
         return value, None
@@ -224,6 +229,14 @@ def _question(
         if option not in options:
             bad(f"{where}.option_labels", f"'{option}' is not an option")
     check_texts(raw.get("text"), f"{where}.text", bad)
+    if "help" in raw:
+        check_texts(raw["help"], f"{where}.help", bad)
+    if "unit" in raw:
+        if kind is QuestionType.NUMBER:
+            check_texts(raw["unit"], f"{where}.unit", bad)
+        else:
+            bad(f"{where}.unit", f"only a number question has a unit, not a {kind} one")
+    low, high = _range(raw, kind, where, bad)
     show_if = None
     if "show_if" in raw:
         try:
@@ -242,7 +255,31 @@ def _question(
         options,
         labels,
         show_if,
+        low,
+        high,
+        raw.get("unit"),
     )
+
+
+def _range(
+    raw: Mapping[str, Any], kind: QuestionType, where: str, bad: Callable[[str, str], None]
+) -> tuple[float, float]:
+    """A number question's ``min`` (default 0) and ``max`` (required).
+
+    Without a largest sensible answer, 1e99 hours would be accepted as readily as 40: the
+    file says what the question can mean.
+    """
+    if kind is not QuestionType.NUMBER:
+        return 0, 0
+    low: Any = raw.get("min", 0)
+    high: Any = raw.get("max")
+    for name, value in (("min", low), ("max", high)):
+        if number_problem(value, -math.inf, math.inf) is not None:
+            bad(f"{where}.{name}", "a number question needs a finite min (default 0) and max")
+            return 0, 0
+    if low > high:
+        bad(f"{where}.max", f"at least min ({low})")
+    return float(low), float(high)
 
 
 def condition_problems(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,11 @@ def read_mapping(path: Path, what: str) -> dict[str, Any]:
         problem = getattr(error, "problem", None) or "cannot be read"
         raise invalid(
             path, f"not valid YAML: {problem}", row=mark.line + 1 if mark else None
+        ) from None
+    except ValueError:  # Python's guard against reading huge integers (over 4,300 digits)
+        limit = sys.get_int_max_str_digits()
+        raise invalid(
+            path, f"a number in it has more than {limit:,} digits: too long to read"
         ) from None
     if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):
         raise invalid(path, f"give a mapping of {what}")

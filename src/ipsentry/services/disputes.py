@@ -158,6 +158,18 @@ def _visible(actor: Actor, dispute: Dispute) -> bool:
     )
 
 
+def cases_out_of_sight(uow: UnitOfWork, actor: Actor) -> set[int]:
+    """The enforcement cases referred from disputes the actor may not see (inside an open
+    unit of work): a case made by escalation carries the dispute's parties and claims, so
+    in the provider's organisation it is seen by those who see its dispute, not by every
+    colleague."""
+    return {
+        d.case_id
+        for d in uow.health.disputes(actor.organisation_id)
+        if d.case_id is not None and not _visible(actor, d)
+    }
+
+
 def may_assign(actor: Actor, dispute: Dispute) -> bool:
     """Whether the actor may hand the dispute to another lawyer or mediator: the provider's
     admin, or the lawyer in charge (never the mediator, who is a neutral)."""

@@ -9,7 +9,6 @@ facts read that day, so it can be recomputed and compared at a re-check.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -17,9 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ipsentry.domain.accounts import GrantScope, OrganisationKind, Permission, Role
-from ipsentry.domain.common import Confidentiality
+from ipsentry.domain.common import Confidentiality, number_problem
 from ipsentry.domain.diagnosis import Diagnosis, Evidence, SectionChange, propose_package, recheck
 from ipsentry.domain.health import (
+    PACKAGE_HOURS_MAX,
     ActionStatus,
     Assessment,
     AssessmentStatus,
@@ -350,7 +350,7 @@ def diagnose(
     actor.require(Permission.ASSESS_HEALTH, "diagnose health checks")
     if (late := future_problem(today, "today", source)) is not None:
         raise InvalidInput([late])
-    _check_package(package_hours)
+    _check_package(package_hours, source)
     opened = _open_register(register) if register is not None else None
     with uow:
         assessment = _get(uow, actor, assessment_id)
@@ -409,10 +409,12 @@ def diagnose(
         return _view(uow, assessment, check)
 
 
-def _check_package(hours: float | None) -> None:
-    if hours is not None and hours <= 0:
-        problem = Problem("command line", None, "--package-hours", "give hours above zero")
-        raise InvalidInput([problem])
+def _check_package(hours: float | None, source: str) -> None:
+    if hours is None:
+        return
+    if (wanted := number_problem(hours, 0, PACKAGE_HOURS_MAX, above=True)) is not None:
+        field = "--package-hours" if source == "command line" else "package_hours"
+        raise InvalidInput([Problem(source, None, field, f"{wanted} hours, not {echoed(hours)}")])
 
 
 def _open_register(folder: Path) -> Register:
@@ -521,11 +523,9 @@ def record_hours(
         if actor.organisation_id != assessment.provider_organisation_id or not assessment.packages:
             raise NotFound(f"health check {assessment_id} has no service package of yours")
         package = assessment.packages[0]
-        if not math.isfinite(hours) or hours <= 0 or package.hours_used + hours > package.hours:
-            left = f"{package.hours_left:g} h left"
-            raise InvalidInput(
-                [Problem(source, None, "hours", f"give hours above zero, at most {left}")]
-            )
+        if number_problem(hours, 0, package.hours_left, above=True) is not None:
+            said = f"give hours above zero, at most {package.hours_left:g} h left"
+            raise InvalidInput([Problem(source, None, "hours", f"{said}, not {echoed(hours)}")])
         before = audit.snapshot(package, "hours_used")
         package.hours_used += hours
         package.status = "in_progress" if package.hours_left else "used"

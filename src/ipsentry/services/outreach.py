@@ -11,7 +11,7 @@ from ipsentry.domain.accounts import GrantScope, OrganisationKind, Permission
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.disputes import DisputeStatus
 from ipsentry.domain.outreach import OutreachEvent, OutreachKind, anonymise
-from ipsentry.errors import Conflict, InvalidInput, PermissionDenied, Problem
+from ipsentry.errors import Conflict, InvalidInput, PermissionDenied, Problem, echoed
 from ipsentry.matching.marks.dictionaries import OWN_WORD, zipf
 from ipsentry.services import audit, disputes
 from ipsentry.services.access import Actor, readable_organisations
@@ -124,7 +124,7 @@ def _served(
         found = uow.organisations.by_slug(slug)
         if found is None or found.id is None or found.id not in served:
             why = (
-                f"{slug!r} is not an enterprise your organisation serves: it has not engaged "
+                f"{echoed(slug)} is not an enterprise your organisation serves: it has not engaged "
                 "you and has no health check by you"
             )
             problems.append(Problem(where[0], None, where[1], why))

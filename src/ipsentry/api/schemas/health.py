@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from ipsentry.domain.health import ActionStatus
+from ipsentry.domain.health import PACKAGE_HOURS_MAX, ActionStatus
 
 
 class SectionScoreOut(BaseModel):
@@ -91,7 +91,7 @@ class EnterpriseOut(BaseModel):
 
 class DiagnosisIn(BaseModel):
     today: date | None = Field(None, description="Diagnose as of this day (default today).")
-    package_hours: float | None = Field(None, gt=0, le=10_000)
+    package_hours: float | None = Field(None, gt=0, le=PACKAGE_HOURS_MAX, allow_inf_nan=False)
 
 
 class ProgrammeOut(BaseModel):
@@ -119,4 +119,9 @@ class TaskIn(BaseModel):
 
 
 class HoursIn(BaseModel):
-    hours: float = Field(gt=0, le=10_000, description="Hours of the service package just given.")
+    hours: float = Field(
+        gt=0,
+        le=PACKAGE_HOURS_MAX,
+        allow_inf_nan=False,
+        description="Hours of the service package just given.",
+    )

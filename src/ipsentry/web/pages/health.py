@@ -13,9 +13,9 @@ from fastapi.responses import RedirectResponse, Response
 
 from ipsentry.api.deps import UowDep
 from ipsentry.domain.accounts import OrganisationKind, Permission
-from ipsentry.domain.health import ActionStatus
+from ipsentry.domain.health import PACKAGE_HOURS_MAX, ActionStatus
 from ipsentry.domain.questionnaire import Question, QuestionType
-from ipsentry.errors import ConfirmationNeeded, InvalidInput, Problem, echoed
+from ipsentry.errors import ConfirmationNeeded
 from ipsentry.reports.health_report import LABELS, score_chart, write_report
 from ipsentry.services import health_checks
 from ipsentry.web.auth import PageActor
@@ -82,7 +82,7 @@ def record_hours(
     actor: PageActor,
     uow: UowDep,
     assessment_id: Id,
-    hours: Annotated[float, Form(gt=0, le=10_000)],
+    hours: Annotated[float, Form(gt=0, le=PACKAGE_HOURS_MAX, allow_inf_nan=False)],
 ) -> Response:
     health_checks.record_hours(uow, actor, assessment_id, hours, "form")
     return RedirectResponse(f"/health-checks/{assessment_id}#package", status_code=303)
@@ -118,6 +118,7 @@ def _questions(view: health_checks.AssessmentView, lang: str) -> list[dict[str, 
             "choices": [(c, _label(q, c, lang)) for c in q.choices],
             "answer": answers.get(q.id),
             "section": q.section,
+            "range": (q.low, q.high),
         }
         for q in view.check.questionnaire.asked(answers)
     ]
@@ -154,20 +155,20 @@ async def save_answers(
         if not raw:
             answers[question.id] = None  # left blank: cleared
         elif question.type is QuestionType.NUMBER:
-            answers[question.id] = _number(question.id, raw)
+            answers[question.id] = _number(raw)
         else:
             answers[question.id] = raw
     health_checks.answer(uow, actor, assessment_id, answers, "form")
     return RedirectResponse(f"/health-checks/{assessment_id}/questions", status_code=303)
 
 
-def _number(question_id: str, raw: str) -> float:
+def _number(raw: str) -> float | str:
+    """The number typed, or the text itself for the questionnaire to refuse in its words
+    (what the question wants, its range), as it refuses any other answer."""
     try:
         return float(raw)
     except ValueError:
-        raise InvalidInput(
-            [Problem("form", None, question_id, f"give a number, not {echoed(raw)}")]
-        ) from None
+        return raw
 
 
 @router.get("/health-checks/{assessment_id}/report.pdf")
