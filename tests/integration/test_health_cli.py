@@ -110,6 +110,26 @@ def test_questions_show_follow_ups_once_their_trigger_is_answered(
     assert "contractor_assignment" in [q["id"] for q in asked]
 
 
+def test_questions_carry_their_help_and_a_number_its_unit(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    counsel = ["--as", "counsel@smoore-demo.example"]  # the demo's self-check 3 is a draft
+    asked = _json(capsys, "health", "questions", "3", "--all", *counsel)
+    assert isinstance(asked, list) and asked
+    assert [q["id"] for q in asked if not q["help"]] == []
+    budget = next(q for q in asked if q["id"] == "enforcement_budget")
+    assert (budget["type"], budget["unit"]) == ("number", "hours a year")
+    assert {q["unit"] for q in asked if q["id"] != "enforcement_budget"} == {""}
+    in_chinese = _json(capsys, "health", "questions", "3", "--all", "--lang", "zh_Hans", *counsel)
+    assert isinstance(in_chinese, list)
+    assert next(q["unit"] for q in in_chinese if q["id"] == "enforcement_budget") == "小时/年"
+    capsys.readouterr()
+    assert run(["health", "questions", "3", "--all", *counsel]) == 0
+    table = capsys.readouterr().out
+    assert "number (hours a year)" in table  # the answer column says what to count
+    assert "Count the hours you can actually call on" in " ".join(table.split())
+
+
 def test_a_bad_answer_file_names_the_file_and_the_question(
     demo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -116,6 +116,7 @@ def questions(
             "type": q.type.value,
             "question": view.text(q.text, lang),
             "help": view.text(q.help, lang) if q.help else "",
+            "unit": view.text(q.unit, lang) if q.unit else "",
             "choices": list(q.choices),
             "answer": answers.get(q.id),
         }
@@ -134,7 +135,8 @@ def questions(
         table.add_row(
             row["id"],
             under(row["question"], " ".join(x for x in (detail, given) if x), markup=False),
-            ", ".join(row["choices"]) or row["type"],
+            ", ".join(row["choices"])
+            or (f"{row['type']} ({row['unit']})" if row["unit"] else row["type"]),
         )
     console.print(table)
 
