@@ -48,7 +48,18 @@ def test_the_report_of_a_recheck_reads_back_from_its_pdf(demo: Path) -> None:
     assert "IP health check" in text and "Beijing Example Robotics" in text
     assert "CONFIDENTIAL" in text
     assert "improved" in text  # the re-check column
+    # the like-for-like bars and change are told apart from the score column
+    assert "over the checks made both times" in " ".join(text.split())
     assert "Remediation plan" in text
+
+
+def test_a_recheck_shown_says_what_its_change_is_measured_over(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["health", "show", "2", *ADVISOR]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "since last check" in out and "improved" in out
+    assert "its change since the last check are over the checks made both times" in out
 
 
 def test_a_draft_has_no_report_and_a_report_is_an_audited_export(

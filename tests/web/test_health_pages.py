@@ -38,6 +38,7 @@ def test_a_provider_sees_its_checks_scores_and_report(demo_url: str) -> None:
     page = client.get("/health-checks/2")
     assert "Overall score: 75 / 100" in page.text
     assert "<svg" in page.text and "improved" in page.text
+    assert "<figcaption>Where a section was checked both times" in page.text
     assert 'class="marking"' in page.text
     pdf = client.get("/health-checks/2/report.pdf")
     assert pdf.headers["content-type"] == "application/pdf" and pdf.content.startswith(b"%PDF")

@@ -99,6 +99,7 @@ def check_page(request: Request, actor: PageActor, uow: UowDep, assessment_id: I
     context = {
         "check": data,
         "chart": chart,
+        "like_for_like": LABELS[lang]["like_for_like"],
         "changes": changes,
         "may_assess": may_assess,
         "may_diagnose": may_assess and not health_checks.providers_alone(actor, view.assessment),
