@@ -12,10 +12,15 @@ from rich.text import Text
 from ipsentry.cli.accounts import AsOption, JsonOption
 from ipsentry.cli.context import console, context, print_json
 from ipsentry.cli.output import money
-from ipsentry.cli.params import MAPPING, DateParser, InputFile
+from ipsentry.cli.params import MAPPING, DateParser, InputFile, TextParser
 from ipsentry.cli.tables import fitted_table, under
 from ipsentry.domain.cases import CaseKind
-from ipsentry.domain.disputes import JudicialConfirmation, OutcomeKind
+from ipsentry.domain.disputes import (
+    OUTCOME_NOTES_LIMIT,
+    SESSION_NOTES_LIMIT,
+    JudicialConfirmation,
+    OutcomeKind,
+)
 from ipsentry.domain.mediation import Suitability, policy
 from ipsentry.errors import InvalidInput, Problem
 from ipsentry.formats.mappings import read_mapping
@@ -121,7 +126,13 @@ def mediate(dispute_id: DisputeId, as_user: AsOption = None) -> None:
 def session(
     dispute_id: DisputeId,
     on: OnOption,
-    notes: Annotated[str, typer.Option(help="The session's record (privileged).")] = "",
+    notes: Annotated[
+        str,
+        typer.Option(
+            help=f"The session's record (privileged; up to {SESSION_NOTES_LIMIT} characters).",
+            parser=TextParser(SESSION_NOTES_LIMIT),
+        ),
+    ] = "",
     disclose: Annotated[
         bool, typer.Option("--disclose", help="The parties agreed the record may be evidence.")
     ] = False,
@@ -140,7 +151,13 @@ def resolve(
     dispute_id: DisputeId,
     outcome: Annotated[OutcomeKind, typer.Argument(help="How it ended.")],
     on: OnOption,
-    notes: Annotated[str, typer.Option(help="What was agreed or decided.")] = "",
+    notes: Annotated[
+        str,
+        typer.Option(
+            help=f"What was agreed or decided (up to {OUTCOME_NOTES_LIMIT} characters).",
+            parser=TextParser(OUTCOME_NOTES_LIMIT),
+        ),
+    ] = "",
     as_user: AsOption = None,
 ) -> None:
     """Record the outcome (no_agreement refers the dispute on)."""

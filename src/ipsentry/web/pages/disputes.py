@@ -15,6 +15,8 @@ from ipsentry.api.deps import UowDep
 from ipsentry.domain.accounts import Permission
 from ipsentry.domain.cases import CaseKind
 from ipsentry.domain.disputes import (
+    OUTCOME_NOTES_LIMIT,
+    SESSION_NOTES_LIMIT,
     JudicialConfirmation,
     OutcomeKind,
     dispute_statistics,
@@ -108,6 +110,7 @@ def dispute_page(request: Request, actor: PageActor, uow: UowDep, dispute_id: Id
         "confirmations": [c.value for c in JudicialConfirmation],
         "case_kinds": [k.value for k in CaseKind],
         "members": outreach.enterprises_served(uow, actor) if may_act else [],
+        "limits": {"session": SESSION_NOTES_LIMIT, "outcome": OUTCOME_NOTES_LIMIT},
         "today": date.today().isoformat(),
     }
     return render(request, "dispute.html", context)
@@ -181,7 +184,7 @@ def add_session(
     uow: UowDep,
     dispute_id: Id,
     held_on: Annotated[date, Form()],
-    notes: Text = "",
+    notes: Annotated[str, Form(max_length=SESSION_NOTES_LIMIT)] = "",
     disclose: Annotated[bool, Form()] = False,
 ) -> Response:
     disputes.add_session(
@@ -203,7 +206,7 @@ def resolve(
     dispute_id: Id,
     outcome: Annotated[OutcomeKind, Form()],
     on: Annotated[date, Form()],
-    notes: Text = "",
+    notes: Annotated[str, Form(max_length=OUTCOME_NOTES_LIMIT)] = "",
 ) -> Response:
     disputes.resolve(uow, actor, dispute_id, outcome, on, notes, source=("form", "on"))
     return _back(dispute_id)
