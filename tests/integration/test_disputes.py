@@ -132,8 +132,11 @@ def test_not_suitable_goes_to_court_unless_overridden_and_escalation_keeps_parti
     dispute_id = disputes.take_in(uow, staff["admin"], _intake()).dispute.id
     assert dispute_id is not None
     disputes.assess(uow, mediator, dispute_id, {"wilful_counterfeiting": True})
-    with pytest.raises(Conflict, match="not suitable"):
+    with pytest.raises(Conflict, match="was assessed not suitable; to mediate, override it"):
         disputes.start_mediation(uow, mediator, dispute_id)
+    disputes.override(uow, mediator, dispute_id, Suitability.NOT_SUITABLE, "confirmed on a call")
+    with pytest.raises(Conflict, match="was decided not suitable; to mediate, override it"):
+        disputes.start_mediation(uow, mediator, dispute_id)  # the override said so, not the score
     with pytest.raises(InvalidInput, match="say why"):
         disputes.override(uow, mediator, dispute_id, Suitability.CONSIDER, " ")
     overridden = disputes.override(

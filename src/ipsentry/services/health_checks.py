@@ -536,8 +536,15 @@ def record_hours(
     actor.require(Permission.ASSESS_HEALTH, "record service hours")
     with uow:
         assessment = _get(uow, actor, assessment_id)
-        if actor.organisation_id != assessment.provider_organisation_id or not assessment.packages:
-            raise NotFound(f"health check {assessment_id} has no service package of yours")
+        if actor.organisation_id != assessment.provider_organisation_id:
+            raise PermissionDenied(
+                f"only the provider of health check {assessment_id} counts its service hours"
+            )
+        if not assessment.packages:
+            raise NotFound(
+                f"health check {assessment_id} has no service package: diagnose it with "
+                "package hours to make one"
+            )
         package = assessment.packages[0]
         if number_problem(hours, 0, package.hours_left, above=True) is not None:
             said = f"give hours above zero, at most {package.hours_left:g} h left"
