@@ -40,6 +40,8 @@ def test_a_provider_sees_its_checks_scores_and_report(demo_url: str) -> None:
     assert "<svg" in page.text and "improved" in page.text
     assert "<figcaption>Where a section was checked both times" in page.text
     assert 'class="marking"' in page.text
+    answers = client.get("/health-checks/1/questions").text  # the demo's diagnosed first check
+    assert "<dd>Agreed orally only</dd>" in answers and "agreed_orally" not in answers
     pdf = client.get("/health-checks/2/report.pdf")
     assert pdf.headers["content-type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
 

@@ -14,7 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 from ipsentry.api.deps import UowDep
 from ipsentry.domain.accounts import OrganisationKind, Permission
 from ipsentry.domain.health import PACKAGE_HOURS_MAX, ActionStatus
-from ipsentry.domain.questionnaire import Question, QuestionType
+from ipsentry.domain.questionnaire import QuestionType
 from ipsentry.errors import ConfirmationNeeded
 from ipsentry.reports.health_report import LABELS, score_chart, write_report
 from ipsentry.services import health_checks
@@ -117,18 +117,14 @@ def _questions(view: health_checks.AssessmentView, lang: str) -> list[dict[str, 
             "text": view.text(q.text, lang),
             "help": view.text(q.help, lang) if q.help else "",
             "unit": view.text(q.unit, lang) if q.unit else "",
-            "choices": [(c, _label(q, c, lang)) for c in q.choices],
+            "choices": [(c, q.worded(c, lang)) for c in q.choices],
             "answer": answers.get(q.id),
+            "worded": q.worded(answers[q.id], lang) if q.id in answers else "",
             "section": q.section,
             "range": (q.low, q.high),
         }
         for q in view.check.questionnaire.asked(answers)
     ]
-
-
-def _label(question: Question, choice: str, lang: str) -> str:
-    labels = (question.option_labels or {}).get(choice)
-    return (labels or {}).get(lang) or choice
 
 
 @router.get("/health-checks/{assessment_id}/questions")
