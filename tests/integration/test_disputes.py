@@ -13,6 +13,7 @@ from ipsentry.domain.cases import CaseKind, PartyRole
 from ipsentry.domain.disputes import DisputeStatus, JudicialConfirmation, OutcomeKind
 from ipsentry.domain.mediation import Suitability
 from ipsentry.domain.outreach import OutreachKind
+from ipsentry.domain.parties import IdentifierKind
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from ipsentry.services import accounts, case_views, disputes, health_checks, outreach, programme
 from ipsentry.services.access import Actor, resolve_user
@@ -249,8 +250,12 @@ def test_outreach_records_events_and_case_studies_without_party_names(
     )
     assert seminar.id is not None
     intake = _intake(
-        claims="Harbour Apps Limited declared Northwind Video's mark as its scheme.",
+        claims="Harbour Apps Limited declared Northwind Video's mark as its scheme; "
+        "its developer page harbourapps.example says so.",
         assignee="lawyer@court.example",
+        respondent=disputes.PartySpec(
+            "Harbour Apps Limited", identifiers=((IdentifierKind.DOMAIN, "harbourapps.example"),)
+        ),
     )
     dispute_id = disputes.take_in(uow, staff["admin"], intake).dispute.id
     assert dispute_id is not None
@@ -260,6 +265,7 @@ def test_outreach_records_events_and_case_studies_without_party_names(
     study = outreach.case_study(uow, lawyer, dispute_id, "", date(2026, 6, 1))
     assert "Harbour" not in study.summary and "Northwind" not in study.summary + study.title
     assert study.summary.startswith("[respondent] declared [claimant]'s mark")
+    assert "harbourapps" not in study.summary  # the domain recorded at intake
     assert [e.kind for e in outreach.events(uow, lawyer)] == [
         OutreachKind.CASE_STUDY,
         OutreachKind.SEMINAR,
