@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from ipsentry.cli.app import run
+from ipsentry.errors import PermissionDenied
 from ipsentry.settings import get_settings
 from ipsentry.store.account_repository import AuditFilter
 from ipsentry.store.database import dispose_all
@@ -48,7 +49,18 @@ def test_the_report_of_a_recheck_reads_back_from_its_pdf(demo: Path) -> None:
     assert "IP health check" in text and "Beijing Example Robotics" in text
     assert "CONFIDENTIAL" in text
     assert "improved" in text  # the re-check column
+    # the like-for-like bars and change are told apart from the score column
+    assert "over the checks made both times" in " ".join(text.split())
     assert "Remediation plan" in text
+
+
+def test_a_recheck_shown_says_what_its_change_is_measured_over(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["health", "show", "2", *ADVISOR]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "since last check" in out and "improved" in out
+    assert "its change since the last check are over the checks made both times" in out
 
 
 def test_a_draft_has_no_report_and_a_report_is_an_audited_export(
@@ -277,10 +289,11 @@ def test_service_hours_are_counted_and_never_beyond_the_package(
     assert "9 of 10 package hours used, 1 left" in capsys.readouterr().out
     assert run(["health", "hours", "1", "5", *ADVISOR]) == 2
     assert "at most 1 h left" in capsys.readouterr().err
-    assert run(["health", "hours", "1", "1", "--as", "counsel@robotics-demo.example"]) == 4
-    assert (
-        "no service package of yours" in capsys.readouterr().err
-    )  # only the provider counts hours
+    enterprise = ["--as", "counsel@robotics-demo.example"]
+    assert run(["health", "hours", "1", "1", *enterprise]) == PermissionDenied.exit_code
+    assert "only the provider of health check 1 counts its service hours" in " ".join(
+        capsys.readouterr().err.split()
+    )
 
 
 def test_negative_hours_and_task_numbers_reach_the_checks_that_refuse_them(

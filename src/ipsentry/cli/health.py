@@ -19,6 +19,7 @@ from ipsentry.domain.outreach import EventKind, OutreachKind
 from ipsentry.domain.questionnaire import LANGUAGES
 from ipsentry.errors import InvalidInput, Problem, echoed
 from ipsentry.formats.mappings import read_mapping
+from ipsentry.reports.health_report import LABELS
 from ipsentry.services import health_checks
 
 app = typer.Typer(help="IP health checks: questionnaire, diagnosis, remediation plan, re-check.")
@@ -450,6 +451,8 @@ def _print(data: dict[str, Any]) -> None:
             score = "not checked" if s["score"] is None else str(s["score"])
             table.add_row(Text(s["title"]), score, str(s["findings"]), trend)
         console.print(table)
+        if changes:
+            console.print(Text(LABELS["en"]["like_for_like"]))
     if data["findings"]:
         table = fitted_table("Findings", ["severity", "finding"])
         for f in data["findings"]:

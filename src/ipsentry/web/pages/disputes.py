@@ -12,6 +12,7 @@ from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
 from ipsentry.api.deps import UowDep
+from ipsentry.domain.accounts import Permission
 from ipsentry.domain.cases import CaseKind
 from ipsentry.domain.disputes import (
     OUTCOME_NOTES_LIMIT,
@@ -44,14 +45,14 @@ def disputes_page(request: Request, actor: PageActor, uow: UowDep) -> Response:
     context = {
         "disputes": listed,
         "figures": figures,
-        "may_take_in": disputes.handles_disputes(actor),
+        "may_take_in": disputes.handles_disputes(actor, Permission.TAKE_IN_DISPUTES),
     }
     return render(request, "disputes.html", context)
 
 
 @router.get("/disputes/new")
 def intake_page(request: Request, actor: PageActor) -> Response:
-    disputes.require_provider(actor)
+    disputes.require_provider(actor, Permission.TAKE_IN_DISPUTES)
     return render(request, "dispute_intake.html", {"today": date.today().isoformat()})
 
 
@@ -105,6 +106,7 @@ def dispute_page(request: Request, actor: PageActor, uow: UowDep, dispute_id: Id
     context = {
         "d": view.to_json(),
         "may_act": may_act,
+        "may_refer": disputes.handles_disputes(actor, Permission.TAKE_IN_DISPUTES),
         "may_assign": disputes.may_assign(actor, view.dispute),
         "factors": [
             (f.key, f.text.get(str(request.state.locale)) or f.text["en"]) for f in policy().factors
