@@ -220,10 +220,14 @@ def test_bad_intakes_and_wrong_organisations_are_refused(
     with pytest.raises(InvalidInput) as refused:
         disputes.take_in(uow, staff["admin"], _intake(" ", claimant=disputes.PartySpec("")))
     assert {p.field for p in refused.value.problems} == {"title", "claimant"}
-    with pytest.raises(NotFound, match="no active user"):
-        disputes.take_in(uow, staff["admin"], _intake(assignee="nobody@court.example"))
-    assert disputes.list_disputes(uow, staff["admin"]) == []
     rights_holder = make_actor(uow, Role.ADMIN, "acme")
+    for nobody in ("nobody@court.example", rights_holder.email):  # no one, or another's
+        with pytest.raises(InvalidInput) as unknown:
+            disputes.take_in(uow, staff["admin"], _intake(assignee=nobody))
+        [problem] = unknown.value.problems
+        assert problem.field == "assignee"
+        assert problem.message == f"no active user {nobody!r} in your organisation"
+    assert disputes.list_disputes(uow, staff["admin"]) == []
     with pytest.raises(PermissionDenied):
         disputes.take_in(uow, rights_holder, _intake())
     with pytest.raises(InvalidInput, match="amount"):
