@@ -19,6 +19,14 @@ from ipsentry.services.stated_dates import future_problem
 from ipsentry.store.unit_of_work import UnitOfWork
 
 
+def may_record(actor: Actor) -> bool:
+    """Whether the actor may record outreach (the rule ``_require`` enforces; pages use it
+    to offer the form only to those it will not refuse)."""
+    return actor.organisation_kind is OrganisationKind.LEGAL_SERVICE and actor.may(
+        Permission.ASSESS_HEALTH
+    )
+
+
 def _require(actor: Actor) -> None:
     if actor.organisation_kind is not OrganisationKind.LEGAL_SERVICE:
         raise PermissionDenied("outreach is recorded by legal-service organisations")
