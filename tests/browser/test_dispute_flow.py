@@ -1,5 +1,5 @@
-"""A dispute in the browser: the mediator takes one in by the form, assesses it, mediates,
-records a session and the cooperation agreement; the advisor's programme page in both
+"""A dispute in the browser: the advisor takes one in by the form for the mediator, who
+assesses it, mediates, records a session and the cooperation agreement; the advisor's programme page in both
 languages. Every page is checked by axe and shot."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_take_in_mediate_and_resolve_a_dispute(page: Page, server: str, screenshots: Path) -> None:
-    sign_in(page, server, "mediator@ipservice-demo.example")
+    sign_in(page, server, "advisor@ipservice-demo.example")
     page.goto(f"{server}/disputes")
     check_accessible(page)
     page.get_by_role("link", name="Take in a dispute").click()
@@ -28,6 +28,10 @@ def test_take_in_mediate_and_resolve_a_dispute(page: Page, server: str, screensh
     page.get_by_label("Assign to (e-mail)").fill("mediator@ipservice-demo.example")
     page.get_by_role("button", name="Take in").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("(browser)")
+    taken = page.url
+    page.context.clear_cookies()  # the mediator signs in on the same browser
+    sign_in(page, server, "mediator@ipservice-demo.example")
+    page.goto(taken)
 
     stopped = page.locator("fieldset", has=page.locator("legend", has_text="stopped after notice"))
     stopped.get_by_label("yes").check()

@@ -680,6 +680,19 @@ def invoke(
             "command line: KIND: 'case_study' is not one of 'seminar', 'consultation'",
         ),
         (["health", "event"], "command line: KIND: is required; one of seminar, consultation"),
+        (  # the API's limit for a session's record (SESSION_NOTES_LIMIT), not cut later
+            ["disputes", "session", "2", "--on", "2026-11-01", "--notes", "x" * 50_001],
+            "command line: --notes: at most 50000 characters; this is 50001",
+        ),
+        (
+            ["disputes", "resolve", "2", "settlement", "--notes", "x" * 20_001],
+            "command line: --notes: at most 20000 characters; this is 20001",
+        ),
+        (  # a misspelt factor is named by its option, with the factor meant
+            ["disputes", "assess", "3", "--yes", "conduct_stoped_after_notice"],
+            "command line: --yes: no factor conduct_stoped_after_notice (did you mean "
+            "conduct_stopped_after_notice?)",
+        ),
         (
             ["health", "case-study", "1", "--on", "2999-01-01", "--as", "{mediator}"],
             "command line: held_on: 2999-01-01 is in the future",

@@ -188,3 +188,12 @@ def test_a_negative_number_is_a_value_and_an_unknown_option_still_named(
     assert "No such option: --jsn" in capsys.readouterr().err
     assert run(["marks", "compare", "CCELL", "-x"]) == 2  # a word, not a number: an option
     assert "No such option: -x" in capsys.readouterr().err
+
+
+def test_square_brackets_in_an_error_are_printed_as_written(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A case study's roles ("[claimant]") or a user's reference in brackets are text, not
+    console markup to be swallowed."""
+    assert run(["cases", "show", "[claimant] v [bold]x[/bold]"]) == 4
+    assert capsys.readouterr().err.strip() == "error: no case '[claimant] v [bold]x[/bold]'"

@@ -14,7 +14,7 @@ from ipsentry.domain.disputes import DisputeStatus, JudicialConfirmation, Outcom
 from ipsentry.domain.mediation import Suitability
 from ipsentry.domain.outreach import OutreachKind
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from ipsentry.services import accounts, disputes, health_checks, outreach, programme
+from ipsentry.services import accounts, case_views, disputes, health_checks, outreach, programme
 from ipsentry.services.access import Actor, resolve_user
 from ipsentry.store.account_repository import AuditFilter
 from ipsentry.store.unit_of_work import UnitOfWork
@@ -132,8 +132,11 @@ def test_not_suitable_goes_to_court_unless_overridden_and_escalation_keeps_parti
     dispute_id = disputes.take_in(uow, staff["admin"], _intake()).dispute.id
     assert dispute_id is not None
     disputes.assess(uow, mediator, dispute_id, {"wilful_counterfeiting": True})
-    with pytest.raises(Conflict, match="not suitable"):
+    with pytest.raises(Conflict, match="was assessed not suitable; to mediate, override it"):
         disputes.start_mediation(uow, mediator, dispute_id)
+    disputes.override(uow, mediator, dispute_id, Suitability.NOT_SUITABLE, "confirmed on a call")
+    with pytest.raises(Conflict, match="was decided not suitable; to mediate, override it"):
+        disputes.start_mediation(uow, mediator, dispute_id)  # the override said so, not the score
     with pytest.raises(InvalidInput, match="say why"):
         disputes.override(uow, mediator, dispute_id, Suitability.CONSIDER, " ")
     overridden = disputes.override(
@@ -150,7 +153,7 @@ def test_not_suitable_goes_to_court_unless_overridden_and_escalation_keeps_parti
     with pytest.raises(Conflict, match="only a mediated settlement"):
         disputes.judicial_confirmation(uow, mediator, dispute_id, JudicialConfirmation.REQUESTED)
     with pytest.raises(Conflict, match="already referred"):
-        disputes.escalate(uow, mediator, dispute_id, CaseKind.DISTRICT_COURT)
+        disputes.escalate(uow, staff["admin"], dispute_id, CaseKind.DISTRICT_COURT)
 
 
 def test_escalation_opens_a_case_with_the_same_parties(
@@ -159,13 +162,30 @@ def test_escalation_opens_a_case_with_the_same_parties(
     view = disputes.take_in(uow, staff["admin"], _intake())
     assert view.dispute.id is not None
     case = disputes.escalate(
-        uow, staff["mediator"], view.dispute.id, CaseKind.DISTRICT_COURT, "Example Court"
+        uow, staff["admin"], view.dispute.id, CaseKind.DISTRICT_COURT, "Example Court"
     )
     roles = {p.role: p.party_id for p in case.parties}
     assert roles == {PartyRole.COMPLAINANT: view.dispute.claimant_party_id,
                      PartyRole.RESPONDENT: view.dispute.respondent_party_id}  # fmt: skip
     after = disputes.show(uow, staff["admin"], view.dispute.id)
     assert after.dispute.status is DisputeStatus.REFERRED and after.dispute.case_id == case.id
+
+
+def test_a_case_escalated_from_a_dispute_is_seen_only_by_those_who_see_the_dispute(
+    uow: UnitOfWork, staff: dict[str, Actor]
+) -> None:
+    view = disputes.take_in(uow, staff["admin"], _intake(title="Escalated and scoped"))
+    assert view.dispute.id is not None
+    case = disputes.escalate(uow, staff["admin"], view.dispute.id, CaseKind.DISTRICT_COURT)
+    number = str(case.id)
+    for sees in ("admin", "mediator"):  # the provider's admin and the dispute's mediator
+        with uow:
+            assert case_views.find_case(uow, staff[sees], number).id == case.id
+        assert case.id in {row["id"] for row in case_views.list_cases(uow, staff[sees])}
+    for colleague in ("lawyer", "other"):  # same organisation, not on the dispute
+        with uow, pytest.raises(NotFound):
+            case_views.find_case(uow, staff[colleague], number)
+        assert case.id not in {row["id"] for row in case_views.list_cases(uow, staff[colleague])}
 
 
 def test_session_notes_are_privileged_and_disputes_seen_only_by_those_assigned(
@@ -266,7 +286,7 @@ def test_a_dispute_is_handed_to_another_lawyer_or_mediator_by_the_admin_or_lawye
     dispute_id = view.dispute.id
     assert dispute_id is not None
     assert (view.provider, view.mediator) == ("lawyer@court.example", "mediator@court.example")
-    with pytest.raises(PermissionDenied, match="the provider's admin or the lawyer in charge"):
+    with pytest.raises(PermissionDenied, match="may not take in, hand over or refer"):
         disputes.assign(uow, mediator, dispute_id, mediator="other@court.example")
     with pytest.raises(InvalidInput) as refused:
         disputes.assign(
@@ -370,6 +390,33 @@ def test_a_seminar_may_be_announced_but_not_attended_ahead(
     with pytest.raises(InvalidInput, match="is in the future") as early:
         outreach.case_study(uow, lawyer, dispute_id, "", ahead)
     assert early.value.problems[0].field == "held_on"
+
+
+def test_a_mediator_mediates_but_takes_nothing_in_and_refers_nothing_on(
+    uow: UnitOfWork, staff: dict[str, Actor]
+) -> None:
+    """A mediator is a neutral: the provider's side takes disputes in and refers them into
+    enforcement cases; the mediator assesses, holds sessions and records the outcome."""
+    mediator = staff["mediator"]
+    side = "may not take in, hand over or refer disputes"
+    with pytest.raises(PermissionDenied, match=side):
+        disputes.take_in(uow, mediator, _intake(assignee=None))
+    with pytest.raises(PermissionDenied, match=side):
+        disputes.check_intake(uow, mediator, _intake())
+    assert disputes.list_disputes(uow, staff["admin"]) == []
+    dispute_id = disputes.take_in(uow, staff["lawyer"], _intake()).dispute.id
+    assert dispute_id is not None
+    disputes.assess(uow, mediator, dispute_id, {"conduct_stopped_after_notice": True})
+    disputes.start_mediation(uow, mediator, dispute_id)
+    disputes.add_session(uow, mediator, dispute_id, date(2026, 3, 9), "Offer of a licence.")
+    with pytest.raises(PermissionDenied, match=side):
+        disputes.escalate(uow, mediator, dispute_id, CaseKind.DISTRICT_COURT)
+    with pytest.raises(PermissionDenied, match=side):
+        disputes.assign(uow, mediator, dispute_id, mediator="other@court.example")
+    after = disputes.show(uow, mediator, dispute_id)
+    assert after.dispute.status is DisputeStatus.IN_MEDIATION and after.dispute.case_id is None
+    case = disputes.escalate(uow, staff["lawyer"], dispute_id, CaseKind.DISTRICT_COURT)
+    assert disputes.show(uow, mediator, dispute_id).dispute.case_id == case.id
 
 
 def test_a_case_study_is_read_by_the_enterprises_it_was_shared_with_only(

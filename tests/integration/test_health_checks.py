@@ -259,6 +259,9 @@ def test_a_recheck_shows_what_improved(uow: UnitOfWork, parties: dict[str, Actor
         "customs_recorded": "yes", "identification_guide": "yes", "customs_contact": "yes",
         "confidentiality_agreements": "no",
     })  # fmt: skip
+    with pytest.raises(InvalidInput, match="not after the check it re-checks") as early:
+        health_checks.diagnose(uow, counsel, again.id, TODAY)  # the first check's own day
+    assert early.value.problems[0].field == "today"
     view = health_checks.diagnose(uow, counsel, again.id, date(2026, 12, 1))
     changes = {c["section"]: c for c in view.to_json()["recheck"]}
     assert changes["customs"]["trend"] == "improved"

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from ipsentry.cli.app import run
+from ipsentry.errors import PermissionDenied
 from ipsentry.settings import get_settings
 from ipsentry.store.account_repository import AuditFilter
 from ipsentry.store.database import dispose_all
@@ -48,7 +49,18 @@ def test_the_report_of_a_recheck_reads_back_from_its_pdf(demo: Path) -> None:
     assert "IP health check" in text and "Beijing Example Robotics" in text
     assert "CONFIDENTIAL" in text
     assert "improved" in text  # the re-check column
+    # the like-for-like bars and change are told apart from the score column
+    assert "over the checks made both times" in " ".join(text.split())
     assert "Remediation plan" in text
+
+
+def test_a_recheck_shown_says_what_its_change_is_measured_over(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["health", "show", "2", *ADVISOR]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "since last check" in out and "improved" in out
+    assert "its change since the last check are over the checks made both times" in out
 
 
 def test_a_draft_has_no_report_and_a_report_is_an_audited_export(
@@ -97,6 +109,26 @@ def test_questions_show_follow_ups_once_their_trigger_is_answered(
     asked = _json(capsys, "health", "questions", str(new), "--as", "counsel@robotics-demo.example")
     assert isinstance(asked, list)
     assert "contractor_assignment" in [q["id"] for q in asked]
+
+
+def test_questions_carry_their_help_and_a_number_its_unit(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    counsel = ["--as", "counsel@smoore-demo.example"]  # the demo's self-check 3 is a draft
+    asked = _json(capsys, "health", "questions", "3", "--all", *counsel)
+    assert isinstance(asked, list) and asked
+    assert [q["id"] for q in asked if not q["help"]] == []
+    budget = next(q for q in asked if q["id"] == "enforcement_budget")
+    assert (budget["type"], budget["unit"]) == ("number", "hours a year")
+    assert {q["unit"] for q in asked if q["id"] != "enforcement_budget"} == {""}
+    in_chinese = _json(capsys, "health", "questions", "3", "--all", "--lang", "zh_Hans", *counsel)
+    assert isinstance(in_chinese, list)
+    assert next(q["unit"] for q in in_chinese if q["id"] == "enforcement_budget") == "小时/年"
+    capsys.readouterr()
+    assert run(["health", "questions", "3", "--all", *counsel]) == 0
+    table = capsys.readouterr().out
+    assert "number (hours a year)" in table  # the answer column says what to count
+    assert "Count the hours you can actually call on" in " ".join(table.split())
 
 
 def test_a_bad_answer_file_names_the_file_and_the_question(
@@ -279,10 +311,11 @@ def test_service_hours_are_counted_and_never_beyond_the_package(
     assert "9 of 10 package hours used, 1 left" in capsys.readouterr().out
     assert run(["health", "hours", "1", "5", *ADVISOR]) == 2
     assert "at most 1 h left" in capsys.readouterr().err
-    assert run(["health", "hours", "1", "1", "--as", "counsel@robotics-demo.example"]) == 4
-    assert (
-        "no service package of yours" in capsys.readouterr().err
-    )  # only the provider counts hours
+    enterprise = ["--as", "counsel@robotics-demo.example"]
+    assert run(["health", "hours", "1", "1", *enterprise]) == PermissionDenied.exit_code
+    assert "only the provider of health check 1 counts its service hours" in " ".join(
+        capsys.readouterr().err.split()
+    )
 
 
 def test_negative_hours_and_task_numbers_reach_the_checks_that_refuse_them(

@@ -62,12 +62,14 @@ def test_the_shipped_questionnaire_covers_the_practitioners_sections(check: Any)
     assert every_type == set(QuestionType)
 
 
-def test_every_question_explains_itself_in_both_languages(check: Any) -> None:
+def test_every_question_explains_itself_and_a_number_says_what_it_counts(check: Any) -> None:
     """A user answering alone reads the help under each question to know what counts."""
     questions = check.questionnaire.questions.values()
     unhelped = [q.id for q in questions if any(not q.help.get(lang) for lang in LANGUAGES)]
     assert unhelped == []
     assert all(len(q.help["en"]) < 250 for q in questions)  # a hint, not a commentary
+    numbers = [q for q in questions if q.type is QuestionType.NUMBER]
+    assert [q.unit for q in numbers] == [{"en": "hours a year", "zh_Hans": "小时/年"}]
 
 
 def test_every_section_has_rules_and_every_fact_is_used(check: Any) -> None:
@@ -352,6 +354,10 @@ def _questionnaire(*questions: dict[str, Any]) -> dict[str, Any]:
         ([{"id": "a", "type": "number", "max": float("inf")}], "questions[0].max", "finite"),
         ([{"id": "a", "type": "number", "min": float("nan"), "max": 9}], "questions[0].min", "finite"),
         ([{"id": "a", "type": "number", "min": 5, "max": 1}], "questions[0].max", "at least min"),
+        ([{"id": "a", "type": "yes_no", "help": {"en": "only English"}}], "questions[0].help", "en and zh_Hans"),
+        ([{"id": "a", "type": "number", "max": 9, "unit": "hours"}], "questions[0].unit", "en and zh_Hans"),
+        ([{"id": "a", "type": "yes_no", "unit": {"en": "h", "zh_Hans": "时"}}], "questions[0].unit",
+         "only a number question has a unit, not a yes_no one"),
     ],
 )  # fmt: skip
 def test_a_bad_questionnaire_file_names_the_place(

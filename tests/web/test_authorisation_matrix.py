@@ -33,7 +33,7 @@ from ipsentry.services import accounts, tokens
 from ipsentry.services.access import resolve_user
 from ipsentry.services.database import unit_of_work
 from ipsentry.services.jobs import ThreadRunner
-from tests.web.conftest import client_for
+from tests.web.conftest import client_for, sign_in
 from tests.web.indexes import build_indexes
 
 PASSWORD = "matrix password 2026"
@@ -123,10 +123,10 @@ RULES: dict[tuple[str, str], Rule] = {
     ),
     ("GET", "/api/v1/disputes"): R(P.READ, checked_in=HEALTH),
     ("GET", "/api/v1/disputes/{dispute_id}"): R(P.READ, checked_in=HEALTH),
-    ("POST", "/api/v1/disputes"): R(P.MEDIATE, json={}, checked_in=DISPUTES),
+    ("POST", "/api/v1/disputes"): R(P.TAKE_IN_DISPUTES, json={}, checked_in=DISPUTES),
     ("GET", "/api/v1/disputes/statistics"): R(P.READ, checked_in=DISPUTES),
     ("POST", "/api/v1/disputes/{dispute_id}/assignment"): R(
-        P.MEDIATE, json={"mediator": "mediator@matrix.example"}, checked_in=DISPUTES
+        P.TAKE_IN_DISPUTES, json={"mediator": "mediator@matrix.example"}, checked_in=DISPUTES
     ),
     ("POST", "/api/v1/disputes/{dispute_id}/assessment"): R(
         P.MEDIATE, json={"factors": {}}, checked_in=DISPUTES
@@ -145,7 +145,7 @@ RULES: dict[tuple[str, str], Rule] = {
         P.MEDIATE, json={"state": "requested"}, checked_in=DISPUTES
     ),
     ("POST", "/api/v1/disputes/{dispute_id}/escalation"): R(
-        P.MEDIATE, json={"kind": "district_court"}, checked_in=DISPUTES
+        P.TAKE_IN_DISPUTES, json={"kind": "district_court"}, checked_in=DISPUTES
     ),
     ("GET", "/api/v1/outreach"): R(P.READ, checked_in=DISPUTES),
     ("POST", "/api/v1/outreach"): R(
@@ -207,10 +207,10 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/customs/detentions/{detention_id}/evidence"): R(
         P.WRITE_PORTFOLIO, checked_in=RECORDS
     ),
-    ("GET", "/disputes/new"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
-    ("POST", "/disputes/new"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
+    ("GET", "/disputes/new"): R(P.TAKE_IN_DISPUTES, checked_in=DISPUTE_PAGES),
+    ("POST", "/disputes/new"): R(P.TAKE_IN_DISPUTES, checked_in=DISPUTE_PAGES),
     ("POST", "/disputes/{dispute_id}/assignment"): R(
-        P.MEDIATE, form={"mediator": "mediator@matrix.example"}, checked_in=DISPUTE_PAGES
+        P.TAKE_IN_DISPUTES, form={"mediator": "mediator@matrix.example"}, checked_in=DISPUTE_PAGES
     ),
     ("POST", "/disputes/{dispute_id}/assessment"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
     ("POST", "/disputes/{dispute_id}/override"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
@@ -220,7 +220,9 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/disputes/{dispute_id}/judicial-confirmation"): R(
         P.MEDIATE, checked_in=DISPUTE_PAGES
     ),
-    ("POST", "/disputes/{dispute_id}/escalation"): R(P.MEDIATE, checked_in=DISPUTE_PAGES),
+    ("POST", "/disputes/{dispute_id}/escalation"): R(
+        P.TAKE_IN_DISPUTES, form={"kind": "district_court"}, checked_in=DISPUTE_PAGES
+    ),
     ("GET", "/programme"): R(P.READ, checked_in=DISPUTE_PAGES),
     ("GET", "/case-studies"): R(P.READ),
     ("POST", "/programme/outreach"): R(P.ASSESS_HEALTH, checked_in=DISPUTE_PAGES),
@@ -564,3 +566,57 @@ def test_the_upload_form_is_offered_only_to_those_who_may_upload(world: World) -
     finally:
         viewer.post("/language", data=chose | {"locale": "en"}, follow_redirects=False)
     assert "只有以下角色可以上传观察记录：管理员、律师和分析员。" in chinese
+
+
+# A valid request of each route on the provider's side of a dispute, in an order the
+# provider can take them all: the matrix's own users belong to a rights holder, so these
+# routes are tried here by the demo's service centre, its mediator and its lawyer.
+_INTAKE = {"title": "Matrix dispute", "claimant": {"name": "Matrix Claimant Ltd."},
+           "respondent": {"name": "Matrix Respondent Ltd."}, "received_on": "2026-09-01",
+           "assignee": "mediator@ipservice-demo.example"}  # fmt: skip
+_FORM_INTAKE = {**_INTAKE, "claimant": "Matrix Form Claimant Ltd.",
+                "respondent": "Matrix Form Respondent Ltd.", "assignee": ""}  # fmt: skip
+PROVIDER_SIDE: dict[tuple[str, str], dict[str, Any]] = {
+    ("GET", "/disputes/new"): {},
+    ("POST", "/api/v1/disputes"): {"json": _INTAKE},
+    ("POST", "/disputes/new"): {"data": _FORM_INTAKE},
+    ("POST", "/api/v1/disputes/{dispute_id}/assignment"): {
+        "json": {"mediator": "mediator@ipservice-demo.example"}
+    },
+    ("POST", "/disputes/{dispute_id}/assignment"): {
+        "data": {"mediator": "mediator@ipservice-demo.example"}
+    },
+    ("POST", "/api/v1/disputes/{dispute_id}/escalation"): {"json": {"kind": "district_court"}},
+    ("POST", "/disputes/{dispute_id}/escalation"): {"data": {"kind": "district_court"}},
+}
+
+
+def test_a_mediator_is_refused_the_providers_side_of_a_dispute(world: World) -> None:
+    """Intake, reassignment and referral need TAKE_IN_DISPUTES, which a mediator (a neutral)
+    lacks: 403 for the service centre's mediator on a dispute it mediates, success for the
+    lawyer in charge of it."""
+    ruled = {k for k, rule in RULES.items() if rule.permission is P.TAKE_IN_DISPUTES}
+    assert ruled == set(PROVIDER_SIDE)
+    assert P.TAKE_IN_DISPUTES not in PERMISSIONS[Role.MEDIATOR]
+    assert P.MEDIATE in PERMISSIONS[Role.MEDIATOR]
+    people = {}
+    for who in ("mediator", "advisor"):
+        client = client_for(world.url)
+        people[who] = (client, {"X-CSRF-Token": sign_in(client, f"{who}@ipservice-demo.example")})
+    advisor, headers = people["advisor"]
+    taken = advisor.post("/api/v1/disputes", json=_INTAKE | {"title": "Matrix A"}, headers=headers)
+    second = advisor.post("/api/v1/disputes", json=_INTAKE | {"title": "Matrix B"}, headers=headers)
+    ids = {"/api/": taken.json()["id"], "/disputes": second.json()["id"]}  # one per interface
+    for who, allowed in (("mediator", False), ("advisor", True)):
+        client, headers = people[who]
+        for (method, path), request in PROVIDER_SIDE.items():
+            dispute_id = ids["/api/" if path.startswith("/api/") else "/disputes"]
+            url = path.replace("{dispute_id}", str(dispute_id))
+            body = dict(request)
+            if "data" in body:
+                body["data"] = {**body["data"], "csrf_token": headers["X-CSRF-Token"]}
+            got = client.request(method, url, headers=headers, follow_redirects=False, **body)
+            if allowed:
+                assert got.status_code < 400, (who, method, path, got.text)
+            else:
+                assert got.status_code == 403, (who, method, path, got.status_code)

@@ -27,13 +27,16 @@ def _dispute_id(response_url: str) -> int:
 
 
 def test_a_mediator_walks_a_dispute_through_its_page(demo_url: str) -> None:
-    client, csrf = _as(demo_url, MEDIATOR)
-    form = client.get("/disputes/new")
+    advisor, advisor_csrf = _as(demo_url, ADVISOR)
+    form = advisor.get("/disputes/new")
     assert form.status_code == 200 and 'name="conflict_waiver"' in form.text
-    taken = client.post(
+    client, csrf = _as(demo_url, MEDIATOR)
+    assert client.get("/disputes/new").status_code == 403  # a neutral takes nothing in
+    assert 'href="/disputes/new"' not in client.get("/disputes").text
+    taken = advisor.post(
         "/disputes/new",
         data={
-            "csrf_token": csrf,
+            "csrf_token": advisor_csrf,
             "title": "Deep-link scheme copied a word mark (page test)",
             "claimant": "Example Video Platform Ltd.",
             "respondent": "Example Short Video App Co., Ltd.",
@@ -44,9 +47,16 @@ def test_a_mediator_walks_a_dispute_through_its_page(demo_url: str) -> None:
         },
     )
     dispute_id = _dispute_id(str(taken.url))
-    page = taken.text
+    escalation = f'action="/disputes/{dispute_id}/escalation"'
+    assert escalation in taken.text  # the lawyer in charge may refer it on
+    page = client.get(f"/disputes/{dispute_id}").text
     assert "120,000" in page and f'action="/disputes/{dispute_id}/assessment"' in page
     assert "Start mediation" not in page  # not assessed yet
+    assert escalation not in page  # the mediator may not
+    refused = client.post(
+        f"/disputes/{dispute_id}/escalation", data={"csrf_token": csrf, "kind": "district_court"}
+    )
+    assert refused.status_code == 403
 
     step = {"csrf_token": csrf}
     page = client.post(

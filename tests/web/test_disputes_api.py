@@ -232,6 +232,23 @@ def test_outreach_is_recorded_and_case_studies_are_anonymised(demo_url: str) -> 
     assert advisor.get("/api/v1/outreach").json()["total"] == before + 3
 
 
+def test_a_mediator_neither_takes_disputes_in_nor_refers_them_on(demo_url: str) -> None:
+    advisor, mediator = As(demo_url, ADVISOR), As(demo_url, MEDIATOR)
+    before = mediator.get("/api/v1/disputes").json()["total"]
+    refused = mediator.post("/api/v1/disputes", _intake(title="Taken in by a neutral (test)"))
+    assert refused.status_code == 403 and "take in, hand over or refer" in refused.text
+    assert mediator.get("/api/v1/disputes").json()["total"] == before
+    dispute = advisor.post("/api/v1/disputes", _intake(title="Refer it, not you (test)")).json()
+    path = f"/api/v1/disputes/{dispute['id']}"
+    assert mediator.post(f"{path}/escalation", {"kind": "district_court"}).status_code == 403
+    assert (
+        mediator.get(path).json()["status"] == "intake" and not mediator.get(path).json()["case_id"]
+    )
+    assessed = mediator.post(f"{path}/assessment", {"factors": {"small_amount": True}})
+    assert assessed.status_code == 200  # what a mediator does, they still do
+    assert advisor.post(f"{path}/escalation", {"kind": "district_court"}).status_code == 201
+
+
 def test_only_the_provider_takes_disputes(demo_url: str) -> None:
     counsel = As(demo_url, "counsel@robotics-demo.example")
     assert counsel.post("/api/v1/disputes", _intake()).status_code == 403
@@ -260,4 +277,4 @@ def test_a_dispute_is_handed_to_another_mediator_by_the_lawyer_in_charge(demo_ur
     assert moved.status_code == 200 and moved.json()["mediator"] == MEDIATOR
     assert mediator.get(path).status_code == 200
     refused = mediator.post(f"{path}/assignment", {"mediator": MEDIATOR})
-    assert refused.status_code == 403 and "lawyer in charge" in refused.json()["detail"]
+    assert refused.status_code == 403 and "hand over" in refused.json()["detail"]

@@ -3,6 +3,7 @@ follow-ups appearing), the PDF report, and the same pages in Chinese."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from fastapi.testclient import TestClient
@@ -37,7 +38,10 @@ def test_a_provider_sees_its_checks_scores_and_report(demo_url: str) -> None:
     page = client.get("/health-checks/2")
     assert "Overall score: 75 / 100" in page.text
     assert "<svg" in page.text and "improved" in page.text
+    assert "<figcaption>Where a section was checked both times" in page.text
     assert 'class="marking"' in page.text
+    answers = client.get("/health-checks/1/questions").text  # the demo's diagnosed first check
+    assert "<dd>Agreed orally only</dd>" in answers and "agreed_orally" not in answers
     pdf = client.get("/health-checks/2/report.pdf")
     assert pdf.headers["content-type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
 
@@ -88,6 +92,29 @@ def test_the_questionnaire_saves_answers_and_shows_follow_ups(demo_url: str) -> 
     assert (
         client.post(f"/health-checks/{check.id}/questions", data={}).status_code == 403
     )  # no CSRF
+
+
+def test_each_question_has_its_help_under_it_and_a_number_its_unit(demo_url: str) -> None:
+    client, csrf = _as(demo_url, "counsel@robotics-demo.example")
+    uow = UnitOfWork.for_url(demo_url)
+    with uow:
+        counsel = resolve_user(uow, "counsel@robotics-demo.example")
+    check = _fresh_self_check(uow, counsel)
+    assert check.id is not None
+    form = client.get(f"/health-checks/{check.id}/questions").text
+    shown = re.findall(r'<fieldset id="question-(\w+)"( aria-describedby="help-\1")?>', form)
+    assert len(shown) > 20 and [q for q, hinted in shown if not hinted] == []
+    assert '<p class="hint" id="help-enforcement_budget">Count the hours you can' in form
+    number = 'aria-labelledby="q-enforcement_budget unit-enforcement_budget"'
+    assert number in form and '<span id="unit-enforcement_budget">hours a year</span>' in form
+    client.post("/language", data={"csrf_token": csrf, "locale": "zh_Hans", "next": "/"})
+    in_chinese = client.get(f"/health-checks/{check.id}/questions").text
+    assert '<span id="unit-enforcement_budget">小时/年</span>' in in_chinese
+    assert "按每年实际可获得的小时数填写" in in_chinese
+    health_checks.answer(uow, counsel, check.id, {"enforcement_budget": 40}, "test")
+    health_checks.diagnose(uow, counsel, check.id, date(2026, 12, 1))
+    answered = client.get(f"/health-checks/{check.id}/questions").text
+    assert "<dd>40 小时/年</dd>" in answered  # the answers kept after diagnosis read whole
 
 
 def test_a_trigger_changed_on_the_form_takes_its_follow_up_off_and_out_of_the_count(

@@ -23,6 +23,7 @@ from functools import cache, partial
 from typing import Any
 
 import typer
+from rich.markup import escape
 from typer._click import Command, Context
 from typer._click.exceptions import BadParameter, ClickException, MissingParameter, UsageError
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
@@ -243,7 +244,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             errors.print(f"[red]{count} problems; nothing was written[/red]", highlight=False)
         return error.exit_code
     except IpsentryError as error:
-        errors.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
+        errors.print(f"[red]error:[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
         return error.exit_code
     except UsageError as error:
         _print_problems([_usage_problem(error)])
@@ -251,7 +252,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             errors.print(f"Try '{error.ctx.command_path} --help' for help.", highlight=False)
         return 2
     except ClickException as error:
-        errors.print(f"[red]error:[/red] {error.format_message()}", highlight=False)
+        errors.print(f"[red]error:[/red] {escape(error.format_message())}", highlight=False)
         return error.exit_code
     except typer.Abort:
         errors.print("aborted", highlight=False)
@@ -272,7 +273,7 @@ def _internal(error: BaseException) -> int:
     if os.environ.get("IPSENTRY_DEBUG"):
         raise error
     errors.print(
-        f"[red]internal error:[/red] {type(error).__name__}: {error}\n"
+        f"[red]internal error:[/red] {type(error).__name__}: {escape(str(error))}\n"
         "This is a bug in ipsentry; please report it with the command you ran. "
         "IPSENTRY_DEBUG=1 shows the traceback.",
         highlight=False,

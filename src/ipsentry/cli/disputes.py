@@ -12,12 +12,18 @@ from rich.text import Text
 from ipsentry.cli.accounts import AsOption, JsonOption
 from ipsentry.cli.context import console, context, print_json
 from ipsentry.cli.output import money
-from ipsentry.cli.params import MAPPING, DateParser, InputFile
+from ipsentry.cli.params import MAPPING, DateParser, InputFile, TextParser
 from ipsentry.cli.tables import fitted_table, under
 from ipsentry.domain.cases import CaseKind
-from ipsentry.domain.disputes import JudicialConfirmation, OutcomeKind
+from ipsentry.domain.disputes import (
+    OUTCOME_NOTES_LIMIT,
+    SESSION_NOTES_LIMIT,
+    JudicialConfirmation,
+    OutcomeKind,
+)
 from ipsentry.domain.mediation import Suitability, policy
 from ipsentry.errors import InvalidInput, Problem
+from ipsentry.formats.fields import with_suggestion
 from ipsentry.formats.mappings import read_mapping
 from ipsentry.services import disputes
 
@@ -75,6 +81,16 @@ def assess(
         raise InvalidInput(
             [Problem("command line", None, "--yes/--no", f"{both[0]} is given as both")]
         )
+    known = [factor.key for factor in policy().factors]
+    unknown = [
+        Problem("command line", None, option, f"no factor {with_suggestion(key, known)}; "
+                f"the factors are {_FACTORS}")
+        for option, keys in (("--yes", yes or []), ("--no", no or []))
+        for key in keys
+        if key not in known
+    ]  # fmt: skip
+    if unknown:
+        raise InvalidInput(unknown)
     ctx = context()
     _, result = disputes.assess(
         ctx.uow(),
@@ -121,7 +137,13 @@ def mediate(dispute_id: DisputeId, as_user: AsOption = None) -> None:
 def session(
     dispute_id: DisputeId,
     on: OnOption,
-    notes: Annotated[str, typer.Option(help="The session's record (privileged).")] = "",
+    notes: Annotated[
+        str,
+        typer.Option(
+            help=f"The session's record (privileged; up to {SESSION_NOTES_LIMIT} characters).",
+            parser=TextParser(SESSION_NOTES_LIMIT),
+        ),
+    ] = "",
     disclose: Annotated[
         bool, typer.Option("--disclose", help="The parties agreed the record may be evidence.")
     ] = False,
@@ -140,7 +162,13 @@ def resolve(
     dispute_id: DisputeId,
     outcome: Annotated[OutcomeKind, typer.Argument(help="How it ended.")],
     on: OnOption,
-    notes: Annotated[str, typer.Option(help="What was agreed or decided.")] = "",
+    notes: Annotated[
+        str,
+        typer.Option(
+            help=f"What was agreed or decided (up to {OUTCOME_NOTES_LIMIT} characters).",
+            parser=TextParser(OUTCOME_NOTES_LIMIT),
+        ),
+    ] = "",
     as_user: AsOption = None,
 ) -> None:
     """Record the outcome (no_agreement refers the dispute on)."""

@@ -19,6 +19,7 @@ from ipsentry.domain.outreach import EventKind, OutreachKind
 from ipsentry.domain.questionnaire import LANGUAGES
 from ipsentry.errors import InvalidInput, Problem, echoed
 from ipsentry.formats.mappings import read_mapping
+from ipsentry.reports.health_report import LABELS
 from ipsentry.services import health_checks
 
 app = typer.Typer(help="IP health checks: questionnaire, diagnosis, remediation plan, re-check.")
@@ -115,6 +116,7 @@ def questions(
             "type": q.type.value,
             "question": view.text(q.text, lang),
             "help": view.text(q.help, lang) if q.help else "",
+            "unit": view.text(q.unit, lang) if q.unit else "",
             "choices": list(q.choices),
             "answer": answers.get(q.id),
         }
@@ -133,7 +135,8 @@ def questions(
         table.add_row(
             row["id"],
             under(row["question"], " ".join(x for x in (detail, given) if x), markup=False),
-            ", ".join(row["choices"]) or row["type"],
+            ", ".join(row["choices"])
+            or (f"{row['type']} ({row['unit']})" if row["unit"] else row["type"]),
         )
     console.print(table)
 
@@ -449,6 +452,8 @@ def _print(data: dict[str, Any]) -> None:
             score = "not checked" if s["score"] is None else str(s["score"])
             table.add_row(Text(s["title"]), score, str(s["findings"]), trend)
         console.print(table)
+        if changes:
+            console.print(Text(LABELS["en"]["like_for_like"]))
     if data["findings"]:
         table = fitted_table("Findings", ["severity", "finding"])
         for f in data["findings"]:

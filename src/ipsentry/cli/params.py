@@ -165,6 +165,21 @@ class DateParser:
             raise Refused("command line", f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
+class TextParser:
+    """A text of at most ``limit`` characters: the limit the API and the web hold it to."""
+
+    metavar = "TEXT"
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+
+    def __call__(self, value: Any) -> str:
+        text = str(value)
+        if len(text) > self.limit:
+            raise Refused("command line", f"at most {self.limit} characters; this is {len(text)}")
+        return text
+
+
 class MomentParser:
     """A moment with its zone, ISO 8601 (2025-03-04T09:30:00Z or ...+08:00), kept in UTC."""
 

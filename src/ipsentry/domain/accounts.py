@@ -50,7 +50,10 @@ class Permission(enum.StrEnum):
     READ_AUDIT = "read_audit"  # browse the audit log
     USE_TOKENS = "use_tokens"  # create API tokens for oneself
     ASSESS_HEALTH = "assess_health"  # run IP health checks: answers, diagnosis, plan
-    MEDIATE = "mediate"  # take in disputes, assess suitability, hold sessions, record outcomes
+    MEDIATE = "mediate"  # work on disputes: assess suitability, hold sessions, record outcomes
+    # The provider's side of a dispute, never a mediator's (a neutral): take disputes in,
+    # hand them to another lawyer or mediator, refer them into enforcement cases.
+    TAKE_IN_DISPUTES = "take_in_disputes"
     BORDER_CONTROL = "border_control"  # customs: score declarations, detain, seize, release
     MANAGE_INDEXES = "manage_indexes"  # rebuild the installation's register and patent indexes
     # Only admins of an operator organisation or of the one that owns the installation.
@@ -66,7 +69,7 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ANALYST: _STAFF | {_P.WRITE_PORTFOLIO, _P.SCREEN, _P.REVIEW},
     Role.REVIEWER: _STAFF | {_P.REVIEW},
     Role.CUSTOMS_OFFICER: _STAFF | {_P.BORDER_CONTROL},
-    Role.LEGAL_SERVICE: _STAFF | {_P.ASSESS_HEALTH, _P.MEDIATE},
+    Role.LEGAL_SERVICE: _STAFF | {_P.ASSESS_HEALTH, _P.MEDIATE, _P.TAKE_IN_DISPUTES},
     Role.MEDIATOR: _STAFF | {_P.MEDIATE},
     Role.VIEWER: frozenset({_P.READ}),
 }

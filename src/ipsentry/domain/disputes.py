@@ -53,6 +53,11 @@ AGREED = frozenset(
     {OutcomeKind.SETTLEMENT, OutcomeKind.COOPERATION_AGREEMENT, OutcomeKind.WITHDRAWAL}
 )
 
+# The longest texts a user may give for a session's record and an outcome's notes: every
+# interface refuses longer ones the same way, so none accepts what another would cut.
+SESSION_NOTES_LIMIT = 50_000
+OUTCOME_NOTES_LIMIT = 20_000
+
 
 @dataclass(kw_only=True, eq=False)
 class MediationSession:

@@ -45,6 +45,7 @@ class Question:
     show_if: Condition | None = None
     low: float = 0  # a number question's range (its ``min`` and ``max`` in the file)
     high: float = 0
+    unit: Mapping[str, str] | None = None  # what a number counts ("hours a year")
 
     @property
     def choices(self) -> tuple[str, ...]:
@@ -277,6 +278,13 @@ def _question(
         if option not in options:
             bad(f"{where}.option_labels", f"'{option}' is not an option")
     check_texts(raw.get("text"), f"{where}.text", bad)
+    if "help" in raw:
+        check_texts(raw["help"], f"{where}.help", bad)
+    if "unit" in raw:
+        if kind is QuestionType.NUMBER:
+            check_texts(raw["unit"], f"{where}.unit", bad)
+        else:
+            bad(f"{where}.unit", f"only a number question has a unit, not a {kind} one")
     low, high = _range(raw, kind, where, bad)
     show_if = None
     if "show_if" in raw:
@@ -298,6 +306,7 @@ def _question(
         show_if,
         low,
         high,
+        raw.get("unit"),
     )
 
 

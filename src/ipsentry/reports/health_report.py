@@ -34,6 +34,9 @@ LABELS: dict[str, dict[str, str]] = {
         "management": "management", "ip_counsel": "IP counsel", "legal_service": "legal service",
         "todo": "to do", "in_progress": "in progress", "done": "done", "dropped": "dropped",
         "before": "last check", "now": "this check",
+        "like_for_like": "Where a section was checked both times, its two bars and its change "
+        "since the last check are over the checks made both times; its score counts every check "
+        "made this time.",
         "notice": "A diagnosis from the enterprise's answers and its own records on the day "
         "assessed. It points to weak spots and the work that closes them; it is not legal advice "
         "on any one right or dispute.",
@@ -52,6 +55,8 @@ LABELS: dict[str, dict[str, str]] = {
         "management": "企业管理层", "ip_counsel": "知识产权顾问", "legal_service": "法律服务机构",
         "todo": "待办", "in_progress": "进行中", "done": "已完成", "dropped": "已取消",
         "before": "上次体检", "now": "本次体检",
+        "like_for_like": "两次体检都检查过的项目，其两条柱形及与上次相比的变化"
+        "只按两次都检查的内容计算；得分则按本次的全部检查计算。",
         "notice": "本报告依据企业的答卷及其自身记录在体检当日作出诊断，指出薄弱环节及整改工作，"
         "不构成对任何具体权利或纠纷的法律意见。",
     },

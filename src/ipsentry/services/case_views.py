@@ -17,6 +17,7 @@ from ipsentry.domain.deadlines.model import Deadline
 from ipsentry.domain.deadlines.proceedings import case_deadlines
 from ipsentry.errors import NotFound
 from ipsentry.services.access import Actor
+from ipsentry.services.disputes import cases_out_of_sight
 from ipsentry.store.unit_of_work import UnitOfWork
 
 
@@ -42,21 +43,31 @@ def case_row(case: Case) -> dict[str, Any]:
     }
 
 
+def readable_cases(uow: UnitOfWork, actor: Actor) -> list[Case]:
+    """The cases of the actor's organisation the actor may read (inside an open unit of
+    work): within the actor's clearance, and for a case referred from a dispute, only if
+    the actor may see the dispute."""
+    hidden = cases_out_of_sight(uow, actor)
+    return [c for c in actor.readable(uow.records.cases(actor.organisation_id))
+            if c.id not in hidden]  # fmt: skip
+
+
 def list_cases(uow: UnitOfWork, actor: Actor) -> list[dict[str, Any]]:
     with uow:
-        return [case_row(c) for c in actor.readable(uow.records.cases(actor.organisation_id))]
+        return [case_row(c) for c in readable_cases(uow, actor)]
 
 
 def find_case(uow: UnitOfWork, actor: Actor, reference: str) -> Case:
     """A case of the actor's organisation by number or id (inside an open unit of work);
-    one above the actor's clearance is not found."""
+    one above the actor's clearance, or referred from a dispute the actor may not see, is
+    not found."""
     case = uow.records.case_by_number(actor.organisation_id, reference.strip())
     if case is None and reference.strip().isdigit():
         case = next(
             (c for c in uow.records.cases(actor.organisation_id) if c.id == int(reference)),
             None,
         )
-    if case is None:
+    if case is None or case.id in cases_out_of_sight(uow, actor):
         raise NotFound(f"no case {reference!r}")
     return actor.require_readable(case, f"case {reference!r}")
 

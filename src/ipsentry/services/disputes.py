@@ -133,16 +133,23 @@ class DisputeView:
         }
 
 
-def handles_disputes(actor: Actor) -> bool:
-    """Whether the actor may take disputes in and act on them (the rule ``require_provider``
-    enforces; pages use it to offer the steps)."""
-    return actor.organisation_kind is OrganisationKind.LEGAL_SERVICE and actor.may(
-        Permission.MEDIATE
-    )
+# What each permission of a provider's lets one do to a dispute, as a refusal names it.
+_STEPS = {
+    Permission.MEDIATE: "handle disputes",
+    Permission.TAKE_IN_DISPUTES: "take in, hand over or refer disputes (the provider's side, "
+    "not a mediator's)",
+}
 
 
-def require_provider(actor: Actor) -> None:
-    actor.require(Permission.MEDIATE, "handle disputes")
+def handles_disputes(actor: Actor, permission: Permission = Permission.MEDIATE) -> bool:
+    """Whether the actor may work on disputes (``MEDIATE``) or take them in, hand them over
+    and refer them on (``TAKE_IN_DISPUTES``): the rule ``require_provider`` enforces; pages
+    use it to offer the steps."""
+    return actor.organisation_kind is OrganisationKind.LEGAL_SERVICE and actor.may(permission)
+
+
+def require_provider(actor: Actor, permission: Permission = Permission.MEDIATE) -> None:
+    actor.require(permission, _STEPS[permission])
     if actor.organisation_kind is not OrganisationKind.LEGAL_SERVICE:
         raise PermissionDenied("disputes are taken in by legal-service organisations")
 
@@ -158,12 +165,24 @@ def _visible(actor: Actor, dispute: Dispute) -> bool:
     )
 
 
+def cases_out_of_sight(uow: UnitOfWork, actor: Actor) -> set[int]:
+    """The enforcement cases referred from disputes the actor may not see (inside an open
+    unit of work): a case made by escalation carries the dispute's parties and claims, so
+    in the provider's organisation it is seen by those who see its dispute, not by every
+    colleague."""
+    return {
+        d.case_id
+        for d in uow.health.disputes(actor.organisation_id)
+        if d.case_id is not None and not _visible(actor, d)
+    }
+
+
 def may_assign(actor: Actor, dispute: Dispute) -> bool:
     """Whether the actor may hand the dispute to another lawyer or mediator: the provider's
     admin, or the lawyer in charge (never the mediator, who is a neutral)."""
     return (
         actor.organisation_id == dispute.provider_organisation_id
-        and actor.may(Permission.MEDIATE)
+        and actor.may(Permission.TAKE_IN_DISPUTES)
         and (actor.role is Role.ADMIN or dispute.assigned_user_id == actor.user_id)
     )
 
@@ -206,7 +225,7 @@ def _matter_parties(uow: UnitOfWork, actor: Actor) -> list[MatterParty]:
 
 def check_intake(uow: UnitOfWork, actor: Actor, intake: Intake) -> list[PartyConflict]:
     """The conflicts an intake would meet, without taking it in."""
-    require_provider(actor)
+    require_provider(actor, Permission.TAKE_IN_DISPUTES)
     new = [("claimant", _detached(intake.claimant)), ("respondent", _detached(intake.respondent))]
     with uow:
         return check_conflicts(new, _matter_parties(uow, actor))
@@ -223,7 +242,7 @@ def _detached(spec: PartySpec) -> Party:
 
 def take_in(uow: UnitOfWork, actor: Actor, intake: Intake) -> DisputeView:
     """Record a new dispute after the conflict check; certain conflicts need a waiver."""
-    require_provider(actor)
+    require_provider(actor, Permission.TAKE_IN_DISPUTES)
     _check_intake_fields(intake)
     conflicts = check_intake(uow, actor, intake)
     certain = [c for c in conflicts if c.certain]
@@ -305,7 +324,7 @@ def assign(
 
     ``source`` names the input and its two fields (provider, mediator) for a refusal.
     """
-    require_provider(actor)
+    require_provider(actor, Permission.TAKE_IN_DISPUTES)
     where, fields = source[0], dict(zip(_PLACES, source[1:], strict=True))
     given = {
         place: email.strip()
@@ -476,8 +495,10 @@ def start_mediation(uow: UnitOfWork, actor: Actor, dispute_id: int) -> DisputeVi
         if verdict is None:
             raise Conflict(f"assess dispute {dispute_id} for mediation first")
         if verdict is Verdict.NOT_SUITABLE:
+            how = "decided" if (dispute.suitability or {}).get("override") else "assessed"
             raise Conflict(
-                f"dispute {dispute_id} was assessed not suitable; override with a reason to mediate"
+                f"dispute {dispute_id} was {how} not suitable; to mediate, override it to "
+                "suitable or consider, with a reason"
             )
         _move(uow, actor, dispute, DisputeStatus.IN_MEDIATION)
         uow.commit()
@@ -624,9 +645,10 @@ def escalate(
 ) -> Case:
     """Refer the dispute to an enforcement case with the same parties and rights.
 
-    Session records go with it only where the parties agreed to their disclosure.
+    Session records go with it only where the parties agreed to their disclosure. The
+    provider's side refers a dispute on, never the mediator, who is a neutral.
     """
-    require_provider(actor)
+    require_provider(actor, Permission.TAKE_IN_DISPUTES)
     with uow:
         dispute = _get(uow, actor, dispute_id)
         case = Case(

@@ -358,6 +358,7 @@ def diagnose(
             # the records alone would score a few sections and call the rest unchecked: a
             # diagnosis nobody can stand behind, and one that cannot be taken back
             raise Conflict(f"health check {assessment_id} has no answers yet: answer it first")
+        _require_after_previous(uow, assessment, today, source)
         check = _check_of(uow, assessment)
         counted = check.questionnaire.counted_answers(assessment.answers)
         facts = _facts(uow, actor, assessment, counted, today, opened)
@@ -478,6 +479,21 @@ def _similar_in_register(rights: list[Right], register: Register) -> list[str]:
     return found
 
 
+def _require_after_previous(
+    uow: UnitOfWork, assessment: Assessment, today: date, source: str
+) -> None:
+    """A re-check is diagnosed after the check it follows, or the change it shows runs
+    backwards. (An earlier day than the start is allowed: a provider may enter a check
+    made on paper.)"""
+    if assessment.previous_assessment_id is None:
+        return
+    previous = uow.health.assessment(assessment.previous_assessment_id)
+    if previous is not None and previous.assessed_on is not None and today <= previous.assessed_on:
+        raise InvalidInput([Problem(source, None, "today", f"{today} is not after the check it "
+                                    f"re-checks (health check {previous.id}, diagnosed on "
+                                    f"{previous.assessed_on})")])  # fmt: skip
+
+
 def _evidence_sentence(evidence: tuple[Evidence, ...], questions: Mapping[str, Any]) -> str:
     parts = []
     for item in evidence:
@@ -525,8 +541,15 @@ def record_hours(
     actor.require(Permission.ASSESS_HEALTH, "record service hours")
     with uow:
         assessment = _get(uow, actor, assessment_id)
-        if actor.organisation_id != assessment.provider_organisation_id or not assessment.packages:
-            raise NotFound(f"health check {assessment_id} has no service package of yours")
+        if actor.organisation_id != assessment.provider_organisation_id:
+            raise PermissionDenied(
+                f"only the provider of health check {assessment_id} counts its service hours"
+            )
+        if not assessment.packages:
+            raise NotFound(
+                f"health check {assessment_id} has no service package: diagnose it with "
+                "package hours to make one"
+            )
         package = assessment.packages[0]
         if number_problem(hours, 0, package.hours_left, above=True) is not None:
             said = f"give hours above zero, at most {package.hours_left:g} h left"

@@ -18,6 +18,7 @@ from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.observations import Observation, ObservationKind
 from ipsentry.matching.network import TRAITS, Actor, Network, connection, image_hash, link
 from ipsentry.services.access import Actor as User
+from ipsentry.services.case_views import readable_cases
 from ipsentry.store.unit_of_work import UnitOfWork
 
 _KINDS = {
@@ -73,7 +74,7 @@ def gather(uow: UnitOfWork, user: User) -> tuple[list[Actor], Confidentiality]:
     org = user.organisation_id
     found: dict[str, Actor] = {}
     markings = [Confidentiality.PUBLIC]
-    cases = user.readable(uow.records.cases(org))
+    cases = readable_cases(uow, user)
     members = {m.party_id: m.role.value for c in cases for m in c.opponents()}
     people = user.readable(uow.records.parties_by_ids(org, members).values())
     observations = user.readable(uow.records.observations(org))

@@ -25,6 +25,7 @@ from ipsentry.api.schemas.disputes import (
     SessionIn,
     StatisticsOut,
 )
+from ipsentry.domain.accounts import Permission
 from ipsentry.services import disputes
 
 router = APIRouter(prefix="/api/v1/disputes", tags=["disputes"])
@@ -45,7 +46,8 @@ def list_disputes(
 def take_in(body: IntakeIn, actor: ActorDep, uow: UowDep) -> DisputeOut:
     """Take in a dispute; the conflicts found are in ``conflicts`` (a certain one refuses
     the intake with 409 unless ``conflict_waiver`` says why it may go ahead)."""
-    disputes.require_provider(actor)  # who may take disputes in is told before what is wrong
+    # who may take disputes in is told before what is wrong
+    disputes.require_provider(actor, Permission.TAKE_IN_DISPUTES)
     intake = disputes.intake_from(body.model_dump(mode="json"), "body")
     return _out(disputes.take_in(uow, actor, intake))
 

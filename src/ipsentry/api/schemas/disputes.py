@@ -9,7 +9,12 @@ from pydantic import BaseModel, Field, JsonValue
 
 from ipsentry.domain.cases import CaseKind
 from ipsentry.domain.common import currency_codes
-from ipsentry.domain.disputes import JudicialConfirmation, OutcomeKind
+from ipsentry.domain.disputes import (
+    OUTCOME_NOTES_LIMIT,
+    SESSION_NOTES_LIMIT,
+    JudicialConfirmation,
+    OutcomeKind,
+)
 from ipsentry.domain.mediation import Suitability
 from ipsentry.domain.parties import IdentifierKind
 
@@ -110,7 +115,7 @@ class OverrideIn(BaseModel):
 
 class SessionIn(BaseModel):
     held_on: date
-    notes: str = Field("", max_length=50_000)
+    notes: str = Field("", max_length=SESSION_NOTES_LIMIT)
     disclosure_agreed: bool = Field(
         False, description="The parties agreed the record may be used as evidence."
     )
@@ -119,7 +124,7 @@ class SessionIn(BaseModel):
 class OutcomeIn(BaseModel):
     outcome: OutcomeKind
     on: date
-    notes: str = Field("", max_length=20_000)
+    notes: str = Field("", max_length=OUTCOME_NOTES_LIMIT)
 
 
 class ConfirmationIn(BaseModel):

@@ -12,8 +12,11 @@ from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
 from ipsentry.api.deps import UowDep
+from ipsentry.domain.accounts import Permission
 from ipsentry.domain.cases import CaseKind
 from ipsentry.domain.disputes import (
+    OUTCOME_NOTES_LIMIT,
+    SESSION_NOTES_LIMIT,
     JudicialConfirmation,
     OutcomeKind,
     dispute_statistics,
@@ -42,14 +45,14 @@ def disputes_page(request: Request, actor: PageActor, uow: UowDep) -> Response:
     context = {
         "disputes": listed,
         "figures": figures,
-        "may_take_in": disputes.handles_disputes(actor),
+        "may_take_in": disputes.handles_disputes(actor, Permission.TAKE_IN_DISPUTES),
     }
     return render(request, "disputes.html", context)
 
 
 @router.get("/disputes/new")
 def intake_page(request: Request, actor: PageActor) -> Response:
-    disputes.require_provider(actor)
+    disputes.require_provider(actor, Permission.TAKE_IN_DISPUTES)
     return render(request, "dispute_intake.html", {"today": date.today().isoformat()})
 
 
@@ -96,6 +99,7 @@ def dispute_page(request: Request, actor: PageActor, uow: UowDep, dispute_id: Id
     context = {
         "d": view.to_json(),
         "may_act": may_act,
+        "may_refer": disputes.handles_disputes(actor, Permission.TAKE_IN_DISPUTES),
         "may_assign": disputes.may_assign(actor, view.dispute),
         "factors": [
             (f.key, f.text.get(str(request.state.locale)) or f.text["en"]) for f in policy().factors
@@ -106,6 +110,7 @@ def dispute_page(request: Request, actor: PageActor, uow: UowDep, dispute_id: Id
         "confirmations": [c.value for c in JudicialConfirmation],
         "case_kinds": [k.value for k in CaseKind],
         "members": outreach.enterprises_served(uow, actor) if may_act else [],
+        "limits": {"session": SESSION_NOTES_LIMIT, "outcome": OUTCOME_NOTES_LIMIT},
         "today": date.today().isoformat(),
     }
     return render(request, "dispute.html", context)
@@ -179,7 +184,7 @@ def add_session(
     uow: UowDep,
     dispute_id: Id,
     held_on: Annotated[date, Form()],
-    notes: Text = "",
+    notes: Annotated[str, Form(max_length=SESSION_NOTES_LIMIT)] = "",
     disclose: Annotated[bool, Form()] = False,
 ) -> Response:
     disputes.add_session(
@@ -201,7 +206,7 @@ def resolve(
     dispute_id: Id,
     outcome: Annotated[OutcomeKind, Form()],
     on: Annotated[date, Form()],
-    notes: Text = "",
+    notes: Annotated[str, Form(max_length=OUTCOME_NOTES_LIMIT)] = "",
 ) -> Response:
     disputes.resolve(uow, actor, dispute_id, outcome, on, notes, source=("form", "on"))
     return _back(dispute_id)

@@ -14,7 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 from ipsentry.api.deps import UowDep
 from ipsentry.domain.accounts import OrganisationKind, Permission
 from ipsentry.domain.health import PACKAGE_HOURS_MAX, ActionStatus
-from ipsentry.domain.questionnaire import Question, QuestionType, after_saving
+from ipsentry.domain.questionnaire import QuestionType, after_saving
 from ipsentry.errors import ConfirmationNeeded
 from ipsentry.reports.health_report import LABELS, score_chart, write_report
 from ipsentry.services import health_checks
@@ -99,6 +99,7 @@ def check_page(request: Request, actor: PageActor, uow: UowDep, assessment_id: I
     context = {
         "check": data,
         "chart": chart,
+        "like_for_like": LABELS[lang]["like_for_like"],
         "changes": changes,
         "may_assess": may_assess,
         "may_diagnose": may_assess and not health_checks.providers_alone(actor, view.assessment),
@@ -115,18 +116,15 @@ def _questions(view: health_checks.AssessmentView, lang: str) -> list[dict[str, 
             "type": q.type.value,
             "text": view.text(q.text, lang),
             "help": view.text(q.help, lang) if q.help else "",
-            "choices": [(c, _label(q, c, lang)) for c in q.choices],
+            "unit": view.text(q.unit, lang) if q.unit else "",
+            "choices": [(c, q.worded(c, lang)) for c in q.choices],
             "answer": answers.get(q.id),
+            "worded": q.worded(answers[q.id], lang) if q.id in answers else "",
             "section": q.section,
             "range": (q.low, q.high),
         }
         for q in view.check.questionnaire.asked(answers)
     ]
-
-
-def _label(question: Question, choice: str, lang: str) -> str:
-    labels = (question.option_labels or {}).get(choice)
-    return (labels or {}).get(lang) or choice
 
 
 @router.get("/health-checks/{assessment_id}/questions")
