@@ -22,7 +22,7 @@ from ipsentry.domain.disputes import (
     dispute_statistics,
 )
 from ipsentry.domain.mediation import Suitability, policy
-from ipsentry.errors import InvalidInput, Problem, echoed
+from ipsentry.errors import Conflict, InvalidInput, Problem, echoed
 from ipsentry.services import disputes, outreach
 from ipsentry.web.auth import PageActor
 from ipsentry.web.templating import render
@@ -87,7 +87,14 @@ def take_in(
         },
         "form",
     )
-    view = disputes.take_in(uow, actor, intake)
+    try:
+        view = disputes.take_in(uow, actor, intake)
+    except Conflict as found:
+        if conflict_waiver.strip():
+            raise
+        # the one refusal a waiver answers (a certain conflict): the form again with what
+        # was found beside the field that records why the intake may go ahead
+        raise InvalidInput([Problem("form", None, "conflict_waiver", str(found))]) from None
     assert view.dispute.id is not None
     return _back(view.dispute.id)
 
