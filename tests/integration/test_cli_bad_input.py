@@ -688,6 +688,11 @@ def invoke(
             ["disputes", "resolve", "2", "settlement", "--notes", "x" * 20_001],
             "command line: --notes: at most 20000 characters; this is 20001",
         ),
+        (  # a misspelt factor is named by its option, with the factor meant
+            ["disputes", "assess", "3", "--yes", "conduct_stoped_after_notice"],
+            "command line: --yes: no factor conduct_stoped_after_notice (did you mean "
+            "conduct_stopped_after_notice?)",
+        ),
         (
             ["health", "case-study", "1", "--on", "2999-01-01", "--as", "{mediator}"],
             "command line: held_on: 2999-01-01 is in the future",

@@ -15,6 +15,7 @@ from ipsentry.domain.disputes import DisputeStatus, JudicialConfirmation, Outcom
 from ipsentry.domain.evidence import verify_chain
 from ipsentry.domain.mediation import Suitability
 from ipsentry.domain.outreach import OutreachKind
+from ipsentry.domain.parties import IdentifierKind
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from ipsentry.services import (
     accounts,
@@ -142,8 +143,11 @@ def test_not_suitable_goes_to_court_unless_overridden_and_escalation_keeps_parti
     dispute_id = disputes.take_in(uow, staff["admin"], _intake()).dispute.id
     assert dispute_id is not None
     disputes.assess(uow, mediator, dispute_id, {"wilful_counterfeiting": True})
-    with pytest.raises(Conflict, match="not suitable"):
+    with pytest.raises(Conflict, match="was assessed not suitable; to mediate, override it"):
         disputes.start_mediation(uow, mediator, dispute_id)
+    disputes.override(uow, mediator, dispute_id, Suitability.NOT_SUITABLE, "confirmed on a call")
+    with pytest.raises(Conflict, match="was decided not suitable; to mediate, override it"):
+        disputes.start_mediation(uow, mediator, dispute_id)  # the override said so, not the score
     with pytest.raises(InvalidInput, match="say why"):
         disputes.override(uow, mediator, dispute_id, Suitability.CONSIDER, " ")
     overridden = disputes.override(
@@ -228,10 +232,14 @@ def test_bad_intakes_and_wrong_organisations_are_refused(
     with pytest.raises(InvalidInput) as refused:
         disputes.take_in(uow, staff["admin"], _intake(" ", claimant=disputes.PartySpec("")))
     assert {p.field for p in refused.value.problems} == {"title", "claimant"}
-    with pytest.raises(NotFound, match="no active user"):
-        disputes.take_in(uow, staff["admin"], _intake(assignee="nobody@court.example"))
-    assert disputes.list_disputes(uow, staff["admin"]) == []
     rights_holder = make_actor(uow, Role.ADMIN, "acme")
+    for nobody in ("nobody@court.example", rights_holder.email):  # no one, or another's
+        with pytest.raises(InvalidInput) as unknown:
+            disputes.take_in(uow, staff["admin"], _intake(assignee=nobody))
+        [problem] = unknown.value.problems
+        assert problem.field == "assignee"
+        assert problem.message == f"no active user {nobody!r} in your organisation"
+    assert disputes.list_disputes(uow, staff["admin"]) == []
     with pytest.raises(PermissionDenied):
         disputes.take_in(uow, rights_holder, _intake())
     with pytest.raises(InvalidInput, match="amount"):
@@ -258,8 +266,12 @@ def test_outreach_records_events_and_case_studies_without_party_names(
     )
     assert seminar.id is not None
     intake = _intake(
-        claims="Harbour Apps Limited declared Northwind Video's mark as its scheme.",
+        claims="Harbour Apps Limited declared Northwind Video's mark as its scheme; "
+        "its developer page harbourapps.example says so.",
         assignee="lawyer@court.example",
+        respondent=disputes.PartySpec(
+            "Harbour Apps Limited", identifiers=((IdentifierKind.DOMAIN, "harbourapps.example"),)
+        ),
     )
     dispute_id = disputes.take_in(uow, staff["admin"], intake).dispute.id
     assert dispute_id is not None
@@ -269,6 +281,7 @@ def test_outreach_records_events_and_case_studies_without_party_names(
     study = outreach.case_study(uow, lawyer, dispute_id, "", date(2026, 6, 1))
     assert "Harbour" not in study.summary and "Northwind" not in study.summary + study.title
     assert study.summary.startswith("[respondent] declared [claimant]'s mark")
+    assert "harbourapps" not in study.summary  # the domain recorded at intake
     assert [e.kind for e in outreach.events(uow, lawyer)] == [
         OutreachKind.CASE_STUDY,
         OutreachKind.SEMINAR,

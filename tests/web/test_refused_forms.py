@@ -5,6 +5,7 @@ stored, and the page's CSRF token still works for sending it again, in both lang
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -90,6 +91,92 @@ def test_a_dispute_intake_keeps_every_field_and_marks_the_bad_date(demo_url: str
     assert 'id="disputes-new-received_on-error">Give a date as YYYY-MM-DD.<' in page
     assert "aria-invalid" not in _field(page, "disputes-new-title")
     assert client.get("/api/v1/disputes").json() == listed
+
+
+def test_an_intake_refused_for_its_assignee_or_a_conflict_keeps_what_was_typed(
+    demo_url: str,
+) -> None:
+    client, csrf = _as(demo_url, "legal_service")
+    listed = client.get("/api/v1/disputes").json()
+    demo = next(d for d in listed["items"] if d["status"] == "resolved")
+    typed = {
+        "title": "Sides swapped (refused-form test)",
+        "claimant": "Example Unrelated Claimant Ltd.",
+        "respondent": "Example Unrelated Respondent Ltd.",
+        "received_on": "2026-10-01",
+        "claims": "The app copies the platform mark.\nSecond line.",
+        "assignee": "counsel@robotics-demo.example",  # an enterprise's user: not a colleague
+    }
+    unknown = client.post("/disputes/new", data=typed | {"csrf_token": csrf})
+    page = unknown.text
+    assert unknown.status_code == 422 and "<h1>Take in a dispute</h1>" in page
+    assert ">The app copies the platform mark.\nSecond line.</textarea>" in page
+    assignee = _field(page, "disputes-new-assignee")
+    assert 'value="counsel@robotics-demo.example"' in assignee
+    assert 'aria-invalid="true"' in assignee
+    assert re.search(
+        r'id="disputes-new-assignee-error">no active user &#39;counsel@robotics-demo\.example'
+        r"&#39; in your organisation<",
+        page,
+    )
+    # the other side of a dispute the centre mediated: a certain conflict
+    typed |= {"claimant": demo["respondent"], "respondent": demo["claimant"], "assignee": ""}
+    conflict = client.post("/disputes/new", data=typed | {"csrf_token": csrf})
+    page = conflict.text
+    assert conflict.status_code == 422 and "<h1>Take in a dispute</h1>" in page
+    assert 'value="Sides swapped (refused-form test)"' in _field(page, "disputes-new-title")
+    assert 'aria-invalid="true"' in _field(page, "disputes-new-conflict_waiver")
+    found = re.search(r'id="disputes-new-conflict_waiver-error">conflict check: ([^<]*)<', page)
+    assert found and "record why it may go ahead" in found.group(1)
+    assert client.get("/api/v1/disputes").json() == listed  # neither was taken in
+    waived = client.post(
+        "/disputes/new",
+        data=typed | {"conflict_waiver": "Both sides asked us to mediate.",
+                      "csrf_token": _page_csrf(page)},
+    )  # fmt: skip
+    assert waived.status_code == 200 and "<h1>Dispute" in waived.text
+
+
+def test_outreach_and_session_forms_keep_what_was_typed(demo_url: str) -> None:
+    """A refused outreach event and a refused session record come back filled in, with the
+    message by the field (the Referer is the page, as a browser sends it)."""
+    advisor, csrf = _as(demo_url, "legal_service")
+    ahead = (date.today() + timedelta(days=30)).isoformat()
+    event = {"kind": "consultation", "title": "Open day <ahead>", "held_on": ahead,
+             "attendance": "12", "summary": "Booths for start-ups.", "enterprise": "robotics-demo"}  # fmt: skip
+    refused = advisor.post(
+        "/programme/outreach",
+        data=event | {"csrf_token": csrf},
+        headers={"Referer": f"{BASE}/programme"},
+    )
+    page = refused.text
+    assert refused.status_code == 422 and "<h1>Programme</h1>" in page
+    assert 'value="Open day &lt;ahead&gt;"' in _field(page, "programme-outreach-title")
+    assert f'value="{ahead}"' in _field(page, "programme-outreach-held_on")
+    assert '<option value="consultation" selected>' in page
+    assert ">Booths for start-ups.</textarea>" in page
+    assert 'name="enterprise" value="robotics-demo" checked' in page
+    assert 'aria-invalid="true"' in _field(page, "programme-outreach-attendance")
+    assert 'id="programme-outreach-attendance-error">the event is on' in page
+    assert "Open day &lt;ahead&gt;</td>" not in page  # not recorded
+    mediator = client_for(demo_url)
+    mcsrf = sign_in(mediator, "mediator@ipservice-demo.example")
+    dispute = next(
+        d for d in mediator.get("/api/v1/disputes").json()["items"] if d["status"] == "in_mediation"
+    )
+    path = f"/disputes/{dispute['id']}"
+    late = mediator.post(
+        f"{path}/sessions",
+        data={"held_on": ahead, "notes": "Parties <agree> in principle.", "disclose": "true",
+              "csrf_token": mcsrf},
+        headers={"Referer": f"{BASE}{path}"},
+    )  # fmt: skip
+    page = late.text
+    assert late.status_code == 422 and "<h1>Dispute" in page
+    assert ">Parties &lt;agree&gt; in principle.</textarea>" in page
+    assert 'name="disclose" value="true" checked' in page
+    assert f'value="{ahead}"' in _field(page, f"disputes-{dispute['id']}-sessions-held_on")
+    assert f"{ahead} is in the future" in page
 
 
 def test_a_claim_chart_keeps_the_chosen_patent_and_marks_the_empty_product(

@@ -23,6 +23,7 @@ from ipsentry.domain.disputes import (
 )
 from ipsentry.domain.mediation import Suitability, policy
 from ipsentry.errors import InvalidInput, Problem
+from ipsentry.formats.fields import with_suggestion
 from ipsentry.formats.mappings import read_mapping
 from ipsentry.services import disputes
 
@@ -80,6 +81,16 @@ def assess(
         raise InvalidInput(
             [Problem("command line", None, "--yes/--no", f"{both[0]} is given as both")]
         )
+    known = [factor.key for factor in policy().factors]
+    unknown = [
+        Problem("command line", None, option, f"no factor {with_suggestion(key, known)}; "
+                f"the factors are {_FACTORS}")
+        for option, keys in (("--yes", yes or []), ("--no", no or []))
+        for key in keys
+        if key not in known
+    ]  # fmt: skip
+    if unknown:
+        raise InvalidInput(unknown)
     ctx = context()
     _, result = disputes.assess(
         ctx.uow(),

@@ -96,12 +96,15 @@ def colleague_id(
     where: tuple[str, str],
 ) -> int:
     """The id of the active colleague ``email`` who may ``permission`` (the actor without one):
-    the person a check or dispute is assigned to; ``where`` names the input (source, field)."""
+    the person a check or dispute is assigned to; ``where`` names the input (source, field).
+    Anyone else is a bad value of that field (a form shows it again, marked), told as no one
+    so that another organisation's users are not told apart from nobody."""
     if not email:
         return actor.user_id
     user = colleague(uow, actor, email)
     if user is None:
-        raise NotFound(f"no active user {email!r} in your organisation")
+        said = f"no active user {email!r} in your organisation"
+        raise InvalidInput([Problem(where[0], None, where[1], said)])
     if permission not in PERMISSIONS[user.role]:
         message = f"{email} ({user.role}) may not {permission.value.replace('_', ' ')}"
         raise InvalidInput([Problem(where[0], None, where[1], message)])

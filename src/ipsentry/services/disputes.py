@@ -503,8 +503,10 @@ def start_mediation(uow: UnitOfWork, actor: Actor, dispute_id: int) -> DisputeVi
         if verdict is None:
             raise Conflict(f"assess dispute {dispute_id} for mediation first")
         if verdict is Verdict.NOT_SUITABLE:
+            how = "decided" if (dispute.suitability or {}).get("override") else "assessed"
             raise Conflict(
-                f"dispute {dispute_id} was assessed not suitable; override with a reason to mediate"
+                f"dispute {dispute_id} was {how} not suitable; to mediate, override it to "
+                "suitable or consider, with a reason"
             )
         _move(uow, actor, dispute, DisputeStatus.IN_MEDIATION)
         uow.commit()

@@ -14,6 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 from ipsentry.api.deps import UowDep
 from ipsentry.domain.accounts import Permission
 from ipsentry.domain.cases import CaseKind
+from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.disputes import (
     OUTCOME_NOTES_LIMIT,
     SESSION_NOTES_LIMIT,
@@ -22,7 +23,7 @@ from ipsentry.domain.disputes import (
     dispute_statistics,
 )
 from ipsentry.domain.mediation import Suitability, policy
-from ipsentry.errors import InvalidInput, Problem, echoed
+from ipsentry.errors import Conflict, InvalidInput, Problem, echoed
 from ipsentry.services import disputes, outreach
 from ipsentry.web.auth import PageActor
 from ipsentry.web.templating import render
@@ -87,7 +88,14 @@ def take_in(
         },
         "form",
     )
-    view = disputes.take_in(uow, actor, intake)
+    try:
+        view = disputes.take_in(uow, actor, intake)
+    except Conflict as found:
+        if conflict_waiver.strip():
+            raise
+        # the one refusal a waiver answers (a certain conflict): the form again with what
+        # was found beside the field that records why the intake may go ahead
+        raise InvalidInput([Problem("form", None, "conflict_waiver", str(found))]) from None
     assert view.dispute.id is not None
     return _back(view.dispute.id)
 
@@ -99,6 +107,8 @@ def dispute_page(request: Request, actor: PageActor, uow: UowDep, dispute_id: Id
     context = {
         "d": view.to_json(),
         "may_act": may_act,
+        # session records are privileged: offered to those cleared to write them
+        "may_record_sessions": may_act and actor.may_read(Confidentiality.PRIVILEGED),
         "may_refer": disputes.handles_disputes(actor, Permission.TAKE_IN_DISPUTES),
         "may_assign": disputes.may_assign(actor, view.dispute),
         "factors": [
