@@ -19,7 +19,7 @@ from typing import Any
 
 from ipsentry.domain.accounts import OrganisationKind, Permission, Role
 from ipsentry.domain.cases import Case, CaseKind, CaseParty, PartyRole
-from ipsentry.domain.common import Confidentiality, Money
+from ipsentry.domain.common import Confidentiality, Money, country_codes
 from ipsentry.domain.conflicts import Conflict as PartyConflict
 from ipsentry.domain.conflicts import MatterParty, check_conflicts
 from ipsentry.domain.disputes import (
@@ -206,7 +206,7 @@ def _party(uow: UnitOfWork, organisation_id: int, spec: PartySpec) -> Party:
     party = Party(
         organisation_id=organisation_id,
         name=spec.name,
-        country=spec.country,
+        country=spec.country.strip().upper(),
         aliases=[PartyAlias(name=a) for a in spec.aliases],
         identifiers=[PartyIdentifier(kind=k, value=v) for k, v in spec.identifiers],
     )
@@ -405,8 +405,43 @@ def _check_intake_fields(intake: Intake) -> None:
         )
         if not value.strip()
     ]
+    problems += _side_problems(intake.claimant, intake.respondent, "intake")
     if problems:
         raise InvalidInput(problems)
+
+
+def _side_problems(claimant: PartySpec, respondent: PartySpec, source: str) -> list[Problem]:
+    """What is wrong with the two sides: a country that is no ISO 3166-1 code, or one
+    party on both sides (as the conflict check tells parties apart: names without legal
+    forms, aliases, identifiers)."""
+    problems = [
+        Problem(
+            source,
+            None,
+            f"{key}.country",
+            f"{echoed(spec.country)} is not an ISO 3166-1 country code (e.g. CN, US, DE)",
+        )
+        for key, spec in (("claimant", claimant), ("respondent", respondent))
+        if spec.country.strip() and spec.country.strip().upper() not in country_codes()
+    ]
+    if claimant.name.strip() and respondent.name.strip():
+        other_side = [MatterParty("this dispute", "claimant", _detached(claimant))]
+        same = [
+            c
+            for c in check_conflicts([("respondent", _detached(respondent))], other_side)
+            if c.certain
+        ]
+        if same:
+            problems.append(
+                Problem(
+                    source,
+                    None,
+                    "respondent",
+                    f"{respondent.name} is the claimant too ({same[0].how}): a dispute has "
+                    "two sides",
+                )
+            )
+    return problems
 
 
 def assess(
@@ -818,11 +853,11 @@ def intake_from(data: Mapping[str, Any], source: str) -> Intake:
                     Problem(source, None, f"{key}.identifiers", f"give kind ({kinds}) and value")
                 )
         aliases = tuple(str(a) for a in raw.get("aliases") or [])
-        return PartySpec(
-            str(raw["name"]).strip(), aliases, tuple(identifiers), str(raw.get("country", ""))
-        )
+        country = str(raw.get("country") or "").strip().upper()
+        return PartySpec(str(raw["name"]).strip(), aliases, tuple(identifiers), country)
 
     claimant, respondent = party("claimant"), party("respondent")
+    problems.extend(_side_problems(claimant, respondent, source))
     received: date | None = None
     try:
         value = data.get("received_on")
