@@ -44,6 +44,7 @@ from ipsentry.domain.mediation import Suitability as Verdict
 from ipsentry.domain.mediation import policy
 from ipsentry.domain.parties import IdentifierKind, Party, PartyAlias, PartyIdentifier
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem, echoed
+from ipsentry.formats.fields import unknown_field_problems
 from ipsentry.services import audit
 from ipsentry.services.access import Actor, colleague, colleague_id
 from ipsentry.store.unit_of_work import UnitOfWork
@@ -833,13 +834,33 @@ def money(amount: str | None, currency: str | None, source: str) -> Money | None
     return parsed
 
 
+# The fields of an intake's file form, and of the mappings inside it: a name not among
+# them is refused with the one probably meant, since a misspelt field would lose its value
+# without a word (a waiver, an assignee, a party's country).
+INTAKE_FIELDS = (
+    "title",
+    "claimant",
+    "respondent",
+    "received_on",
+    "claims",
+    "amount",
+    "done_already",
+    "assignee",
+    "conflict_waiver",
+)
+PARTY_FIELDS = ("name", "aliases", "identifiers", "country")
+AMOUNT_FIELDS = ("amount", "currency")
+
+
 def intake_from(data: Mapping[str, Any], source: str) -> Intake:
     """An intake from its file form, every bad field named."""
-    problems: list[Problem] = []
+    problems = unknown_field_problems(source, data, INTAKE_FIELDS)
 
     def party(key: str) -> PartySpec:
         raw = data.get(key)
         raw = {"name": raw} if isinstance(raw, str) else raw
+        if isinstance(raw, Mapping):
+            problems.extend(unknown_field_problems(source, raw, PARTY_FIELDS, key))
         if not isinstance(raw, Mapping) or not str(raw.get("name") or "").strip():
             problems.append(Problem(source, None, key, "give the party's name"))
             return PartySpec("")
@@ -877,6 +898,7 @@ def intake_from(data: Mapping[str, Any], source: str) -> Intake:
         if not isinstance(raw_amount, Mapping):
             problems.append(Problem(source, None, "amount", "give amount and currency"))
         else:
+            problems.extend(unknown_field_problems(source, raw_amount, AMOUNT_FIELDS, "amount"))
             try:
                 amount = money(raw_amount.get("amount"), raw_amount.get("currency"), source)
             except InvalidInput as error:
