@@ -10,11 +10,22 @@ import pytest
 
 from ipsentry.domain.accounts import GrantScope, Organisation, OrganisationKind, Role, User
 from ipsentry.domain.cases import CaseKind, PartyRole
+from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.disputes import DisputeStatus, JudicialConfirmation, OutcomeKind
+from ipsentry.domain.evidence import verify_chain
 from ipsentry.domain.mediation import Suitability
 from ipsentry.domain.outreach import OutreachKind
+from ipsentry.domain.parties import IdentifierKind
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from ipsentry.services import accounts, case_views, disputes, health_checks, outreach, programme
+from ipsentry.services import (
+    accounts,
+    case_views,
+    disputes,
+    evidence,
+    health_checks,
+    outreach,
+    programme,
+)
 from ipsentry.services.access import Actor, resolve_user
 from ipsentry.store.account_repository import AuditFilter
 from ipsentry.store.unit_of_work import UnitOfWork
@@ -169,6 +180,8 @@ def test_escalation_opens_a_case_with_the_same_parties(
                      PartyRole.RESPONDENT: view.dispute.respondent_party_id}  # fmt: skip
     after = disputes.show(uow, staff["admin"], view.dispute.id)
     assert after.dispute.status is DisputeStatus.REFERRED and after.dispute.case_id == case.id
+    with uow:  # no session, nothing disclosed: no evidence
+        assert list(uow.evidence.list(view.dispute.provider_organisation_id)) == []
 
 
 def test_a_case_escalated_from_a_dispute_is_seen_only_by_those_who_see_the_dispute(
@@ -253,8 +266,12 @@ def test_outreach_records_events_and_case_studies_without_party_names(
     )
     assert seminar.id is not None
     intake = _intake(
-        claims="Harbour Apps Limited declared Northwind Video's mark as its scheme.",
+        claims="Harbour Apps Limited declared Northwind Video's mark as its scheme; "
+        "its developer page harbourapps.example says so.",
         assignee="lawyer@court.example",
+        respondent=disputes.PartySpec(
+            "Harbour Apps Limited", identifiers=((IdentifierKind.DOMAIN, "harbourapps.example"),)
+        ),
     )
     dispute_id = disputes.take_in(uow, staff["admin"], intake).dispute.id
     assert dispute_id is not None
@@ -264,6 +281,7 @@ def test_outreach_records_events_and_case_studies_without_party_names(
     study = outreach.case_study(uow, lawyer, dispute_id, "", date(2026, 6, 1))
     assert "Harbour" not in study.summary and "Northwind" not in study.summary + study.title
     assert study.summary.startswith("[respondent] declared [claimant]'s mark")
+    assert "harbourapps" not in study.summary  # the domain recorded at intake
     assert [e.kind for e in outreach.events(uow, lawyer)] == [
         OutreachKind.CASE_STUDY,
         OutreachKind.SEMINAR,
@@ -478,3 +496,41 @@ def test_a_case_study_is_read_by_the_enterprises_it_was_shared_with_only(
     assert outreach.shared_with(uow, other) == []  # initech is a member, but not a reader
     with pytest.raises(PermissionDenied):  # reading is all an enterprise does with it
         outreach.events(uow, member)
+
+
+def test_escalation_files_the_disclosed_session_records_as_case_evidence_and_no_others(
+    uow: UnitOfWork, staff: dict[str, Actor]
+) -> None:
+    lawyer, mediator = staff["lawyer"], staff["mediator"]
+    view = disputes.take_in(uow, lawyer, _intake())
+    dispute_id = view.dispute.id
+    assert dispute_id is not None
+    disputes.assess(uow, mediator, dispute_id, {"conduct_stopped_after_notice": True})
+    disputes.start_mediation(uow, mediator, dispute_id)
+    kept = "Without prejudice: the respondent would pay 10,000."
+    disputes.add_session(uow, mediator, dispute_id, date(2026, 3, 20), kept)
+    shared = "Agreed facts: 2,000 apps installed the scheme."
+    disputes.add_session(
+        uow, mediator, dispute_id, date(2026, 4, 2), shared, disclosure_agreed=True
+    )
+    case = disputes.escalate(uow, lawyer, dispute_id, CaseKind.DISTRICT_COURT)
+    with uow:
+        items = list(uow.evidence.list(view.dispute.provider_organisation_id))
+        contents = [uow.evidence.content(i.id or 0) or b"" for i in items]
+    assert [(i.case_id, i.confidentiality) for i in items] == [
+        (case.id, Confidentiality.PRIVILEGED)
+    ]
+    [item], [content] = items, contents
+    assert item.title.startswith("Mediation session of 2026-04-02") and item.matches(content)
+    assert shared.encode() in content and kept.encode() not in content
+    assert f"dispute {dispute_id}, disclosed" in item.source
+    assert verify_chain(item.custody).ok
+    assert [e.holder for e in item.custody] == ["mediator", lawyer.email]  # session, referral
+    # the record keeps its marking: the lawyer (cleared for confidential) does not read it,
+    # the mediator does, a mediator of another dispute does not even see it listed
+    assert evidence.list_evidence(uow, lawyer) == []
+    assert [r["id"] for r in evidence.list_evidence(uow, mediator)] == [item.id]
+    assert evidence.list_evidence(uow, staff["other"]) == []
+    assert len(evidence.list_evidence(uow, staff["admin"])) == 1
+    with pytest.raises(NotFound):
+        evidence.verify_evidence(uow, staff["other"], item.id)

@@ -165,6 +165,26 @@ def test_package_hours_that_are_no_amount_are_refused_and_change_nothing(
     assert health_checks.show(uow, advisor, a.id).assessment.packages[0].hours_used == 0
 
 
+def test_a_follow_up_not_asked_is_refused_and_one_left_behind_is_not_diagnosed(
+    uow: UnitOfWork, parties: dict[str, Actor]
+) -> None:
+    counsel = parties["counsel"]
+    a = health_checks.start(uow, counsel)
+    assert a.id is not None
+    health_checks.answer(uow, counsel, a.id, {"exports": "yes", "export_markets": ["US", "EM"]})
+    with pytest.raises(InvalidInput) as refused:
+        health_checks.answer(uow, counsel, a.id, {"own_domains": "no", "customs_contact": "no"})
+    (problem,) = refused.value.problems
+    assert problem.field == "customs_contact" and "customs_recorded is 'yes'" in problem.message
+    # the exports answer changed: the markets given for it stay, but count no more
+    view = health_checks.answer(uow, counsel, a.id, {"exports": "no"}, "answers.yaml")
+    assert view.assessment.answers == {"exports": "no", "export_markets": ["US", "EM"]}
+    assert view.answered == 1
+    data = health_checks.diagnose(uow, counsel, a.id, TODAY).to_json()
+    assert "COV-EXPORT-MARKETS" not in {f["code"] for f in data["findings"]}
+    assert not any("export_markets" in str(f["evidence_items"]) for f in data["findings"])
+
+
 def test_only_the_assigned_person_and_the_enterprise_see_a_check(
     uow: UnitOfWork, parties: dict[str, Actor]
 ) -> None:

@@ -197,6 +197,28 @@ def test_package_and_used_hours_that_are_no_amount_are_refused(
     assert _json(capsys, "health", "programme", *ADVISOR) == before
 
 
+def test_an_answer_to_a_follow_up_not_asked_is_refused_naming_its_condition(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = demo / "follow-up.yaml"
+    for text, state in [
+        ("co_development_ownership: agreed_in_writing\n", "co_development is not answered yet"),
+        ("co_development: 'no'\nco_development_ownership: agreed_in_writing\n",
+         "co_development is answered 'no'"),
+    ]:  # fmt: skip
+        bad.write_text(text, "utf-8")
+        capsys.readouterr()
+        assert run(["health", "answer", "3", str(bad)]) == 2
+        assert capsys.readouterr().err.strip() == (
+            f"{bad}: co_development_ownership: a follow-up asked only when co_development is "
+            f"'yes', and {state}"
+        )
+    asked = _json(capsys, "health", "questions", "3", "--all")
+    assert isinstance(asked, list)
+    (co_development,) = [q for q in asked if q["id"] == "co_development"]
+    assert co_development["answer"] is None  # the refused file saved nothing
+
+
 def test_the_programme_view_counts_the_providers_work(
     demo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

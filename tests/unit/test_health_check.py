@@ -135,6 +135,87 @@ def test_an_answer_to_a_question_no_longer_asked_is_kept_but_never_counted(check
     assert "OWN-CONTRACTOR-ASSIGNMENT" not in {f.code for f in diagnosis.findings}
 
 
+@pytest.mark.parametrize(
+    ("stored", "given", "question", "says"),
+    [
+        ({"uses_contractors": "no"}, {"contractor_assignment": "yes"}, "contractor_assignment",
+         "a follow-up asked only when uses_contractors is 'yes', and uses_contractors is "
+         "answered 'no'"),
+        ({}, {"contractor_assignment": "yes"}, "contractor_assignment",
+         "a follow-up asked only when uses_contractors is 'yes', and uses_contractors is not "
+         "answered yet"),
+        # the trigger changed in the same save: the follow-up given with it is not asked
+        ({"uses_contractors": "yes"}, {"uses_contractors": False, "contractor_assignment": "no"},
+         "contractor_assignment", "and uses_contractors is answered 'no'"),
+        ({"fto_search": "yes", "exports": "no"}, {"fto_markets": "yes"}, "fto_markets",
+         "a follow-up asked only when fto_search is 'yes' and exports is 'yes', and fto_search "
+         "is answered 'yes', exports is answered 'no'"),
+    ],
+)  # fmt: skip
+def test_an_answer_to_a_follow_up_not_asked_is_refused_naming_its_condition(
+    check: Any, stored: dict[str, Any], given: dict[str, Any], question: str, says: str
+) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        check.questionnaire.save(stored, given, source="answers.yaml")
+    (problem,) = refused.value.problems
+    assert (problem.source, problem.field) == ("answers.yaml", question)
+    assert says in problem.message
+
+
+def test_a_follow_up_given_with_its_trigger_is_saved(check: Any) -> None:
+    saved = check.questionnaire.save({}, {"uses_contractors": True, "contractor_assignment": "no"})
+    assert saved == {"uses_contractors": "yes", "contractor_assignment": "no"}
+
+
+def test_a_trigger_changed_keeps_its_follow_ups_answer_uncounted_until_changed_back(
+    check: Any,
+) -> None:
+    """Saved as you go: a slip on the trigger loses nothing, and nothing stale is counted."""
+    questionnaire = check.questionnaire
+    first = questionnaire.save({}, {"uses_contractors": "yes", "contractor_assignment": "no"})
+    changed = questionnaire.save(first, {"uses_contractors": "no"})
+    assert changed == {"uses_contractors": "no", "contractor_assignment": "no"}
+    assert questionnaire.counted_answers(changed) == {"uses_contractors": "no"}
+    codes = {f.code for f in check.rules.diagnose(questionnaire, changed, {}, ON).findings}
+    assert "OWN-CONTRACTOR-ASSIGNMENT" not in codes
+    cleared = questionnaire.save(changed, {"contractor_assignment": None})  # may be cleared
+    assert cleared == {"uses_contractors": "no"}
+    back = questionnaire.save(changed, {"uses_contractors": "yes"})
+    codes = {f.code for f in check.rules.diagnose(questionnaire, back, {}, ON).findings}
+    assert "OWN-CONTRACTOR-ASSIGNMENT" in codes
+
+
+def test_a_follow_up_of_a_follow_up_no_longer_asked_says_so() -> None:
+    chain = read_questionnaire(
+        _questionnaire(
+            {"id": "a", "type": "yes_no"},
+            {"id": "b", "type": "yes_no", "show_if": {"answer": "a", "is": "yes"}},
+            {"id": "c", "type": "yes_no", "show_if": {"answer": "b", "is": "yes"}},
+        ),
+        "q.yaml",
+    )
+    stored = chain.save({}, {"a": "yes", "b": "yes"})
+    with pytest.raises(InvalidInput, match="b is 'yes', and b is not asked either"):
+        chain.save(stored, {"a": "no", "c": "yes"})
+
+
+@pytest.mark.parametrize(
+    ("raw", "said"),
+    [
+        ({"answer": "q", "is_not": "no"}, "q is not 'no'"),
+        ({"answer": "q", "in": ["a", "b"]}, "q is one of 'a', 'b'"),
+        ({"answer": "q", "at_least": 3}, "q is at least 3"),
+        ({"any": [{"answer": "q", "includes": "a"}, {"not": {"answer": "r", "is": "yes"}}]},
+         "q includes 'a' or (not r is 'yes')"),
+        ({"all": [{"fact": "f", "not_empty": True}, {"any": [{"answer": "q", "is": "x"},
+                                                             {"answer": "q", "excludes": "y"}]}]},
+         "the records show f and (q is 'x' or q excludes 'y')"),
+    ],
+)  # fmt: skip
+def test_a_condition_is_told_in_words(raw: dict[str, Any], said: str) -> None:
+    assert parse_condition(raw).describe() == said
+
+
 def test_unanswered_lists_what_is_left_to_ask_in_order(check: Any) -> None:
     left = [q.id for q in check.questionnaire.unanswered({"employee_inventions_policy": "no"})]
     assert left[0] == "uses_contractors"
@@ -145,8 +226,8 @@ def test_unanswered_lists_what_is_left_to_ask_in_order(check: Any) -> None:
 
 
 def test_answers_are_stored_in_one_form(check: Any) -> None:
-    stored = check.questionnaire.check_answers(
-        {"exports": True, "export_markets": ["US", "EM", "US"], "enforcement_budget": 10}
+    stored = check.questionnaire.save(
+        {}, {"exports": True, "export_markets": ["US", "EM", "US"], "enforcement_budget": 10}
     )
     assert stored == {"exports": "yes", "export_markets": ["US", "EM"], "enforcement_budget": 10}
 
@@ -177,7 +258,7 @@ def test_a_bad_answer_is_refused_naming_the_question(
     check: Any, question: str, value: Any, says: str
 ) -> None:
     with pytest.raises(InvalidInput) as refused:
-        check.questionnaire.check_answers({"exports": "yes", question: value}, source="form")
+        check.questionnaire.save({}, {"exports": "yes", question: value}, source="form")
     (problem,) = refused.value.problems
     assert (problem.source, problem.field) == ("form", question)
     assert says in problem.message
@@ -186,7 +267,7 @@ def test_a_bad_answer_is_refused_naming_the_question(
 def test_a_long_value_is_quoted_back_cut_to_a_readable_length(check: Any) -> None:
     pasted = "The whole of a contract pasted into the wrong box. " * 100  # 5,100 characters
     with pytest.raises(InvalidInput) as refused:
-        check.questionnaire.check_answers({"enforcement_budget": pasted, "exports": pasted})
+        check.questionnaire.save({}, {"enforcement_budget": pasted, "exports": pasted})
     for problem in refused.value.problems:
         said = problem.message.split(", not ")[1]
         assert said == repr(pasted)[:59] + "…", problem

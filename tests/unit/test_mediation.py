@@ -243,3 +243,16 @@ def test_the_case_study_reads_word_commonness_from_the_general_frequency_list() 
 
     assert is_common_word("app") and is_common_word("Video")
     assert not is_common_word("Robotics") and not is_common_word("Smoore")
+
+
+def test_a_partys_recorded_identifiers_and_any_address_are_hidden() -> None:
+    names = {"claimant": ["Acme Robotics GmbH"], "respondent": ["Foo Bar Trading Co., Ltd."]}
+    identifiers = {"respondent": ["sales@foobar.example", "foobar.example", "SELLER-991"]}
+    text = (
+        "Write to sales@foobar.example or visit foobar.example; the shop SELLER-991 sold them. "
+        "Acme asked help@acme.example and https://acme.example/contact, then www.acme.example."
+    )
+    assert anonymise(text, names, identifiers_by_role=identifiers) == (
+        "Write to [respondent] or visit [respondent]; the shop [respondent] sold them. "
+        "[claimant] asked [address] and [address], then [address]."
+    )

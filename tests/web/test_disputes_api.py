@@ -288,3 +288,29 @@ def test_a_dispute_is_handed_to_another_mediator_by_the_lawyer_in_charge(demo_ur
     assert mediator.get(path).status_code == 200
     refused = mediator.post(f"{path}/assignment", {"mediator": MEDIATOR})
     assert refused.status_code == 403 and "hand over" in refused.json()["detail"]
+
+
+def test_a_referred_dispute_takes_only_its_disclosed_sessions_into_the_case(demo_url: str) -> None:
+    advisor, mediator = As(demo_url, ADVISOR), As(demo_url, MEDIATOR)
+    dispute = advisor.post("/api/v1/disputes", _intake(title="Sessions into a case (test)")).json()
+    path = f"/api/v1/disputes/{dispute['id']}"
+    mediator.post(f"{path}/assessment", {"factors": {"conduct_stopped_after_notice": True}})
+    mediator.post(f"{path}/mediation")
+    for held_on, notes, disclosed in (
+        ("2026-09-10", "An offer made without prejudice.", False),
+        ("2026-09-12", "Both agree the app used the scheme for a year.", True),
+    ):
+        made = mediator.post(
+            f"{path}/sessions", {"held_on": held_on, "notes": notes, "disclosure_agreed": disclosed}
+        )
+        assert made.status_code == 201
+    opened = advisor.post(f"{path}/escalation", {"kind": "district_court"}).json()
+
+    def filed(client: As) -> list[dict[str, Any]]:
+        items = client.get("/api/v1/evidence?limit=100").json()["items"]
+        return [i for i in items if i["case_id"] == opened["case_id"]]
+
+    [record] = filed(mediator)
+    assert record["title"].startswith("Mediation session of 2026-09-12")
+    assert record["confidentiality"] == "privileged" and record["kind"] == "document"
+    assert filed(advisor) == []  # a lawyer is not cleared for privileged records

@@ -85,6 +85,25 @@ def test_numbers_that_are_no_amount_are_refused_naming_the_field(demo_url: str) 
         assert hours.status_code == 422 and hours.json()["errors"][0]["field"] == "hours"
 
 
+def test_an_answer_to_a_follow_up_not_asked_is_refused_naming_its_condition(
+    demo_url: str,
+) -> None:
+    client, csrf = _as(demo_url, "counsel@smoore-demo.example")
+    before = client.get("/api/v1/health-checks/3").json()["progress"]
+    refused = client.patch(
+        "/api/v1/health-checks/3/answers",
+        json={"co_development": "no", "co_development_ownership": "agreed_in_writing"},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert refused.status_code == 422
+    (error,) = refused.json()["errors"]
+    assert error["path"] == "body/co_development_ownership"
+    assert error["message"] == (
+        "a follow-up asked only when co_development is 'yes', and co_development is answered 'no'"
+    )
+    assert client.get("/api/v1/health-checks/3").json()["progress"] == before
+
+
 def test_others_do_not_see_a_providers_work(demo_url: str) -> None:
     client, _ = _as(demo_url, "counsel@smoore-demo.example")
     assert client.get("/api/v1/health-checks/1").status_code == 404

@@ -117,6 +117,38 @@ def test_each_question_has_its_help_under_it_and_a_number_its_unit(demo_url: str
     assert "<dd>40 小时/年</dd>" in answered  # the answers kept after diagnosis read whole
 
 
+def test_a_trigger_changed_on_the_form_takes_its_follow_up_off_and_out_of_the_count(
+    demo_url: str,
+) -> None:
+    client, csrf = _as(demo_url, "counsel@robotics-demo.example")
+    uow = UnitOfWork.for_url(demo_url)
+    with uow:
+        counsel = resolve_user(uow, "counsel@robotics-demo.example")
+    check = _fresh_self_check(uow, counsel)
+    assert check.id is not None
+    url = f"/health-checks/{check.id}/questions"
+
+    def post(**fields: str) -> str:
+        data = {"csrf_token": csrf} | {f"shown_{k}": "1" for k in fields} | fields
+        sent = client.post(url, data=data, follow_redirects=True)
+        assert sent.status_code == 200, sent.text
+        return sent.text
+
+    post(uses_contractors="yes")
+    post(uses_contractors="yes", contractor_assignment="no")
+    # 'no' to the trigger, the follow-up still filled in as the page showed it: saved
+    page = post(uses_contractors="no", contractor_assignment="no")
+    assert 'name="contractor_assignment"' not in page
+    assert "Questions answered: 1 of" in page
+    # a follow-up the page does not show is not taken from a crafted form either
+    post(contractor_assignment="yes")
+    view = health_checks.show(uow, counsel, check.id)
+    assert view.assessment.answers == {"uses_contractors": "no", "contractor_assignment": "no"}
+    assert view.answered == 1  # kept for a change back, not counted
+    page = post(uses_contractors="yes")
+    assert 'name="contractor_assignment"' in page and 'value="no" checked' in page
+
+
 def test_the_pages_speak_chinese(demo_url: str) -> None:
     client, csrf = _as(demo_url, "advisor@ipservice-demo.example")
     client.post("/language", data={"csrf_token": csrf, "locale": "zh_Hans", "next": "/"})

@@ -153,7 +153,8 @@ def answer(
     ],
     as_user: AsOption = None,
 ) -> None:
-    """Save answers; unchanged ones are kept, so a questionnaire can be done in parts."""
+    """Save answers; unchanged ones are kept, so a questionnaire can be done in parts. A
+    follow-up is answered once its trigger holds, in this file or before."""
     ctx = context()
     view = health_checks.answer(
         ctx.uow(),

@@ -32,6 +32,15 @@ _ANSWER_TESTS: dict[str, Callable[[Any, Any], bool]] = {
     "at_most": lambda value, wanted: float(value) <= float(wanted),
 }
 OPERATORS = frozenset(_ANSWER_TESTS)
+_WORDS = {
+    "is": "is",
+    "is_not": "is not",
+    "in": "is one of",
+    "includes": "includes",
+    "excludes": "excludes",
+    "at_least": "is at least",
+    "at_most": "is at most",
+}
 
 
 class ConditionError(ValueError):
@@ -64,6 +73,18 @@ class Condition:
         if decisive in results:
             return decisive
         return None if None in results else not decisive
+
+    def describe(self) -> str:
+        """The condition in words, for a message: ``uses_contractors is 'yes'``."""
+        if self.kind == "answer":
+            operand = self.operand if self.operator == "in" else [self.operand]
+            return f"{self.name} {_WORDS[self.operator]} {', '.join(map(repr, operand))}"
+        if self.kind == "fact":
+            return f"the records {'show' if self.operand else 'show no'} {self.name}"
+        said = [f"({p.describe()})" if p.parts else p.describe() for p in self.parts]
+        if self.kind == "not":
+            return f"not {said[0]}"
+        return f" {'and' if self.kind == 'all' else 'or'} ".join(said)
 
     def inputs(self) -> Iterator[tuple[str, str]]:
         """Every (``answer`` or ``fact``, name) the condition reads, in order."""

@@ -61,6 +61,7 @@ def anonymise(
     text: str,
     names_by_role: Mapping[str, Iterable[str]],
     is_common_word: Callable[[str], bool] = lambda word: False,
+    identifiers_by_role: Mapping[str, Iterable[str]] | None = None,
 ) -> str:
     """``text`` with every party name replaced by its role, erring on the side of hiding.
 
@@ -73,7 +74,17 @@ def anonymise(
     the text then most likely uses in its own sense: "a video platform's app" written of
     "Quick Clip App Co." keeps its "app", while "Robotics" alone still hides. A word of
     both sides' names becomes "[party]".
+
+    A party's recorded identifiers (its e-mail, domain, seller or app id) become its role
+    wherever they stand, and any other e-mail or web address becomes "[address]": a case
+    study is public, and an address names a business as surely as its name.
     """
+    for role, identifiers in (identifiers_by_role or {}).items():
+        for value in sorted({i.strip() for i in identifiers if len(i.strip()) >= 3}, key=len,
+                            reverse=True):  # fmt: skip
+            text = re.sub(rf"(?<![\w.@-]){re.escape(value)}(?![\w@-])", f"[{role}]", text,
+                          flags=re.IGNORECASE)  # fmt: skip
+    text = _ADDRESS.sub("[address]", text)
     replacements: list[tuple[str, str]] = []
     words: dict[str, str] = {}
     for role, names in names_by_role.items():
@@ -121,4 +132,7 @@ def _tidy(text: str) -> str:
 
 
 _LATIN = re.compile(r"[\x00-\u024f]+")
+# an e-mail address, or a web address written with its scheme or www.
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?://|www\.)[^\s<>\"']+[\w/]",
+                      re.IGNORECASE)  # fmt: skip
 _LATIN_WORD = re.compile(r"[^\W\d_\u3000-\u9fff]+")

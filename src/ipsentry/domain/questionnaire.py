@@ -128,8 +128,45 @@ class QuestionnaireDefinition:
     def unanswered(self, answers: Mapping[str, Any]) -> list[Question]:
         return [q for q in self.asked(answers) if q.id not in answers]
 
-    def check_answers(self, answers: Mapping[str, Any], source: str = "answers") -> dict[str, Any]:
-        """Answers in their stored form; every bad one named (question id) in one error."""
+    def save(
+        self, stored: Mapping[str, Any], given: Mapping[str, Any], source: str = "answers"
+    ) -> dict[str, Any]:
+        """The answers once ``given`` is saved over ``stored`` (``None`` clears one), or
+        InvalidInput naming every bad answer, each by its question.
+
+        A questionnaire is saved as the user goes and resumed, so two cases differ:
+
+        - An answer *given now* to a follow-up whose condition does not hold once this save
+          is made (its trigger answered the other way, or not at all) is refused, naming
+          the condition: it would be stored yet never asked, shown or counted, and the
+          user would believe they had answered something that plays no part.
+        - An answer given *earlier* to a follow-up whose trigger is changed now is kept but
+          no longer counted (``counted_answers``, which the diagnosis, its facts and the
+          progress read): changing a trigger back, after a slip or on second thoughts,
+          brings the earlier answer back instead of losing what was typed, and a change of
+          one answer never refuses a save or silently deletes another.
+        """
+        present = {k: v for k, v in given.items() if v is not None}
+        checked, problems = self._checked(present, source)
+        merged = after_saving(stored, {**given, **checked})
+        counted = self.counted_answers(merged)
+        questions = self.questions
+        for question_id in checked:
+            condition = questions[question_id].show_if
+            if question_id in counted or condition is None:
+                continue
+            triggers = dict.fromkeys(name for kind, name in condition.inputs() if kind == "answer")
+            state = ", ".join(_answered(name, merged, counted) for name in triggers)
+            message = f"a follow-up asked only when {condition.describe()}, and {state}"
+            problems.append(Problem(source, None, question_id, message))
+        if problems:
+            raise InvalidInput(problems)
+        return merged
+
+    def _checked(
+        self, answers: Mapping[str, Any], source: str
+    ) -> tuple[dict[str, Any], list[Problem]]:
+        """The answers in their stored form, and the problem with each bad one."""
         problems: list[Problem] = []
         checked: dict[str, Any] = {}
         questions = self.questions
@@ -140,13 +177,25 @@ class QuestionnaireDefinition:
                 continue
             stored, problem = question.check(value)
             if problem:
-                problems.append(
-                    Problem(source, None, question_id, f"{problem}, not {echoed(value)}")
-                )
-            checked[question_id] = stored
-        if problems:
-            raise InvalidInput(problems)
-        return checked
+                said = f"{problem}, not {echoed(value)}"
+                problems.append(Problem(source, None, question_id, said))
+            else:
+                checked[question_id] = stored
+        return checked, problems
+
+
+def after_saving(stored: Mapping[str, Any], given: Mapping[str, Any]) -> dict[str, Any]:
+    """``stored`` with ``given`` saved over it: ``None`` clears an answer."""
+    merged = {**stored, **{k: v for k, v in given.items() if v is not None}}
+    for cleared in (k for k, v in given.items() if v is None):
+        merged.pop(cleared, None)
+    return merged
+
+
+def _answered(name: str, answers: Mapping[str, Any], counted: Mapping[str, Any]) -> str:
+    if name in counted:
+        return f"{name} is answered {echoed(counted[name])}"
+    return f"{name} is not asked either" if name in answers else f"{name} is not answered yet"
 
 
 def read_questionnaire(raw: Any, source: str) -> QuestionnaireDefinition:

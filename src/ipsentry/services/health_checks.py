@@ -301,7 +301,8 @@ def answer(
     answers: Mapping[str, Any],
     source: str = "answers",
 ) -> AssessmentView:
-    """Save answers (``None`` clears one) and return where the questionnaire stands."""
+    """Save answers (``None`` clears one) and return where the questionnaire stands; see
+    ``QuestionnaireDefinition.save`` for follow-ups answered without their trigger."""
     actor.require(Permission.ASSESS_HEALTH, "answer health checks")
     with uow:
         assessment = _get(uow, actor, assessment_id)
@@ -310,12 +311,8 @@ def answer(
                 f"health check {assessment_id} is {assessment.status}; start a re-check instead"
             )
         check = _check_of(uow, assessment)
-        given = {k: v for k, v in answers.items() if v is not None}
-        checked = check.questionnaire.check_answers(given, source)
         before = dict(assessment.answers)
-        merged = {**before, **checked}
-        for cleared in (k for k, v in answers.items() if v is None):
-            merged.pop(cleared, None)
+        merged = check.questionnaire.save(before, answers, source)
         assessment.answers = merged
         audit.record(
             uow,
@@ -363,7 +360,8 @@ def diagnose(
             raise Conflict(f"health check {assessment_id} has no answers yet: answer it first")
         _require_after_previous(uow, assessment, today, source)
         check = _check_of(uow, assessment)
-        facts = _facts(uow, actor, assessment, today, opened)
+        counted = check.questionnaire.counted_answers(assessment.answers)
+        facts = _facts(uow, actor, assessment, counted, today, opened)
         diagnosis = check.rules.diagnose(check.questionnaire, assessment.answers, facts, today)
         questions = check.questionnaire.questions
         findings = [
@@ -441,8 +439,15 @@ def _propose(assessment: Assessment, diagnosis: Diagnosis, hours: float) -> None
 
 
 def _facts(
-    uow: UnitOfWork, actor: Actor, assessment: Assessment, today: date, register: Register | None
+    uow: UnitOfWork,
+    actor: Actor,
+    assessment: Assessment,
+    answers: Mapping[str, Any],
+    today: date,
+    register: Register | None,
 ) -> dict[str, Any]:
+    """The facts the records show; ``answers`` are those counted (a follow-up left behind by
+    a changed trigger, such as export markets after 'no' to exports, names no market)."""
     enterprise = assessment.enterprise_organisation_id
     if enterprise not in readable_organisations(uow, actor, GrantScope.ENGAGEMENT):
         return {}  # the engagement was revoked: the answers alone are diagnosed
@@ -452,7 +457,7 @@ def _facts(
         rights,
         uow.records.recordations(enterprise),
         uow.health.hits(enterprise),
-        assessment.answers,
+        answers,
         today,
         similar,
     )

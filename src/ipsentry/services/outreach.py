@@ -19,6 +19,14 @@ from ipsentry.services.stated_dates import future_problem
 from ipsentry.store.unit_of_work import UnitOfWork
 
 
+def may_record(actor: Actor) -> bool:
+    """Whether the actor may record outreach (the rule ``_require`` enforces; pages use it
+    to offer the form only to those it will not refuse)."""
+    return actor.organisation_kind is OrganisationKind.LEGAL_SERVICE and actor.may(
+        Permission.ASSESS_HEALTH
+    )
+
+
 def _require(actor: Actor) -> None:
     if actor.organisation_kind is not OrganisationKind.LEGAL_SERVICE:
         raise PermissionDenied("outreach is recorded by legal-service organisations")
@@ -214,20 +222,24 @@ def case_study(
         if problems + refused:
             raise InvalidInput(problems + refused)
         names: dict[str, list[str]] = {}
+        identifiers: dict[str, list[str]] = {}
         for role, party_id in (
             ("claimant", dispute.claimant_party_id),
             ("respondent", dispute.respondent_party_id),
         ):
             party = uow.health.party(party_id)
             names[role] = party.names() if party else []
+            identifiers[role] = [i.value for i in party.identifiers] if party else []
+
+        def hidden(text: str) -> str:
+            return anonymise(text, names, is_common_word, identifiers)
+
         outcome = f"Outcome: {dispute.outcome.value.replace('_', ' ')}." if dispute.outcome else ""
-        text = anonymise(
-            f"{dispute.claims}\n{outcome}\n{dispute.outcome_notes}".strip(), names, is_common_word
-        )
+        text = hidden(f"{dispute.claims}\n{outcome}\n{dispute.outcome_notes}".strip())
         event = OutreachEvent(
             provider_organisation_id=actor.organisation_id,
             kind=OutreachKind.CASE_STUDY,
-            title=anonymise(title.strip() or dispute.title, names, is_common_word),
+            title=hidden(title.strip() or dispute.title),
             held_on=held_on,
             summary=text,
             dispute_id=dispute.id,

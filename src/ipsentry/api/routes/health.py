@@ -60,6 +60,8 @@ def save_answers(
     uow: UowDep,
     answers: Annotated[dict[str, Any], Body(description="Question id to answer; null clears one.")],
 ) -> HealthCheckOut:
+    """Save answers as they come. A follow-up is answered once its trigger holds (in this
+    request or before); one whose trigger is changed later is kept but no longer counted."""
     view = health_checks.answer(uow, actor, assessment_id, answers, "body")
     return HealthCheckOut.model_validate(view.to_json())
 

@@ -14,7 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 from ipsentry.api.deps import UowDep
 from ipsentry.domain.accounts import OrganisationKind, Permission
 from ipsentry.domain.health import PACKAGE_HOURS_MAX, ActionStatus
-from ipsentry.domain.questionnaire import QuestionType
+from ipsentry.domain.questionnaire import QuestionType, after_saving
 from ipsentry.errors import ConfirmationNeeded
 from ipsentry.reports.health_report import LABELS, score_chart, write_report
 from ipsentry.services import health_checks
@@ -142,8 +142,9 @@ async def save_answers(
 ) -> Response:
     form = await request.form()
     view = health_checks.show(uow, actor, assessment_id)
+    questionnaire = view.check.questionnaire
     answers: dict[str, Any] = {}
-    for question in view.check.questionnaire.asked(view.assessment.answers):
+    for question in questionnaire.asked(view.assessment.answers):
         if f"shown_{question.id}" not in form:
             continue  # not on the page that was sent
         if question.type is QuestionType.MULTI_SELECT:
@@ -156,7 +157,11 @@ async def save_answers(
             answers[question.id] = _number(raw)
         else:
             answers[question.id] = raw
-    health_checks.answer(uow, actor, assessment_id, answers, "form")
+    # a trigger changed on this page takes its follow-ups (still filled in) off it: what
+    # they hold stays as it was, kept but not counted, as the questionnaire keeps it
+    still = {q.id for q in questionnaire.asked(after_saving(view.assessment.answers, answers))}
+    sent = {k: v for k, v in answers.items() if k in still or v is None}
+    health_checks.answer(uow, actor, assessment_id, sent, "form")
     return RedirectResponse(f"/health-checks/{assessment_id}/questions", status_code=303)
 
 

@@ -42,6 +42,7 @@ def programme_page(request: Request, actor: PageActor, uow: UowDep) -> Response:
             e.to_json() | {"scheduled": not outreach.held(e.held_on)}
             for e in outreach.events(uow, actor)
         ],
+        "may_record": outreach.may_record(actor),
         "kinds": [k.value for k in EVENT_KINDS],
         "members": outreach.enterprises_served(uow, actor),
         "today": date.today().isoformat(),
