@@ -230,6 +230,7 @@ VALID: dict[str, dict[str, Any]] = {
         "as_user": "{advisor}",
     },
     "health attendance": {"event_id": "1", "attended": "45", "as_user": "{advisor}"},
+    "health case-studies": {"as_json": True, "as_user": "counsel@robotics-demo.example"},
     "health case-study": {
         "dispute_id": "1",
         "on": "2026-12-01",
