@@ -229,6 +229,7 @@ VALID: dict[str, dict[str, Any]] = {
         "enterprise": ["robotics-demo"],
         "as_user": "{advisor}",
     },
+    "health attendance": {"event_id": "1", "attended": "45", "as_user": "{advisor}"},
     "health case-study": {
         "dispute_id": "1",
         "on": "2026-12-01",
@@ -712,6 +713,10 @@ def invoke(
             ],
             "command line: --attendance: the event is on 2999-01-01, not held yet: record its "
             "attendance once it is",
+        ),
+        (
+            ["health", "attendance", "1", "-3", "--as", "{advisor}"],
+            "command line: attendance: zero or more",
         ),
         (  # the demo's smoore has not engaged the service centre, nor been checked by it
             [

@@ -390,6 +390,20 @@ def event(
     console.print(f"outreach {recorded.id} recorded ({recorded.kind})", highlight=False)
 
 
+@app.command()
+def attendance(
+    event_id: Annotated[int, typer.Argument(help="The event ('health outreach' lists them).")],
+    attended: Annotated[int, typer.Argument(help="How many attended.")],
+    as_user: AsOption = None,
+) -> None:
+    """Record how many attended a seminar or consultation once it is held (or correct it)."""
+    from ipsentry.services import outreach
+
+    ctx = context()
+    event = outreach.record_attendance(ctx.uow(), ctx.actor(as_user), event_id, attended)
+    console.print(Text(f"outreach {event.id} ({event.title}): attendance {event.attendance}"))
+
+
 @app.command("case-study")
 def case_study(
     dispute_id: Annotated[int, typer.Argument(help="The dispute to write it from.")],
