@@ -666,11 +666,11 @@ def invoke(
                 "--valid-until",
                 "2026-02-30",
             ],
-            "command line: valid_until: '2026-02-30' is not a date",
+            "command line: --valid-until: '2026-02-30' is not a date",
         ),
         (
             ["customs", "plans", "save", "1", "--customs", "smoore-demo"],
-            "command line: customs: 'smoore-demo' is not a customs organisation",
+            "command line: --customs: 'smoore-demo' is not a customs organisation",
         ),
         (["customs", "recordations", "guide", "1", "{patent.json}"], "patent.json: number"),
         (
@@ -712,7 +712,7 @@ def invoke(
                 "--as",
                 "{advisor}",
             ],
-            "command line: attendance: the event is on 2999-01-01, not held yet: record its "
+            "command line: --attendance: the event is on 2999-01-01, not held yet: record its "
             "attendance once it is",
         ),
         (
@@ -732,7 +732,7 @@ def invoke(
                 "--as",
                 "{advisor}",
             ],
-            "command line: enterprise: 'smoore-demo' is not an enterprise your organisation "
+            "command line: --enterprise: 'smoore-demo' is not an enterprise your organisation "
             "serves: it has not engaged you and has no health check by you",
         ),
     ],
