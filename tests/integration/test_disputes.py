@@ -435,12 +435,36 @@ def test_a_seminar_may_be_announced_but_not_attended_ahead(
     # the programme reports what was held; the announced seminar is not reach yet
     reach = programme.programme(uow, staff["admin"]).to_json()["outreach"]
     assert reach == {"by_kind": {"seminar": 1}, "attendance": 25, "scheduled": 1}
+    assert announced.id is not None
+    with pytest.raises(InvalidInput, match="not held yet"):  # its count comes once it is
+        outreach.record_attendance(uow, lawyer, announced.id, 30)
+    [held] = [e for e in outreach.events(uow, lawyer) if e.title == "Held"]
+    assert held.id is not None
+    with pytest.raises(InvalidInput, match="zero or more"):
+        outreach.record_attendance(uow, lawyer, held.id, -1)
+    with uow:
+        centre = Organisation(name="Centre", slug="centre", kind=OrganisationKind.LEGAL_SERVICE)
+        uow.organisations.add(centre)
+        uow.flush()
+        assert centre.id is not None
+        uow.organisations.add_user(
+            User(organisation_id=centre.id, email="a@centre.example", name="a", role=Role.ADMIN)
+        )
+        uow.commit()
+    with pytest.raises(NotFound):  # another provider's event is not found
+        outreach.record_attendance(uow, resolve_user(uow, "a@centre.example"), held.id, 3)
+    assert outreach.record_attendance(uow, lawyer, held.id, 27).attendance == 27
+    assert programme.programme(uow, staff["admin"]).to_json()["outreach"]["attendance"] == 27
     dispute_id = disputes.take_in(uow, staff["admin"], _intake()).dispute.id
     assert dispute_id is not None
     disputes.resolve(uow, staff["admin"], dispute_id, OutcomeKind.WITHDRAWAL, date(2026, 3, 2))
     with pytest.raises(InvalidInput, match="is in the future") as early:
         outreach.case_study(uow, lawyer, dispute_id, "", ahead)
     assert early.value.problems[0].field == "held_on"
+    study = outreach.case_study(uow, staff["admin"], dispute_id, "", date(2026, 6, 1))
+    assert study.id is not None
+    with pytest.raises(Conflict, match="is a case study: it has no attendance"):
+        outreach.record_attendance(uow, lawyer, study.id, 3)
 
 
 def test_a_mediator_mediates_but_takes_nothing_in_and_refers_nothing_on(

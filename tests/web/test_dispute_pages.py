@@ -200,6 +200,20 @@ def test_the_programme_page_shows_figures_and_records_outreach(demo_url: str) ->
         },
     )
     assert "Evidence keeping for online sellers" in recorded.text
+    row = re.search(
+        r"Evidence keeping for online sellers</td>.*?"
+        r'action="/programme/outreach/(\d+)/attendance".*?value="25"',
+        recorded.text,
+        re.S,
+    )
+    assert row, "a held event's row offers its attendance to correct"
+    counted = client.post(
+        f"/programme/outreach/{row.group(1)}/attendance",
+        data={"csrf_token": csrf, "attendance": "28"},
+    )
+    assert re.search(
+        rf'action="/programme/outreach/{row.group(1)}/attendance".*?value="28"', counted.text, re.S
+    )
     ahead = (date.today() + timedelta(days=30)).isoformat()
     announced = client.post(
         "/programme/outreach",

@@ -29,6 +29,9 @@ class As:
     def post(self, path: str, body: dict[str, Any] | None = None) -> Any:
         return self.client.post(path, json=body or {}, headers=self.headers)
 
+    def patch(self, path: str, body: dict[str, Any]) -> Any:
+        return self.client.patch(path, json=body, headers=self.headers)
+
 
 def _intake(**changes: Any) -> dict[str, Any]:
     intake: dict[str, Any] = {
@@ -207,6 +210,13 @@ def test_outreach_is_recorded_and_case_studies_are_anonymised(demo_url: str) -> 
         {"kind": "seminar", "title": "t", "held_on": ahead, "attendance": 40},
     )
     assert guessed.status_code == 422 and guessed.json()["errors"][0]["field"] == "attendance"
+    early = advisor.patch(f"/api/v1/outreach/{announced.json()['id']}", {"attendance": 40})
+    assert early.status_code == 422 and "not held yet" in early.text
+    counted = advisor.patch(f"/api/v1/outreach/{seminar.json()['id']}", {"attendance": 32})
+    assert counted.status_code == 200 and counted.json()["attendance"] == 32
+    outsider = As(demo_url, "counsel@robotics-demo.example")
+    refused = outsider.patch(f"/api/v1/outreach/{seminar.json()['id']}", {"attendance": 1})
+    assert refused.status_code == 403
     dispute = advisor.post(
         "/api/v1/disputes", _intake(title="Deep links again (test)", assignee=None)
     ).json()

@@ -75,6 +75,17 @@ def record_event(
     return RedirectResponse("/programme", status_code=303)
 
 
+@router.post("/programme/outreach/{event_id}/attendance")
+def record_attendance(
+    actor: PageActor,
+    uow: UowDep,
+    event_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    attendance: Annotated[int, Form(ge=0, le=1_000_000)],
+) -> Response:
+    outreach.record_attendance(uow, actor, event_id, attendance, "form")
+    return RedirectResponse("/programme", status_code=303)
+
+
 @router.post("/programme/case-studies/{dispute_id}")
 def write_case_study(
     actor: PageActor,
