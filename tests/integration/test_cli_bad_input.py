@@ -229,6 +229,8 @@ VALID: dict[str, dict[str, Any]] = {
         "enterprise": ["robotics-demo"],
         "as_user": "{advisor}",
     },
+    "health attendance": {"event_id": "1", "attended": "45", "as_user": "{advisor}"},
+    "health case-studies": {"as_json": True, "as_user": "counsel@robotics-demo.example"},
     "health case-study": {
         "dispute_id": "1",
         "on": "2026-12-01",
@@ -664,11 +666,11 @@ def invoke(
                 "--valid-until",
                 "2026-02-30",
             ],
-            "command line: valid_until: '2026-02-30' is not a date",
+            "command line: --valid-until: '2026-02-30' is not a date",
         ),
         (
             ["customs", "plans", "save", "1", "--customs", "smoore-demo"],
-            "command line: customs: 'smoore-demo' is not a customs organisation",
+            "command line: --customs: 'smoore-demo' is not a customs organisation",
         ),
         (["customs", "recordations", "guide", "1", "{patent.json}"], "patent.json: number"),
         (
@@ -710,8 +712,12 @@ def invoke(
                 "--as",
                 "{advisor}",
             ],
-            "command line: attendance: the event is on 2999-01-01, not held yet: record its "
+            "command line: --attendance: the event is on 2999-01-01, not held yet: record its "
             "attendance once it is",
+        ),
+        (
+            ["health", "attendance", "1", "-3", "--as", "{advisor}"],
+            "command line: attendance: zero or more",
         ),
         (  # the demo's smoore has not engaged the service centre, nor been checked by it
             [
@@ -726,7 +732,7 @@ def invoke(
                 "--as",
                 "{advisor}",
             ],
-            "command line: enterprise: 'smoore-demo' is not an enterprise your organisation "
+            "command line: --enterprise: 'smoore-demo' is not an enterprise your organisation "
             "serves: it has not engaged you and has no health check by you",
         ),
     ],

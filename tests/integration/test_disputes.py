@@ -10,12 +10,22 @@ import pytest
 
 from ipsentry.domain.accounts import GrantScope, Organisation, OrganisationKind, Role, User
 from ipsentry.domain.cases import CaseKind, PartyRole
+from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.disputes import DisputeStatus, JudicialConfirmation, OutcomeKind
+from ipsentry.domain.evidence import verify_chain
 from ipsentry.domain.mediation import Suitability
 from ipsentry.domain.outreach import OutreachKind
 from ipsentry.domain.parties import IdentifierKind
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from ipsentry.services import accounts, case_views, disputes, health_checks, outreach, programme
+from ipsentry.services import (
+    accounts,
+    case_views,
+    disputes,
+    evidence,
+    health_checks,
+    outreach,
+    programme,
+)
 from ipsentry.services.access import Actor, resolve_user
 from ipsentry.store.account_repository import AuditFilter
 from ipsentry.store.unit_of_work import UnitOfWork
@@ -170,6 +180,8 @@ def test_escalation_opens_a_case_with_the_same_parties(
                      PartyRole.RESPONDENT: view.dispute.respondent_party_id}  # fmt: skip
     after = disputes.show(uow, staff["admin"], view.dispute.id)
     assert after.dispute.status is DisputeStatus.REFERRED and after.dispute.case_id == case.id
+    with uow:  # no session, nothing disclosed: no evidence
+        assert list(uow.evidence.list(view.dispute.provider_organisation_id)) == []
 
 
 def test_a_case_escalated_from_a_dispute_is_seen_only_by_those_who_see_the_dispute(
@@ -412,12 +424,36 @@ def test_a_seminar_may_be_announced_but_not_attended_ahead(
     # the programme reports what was held; the announced seminar is not reach yet
     reach = programme.programme(uow, staff["admin"]).to_json()["outreach"]
     assert reach == {"by_kind": {"seminar": 1}, "attendance": 25, "scheduled": 1}
+    assert announced.id is not None
+    with pytest.raises(InvalidInput, match="not held yet"):  # its count comes once it is
+        outreach.record_attendance(uow, lawyer, announced.id, 30)
+    [held] = [e for e in outreach.events(uow, lawyer) if e.title == "Held"]
+    assert held.id is not None
+    with pytest.raises(InvalidInput, match="zero or more"):
+        outreach.record_attendance(uow, lawyer, held.id, -1)
+    with uow:
+        centre = Organisation(name="Centre", slug="centre", kind=OrganisationKind.LEGAL_SERVICE)
+        uow.organisations.add(centre)
+        uow.flush()
+        assert centre.id is not None
+        uow.organisations.add_user(
+            User(organisation_id=centre.id, email="a@centre.example", name="a", role=Role.ADMIN)
+        )
+        uow.commit()
+    with pytest.raises(NotFound):  # another provider's event is not found
+        outreach.record_attendance(uow, resolve_user(uow, "a@centre.example"), held.id, 3)
+    assert outreach.record_attendance(uow, lawyer, held.id, 27).attendance == 27
+    assert programme.programme(uow, staff["admin"]).to_json()["outreach"]["attendance"] == 27
     dispute_id = disputes.take_in(uow, staff["admin"], _intake()).dispute.id
     assert dispute_id is not None
     disputes.resolve(uow, staff["admin"], dispute_id, OutcomeKind.WITHDRAWAL, date(2026, 3, 2))
     with pytest.raises(InvalidInput, match="is in the future") as early:
         outreach.case_study(uow, lawyer, dispute_id, "", ahead)
     assert early.value.problems[0].field == "held_on"
+    study = outreach.case_study(uow, staff["admin"], dispute_id, "", date(2026, 6, 1))
+    assert study.id is not None
+    with pytest.raises(Conflict, match="is a case study: it has no attendance"):
+        outreach.record_attendance(uow, lawyer, study.id, 3)
 
 
 def test_a_mediator_mediates_but_takes_nothing_in_and_refers_nothing_on(
@@ -478,3 +514,41 @@ def test_a_case_study_is_read_by_the_enterprises_it_was_shared_with_only(
     assert outreach.shared_with(uow, other) == []  # initech is a member, but not a reader
     with pytest.raises(PermissionDenied):  # reading is all an enterprise does with it
         outreach.events(uow, member)
+
+
+def test_escalation_files_the_disclosed_session_records_as_case_evidence_and_no_others(
+    uow: UnitOfWork, staff: dict[str, Actor]
+) -> None:
+    lawyer, mediator = staff["lawyer"], staff["mediator"]
+    view = disputes.take_in(uow, lawyer, _intake())
+    dispute_id = view.dispute.id
+    assert dispute_id is not None
+    disputes.assess(uow, mediator, dispute_id, {"conduct_stopped_after_notice": True})
+    disputes.start_mediation(uow, mediator, dispute_id)
+    kept = "Without prejudice: the respondent would pay 10,000."
+    disputes.add_session(uow, mediator, dispute_id, date(2026, 3, 20), kept)
+    shared = "Agreed facts: 2,000 apps installed the scheme."
+    disputes.add_session(
+        uow, mediator, dispute_id, date(2026, 4, 2), shared, disclosure_agreed=True
+    )
+    case = disputes.escalate(uow, lawyer, dispute_id, CaseKind.DISTRICT_COURT)
+    with uow:
+        items = list(uow.evidence.list(view.dispute.provider_organisation_id))
+        contents = [uow.evidence.content(i.id or 0) or b"" for i in items]
+    assert [(i.case_id, i.confidentiality) for i in items] == [
+        (case.id, Confidentiality.PRIVILEGED)
+    ]
+    [item], [content] = items, contents
+    assert item.title.startswith("Mediation session of 2026-04-02") and item.matches(content)
+    assert shared.encode() in content and kept.encode() not in content
+    assert f"dispute {dispute_id}, disclosed" in item.source
+    assert verify_chain(item.custody).ok
+    assert [e.holder for e in item.custody] == ["mediator", lawyer.email]  # session, referral
+    # the record keeps its marking: the lawyer (cleared for confidential) does not read it,
+    # the mediator does, a mediator of another dispute does not even see it listed
+    assert evidence.list_evidence(uow, lawyer) == []
+    assert [r["id"] for r in evidence.list_evidence(uow, mediator)] == [item.id]
+    assert evidence.list_evidence(uow, staff["other"]) == []
+    assert len(evidence.list_evidence(uow, staff["admin"])) == 1
+    with pytest.raises(NotFound):
+        evidence.verify_evidence(uow, staff["other"], item.id)

@@ -357,3 +357,25 @@ def test_a_section_not_comparable_at_a_recheck_says_so_without_none(
     assert "not comparable" in shown and "None" not in shown
     assert "not comparable (" not in shown  # no scores to set side by side, no "None → None"
     assert "worse (" in shown  # customs: recorded then, not now
+
+
+def test_outreach_on_the_command_line_announced_counted_and_read_by_members(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["health", "event", "seminar", "Next spring's seminar", "--on", "2999-03-01",
+                *ADVISOR]) == 0  # fmt: skip
+    capsys.readouterr()
+    assert run(["health", "outreach", *ADVISOR]) == 0
+    listed = capsys.readouterr().out
+    assert "not held yet" in listed and "case study" in listed and "n/a" in listed
+    events = _json(capsys, "health", "outreach", *ADVISOR)
+    assert isinstance(events, list)
+    announced = next(e for e in events if e["title"] == "Next spring's seminar")
+    assert run(["health", "attendance", str(announced["id"]), "30", *ADVISOR]) == 2
+    assert "not held yet: record its attendance once it is" in capsys.readouterr().err
+    shared = _json(capsys, "health", "case-studies", "--as", "counsel@robotics-demo.example")
+    assert isinstance(shared, list)
+    assert [s["title"] for s in shared] == ["When mass copying goes to court rather than mediation"]
+    capsys.readouterr()
+    assert run(["health", "case-studies", "--as", "counsel@smoore-demo.example"]) == 0
+    assert "No case study has been shared with your organisation." in capsys.readouterr().out

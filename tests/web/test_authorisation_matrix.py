@@ -156,6 +156,9 @@ RULES: dict[tuple[str, str], Rule] = {
     # case studies shared with the caller's organisation: every reader of it gets them
     # (here none are shared with the matrix's organisation; what is shown is in DISPUTE_PAGES)
     ("GET", "/api/v1/outreach/case-studies"): R(P.READ),
+    ("PATCH", "/api/v1/outreach/{event_id}"): R(
+        P.ASSESS_HEALTH, json={"attendance": 1}, checked_in=DISPUTES
+    ),
     ("POST", "/api/v1/outreach/case-studies/{dispute_id}"): R(
         P.ASSESS_HEALTH, json={"held_on": "2026-01-01"}, checked_in=DISPUTES
     ),
@@ -226,6 +229,9 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/programme"): R(P.READ, checked_in=DISPUTE_PAGES),
     ("GET", "/case-studies"): R(P.READ),
     ("POST", "/programme/outreach"): R(P.ASSESS_HEALTH, checked_in=DISPUTE_PAGES),
+    ("POST", "/programme/outreach/{event_id}/attendance"): R(
+        P.ASSESS_HEALTH, form={"attendance": "1"}, checked_in=DISPUTE_PAGES
+    ),
     ("POST", "/programme/case-studies/{dispute_id}"): R(P.ASSESS_HEALTH, checked_in=DISPUTE_PAGES),
     ("GET", "/sign-in"): R(None),
     ("POST", "/sign-in"): R(None, form={"email": "nobody@example.org", "password": "x"}),

@@ -158,6 +158,17 @@ def test_bad_steps_name_the_field_and_store_nothing(demo_url: str) -> None:
         data={"csrf_token": csrf, "held_on": future, "notes": "never"},
     )
     assert late.status_code in (403, 422)  # the advisor is not cleared for privileged records
+    # ... so the page does not offer the advisor a session form it would refuse
+    assert (
+        f'action="/disputes/{dispute_id}/sessions"'
+        not in client.get(f"/disputes/{dispute_id}").text
+    )
+    mediator, _ = _as(demo_url, MEDIATOR)
+    client.post(
+        f"/disputes/{dispute_id}/assignment", data={"csrf_token": csrf, "mediator": MEDIATOR}
+    )
+    offered = mediator.get(f"/disputes/{dispute_id}").text
+    assert f'action="/disputes/{dispute_id}/sessions"' in offered
     banana = client.post(
         f"/disputes/{dispute_id}/assessment",
         data={"csrf_token": csrf, "factor_banana": "yes", "factor_small_amount": "perhaps"},
@@ -181,6 +192,10 @@ def test_the_programme_page_shows_figures_and_records_outreach(demo_url: str) ->
     assert page.status_code == 200
     assert "Loopholes in the latest checks, by section" in page.text and "<svg" in page.text
     assert "Trademark watch and oppositions for start-ups" in page.text
+    assert 'action="/programme/outreach"' in page.text
+    mediator, _ = _as(demo_url, MEDIATOR)  # a neutral records no outreach: no form offered
+    theirs = mediator.get("/programme")
+    assert theirs.status_code == 200 and 'action="/programme/outreach"' not in theirs.text
     recorded = client.post(
         "/programme/outreach",
         data={
@@ -192,6 +207,20 @@ def test_the_programme_page_shows_figures_and_records_outreach(demo_url: str) ->
         },
     )
     assert "Evidence keeping for online sellers" in recorded.text
+    row = re.search(
+        r"Evidence keeping for online sellers</td>.*?"
+        r'action="/programme/outreach/(\d+)/attendance".*?value="25"',
+        recorded.text,
+        re.S,
+    )
+    assert row, "a held event's row offers its attendance to correct"
+    counted = client.post(
+        f"/programme/outreach/{row.group(1)}/attendance",
+        data={"csrf_token": csrf, "attendance": "28"},
+    )
+    assert re.search(
+        rf'action="/programme/outreach/{row.group(1)}/attendance".*?value="28"', counted.text, re.S
+    )
     ahead = (date.today() + timedelta(days=30)).isoformat()
     announced = client.post(
         "/programme/outreach",

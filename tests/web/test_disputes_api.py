@@ -28,6 +28,9 @@ class As:
     def post(self, path: str, body: dict[str, Any] | None = None) -> Any:
         return self.client.post(path, json=body or {}, headers=self.headers)
 
+    def patch(self, path: str, body: dict[str, Any]) -> Any:
+        return self.client.patch(path, json=body, headers=self.headers)
+
 
 def _intake(**changes: Any) -> dict[str, Any]:
     intake: dict[str, Any] = {
@@ -206,6 +209,13 @@ def test_outreach_is_recorded_and_case_studies_are_anonymised(demo_url: str) -> 
         {"kind": "seminar", "title": "t", "held_on": ahead, "attendance": 40},
     )
     assert guessed.status_code == 422 and guessed.json()["errors"][0]["field"] == "attendance"
+    early = advisor.patch(f"/api/v1/outreach/{announced.json()['id']}", {"attendance": 40})
+    assert early.status_code == 422 and "not held yet" in early.text
+    counted = advisor.patch(f"/api/v1/outreach/{seminar.json()['id']}", {"attendance": 32})
+    assert counted.status_code == 200 and counted.json()["attendance"] == 32
+    outsider = As(demo_url, "counsel@robotics-demo.example")
+    refused = outsider.patch(f"/api/v1/outreach/{seminar.json()['id']}", {"attendance": 1})
+    assert refused.status_code == 403
     dispute = advisor.post(
         "/api/v1/disputes", _intake(title="Deep links again (test)", assignee=None)
     ).json()
@@ -278,3 +288,29 @@ def test_a_dispute_is_handed_to_another_mediator_by_the_lawyer_in_charge(demo_ur
     assert mediator.get(path).status_code == 200
     refused = mediator.post(f"{path}/assignment", {"mediator": MEDIATOR})
     assert refused.status_code == 403 and "hand over" in refused.json()["detail"]
+
+
+def test_a_referred_dispute_takes_only_its_disclosed_sessions_into_the_case(demo_url: str) -> None:
+    advisor, mediator = As(demo_url, ADVISOR), As(demo_url, MEDIATOR)
+    dispute = advisor.post("/api/v1/disputes", _intake(title="Sessions into a case (test)")).json()
+    path = f"/api/v1/disputes/{dispute['id']}"
+    mediator.post(f"{path}/assessment", {"factors": {"conduct_stopped_after_notice": True}})
+    mediator.post(f"{path}/mediation")
+    for held_on, notes, disclosed in (
+        ("2026-09-10", "An offer made without prejudice.", False),
+        ("2026-09-12", "Both agree the app used the scheme for a year.", True),
+    ):
+        made = mediator.post(
+            f"{path}/sessions", {"held_on": held_on, "notes": notes, "disclosure_agreed": disclosed}
+        )
+        assert made.status_code == 201
+    opened = advisor.post(f"{path}/escalation", {"kind": "district_court"}).json()
+
+    def filed(client: As) -> list[dict[str, Any]]:
+        items = client.get("/api/v1/evidence?limit=100").json()["items"]
+        return [i for i in items if i["case_id"] == opened["case_id"]]
+
+    [record] = filed(mediator)
+    assert record["title"].startswith("Mediation session of 2026-09-12")
+    assert record["confidentiality"] == "privileged" and record["kind"] == "document"
+    assert filed(advisor) == []  # a lawyer is not cleared for privileged records

@@ -18,7 +18,7 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, partial
 from typing import Any
 
@@ -189,6 +189,25 @@ def _root() -> None:
     """Find, stop and litigate IP infringements; keep the portfolio and its deadlines."""
 
 
+def _as_given(problems: Sequence[Problem], argv: Sequence[str]) -> list[Problem]:
+    """Problems of the command line named as the user gave them: a service names the value
+    it was handed ("today"), the user typed an option ("--today")."""
+    command = load_command(argv[0]) if argv and argv[0] in COMMANDS else None
+    for word in argv[1:]:
+        if not isinstance(command, TyperGroup) or word.startswith("-"):
+            break
+        command = command.get_command(Context(command), word)
+    given = {
+        key: option_name(p)
+        for p in (command.params if command else [])
+        for key in {str(p.name), *(o.lstrip("-").replace("-", "_") for o in p.opts)}
+    }
+    return [
+        replace(p, field=given[p.field]) if p.source == "command line" and p.field in given else p
+        for p in problems
+    ]
+
+
 def _print_problems(problems: Sequence[Problem], more: int = 0) -> None:
     for problem in problems[:SHOWN_PROBLEMS]:
         errors.print(str(problem), markup=False, highlight=False, soft_wrap=True)
@@ -238,7 +257,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             standalone_mode=False,
         )
     except InvalidInput as error:
-        _print_problems(error.problems, error.more)
+        arguments = list(sys.argv[1:] if argv is None else argv)
+        _print_problems(_as_given(error.problems, arguments), error.more)
         count = len(error.problems) + error.more
         if count > 1:
             errors.print(f"[red]{count} problems; nothing was written[/red]", highlight=False)

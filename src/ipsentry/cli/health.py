@@ -15,7 +15,7 @@ from ipsentry.cli.output import CONFIRM_OPTION, asking_confirmation
 from ipsentry.cli.params import MAPPING, DateParser, IndexFolder, InputFile, OutputFile
 from ipsentry.cli.tables import fitted_table, styled, under
 from ipsentry.domain.health import ActionStatus
-from ipsentry.domain.outreach import EventKind, OutreachKind
+from ipsentry.domain.outreach import EventKind, OutreachEvent, OutreachKind
 from ipsentry.domain.questionnaire import LANGUAGES
 from ipsentry.errors import InvalidInput, Problem, echoed
 from ipsentry.formats.mappings import read_mapping
@@ -390,6 +390,20 @@ def event(
     console.print(f"outreach {recorded.id} recorded ({recorded.kind})", highlight=False)
 
 
+@app.command()
+def attendance(
+    event_id: Annotated[int, typer.Argument(help="The event ('health outreach' lists them).")],
+    attended: Annotated[int, typer.Argument(help="How many attended.")],
+    as_user: AsOption = None,
+) -> None:
+    """Record how many attended a seminar or consultation once it is held (or correct it)."""
+    from ipsentry.services import outreach
+
+    ctx = context()
+    event = outreach.record_attendance(ctx.uow(), ctx.actor(as_user), event_id, attended)
+    console.print(Text(f"outreach {event.id} ({event.title}): attendance {event.attendance}"))
+
+
 @app.command("case-study")
 def case_study(
     dispute_id: Annotated[int, typer.Argument(help="The dispute to write it from.")],
@@ -417,17 +431,18 @@ def outreach_(as_user: AsOption = None, as_json: JsonOption = False) -> None:
     from ipsentry.services import outreach
 
     ctx = context()
-    rows = [e.to_json() for e in outreach.events(ctx.uow(), ctx.actor(as_user))]
+    found = outreach.events(ctx.uow(), ctx.actor(as_user))
+    rows = [e.to_json() for e in found]
     if as_json:
         print_json(rows)
         return
     table = fitted_table(f"{len(rows)} outreach event(s)", ["id", "event", "kind", "attendance"])
-    for row in rows:
+    for event, row in zip(found, rows, strict=True):
         table.add_row(
             str(row["id"]),
             under(row["title"], row["held_on"], markup=False),
-            row["kind"],
-            str(row["attendance"]),
+            row["kind"].replace("_", " "),
+            _attendance(event, outreach.held(event.held_on)),
         )
     console.print(table)
 
@@ -438,6 +453,29 @@ def _trend(change: dict[str, Any]) -> str:
     if change["before"] is None:
         return str(change["trend"])
     return f"{change['trend']} ({change['before']} → {change['after']})"
+
+
+def _attendance(event: OutreachEvent, held: bool) -> str:
+    if event.kind is OutreachKind.CASE_STUDY:
+        return "n/a"
+    return str(event.attendance) if held else "not held yet"
+
+
+@app.command("case-studies")
+def case_studies(as_user: AsOption = None, as_json: JsonOption = False) -> None:
+    """The case studies legal-service providers shared with your organisation, to read."""
+    from ipsentry.services import outreach
+
+    ctx = context()
+    shared = [s.to_json() for s in outreach.shared_with(ctx.uow(), ctx.actor(as_user))]
+    if as_json:
+        print_json(shared)
+        return
+    if not shared:
+        console.print(Text("No case study has been shared with your organisation."))
+    for study in shared:
+        console.print(Text(f"{study['title']}\nshared on {study['shared_on']} by "
+                           f"{study['provider']}\n{study['summary']}\n"))  # fmt: skip
 
 
 def _print(data: dict[str, Any]) -> None:

@@ -15,14 +15,16 @@ import enum
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
+from typing import Any
 
 from ipsentry.domain.common import Confidentiality, Money
 from ipsentry.errors import InvalidInput, Problem
 
 GENESIS = "0" * 64  # the "previous hash" of a chain's first entry
+JSON = "application/json"  # the media type of a record kept as evidence
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -44,6 +46,17 @@ def utc(moment: datetime) -> datetime:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"{moment.isoformat()} has no time zone; give it in UTC")
     return moment.astimezone(UTC)
+
+
+def record_content(record: Mapping[str, Any]) -> bytes:
+    """A record kept as evidence (an observation, a detention, a session): keys sorted, so
+    the same record always hashes the same."""
+    return json.dumps(record, sort_keys=True, ensure_ascii=False, indent=1).encode()
+
+
+def start_of(day: date) -> datetime:
+    """A day known only by its date, as a moment of the custody chain (midnight UTC)."""
+    return datetime.combine(day, time(0), tzinfo=UTC)
 
 
 def utc_text(moment: datetime) -> str:

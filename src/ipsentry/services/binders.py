@@ -16,11 +16,11 @@ from typing import Any
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.evidence import EvidenceItem, utc_text, verify_chain
 from ipsentry.domain.exhibits import Bates
-from ipsentry.errors import InvalidInput, NotFound, Problem
+from ipsentry.errors import InvalidInput, Problem
 from ipsentry.matching.claims.passages import html_text
 from ipsentry.reports.exhibit_binder import write_binder
 from ipsentry.services.access import Actor
-from ipsentry.services.evidence import WARC, evidence_row
+from ipsentry.services.evidence import WARC, evidence_row, readable_item, readable_items
 from ipsentry.store.unit_of_work import UnitOfWork
 
 EXCERPT = 4000  # characters of a page or document shown in its exhibit
@@ -84,13 +84,9 @@ def make_binder(
     with uow:
         if item_ids:
             items = []
-            for evidence_id in item_ids:
-                found = uow.evidence.get(actor.organisation_id, evidence_id)
-                if found is None or not actor.may_read(found.confidentiality):
-                    raise NotFound(f"no evidence item {evidence_id}")
-                items.append(found)
+            items = [readable_item(uow, actor, evidence_id) for evidence_id in item_ids]
         else:
-            items = actor.readable(uow.evidence.list(actor.organisation_id))
+            items = readable_items(uow, actor, uow.evidence.list(actor.organisation_id))
         if not items:
             raise InvalidInput([Problem("command line", None, "--item", "no evidence to bind")])
         exhibits = [

@@ -12,16 +12,22 @@ workflow can capture a seizure in the same transaction that records it.
 
 from __future__ import annotations
 
-import json
 import mimetypes
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from ipsentry.domain import cases, parties
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.customs import Detention, DetentionStatus
-from ipsentry.domain.evidence import EvidenceItem, EvidenceKind, sha256_hex
+from ipsentry.domain.evidence import (
+    JSON,
+    EvidenceItem,
+    EvidenceKind,
+    record_content,
+    sha256_hex,
+    start_of,
+)
 from ipsentry.domain.observations import Observation
 from ipsentry.domain.screening import ReviewStatus
 from ipsentry.errors import Conflict, NotFound
@@ -30,14 +36,8 @@ from ipsentry.matching.notices.names import same_party
 from ipsentry.services import audit
 from ipsentry.services.access import Actor
 from ipsentry.services.case_views import find_case
-from ipsentry.services.evidence import WARC, evidence_row, warc_of_page
+from ipsentry.services.evidence import WARC, evidence_row, readable_item, warc_of_page
 from ipsentry.store.unit_of_work import UnitOfWork
-
-JSON = "application/json"
-
-
-def _canonical(record: dict[str, Any]) -> bytes:
-    return json.dumps(record, sort_keys=True, ensure_ascii=False, indent=1).encode()
 
 
 def _strictest(*markings: Confidentiality) -> Confidentiality:
@@ -150,7 +150,7 @@ def hit_evidence(
         content = (
             warc_of_page(page.read_bytes(), observation.url, moment, {"operator": actor.email})
             if page is not None
-            else _canonical(
+            else record_content(
                 {
                     "observation": _record_of(observation),
                     "hit": {
@@ -239,7 +239,7 @@ def observation_evidence(
     in the locker (for listings taken down without a screening hit, as in the demo)."""
     actor.require_write("evidence")
     moment = (now or datetime.now(UTC)).astimezone(UTC)
-    content = _canonical({"observation": _record_of(observation)})
+    content = record_content({"observation": _record_of(observation)})
     captor = captured_by or actor.email
     item = EvidenceItem(
         organisation_id=actor.organisation_id,
@@ -259,10 +259,6 @@ def observation_evidence(
     item.hand_over(captor, moment, "captured from the recorded observation")
     uow.evidence.add(item, content)
     return item
-
-
-def _midnight(day: date) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=UTC)
 
 
 def evidence_from_detention(
@@ -291,7 +287,7 @@ def evidence_from_detention(
         "status": detention.status.value,
         "declaration": _record_of(declaration) if declaration else None,
     }
-    content = photo if photo is not None else _canonical(record)
+    content = photo if photo is not None else record_content(record)
     authority = detention.authority.value
     item = EvidenceItem(
         organisation_id=actor.organisation_id,
@@ -308,12 +304,12 @@ def evidence_from_detention(
         case_id=case.id if case else None,
         confidentiality=detention.confidentiality,
     )
-    item.hand_over(authority, _midnight(detention.detained_on), "detained at the border")
+    item.hand_over(authority, start_of(detention.detained_on), "detained at the border")
     seized_on = detention.seized_on or (
         detention.confirmed_on if detention.status is DetentionStatus.SEIZED else None
     )
     if seized_on is not None:
-        item.hand_over(authority, _midnight(seized_on), "seized; held by customs")
+        item.hand_over(authority, start_of(seized_on), "seized; held by customs")
     item.hand_over(actor.email, moment, "recorded in the evidence locker")
     uow.evidence.add(item, content)
     if case is not None and declaration is not None:
@@ -373,9 +369,7 @@ def file_evidence(
     """File an item already in the locker under a case."""
     actor.require_write("evidence")
     with uow:
-        item = uow.evidence.get(actor.organisation_id, evidence_id)
-        if item is None or not actor.may_read(item.confidentiality):
-            raise NotFound(f"no evidence item {evidence_id}")
+        item = readable_item(uow, actor, evidence_id)
         case = find_case(uow, actor, case_reference)
         before = evidence_row(item)
         item.case_id = case.id

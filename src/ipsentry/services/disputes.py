@@ -31,6 +31,14 @@ from ipsentry.domain.disputes import (
     OutcomeKind,
     dispute_statistics,
 )
+from ipsentry.domain.evidence import (
+    JSON,
+    EvidenceItem,
+    EvidenceKind,
+    record_content,
+    sha256_hex,
+    start_of,
+)
 from ipsentry.domain.mediation import Assessment as Suitability
 from ipsentry.domain.mediation import Suitability as Verdict
 from ipsentry.domain.mediation import policy
@@ -645,7 +653,8 @@ def escalate(
 ) -> Case:
     """Refer the dispute to an enforcement case with the same parties and rights.
 
-    Session records go with it only where the parties agreed to their disclosure. The
+    The session records the parties agreed to disclose go with it as the case's evidence,
+    each with its marking and its custody from the session on; the others never do. The
     provider's side refers a dispute on, never the mediator, who is a neutral.
     """
     require_provider(actor, Permission.TAKE_IN_DISPUTES)
@@ -668,14 +677,25 @@ def escalate(
         _move(uow, actor, dispute, DisputeStatus.REFERRED)
         uow.flush()
         dispute.case_id = case.id
-        disclosed = [s.held_on.isoformat() for s in dispute.sessions if s.disclosure_agreed]
+        moment = datetime.now(UTC)
+        disclosed = [s.held_on.isoformat() for s in evidence_sessions(dispute)]
+        items = [
+            _session_evidence(uow, actor, dispute, s, case, moment)
+            for s in evidence_sessions(dispute)
+        ]
+        uow.flush()
         audit.record(
             uow,
             actor,
             "dispute.escalate",
             entity="dispute",
             entity_id=dispute.id,
-            after={"case_id": case.id, "kind": kind.value, "sessions_disclosed": disclosed},
+            after={
+                "case_id": case.id,
+                "kind": kind.value,
+                "sessions_disclosed": disclosed,
+                "evidence_ids": [item.id for item in items],
+            },
         )
         uow.commit()
         return case
@@ -684,6 +704,49 @@ def escalate(
 def evidence_sessions(dispute: Dispute) -> list[MediationSession]:
     """The session records an enforcement case may use: those the parties agreed to disclose."""
     return [s for s in dispute.sessions if s.disclosure_agreed]
+
+
+def _session_evidence(
+    uow: UnitOfWork,
+    actor: Actor,
+    dispute: Dispute,
+    session: MediationSession,
+    case: Case,
+    moment: datetime,
+) -> EvidenceItem:
+    """A disclosed session record as a document in the case's evidence locker (inside the
+    escalation's unit of work), marked as the record is."""
+    record = {
+        "dispute": {"id": dispute.id, "title": dispute.title},
+        "session": {
+            "held_on": session.held_on.isoformat(),
+            "mediator": session.mediator,
+            "notes": session.notes,
+            "disclosure_agreed": session.disclosure_agreed,
+        },
+    }
+    content = record_content(record)
+    item = EvidenceItem(
+        organisation_id=dispute.provider_organisation_id,
+        kind=EvidenceKind.DOCUMENT,
+        title=f"Mediation session of {session.held_on} ({dispute.title})"[:300],
+        sha256=sha256_hex(content),
+        captured_at=moment,
+        captured_by=actor.email,
+        media_type=JSON,
+        source=f"mediation session of {session.held_on} in dispute {dispute.id}, disclosed "
+        "by the parties' agreement",
+        case_id=case.id,
+        confidentiality=session.confidentiality,
+    )
+    item.hand_over(
+        session.mediator or "mediator", start_of(session.held_on), "recorded at the session"
+    )
+    item.hand_over(
+        actor.email, moment, f"disclosed into the case on referral of dispute {dispute.id}"
+    )
+    uow.evidence.add(item, content)
+    return item
 
 
 def list_disputes(uow: UnitOfWork, actor: Actor) -> list[DisputeView]:

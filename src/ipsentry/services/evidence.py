@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import mimetypes
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +25,7 @@ from ipsentry.domain.evidence import EvidenceItem, EvidenceKind, sha256_hex, utc
 from ipsentry.errors import InvalidInput, NotFound, Problem
 from ipsentry.formats.files import check_input, invalid
 from ipsentry.services.access import Actor
+from ipsentry.services.disputes import cases_out_of_sight
 from ipsentry.services.stated_dates import future_problem
 from ipsentry.store.unit_of_work import UnitOfWork
 from ipsentry.wording import N_
@@ -179,9 +181,28 @@ def evidence_row(item: EvidenceItem) -> dict[str, Any]:
     }
 
 
+def readable_items(
+    uow: UnitOfWork, actor: Actor, items: Iterable[EvidenceItem]
+) -> list[EvidenceItem]:
+    """The items the actor may read (inside an open unit of work): by marking, and none
+    filed under a case referred from a dispute the actor does not see, since that case's
+    evidence holds the dispute's disclosed session records."""
+    hidden = cases_out_of_sight(uow, actor)
+    return [i for i in actor.readable(items) if i.case_id is None or i.case_id not in hidden]
+
+
+def readable_item(uow: UnitOfWork, actor: Actor, evidence_id: int) -> EvidenceItem:
+    """One item the actor may read, or NotFound (as for an item that does not exist)."""
+    found = uow.evidence.get(actor.organisation_id, evidence_id)
+    if found is None or not readable_items(uow, actor, [found]):
+        raise NotFound(f"no evidence item {evidence_id}")
+    return found
+
+
 def list_evidence(uow: UnitOfWork, actor: Actor) -> list[dict[str, Any]]:
     with uow:
-        return [evidence_row(i) for i in actor.readable(uow.evidence.list(actor.organisation_id))]
+        items = readable_items(uow, actor, uow.evidence.list(actor.organisation_id))
+        return [evidence_row(i) for i in items]
 
 
 def verify_evidence(
@@ -190,12 +211,9 @@ def verify_evidence(
     """Re-hash each item's stored bytes and re-check its custody chain."""
     with uow:
         if evidence_id is not None:
-            found = uow.evidence.get(actor.organisation_id, evidence_id)
-            if found is None:
-                raise NotFound(f"no evidence item {evidence_id}")
-            items = [actor.require_readable(found, f"evidence item {evidence_id}")]
+            items = [readable_item(uow, actor, evidence_id)]
         else:
-            items = actor.readable(uow.evidence.list(actor.organisation_id))
+            items = readable_items(uow, actor, uow.evidence.list(actor.organisation_id))
         results = []
         for item in items:
             assert item.id is not None
@@ -247,10 +265,7 @@ def record_custody(
         check_input(step.document)
         digest = sha256_hex(step.document.read_bytes())
     with uow:
-        item = uow.evidence.get(actor.organisation_id, evidence_id)
-        if item is None:
-            raise NotFound(f"no evidence item {evidence_id}")
-        actor.require_readable(item, f"evidence item {evidence_id}")
+        item = readable_item(uow, actor, evidence_id)
         chain = verify_chain(item.custody)
         if not chain.ok:
             raise InvalidInput(

@@ -19,6 +19,7 @@ from ipsentry.domain.observations import Observation, ObservationKind
 from ipsentry.matching.network import TRAITS, Actor, Network, connection, image_hash, link
 from ipsentry.services.access import Actor as User
 from ipsentry.services.case_views import readable_cases
+from ipsentry.services.evidence import readable_items
 from ipsentry.store.unit_of_work import UnitOfWork
 
 _KINDS = {
@@ -78,7 +79,7 @@ def gather(uow: UnitOfWork, user: User) -> tuple[list[Actor], Confidentiality]:
     members = {m.party_id: m.role.value for c in cases for m in c.opponents()}
     people = user.readable(uow.records.parties_by_ids(org, members).values())
     observations = user.readable(uow.records.observations(org))
-    items = user.readable(uow.evidence.list(org))
+    items = readable_items(uow, user, uow.evidence.list(org))
     for records in (cases, people, observations, items):
         markings += [r.confidentiality for r in records]
     for party in people:

@@ -11,12 +11,20 @@ from ipsentry.domain.accounts import GrantScope, OrganisationKind, Permission
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.disputes import DisputeStatus
 from ipsentry.domain.outreach import OutreachEvent, OutreachKind, anonymise
-from ipsentry.errors import Conflict, InvalidInput, PermissionDenied, Problem, echoed
+from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem, echoed
 from ipsentry.matching.marks.dictionaries import OWN_WORD, zipf
 from ipsentry.services import audit, disputes
 from ipsentry.services.access import Actor, readable_organisations
 from ipsentry.services.stated_dates import future_problem
 from ipsentry.store.unit_of_work import UnitOfWork
+
+
+def may_record(actor: Actor) -> bool:
+    """Whether the actor may record outreach (the rule ``_require`` enforces; pages use it
+    to offer the form only to those it will not refuse)."""
+    return actor.organisation_kind is OrganisationKind.LEGAL_SERVICE and actor.may(
+        Permission.ASSESS_HEALTH
+    )
 
 
 def _require(actor: Actor) -> None:
@@ -55,8 +63,7 @@ def record_event(
     if attendance < 0:
         problems.append(Problem(source, None, "attendance", "zero or more"))
     elif attendance and not held(held_on):
-        said = f"the event is on {held_on}, not held yet: record its attendance once it is"
-        problems.append(Problem(source, None, "attendance", said))
+        problems.append(_not_held(held_on, source))
     with uow:
         ids, refused = _served(uow, actor, enterprises or [], (source, enterprises_field))
         if problems + refused:
@@ -82,6 +89,43 @@ def record_event(
         )
         uow.commit()
         return event
+
+
+def record_attendance(
+    uow: UnitOfWork, actor: Actor, event_id: int, attendance: int, source: str = "command line"
+) -> OutreachEvent:
+    """How many came to a seminar or consultation: one announced ahead gets its count once
+    it is held, and a count recorded wrongly is corrected (the audit log keeps the old)."""
+    _require(actor)
+    with uow:
+        event = uow.health.outreach_event(event_id)
+        if event is None or event.provider_organisation_id != actor.organisation_id:
+            raise NotFound(f"no outreach event {event_id} of your organisation")
+        actor.require_readable(event, f"outreach event {event_id}")
+        if event.kind is OutreachKind.CASE_STUDY:
+            raise Conflict(f"outreach {event_id} is a case study: it has no attendance")
+        if attendance < 0:
+            raise InvalidInput([Problem(source, None, "attendance", "zero or more")])
+        if not held(event.held_on):
+            raise InvalidInput([_not_held(event.held_on, source)])
+        before = audit.snapshot(event, "attendance")
+        event.attendance = attendance
+        audit.record(
+            uow,
+            actor,
+            "outreach.attendance",
+            entity="outreach_event",
+            entity_id=event.id,
+            before=before,
+            after=audit.snapshot(event, "attendance"),
+        )
+        uow.commit()
+        return event
+
+
+def _not_held(on: date, source: str) -> Problem:
+    said = f"the event is on {on}, not held yet: record its attendance once it is"
+    return Problem(source, None, "attendance", said)
 
 
 def held(on: date) -> bool:

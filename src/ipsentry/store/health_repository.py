@@ -89,6 +89,9 @@ class HealthRepository:
         query = sa.select(Party).where(t.party_table.c.organisation_id == organisation_id)
         return self.session.scalars(query).all()
 
+    def outreach_event(self, event_id: int) -> OutreachEvent | None:
+        return self.session.get(OutreachEvent, event_id)
+
     def case_studies(self) -> Sequence[OutreachEvent]:
         """Every provider's case studies, newest first (whom each is shared with is a list
         in the row: the service picks a reader's)."""

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends
 from ipsentry.api.deps import ActorDep, UowDep
 from ipsentry.api.schemas.common import Page, Paging, PathId, paging
 from ipsentry.api.schemas.outreach import (
+    AttendanceIn,
     CaseStudyIn,
     OutreachIn,
     OutreachOut,
@@ -42,6 +43,15 @@ def record_event(body: OutreachIn, actor: ActorDep, uow: UowDep) -> OutreachOut:
         source="body",
         enterprises_field="enterprises",
     )
+    return OutreachOut.model_validate(event.to_json())
+
+
+@router.patch("/{event_id}", response_model=OutreachOut)
+def record_attendance(
+    event_id: PathId, body: AttendanceIn, actor: ActorDep, uow: UowDep
+) -> OutreachOut:
+    """How many attended an event announced ahead, once it is held (or a corrected count)."""
+    event = outreach.record_attendance(uow, actor, event_id, body.attendance, "body")
     return OutreachOut.model_validate(event.to_json())
 
 

@@ -22,6 +22,10 @@ class OutreachIn(BaseModel):
     summary: str = Field("", max_length=20_000)
 
 
+class AttendanceIn(BaseModel):
+    attendance: int = Field(ge=0, le=1_000_000, description="How many attended, once held.")
+
+
 class CaseStudyIn(BaseModel):
     held_on: date = Field(description="The day it is shared (not after today).")
     title: str = Field("", max_length=500, description="Default: the dispute's, anonymised.")

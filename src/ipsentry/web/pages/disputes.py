@@ -14,6 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 from ipsentry.api.deps import UowDep
 from ipsentry.domain.accounts import Permission
 from ipsentry.domain.cases import CaseKind
+from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.disputes import (
     OUTCOME_NOTES_LIMIT,
     SESSION_NOTES_LIMIT,
@@ -106,6 +107,8 @@ def dispute_page(request: Request, actor: PageActor, uow: UowDep, dispute_id: Id
     context = {
         "d": view.to_json(),
         "may_act": may_act,
+        # session records are privileged: offered to those cleared to write them
+        "may_record_sessions": may_act and actor.may_read(Confidentiality.PRIVILEGED),
         "may_refer": disputes.handles_disputes(actor, Permission.TAKE_IN_DISPUTES),
         "may_assign": disputes.may_assign(actor, view.dispute),
         "factors": [

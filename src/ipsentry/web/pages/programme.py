@@ -42,6 +42,7 @@ def programme_page(request: Request, actor: PageActor, uow: UowDep) -> Response:
             e.to_json() | {"scheduled": not outreach.held(e.held_on)}
             for e in outreach.events(uow, actor)
         ],
+        "may_record": outreach.may_record(actor),
         "kinds": [k.value for k in EVENT_KINDS],
         "members": outreach.enterprises_served(uow, actor),
         "today": date.today().isoformat(),
@@ -71,6 +72,17 @@ def record_event(
         summary=summary,
         source="form",
     )
+    return RedirectResponse("/programme", status_code=303)
+
+
+@router.post("/programme/outreach/{event_id}/attendance")
+def record_attendance(
+    actor: PageActor,
+    uow: UowDep,
+    event_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    attendance: Annotated[int, Form(ge=0, le=1_000_000)],
+) -> Response:
+    outreach.record_attendance(uow, actor, event_id, attendance, "form")
     return RedirectResponse("/programme", status_code=303)
 
 
