@@ -945,3 +945,34 @@ def test_screening_a_glob_names_every_bad_file_and_row_and_writes_nothing(
     code, _, err = invoke(capsys, "screen", "--marks", str(world.files["marks.csv"]),
                           "--input", f"{folder}/*.xlsx", "--out", str(out))  # fmt: skip
     assert code == 2 and f"no file matches '{folder}/*.xlsx'" in err
+
+
+def test_a_misspelt_intake_field_is_named_with_the_one_meant_and_nothing_taken_in(
+    world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    intake = world.fresh("intake.yaml")
+    intake.write_text(
+        "title: Copied design again\n"
+        "claimant: {name: Alpha Co., contry: CN}\n"
+        "respondent: Beta Ltd\n"
+        "recieved_on: 2026-11-02\n"
+        "amount: {amount: '1000', curency: CNY}\n"
+        "asignee: mediator@ipservice-demo.example\n"
+        "colour: blue\n",
+        "utf-8",
+    )
+    advisor = USERS["{advisor}"]
+    _, before, _ = invoke(capsys, "disputes", "list", "--json", "--as", advisor)
+    code, _, err = invoke(capsys, "disputes", "add", str(intake), "--as", advisor)
+    said = " ".join(err.split())
+    assert code == 2
+    for problem in (
+        f"{intake}: recieved_on: unknown field (did you mean 'received_on'?)",
+        f"{intake}: asignee: unknown field (did you mean 'assignee'?)",
+        f"{intake}: colour: unknown field (known: title, claimant,",
+        f"{intake}: claimant.contry: unknown field (did you mean 'country'?)",
+        f"{intake}: amount.curency: unknown field (did you mean 'currency'?)",
+    ):
+        assert problem in said, err
+    _, after, _ = invoke(capsys, "disputes", "list", "--json", "--as", advisor)
+    assert after == before

@@ -242,6 +242,35 @@ def test_bad_intakes_and_wrong_organisations_are_refused(
     assert disputes.list_disputes(uow, staff["admin"]) == []
     with pytest.raises(PermissionDenied):
         disputes.take_in(uow, rights_holder, _intake())
+    with pytest.raises(InvalidInput) as sides:
+        disputes.take_in(
+            uow,
+            staff["admin"],
+            _intake(
+                claimant=disputes.PartySpec("Harbour Apps Limited", country="ZZ"),
+                respondent=disputes.PartySpec("HARBOUR APPS LTD", country="cn"),
+            ),
+        )
+    assert [str(p) for p in sides.value.problems] == [
+        "intake: claimant.country: 'ZZ' is not an ISO 3166-1 country code (e.g. CN, US, DE)",
+        "intake: respondent: HARBOUR APPS LTD is the claimant too (same name): a dispute has "
+        "two sides",
+    ]
+    with pytest.raises(InvalidInput) as from_file:
+        disputes.intake_from(
+            {"title": "t", "claimant": {"name": "A Co", "country": "XX"},
+             "respondent": {"name": "B Co", "country": "de"}, "received_on": "2026-03-02"},
+            "intake.yaml",
+        )  # fmt: skip
+    assert [str(p) for p in from_file.value.problems] == [
+        "intake.yaml: claimant.country: 'XX' is not an ISO 3166-1 country code (e.g. CN, US, DE)"
+    ]
+    kept = disputes.intake_from(
+        {"title": "t", "claimant": {"name": "A Co", "country": " de"}, "respondent": "B Co",
+         "received_on": "2026-03-02"},
+        "intake.yaml",
+    )  # fmt: skip
+    assert kept.claimant.country == "DE"
     with pytest.raises(InvalidInput, match="amount"):
         disputes.money("lots", "CNY", "intake.json")
     assert disputes.money("5,000,000", "cny", "intake.json") is not None

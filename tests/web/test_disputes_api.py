@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.web.conftest import client_for, sign_in
@@ -314,3 +315,42 @@ def test_a_referred_dispute_takes_only_its_disclosed_sessions_into_the_case(demo
     assert record["title"].startswith("Mediation session of 2026-09-12")
     assert record["confidentiality"] == "privileged" and record["kind"] == "document"
     assert filed(advisor) == []  # a lawyer is not cleared for privileged records
+
+
+@pytest.mark.parametrize(
+    ("changes", "path", "said"),
+    [
+        ({"claimant": "Example Video Platform Ltd."}, "body/claimant", "valid dictionary"),
+        ({"respondent": {"name": "R", "aliases": "ShortVid"}}, "body/respondent/aliases", "list"),
+        ({"amount": {"amount": 200000, "currency": "CNY"}}, "body/amount/amount", "as text"),
+        ({"amount": {"amount": "200000", "currency": 156}}, "body/amount/currency", "string"),
+        ({"amount": {"amount": "1e20", "currency": "CNY"}}, "body/amount/amount", "'1e20' is not"),
+        ({"amount": {"amount": "NaN", "currency": "CNY"}}, "body/amount/amount", "'NaN' is not"),
+        ({"amount": {"amount": "Infinity", "currency": "CNY"}}, "body/amount/amount", "not an"),
+        ({"amount": {"amount": "1" * 16, "currency": "CNY"}}, "body/amount/amount", "at most 15"),
+        ({"received_on": 1788220800}, "body/received_on", "as text, YYYY-MM-DD"),
+        ({"claimant": {"name": "C", "country": "ZZ"}}, "body/claimant.country", "ISO 3166-1"),
+        ({"respondent": {"name": "EXAMPLE VIDEO PLATFORM LIMITED"}}, "body/respondent", "too"),
+        ({"asignee": MEDIATOR}, "body/asignee", "Extra inputs"),
+        ({"claimant": {"name": "C", "contry": "CN"}}, "body/claimant/contry", "Extra inputs"),
+    ],
+)
+def test_a_bad_intake_body_is_a_422_naming_the_field(
+    changes: dict[str, Any], path: str, said: str, demo_url: str
+) -> None:
+    advisor = As(demo_url, ADVISOR)
+    before = advisor.get("/api/v1/disputes").json()["total"]
+    refused = advisor.post("/api/v1/disputes", _intake(**changes))
+    assert refused.status_code == 422, refused.text
+    [error] = refused.json()["errors"]
+    assert error["path"] == path and said in error["message"], error
+    assert advisor.get("/api/v1/disputes").json()["total"] == before
+
+
+def test_a_session_or_outcome_date_given_as_a_number_is_refused(demo_url: str) -> None:
+    advisor = As(demo_url, ADVISOR)
+    dispute = advisor.post("/api/v1/disputes", _intake(title="Dates as numbers (test)")).json()
+    path = f"/api/v1/disputes/{dispute['id']}"
+    refused = advisor.post(f"{path}/outcome", {"outcome": "withdrawal", "on": 1788220800})
+    assert refused.status_code == 422 and refused.json()["errors"][0]["path"] == "body/on"
+    assert advisor.get(path).json()["status"] == "intake"

@@ -130,14 +130,25 @@ _NOT_COUNTRIES = frozenset({"ZZ", "XA", "XB", "EZ", "UN", "QO", "EU"})
 _ALIASES = {"EU": "EM"}  # people write EU for the EU trade mark office; ST.3 says EM
 
 
+# Codes Babel lists as territories that ISO 3166-1 only reserves (Ascension, Clipperton,
+# Diego Garcia, Ceuta and Melilla, Canary Islands, Tristan da Cunha): not a party's country.
+_RESERVED = frozenset({"AC", "CP", "DG", "EA", "IC", "TA"})
+
+
 @cache
-def office_codes() -> frozenset[str]:
-    """Every office code ipsentry accepts: ISO 3166 countries and the ST.3 regional offices."""
+def country_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-2 country codes (XK, the code in common use for Kosovo, included)."""
     from babel import Locale
 
     territories: list[str] = [str(c) for c in Locale("en").territories]
     countries = {c for c in territories if len(c) == 2 and c.isalpha()}
-    return frozenset((countries - _NOT_COUNTRIES) | REGIONAL_OFFICES)
+    return frozenset(countries - _NOT_COUNTRIES - _RESERVED - REGIONAL_OFFICES)
+
+
+@cache
+def office_codes() -> frozenset[str]:
+    """Every office code ipsentry accepts: ISO 3166 countries and the ST.3 regional offices."""
+    return country_codes() | REGIONAL_OFFICES
 
 
 def normalise_jurisdiction(code: str) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from difflib import get_close_matches
 
+from ipsentry.errors import Problem
+
 # difflib's ratio: a dropped or doubled letter in a name of four or more letters passes
 # ('ownr' for 'owner' is 0.89, 'titel' for 'title' 0.8); two names that merely share a
 # word do not ('left_goods' for 'right_goods' is 0.67).
@@ -26,6 +28,20 @@ def nearest(name: str, known: Iterable[str], cutoff: float = NEAR) -> str | None
 def unknown(names: Iterable[str], known: Collection[str]) -> list[str]:
     """The names no field reads, each once, in the order the file gives them."""
     return [n for n in dict.fromkeys(names) if n not in known]
+
+
+def unknown_field_problems(
+    source: str, names: Iterable[str], known: Collection[str], within: str = ""
+) -> list[Problem]:
+    """A problem for each name of a mapping no field reads (``within`` names the mapping it
+    is in, e.g. 'claimant'), with the name probably meant or, failing one, those known."""
+    problems = []
+    for name in unknown((str(n) for n in names), known):
+        near = nearest(name, known)
+        hint = f"did you mean {near!r}?" if near else f"known: {', '.join(known)}"
+        field = f"{within}.{name}" if within else name
+        problems.append(Problem(source, None, field, f"unknown field ({hint})"))
+    return problems
 
 
 def with_suggestion(name: str, known: Iterable[str]) -> str:

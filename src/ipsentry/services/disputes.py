@@ -19,7 +19,7 @@ from typing import Any
 
 from ipsentry.domain.accounts import OrganisationKind, Permission, Role
 from ipsentry.domain.cases import Case, CaseKind, CaseParty, PartyRole
-from ipsentry.domain.common import Confidentiality, Money
+from ipsentry.domain.common import Confidentiality, Money, country_codes
 from ipsentry.domain.conflicts import Conflict as PartyConflict
 from ipsentry.domain.conflicts import MatterParty, check_conflicts
 from ipsentry.domain.disputes import (
@@ -44,6 +44,7 @@ from ipsentry.domain.mediation import Suitability as Verdict
 from ipsentry.domain.mediation import policy
 from ipsentry.domain.parties import IdentifierKind, Party, PartyAlias, PartyIdentifier
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem, echoed
+from ipsentry.formats.fields import unknown_field_problems
 from ipsentry.services import audit
 from ipsentry.services.access import Actor, colleague, colleague_id
 from ipsentry.store.unit_of_work import UnitOfWork
@@ -206,7 +207,7 @@ def _party(uow: UnitOfWork, organisation_id: int, spec: PartySpec) -> Party:
     party = Party(
         organisation_id=organisation_id,
         name=spec.name,
-        country=spec.country,
+        country=spec.country.strip().upper(),
         aliases=[PartyAlias(name=a) for a in spec.aliases],
         identifiers=[PartyIdentifier(kind=k, value=v) for k, v in spec.identifiers],
     )
@@ -405,8 +406,43 @@ def _check_intake_fields(intake: Intake) -> None:
         )
         if not value.strip()
     ]
+    problems += _side_problems(intake.claimant, intake.respondent, "intake")
     if problems:
         raise InvalidInput(problems)
+
+
+def _side_problems(claimant: PartySpec, respondent: PartySpec, source: str) -> list[Problem]:
+    """What is wrong with the two sides: a country that is no ISO 3166-1 code, or one
+    party on both sides (as the conflict check tells parties apart: names without legal
+    forms, aliases, identifiers)."""
+    problems = [
+        Problem(
+            source,
+            None,
+            f"{key}.country",
+            f"{echoed(spec.country)} is not an ISO 3166-1 country code (e.g. CN, US, DE)",
+        )
+        for key, spec in (("claimant", claimant), ("respondent", respondent))
+        if spec.country.strip() and spec.country.strip().upper() not in country_codes()
+    ]
+    if claimant.name.strip() and respondent.name.strip():
+        other_side = [MatterParty("this dispute", "claimant", _detached(claimant))]
+        same = [
+            c
+            for c in check_conflicts([("respondent", _detached(respondent))], other_side)
+            if c.certain
+        ]
+        if same:
+            problems.append(
+                Problem(
+                    source,
+                    None,
+                    "respondent",
+                    f"{respondent.name} is the claimant too ({same[0].how}): a dispute has "
+                    "two sides",
+                )
+            )
+    return problems
 
 
 def assess(
@@ -806,13 +842,33 @@ def money(amount: str | None, currency: str | None, source: str) -> Money | None
     return parsed
 
 
+# The fields of an intake's file form, and of the mappings inside it: a name not among
+# them is refused with the one probably meant, since a misspelt field would lose its value
+# without a word (a waiver, an assignee, a party's country).
+INTAKE_FIELDS = (
+    "title",
+    "claimant",
+    "respondent",
+    "received_on",
+    "claims",
+    "amount",
+    "done_already",
+    "assignee",
+    "conflict_waiver",
+)
+PARTY_FIELDS = ("name", "aliases", "identifiers", "country")
+AMOUNT_FIELDS = ("amount", "currency")
+
+
 def intake_from(data: Mapping[str, Any], source: str) -> Intake:
     """An intake from its file form, every bad field named."""
-    problems: list[Problem] = []
+    problems = unknown_field_problems(source, data, INTAKE_FIELDS)
 
     def party(key: str) -> PartySpec:
         raw = data.get(key)
         raw = {"name": raw} if isinstance(raw, str) else raw
+        if isinstance(raw, Mapping):
+            problems.extend(unknown_field_problems(source, raw, PARTY_FIELDS, key))
         if not isinstance(raw, Mapping) or not str(raw.get("name") or "").strip():
             problems.append(Problem(source, None, key, "give the party's name"))
             return PartySpec("")
@@ -828,11 +884,11 @@ def intake_from(data: Mapping[str, Any], source: str) -> Intake:
                     Problem(source, None, f"{key}.identifiers", f"give kind ({kinds}) and value")
                 )
         aliases = tuple(str(a).strip() for a in raw.get("aliases") or [] if str(a or "").strip())
-        return PartySpec(
-            str(raw["name"]).strip(), aliases, tuple(identifiers), str(raw.get("country") or "")
-        )
+        country = str(raw.get("country") or "").strip().upper()
+        return PartySpec(str(raw["name"]).strip(), aliases, tuple(identifiers), country)
 
     claimant, respondent = party("claimant"), party("respondent")
+    problems.extend(_side_problems(claimant, respondent, source))
     received: date | None = None
     try:
         value = data.get("received_on")
@@ -851,6 +907,7 @@ def intake_from(data: Mapping[str, Any], source: str) -> Intake:
         if not isinstance(raw_amount, Mapping):
             problems.append(Problem(source, None, "amount", "give amount and currency"))
         else:
+            problems.extend(unknown_field_problems(source, raw_amount, AMOUNT_FIELDS, "amount"))
             try:
                 amount = money(raw_amount.get("amount"), raw_amount.get("currency"), source)
             except InvalidInput as error:

@@ -20,7 +20,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
-from ipsentry.domain.common import REGIONAL_OFFICES, Confidentiality, Money, office_codes
+from ipsentry.domain.common import Confidentiality, Money, country_codes
 from ipsentry.domain.evidence import EvidenceItem, EvidenceKind, sha256_hex, utc_text, verify_chain
 from ipsentry.errors import InvalidInput, NotFound, Problem
 from ipsentry.formats.files import check_input, invalid
@@ -73,7 +73,7 @@ def _checked(capture: Capture) -> tuple[list[Problem], Money | None]:
         except (ValueError, UnknownLocaleError):
             problem("--locale", f"{capture.locale!r} is not a locale (e.g. en-US, zh-CN)")
     ship_to = capture.ship_to.upper()
-    if ship_to and (ship_to not in office_codes() or ship_to in REGIONAL_OFFICES):
+    if ship_to and ship_to not in country_codes():
         problem("--ship-to", f"{capture.ship_to!r} is not an ISO 3166 country code")
     price = None
     if capture.price or capture.currency:

@@ -7,8 +7,9 @@ from typing import Annotated, Generic, TypeVar
 
 from fastapi import Path, Query
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
-from ipsentry.errors import InvalidInput, Problem
+from ipsentry.errors import InvalidInput, Problem, echoed
 
 T = TypeVar("T")
 MAX_LIMIT = 200
@@ -65,8 +66,24 @@ def _utc(moment: datetime) -> datetime:
 
 UtcDatetime = Annotated[datetime, AfterValidator(_utc)]
 
+
 # Query parameters documented with their format and parsed by ipsentry (pydantic's lax
 # mode alone would read '0' as 1970-01-01).
+def _day_as_text(value: object) -> object:
+    """A day is text in JSON (YYYY-MM-DD); a number would be read as seconds since 1970 and
+    become another day without a word."""
+    if isinstance(value, int | float):
+        raise PydanticCustomError(
+            "date_type",
+            "give the date as text, YYYY-MM-DD, not the number {value}",
+            {"value": echoed(value)},
+        )
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_day_as_text)]
+"""A date field of a JSON body: ISO text only."""
+
 DATE = {"format": "date"}
 DATETIME = {"format": "date-time"}
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, JsonValue
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, JsonValue
+from pydantic_core import PydanticCustomError
 
+from ipsentry.api.schemas.common import Day
 from ipsentry.domain.cases import CaseKind
 from ipsentry.domain.common import currency_codes
 from ipsentry.domain.disputes import (
@@ -17,6 +20,7 @@ from ipsentry.domain.disputes import (
 )
 from ipsentry.domain.mediation import Suitability
 from ipsentry.domain.parties import IdentifierKind
+from ipsentry.errors import echoed
 
 
 class SessionOut(BaseModel):
@@ -52,12 +56,20 @@ class DisputeOut(BaseModel):
     conflicts: list[dict[str, Any]]
 
 
+# A body the API takes in names only fields it reads: a misspelt one is refused by name.
+_ONLY_KNOWN = ConfigDict(extra="forbid")
+
+
 class IdentifierIn(BaseModel):
+    model_config = _ONLY_KNOWN
+
     kind: IdentifierKind
     value: str = Field(min_length=1, max_length=500)
 
 
 class PartyIn(BaseModel):
+    model_config = _ONLY_KNOWN
+
     name: str = Field(min_length=1, max_length=500, pattern=r"\S")
     aliases: list[str] = Field(default_factory=list, max_length=50)
     identifiers: list[IdentifierIn] = Field(default_factory=list, max_length=50)
@@ -68,16 +80,48 @@ class PartyIn(BaseModel):
 CURRENCIES: list[JsonValue] = [*sorted(currency_codes())]
 
 
+AMOUNT = r"^[0-9]{1,15}(\.[0-9]{1,2})?$"
+
+
+def _amount_is_text(value: object) -> object:
+    """An amount is text, so that no digit is lost to a floating-point number."""
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "string_type",
+            'give the amount as text, e.g. "500000", not {value}',
+            {"value": echoed(value)},
+        )
+    return value
+
+
+def _amount_in_digits(value: str) -> str:
+    if not re.fullmatch(AMOUNT, value):
+        raise PydanticCustomError(
+            "amount",
+            "{value} is not an amount: give digits, at most 15 before the point and 2 after "
+            "it (e.g. 500000 or 1234.50)",
+            {"value": echoed(value)},
+        )
+    return value
+
+
+Amount = Annotated[str, BeforeValidator(_amount_is_text), AfterValidator(_amount_in_digits)]
+
+
 class AmountIn(BaseModel):
-    amount: str = Field(pattern=r"^[0-9]{1,15}(\.[0-9]{1,2})?$", examples=["500000"])
+    model_config = _ONLY_KNOWN
+
+    amount: Amount = Field(json_schema_extra={"pattern": AMOUNT}, examples=["500000"])
     currency: str = Field(examples=["CNY"], json_schema_extra={"enum": CURRENCIES})
 
 
 class IntakeIn(BaseModel):
+    model_config = _ONLY_KNOWN
+
     title: str = Field(min_length=1, max_length=500, pattern=r"\S")
     claimant: PartyIn
     respondent: PartyIn
-    received_on: date
+    received_on: Day
     claims: str = Field("", max_length=20_000)
     amount: AmountIn | None = None
     done_already: str = Field(
@@ -114,7 +158,7 @@ class OverrideIn(BaseModel):
 
 
 class SessionIn(BaseModel):
-    held_on: date
+    held_on: Day
     notes: str = Field("", max_length=SESSION_NOTES_LIMIT)
     disclosure_agreed: bool = Field(
         False, description="The parties agreed the record may be used as evidence."
@@ -123,7 +167,7 @@ class SessionIn(BaseModel):
 
 class OutcomeIn(BaseModel):
     outcome: OutcomeKind
-    on: date
+    on: Day
     notes: str = Field("", max_length=OUTCOME_NOTES_LIMIT)
 
 
