@@ -4,7 +4,7 @@ follow-ups appearing), the PDF report, and the same pages in Chinese."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from fastapi.testclient import TestClient
 
@@ -147,6 +147,23 @@ def test_a_trigger_changed_on_the_form_takes_its_follow_up_off_and_out_of_the_co
     assert view.answered == 1  # kept for a change back, not counted
     page = post(uses_contractors="yes")
     assert 'name="contractor_assignment"' in page and 'value="no" checked' in page
+
+
+def test_a_section_not_comparable_at_a_recheck_shows_no_none(demo_url: str) -> None:
+    client, _ = _as(demo_url, "counsel@robotics-demo.example")
+    uow = UnitOfWork.for_url(demo_url)
+    with uow:
+        counsel = resolve_user(uow, "counsel@robotics-demo.example")
+    first = _fresh_self_check(uow, counsel)
+    assert first.id is not None
+    health_checks.answer(uow, counsel, first.id, {"trademark_watch": "no"}, "test")
+    health_checks.diagnose(uow, counsel, first.id, date.today() - timedelta(days=1))
+    again = health_checks.start(uow, counsel, recheck_previous=True)
+    assert again.id is not None
+    health_checks.answer(uow, counsel, again.id, {"customs_recorded": "no"}, "test")
+    health_checks.diagnose(uow, counsel, again.id, date.today())
+    page = client.get(f"/health-checks/{again.id}").text
+    assert "<td>not comparable</td>" in page and "None" not in page
 
 
 def test_the_pages_speak_chinese(demo_url: str) -> None:
