@@ -172,6 +172,8 @@ def test_the_pages_speak_chinese(demo_url: str) -> None:
     page = client.get("/health-checks/1")
     assert "权属与转让" in page.text and "整改计划" in page.text
     assert "负责方" in page.text and "权利人" not in page.text  # a task's owner, not a right's
+    no_amount = client.post("/health-checks/1/hours", data={"csrf_token": csrf, "hours": "nan"})
+    assert no_amount.status_code == 422 and "请填写有限的数字" in no_amount.text
 
 
 def test_others_cannot_open_a_providers_check(demo_url: str) -> None:
