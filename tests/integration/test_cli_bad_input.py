@@ -745,6 +745,32 @@ def test_bad_values_on_the_command_line(
     assert code == 2 and message in err, err
 
 
+def test_an_intake_with_fields_left_empty_says_what_is_missing_never_none(
+    world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    intake = world.fresh("empty-fields.json")
+    intake.write_text(
+        json.dumps(
+            {
+                "title": "Copied design",
+                "claimant": {
+                    "name": "Alpha Co.",
+                    "identifiers": [{"kind": "domain", "value": None}],
+                },
+                "respondent": "Beta Ltd",
+                "received_on": None,
+                "amount": {"amount": None, "currency": "CNY"},
+            }
+        ),
+        "utf-8",
+    )
+    code, _, err = invoke(capsys, "disputes", "add", str(intake), "--as", world.value("{advisor}"))
+    assert code == 2 and "None" not in err, err
+    assert f"{intake}: received_on: give the day the dispute was received (YYYY-MM-DD)" in err
+    assert f"{intake}: amount: give the amount as well as its currency" in err
+    assert f"{intake}: claimant.identifiers: give kind (" in err
+
+
 def test_blank_queries_file_is_refused(world: World, capsys: pytest.CaptureFixture[str]) -> None:
     blank = world.fresh("blank.txt")
     blank.write_text("\n  \n", "utf-8")

@@ -275,6 +275,24 @@ def test_bad_intakes_and_wrong_organisations_are_refused(
     with pytest.raises(InvalidInput, match="amount"):
         disputes.money("lots", "CNY", "intake.json")
     assert disputes.money("5,000,000", "cny", "intake.json") is not None
+    for amount, currency, said in [
+        (None, "CNY", "give the amount as well as its currency"),
+        ("", "CNY", "give the amount as well as its currency"),
+        ("1000", None, "give the currency of the amount (an ISO 4217 code such as CNY)"),
+    ]:  # a half left empty is named, not read as the amount 'None'
+        with pytest.raises(InvalidInput) as refused:
+            disputes.money(amount, currency, "intake.json")
+        assert [p.message for p in refused.value.problems] == [said]
+    spec = disputes.intake_from(
+        {
+            "title": "t",
+            "claimant": {"name": "Alpha", "aliases": [None, " ", "Alfa"], "country": None},
+            "respondent": "Beta",
+            "received_on": "2026-03-02",
+        },
+        "intake.json",
+    )
+    assert (spec.claimant.aliases, spec.claimant.country) == (("Alfa",), "")
     for amount, currency in (("9" * 5000, "CNY"), ("lots" * 1000, "CNY"), ("1", "CNY" * 2000)):
         with pytest.raises(InvalidInput) as refused:  # a long paste is quoted back cut short
             disputes.money(amount, currency, "intake.json")

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -332,6 +333,30 @@ def test_negative_hours_and_task_numbers_reach_the_checks_that_refuse_them(
     assert "health check 1 has no task -1" in capsys.readouterr().err
     after = _json(capsys, "health", "programme", *ADVISOR)
     assert isinstance(after, dict) and after["service_hours"] == before["service_hours"]
+
+
+def test_a_section_not_comparable_at_a_recheck_says_so_without_none(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    counsel = ["--as", "counsel@smoore-demo.example"]  # its self-check 3, a draft till now
+    first, then = demo / "first.yaml", demo / "then.yaml"
+    first.write_text("trademark_watch: 'no'\n", "utf-8")
+    then.write_text("customs_recorded: 'no'\n", "utf-8")
+    assert run(["health", "answer", "3", str(first), *counsel]) == 0
+    earlier = (date.today() - timedelta(days=10)).isoformat()
+    assert run(["health", "diagnose", "3", "--today", earlier, *counsel]) == 0
+    assert run(["health", "start", "--recheck", *counsel]) == 0
+    listed = _json(capsys, "health", "list", *counsel)
+    assert isinstance(listed, list)
+    again = str(max(row["id"] for row in listed))
+    assert run(["health", "answer", again, str(then), *counsel]) == 0
+    assert run(["health", "diagnose", again, *counsel]) == 0
+    capsys.readouterr()
+    assert run(["health", "show", again, *counsel]) == 0
+    shown = capsys.readouterr().out
+    assert "not comparable" in shown and "None" not in shown
+    assert "not comparable (" not in shown  # no scores to set side by side, no "None → None"
+    assert "worse (" in shown  # customs: recorded then, not now
 
 
 def test_outreach_on_the_command_line_announced_counted_and_read_by_members(

@@ -342,6 +342,7 @@ def _questionnaire(*questions: dict[str, Any]) -> dict[str, Any]:
     [
         ([{"id": "a", "type": "yes_no"}, {"id": "a", "type": "yes_no"}], "questions[1].id", "used twice"),
         ([{"id": "a", "type": "essay"}], "questions[0].type", "one of yes_no"),
+        ([{"id": "a"}], "questions[0].type", "text (missing)"),  # not "not None"
         ([{"id": "a", "type": "choice", "options": ["x"]}], "questions[0].options", "at least two"),
         ([{"id": "a", "type": "yes_no", "show_if": {"answer": "b", "is": "yes"}}, {"id": "b", "type": "yes_no"}],
          "questions[0].show_if", "unknown question 'b'"),
@@ -405,6 +406,15 @@ def test_bad_rules_name_each_place(check: Any) -> None:
         read_rules(raw, check.questionnaire, "r.yaml")
     found = {(p.field, p.message.split(" (")[0]) for p in refused.value.problems}
     assert ("rules[0].section", "unknown section 'nowhere'") in found
+    raw["rules"][0].pop("section")
+    del raw["version"]
+    with pytest.raises(InvalidInput) as refused:
+        read_rules(raw, check.questionnaire, "r.yaml")
+    said = {p.field: p.message for p in refused.value.problems}
+    assert said["key"] == "name the questionnaire the rules are for (key and version: " \
+        "ip-health-check v1)"  # fmt: skip
+    assert said["rules[0].section"].startswith("missing (one of ownership, coverage,")
+    assert "None" not in str(refused.value)
     assert ("rules[0].when", "unknown fact 'x'") in found
     assert ("rules[1].code", "'A' is used twice") in found
     assert any(field == "rules[2].severity" for field, _ in found)

@@ -166,6 +166,13 @@ def test_bad_steps_name_the_field_and_store_nothing(demo_url: str) -> None:
         },
     )
     assert bad_date.status_code == 422 and "received_on" in bad_date.text
+    half = client.post(
+        "/disputes/new",
+        data={"csrf_token": csrf, "title": "t", "claimant": "A", "respondent": "B",
+              "received_on": "2026-10-01", "currency": "CNY"},
+    )  # fmt: skip
+    assert half.status_code == 422
+    assert "give the amount as well as its currency" in half.text  # not "not an amount: ''"
     taken = client.post(
         "/disputes/new",
         data={

@@ -297,6 +297,18 @@ def test_a_dispute_is_handed_to_another_mediator_by_the_lawyer_in_charge(demo_ur
     assert refused.status_code == 403 and "hand over" in refused.json()["detail"]
 
 
+def test_the_demo_centres_head_takes_over_a_dispute_its_lawyer_left(demo_url: str) -> None:
+    """The demo's service centre has an admin, so a dispute never lacks someone who may
+    hand it on: the head sees every dispute and puts one in someone else's charge."""
+    head, advisor = As(demo_url, "head@ipservice-demo.example"), As(demo_url, ADVISOR)
+    dispute = advisor.post("/api/v1/disputes", _intake(title="Lawyer left (test)")).json()
+    path = f"/api/v1/disputes/{dispute['id']}"
+    seen = {d["id"] for d in head.get("/api/v1/disputes").json()["items"]}
+    assert seen >= {d["id"] for d in advisor.get("/api/v1/disputes").json()["items"]}
+    moved = head.post(f"{path}/assignment", {"provider": "head@ipservice-demo.example"})
+    assert moved.status_code == 200 and moved.json()["provider"] == "head@ipservice-demo.example"
+
+
 def test_a_referred_dispute_takes_only_its_disclosed_sessions_into_the_case(demo_url: str) -> None:
     advisor, mediator = As(demo_url, ADVISOR), As(demo_url, MEDIATOR)
     dispute = advisor.post("/api/v1/disputes", _intake(title="Sessions into a case (test)")).json()

@@ -4,7 +4,7 @@ follow-ups appearing), the PDF report, and the same pages in Chinese."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from fastapi.testclient import TestClient
 
@@ -149,12 +149,31 @@ def test_a_trigger_changed_on_the_form_takes_its_follow_up_off_and_out_of_the_co
     assert 'name="contractor_assignment"' in page and 'value="no" checked' in page
 
 
+def test_a_section_not_comparable_at_a_recheck_shows_no_none(demo_url: str) -> None:
+    client, _ = _as(demo_url, "counsel@robotics-demo.example")
+    uow = UnitOfWork.for_url(demo_url)
+    with uow:
+        counsel = resolve_user(uow, "counsel@robotics-demo.example")
+    first = _fresh_self_check(uow, counsel)
+    assert first.id is not None
+    health_checks.answer(uow, counsel, first.id, {"trademark_watch": "no"}, "test")
+    health_checks.diagnose(uow, counsel, first.id, date.today() - timedelta(days=1))
+    again = health_checks.start(uow, counsel, recheck_previous=True)
+    assert again.id is not None
+    health_checks.answer(uow, counsel, again.id, {"customs_recorded": "no"}, "test")
+    health_checks.diagnose(uow, counsel, again.id, date.today())
+    page = client.get(f"/health-checks/{again.id}").text
+    assert "<td>not comparable</td>" in page and "None" not in page
+
+
 def test_the_pages_speak_chinese(demo_url: str) -> None:
     client, csrf = _as(demo_url, "advisor@ipservice-demo.example")
     client.post("/language", data={"csrf_token": csrf, "locale": "zh_Hans", "next": "/"})
     page = client.get("/health-checks/1")
     assert "权属与转让" in page.text and "整改计划" in page.text
     assert "负责方" in page.text and "权利人" not in page.text  # a task's owner, not a right's
+    no_amount = client.post("/health-checks/1/hours", data={"csrf_token": csrf, "hours": "nan"})
+    assert no_amount.status_code == 422 and "请填写有限的数字" in no_amount.text
 
 
 def test_others_cannot_open_a_providers_check(demo_url: str) -> None:

@@ -447,6 +447,14 @@ def outreach_(as_user: AsOption = None, as_json: JsonOption = False) -> None:
     console.print(table)
 
 
+def _trend(change: dict[str, Any]) -> str:
+    """'improved (50 → 80)'; a section with no check made both times is 'not comparable'
+    alone, as it has no score to set beside another."""
+    if change["before"] is None:
+        return str(change["trend"])
+    return f"{change['trend']} ({change['before']} → {change['after']})"
+
+
 def _attendance(event: OutreachEvent, held: bool) -> str:
     if event.kind is OutreachKind.CASE_STUDY:
         return "n/a"
@@ -486,7 +494,7 @@ def _print(data: dict[str, Any]) -> None:
         table = fitted_table("Sections", ["section", "score", "findings", "since last check"])
         for s in data["sections"]:
             change = changes.get(s["key"])
-            trend = f"{change['trend']} ({change['before']} → {change['after']})" if change else ""
+            trend = _trend(change) if change else ""
             score = "not checked" if s["score"] is None else str(s["score"])
             table.add_row(Text(s["title"]), score, str(s["findings"]), trend)
         console.print(table)

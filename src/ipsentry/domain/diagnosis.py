@@ -271,7 +271,10 @@ def read_rules(raw: Any, questionnaire: QuestionnaireDefinition, source: str) ->
         raise InvalidInput([Problem(source, None, "rules", "not a mapping")])
     if (raw.get("key"), raw.get("version")) != (questionnaire.key, questionnaire.version):
         wanted = f"{questionnaire.key} v{questionnaire.version}"
-        bad("key", f"rules are for {raw.get('key')} v{raw.get('version')}, not {wanted}")
+        if raw.get("key") is None or raw.get("version") is None:
+            bad("key", f"name the questionnaire the rules are for (key and version: {wanted})")
+        else:
+            bad("key", f"rules are for {raw.get('key')} v{raw.get('version')}, not {wanted}")
     sections = {s.key for s in questionnaire.sections}
     questions = questionnaire.questions
     rules: list[Rule] = []
@@ -284,7 +287,10 @@ def read_rules(raw: Any, questionnaire: QuestionnaireDefinition, source: str) ->
             continue
         codes.add(code)
         if item.get("section") not in sections:
-            bad(f"{where}.section", f"unknown section {item.get('section')!r}")
+            known = ", ".join(s.key for s in questionnaire.sections)
+            given = item.get("section")
+            said = "missing" if given is None else f"unknown section {echoed(given)}"
+            bad(f"{where}.section", f"{said} (one of {known})")
         try:
             severity = Severity(item.get("severity"))
         except ValueError:

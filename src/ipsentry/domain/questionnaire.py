@@ -268,7 +268,9 @@ def _question(
     try:
         kind = QuestionType(str(raw.get("type")))
     except ValueError:
-        bad(f"{where}.type", f"one of {', '.join(QuestionType)}, not {echoed(raw.get('type'))}")
+        given = raw.get("type")
+        said = "missing" if given is None else f"not {echoed(given)}"
+        bad(f"{where}.type", f"one of {', '.join(QuestionType)} ({said})")
         return None
     options = tuple(str(o) for o in raw.get("options") or ())
     if kind in (QuestionType.CHOICE, QuestionType.MULTI_SELECT) and len(options) < 2:

@@ -885,9 +885,17 @@ def _view(
 
 
 def money(amount: str | None, currency: str | None, source: str) -> Money | None:
-    """An amount and currency from an intake file, checked."""
+    """An amount and currency from an intake file, checked; the half that is missing is
+    named (an amount alone is no sum, and 'None' is no amount)."""
     if amount in (None, "") and not currency:
         return None
+    if amount in (None, "") or not currency:
+        said = (
+            "give the amount as well as its currency"
+            if currency
+            else "give the currency of the amount (an ISO 4217 code such as CNY)"
+        )
+        raise InvalidInput([Problem(source, None, "amount", said)])
     try:
         parsed = Money.parse(str(amount), str(currency or ""))
     except ValueError as error:
@@ -930,14 +938,16 @@ def intake_from(data: Mapping[str, Any], source: str) -> Intake:
             return PartySpec("")
         identifiers = []
         for item in raw.get("identifiers") or []:
-            try:
-                identifiers.append((IdentifierKind(item["kind"]), str(item["value"])))
-            except (KeyError, TypeError, ValueError):
+            given = item if isinstance(item, Mapping) else {}
+            value = str(given.get("value") or "").strip()  # null is no value, not 'None'
+            if given.get("kind") in tuple(IdentifierKind) and value:
+                identifiers.append((IdentifierKind(given["kind"]), value))
+            else:
                 kinds = ", ".join(IdentifierKind)
                 problems.append(
                     Problem(source, None, f"{key}.identifiers", f"give kind ({kinds}) and value")
                 )
-        aliases = tuple(str(a) for a in raw.get("aliases") or [])
+        aliases = tuple(str(a).strip() for a in raw.get("aliases") or [] if str(a or "").strip())
         country = str(raw.get("country") or "").strip().upper()
         return PartySpec(str(raw["name"]).strip(), aliases, tuple(identifiers), country)
 
@@ -948,14 +958,13 @@ def intake_from(data: Mapping[str, Any], source: str) -> Intake:
         value = data.get("received_on")
         received = value if isinstance(value, date) else date.fromisoformat(str(value))
     except ValueError:
-        problems.append(
-            Problem(
-                source,
-                None,
-                "received_on",
-                f"{echoed(data.get('received_on'))} is not a date (YYYY-MM-DD)",
-            )
+        given = data.get("received_on")
+        said = (
+            "give the day the dispute was received (YYYY-MM-DD)"
+            if given in (None, "")
+            else f"{echoed(given)} is not a date (YYYY-MM-DD)"
         )
+        problems.append(Problem(source, None, "received_on", said))
     amount = None
     raw_amount = data.get("amount")
     if raw_amount is not None:

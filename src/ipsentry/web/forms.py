@@ -156,6 +156,8 @@ def _validation_message(item: Mapping[str, Any]) -> str:
         return i18n.gettext("Give a whole number.")
     if kind.startswith(("float", "decimal")):
         return i18n.gettext("Give a number.")
+    if kind == "finite_number":  # NaN, inf, or 1e400 (read as infinity)
+        return i18n.gettext("Give a finite number.")
     if kind in ("enum", "literal_error"):
         choices = str(context.get("expected", ""))
         return i18n.gettext("Choose one of: %(choices)s.") % {"choices": choices}
