@@ -287,7 +287,14 @@ VALID: dict[str, dict[str, Any]] = {
         "as_user": "{advisor}",
         "as_json": True,
     },
-    "disputes confirm": {"dispute_id": "1", "state": "requested", "as_user": "{mediator}"},
+    "disputes confirm": {
+        "dispute_id": "1",
+        "state": "requested",
+        "on": "2026-06-01",
+        "court": "Example Internet Court",
+        "reference": "(2026) No. 12",
+        "as_user": "{mediator}",
+    },
     "disputes escalate": {"dispute_id": "5", "kind": "district_court", "as_user": "{advisor}"},
     "disputes list": {"as_json": True, "as_user": "{mediator}"},
     "disputes mediate": {"dispute_id": "3", "as_user": "{advisor}"},
@@ -691,6 +698,29 @@ def invoke(
             ["disputes", "resolve", "2", "settlement", "--notes", "x" * 20_001],
             "command line: --notes: at most 20000 characters; this is 20001",
         ),
+        (
+            ["disputes", "confirm", "1", "requested", "--on", "2026-06-01", "--court", "c" * 501],
+            "command line: --court: at most 500 characters; this is 501",
+        ),
+        (
+            [
+                "disputes",
+                "confirm",
+                "1",
+                "requested",
+                "--on",
+                "2026-06-01",
+                "--court",
+                "C",
+                "--reference",
+                "r" * 201,
+            ],
+            "command line: --reference: at most 200 characters; this is 201",
+        ),
+        (
+            ["disputes", "confirm", "1", "requested", "--court", "C"],
+            "command line: --on",
+        ),
         (  # a misspelt factor is named by its option, with the factor meant
             ["disputes", "assess", "3", "--yes", "conduct_stoped_after_notice"],
             "command line: --yes: no factor conduct_stoped_after_notice (did you mean "
@@ -1007,3 +1037,48 @@ def test_an_intake_naming_a_right_no_engaged_enterprise_holds_is_refused_by_its_
     code, out, _ = invoke(capsys, "disputes", "show", "2", "--as", advisor)
     assert code == 0
     assert "right CN 60000001 (trademark): EXAMPLEBOT — Beijing Example Robotics" in out
+
+
+def test_a_judicial_confirmation_dated_wrongly_or_without_its_court_is_refused(
+    world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    advisor, mediator = USERS["{advisor}"], USERS["{mediator}"]
+    intake = world.fresh("agreed.yaml")
+    intake.write_text(
+        f"title: Agreed in mediation\nclaimant: Gamma Co.\nrespondent: Delta Ltd\n"
+        f"received_on: 2026-05-02\nassignee: {mediator}\n",
+        "utf-8",
+    )
+    code, out, _ = invoke(capsys, "disputes", "add", str(intake), "--as", advisor)
+    assert code == 0
+    dispute = out.split()[1]
+    for step in (
+        ["assess", dispute, "--yes", "conduct_stopped_after_notice"],
+        ["mediate", dispute],
+        ["session", dispute, "--on", "2026-05-10"],
+        ["resolve", dispute, "settlement", "--on", "2026-05-22"],
+    ):
+        assert invoke(capsys, "disputes", *step, "--as", mediator)[0] == 0, step
+    confirm = ["disputes", "confirm", dispute]
+    for args, said in (
+        (["requested", "--on", "2999-01-01", "--court", "C"], "--on: 2999-01-01 is in the future"),
+        (
+            ["requested", "--on", "2026-05-21", "--court", "C"],
+            "--on: 2026-05-21 is before the agreement (2026-05-22)",
+        ),
+        (["requested", "--on", "2026-06-01"], "--court: name the court asked to confirm"),
+    ):
+        code, _, err = invoke(capsys, *confirm, *args, "--as", mediator)
+        assert code == 2 and f"command line: {said}" in " ".join(err.split()), err
+    code, out, _ = invoke(capsys, "disputes", "show", dispute, "--as", mediator)
+    assert "judicial confirmation not_sought" in out  # nothing kept from the refusals
+    asked = ["requested", "--on", "2026-06-01", "--court", "Example Court", "--reference", "No. 9"]
+    assert invoke(capsys, *confirm, *asked, "--as", mediator)[0] == 0
+    code, _, err = invoke(capsys, *confirm, "confirmed", "--on", "2026-05-31", "--as", mediator)
+    assert code == 2 and "--on: 2026-05-31 is before the court was asked (2026-06-01)" in err
+    assert invoke(capsys, *confirm, "confirmed", "--on", "2026-06-20", "--as", mediator)[0] == 0
+    code, out, _ = invoke(capsys, "disputes", "show", dispute, "--as", mediator)
+    assert (
+        "judicial confirmation confirmed (asked 2026-06-01, decided 2026-06-20; Example Court, "
+        "No. 9)" in " ".join(out.split())
+    ), out

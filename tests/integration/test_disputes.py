@@ -99,16 +99,24 @@ def test_the_whole_road_to_a_confirmed_cooperation_agreement(
         uow, mediator, dispute_id, OutcomeKind.COOPERATION_AGREEMENT, date(2026, 5, 22)
     )
     assert view.dispute.status is DisputeStatus.RESOLVED
-    disputes.judicial_confirmation(uow, mediator, dispute_id, JudicialConfirmation.REQUESTED)
+    requested, confirmed = JudicialConfirmation.REQUESTED, JudicialConfirmation.CONFIRMED
+    court, number = "Example Internet Court", "(2026) Example 0491 Civil Special No. 12"
+    disputes.judicial_confirmation(
+        uow, mediator, dispute_id, requested, date(2026, 5, 25), court=court
+    )
     with pytest.raises(Conflict, match="cannot become requested"):
-        disputes.judicial_confirmation(uow, mediator, dispute_id, JudicialConfirmation.REQUESTED)
-    final = disputes.judicial_confirmation(
-        uow, mediator, dispute_id, JudicialConfirmation.CONFIRMED
+        disputes.judicial_confirmation(uow, mediator, dispute_id, requested, date(2026, 5, 26))
+    final = disputes.judicial_confirmation(  # by the court asked; the ruling's number
+        uow, mediator, dispute_id, confirmed, date(2026, 6, 8), reference=number
     )
     data = final.to_json()
     assert (
         data["judicial_confirmation"] == "confirmed" and data["outcome"] == "cooperation_agreement"
     )
+    assert (
+        data["confirmation_requested_on"], data["confirmation_decided_on"],
+        data["confirmation_court"], data["confirmation_reference"],
+    ) == ("2026-05-25", "2026-06-08", court, number)  # fmt: skip
     assert data["sessions"][0]["marking"] == "privileged"
     assert "stopped after notice" in data["claims"]
     stats = disputes.statistics(uow, staff["admin"])
@@ -163,7 +171,9 @@ def test_not_suitable_goes_to_court_unless_overridden_and_escalation_keeps_parti
     )
     disputes.resolve(uow, mediator, dispute_id, OutcomeKind.NO_AGREEMENT, date(2026, 4, 30))
     with pytest.raises(Conflict, match="only a mediated settlement"):
-        disputes.judicial_confirmation(uow, mediator, dispute_id, JudicialConfirmation.REQUESTED)
+        disputes.judicial_confirmation(
+            uow, mediator, dispute_id, JudicialConfirmation.REQUESTED, date(2026, 5, 1), court="C"
+        )
     with pytest.raises(Conflict, match="already referred"):
         disputes.escalate(uow, staff["admin"], dispute_id, CaseKind.DISTRICT_COURT)
 
@@ -642,3 +652,61 @@ def test_an_intake_names_the_engaged_enterprises_rights_and_the_case_asserts_the
     accounts.revoke_grant(uow, acme, engagement.id)  # the enterprise's records are its own again
     assert disputes.show(uow, admin, dispute_id).to_json()["rights"] == []
     assert case_views.show_case(uow, admin, str(case.id))["asserted_rights"] == []
+
+
+def test_a_judicial_confirmation_is_dated_after_the_agreement_and_names_its_court(
+    uow: UnitOfWork, staff: dict[str, Actor]
+) -> None:
+    mediator = staff["mediator"]
+    dispute_id = disputes.take_in(uow, staff["admin"], _intake()).dispute.id
+    assert dispute_id is not None
+    disputes.assess(uow, mediator, dispute_id, {"conduct_stopped_after_notice": True})
+    disputes.start_mediation(uow, mediator, dispute_id)
+    disputes.add_session(uow, mediator, dispute_id, date(2026, 4, 10), "Terms agreed.")
+    disputes.resolve(uow, mediator, dispute_id, OutcomeKind.SETTLEMENT, date(2026, 5, 22))
+    requested, refused = JudicialConfirmation.REQUESTED, JudicialConfirmation.REFUSED
+    ahead = date.today() + timedelta(days=2)
+
+    def problems(state: JudicialConfirmation, on: date, **given: str) -> list[str]:
+        with pytest.raises(InvalidInput) as raised:
+            disputes.judicial_confirmation(
+                uow, mediator, dispute_id, state, on, source=("f", "on", "court", "ref"), **given
+            )
+        return [str(p) for p in raised.value.problems]
+
+    assert problems(requested, ahead, court="Example Court") == [
+        f"f: on: {ahead.isoformat()} is in the future"
+    ]
+    assert problems(requested, date(2026, 5, 21), court=" ", reference="x" * 201) == [
+        "f: on: 2026-05-21 is before the agreement (2026-05-22)",
+        "f: court: name the court asked to confirm the agreement",
+        "f: ref: at most 200 characters; this is 201",
+    ]
+    assert problems(requested, date(2026, 5, 22), court="c" * 501) == [
+        "f: court: at most 500 characters; this is 501"
+    ]
+    unchanged = disputes.show(uow, mediator, dispute_id).to_json()
+    assert (unchanged["judicial_confirmation"], unchanged["confirmation_court"]) == (
+        "not_sought",
+        "",
+    )  # nothing kept from the refusals
+    disputes.judicial_confirmation(
+        uow, mediator, dispute_id, requested, date(2026, 6, 1), court=" Example Court "
+    )
+    assert problems(refused, date(2026, 5, 30)) == [
+        "f: on: 2026-05-30 is before the court was asked (2026-06-01)"
+    ]
+    decided = disputes.judicial_confirmation(
+        uow, mediator, dispute_id, refused, date(2026, 6, 20), reference="No. 7"
+    ).to_json()
+    assert (decided["judicial_confirmation"], decided["confirmation_court"]) == (
+        "refused", "Example Court"
+    )  # fmt: skip
+    assert (decided["confirmation_requested_on"], decided["confirmation_decided_on"]) == (
+        "2026-06-01", "2026-06-20"
+    )  # fmt: skip
+    with uow:
+        entries, _ = uow.accounts.audit_entries(
+            AuditFilter(action="dispute.confirmation"), limit=10
+        )
+    assert [e.after["confirmation_court"] for e in entries if e.after] == ["Example Court"] * 2

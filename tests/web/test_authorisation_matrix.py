@@ -142,7 +142,9 @@ RULES: dict[tuple[str, str], Rule] = {
         P.MEDIATE, json={"outcome": "withdrawal", "on": "2026-01-01"}, checked_in=DISPUTES
     ),
     ("POST", "/api/v1/disputes/{dispute_id}/judicial-confirmation"): R(
-        P.MEDIATE, json={"state": "requested"}, checked_in=DISPUTES
+        P.MEDIATE,
+        json={"state": "requested", "on": "2026-01-01", "court": "Matrix Court"},
+        checked_in=DISPUTES,
     ),
     ("POST", "/api/v1/disputes/{dispute_id}/escalation"): R(
         P.TAKE_IN_DISPUTES, json={"kind": "district_court"}, checked_in=DISPUTES

@@ -77,10 +77,38 @@ def test_a_mediator_walks_a_dispute_through_its_page(demo_url: str) -> None:
         data=step | {"outcome": "cooperation_agreement", "on": "2026-09-30"},
     ).text
     assert "cooperation agreement" in page and "Judicial confirmation of the agreement" in page
+    confirmation = f"/disputes/{dispute_id}/judicial-confirmation"
+    assert f'action="{confirmation}"' in page and 'name="court"' in page
+    ahead = (date.today() + timedelta(days=2)).isoformat()
+    back = {"Referer": f"{BASE}/disputes/{dispute_id}"}  # as a browser sends it
+    for bad, field, said in (
+        ({"on": ahead, "court": "Example Court"}, "on", "is in the future"),
+        ({"on": "2026-09-29", "court": "Example Court"}, "on", "before the agreement"),
+        ({"on": "2026-10-01", "court": ""}, "court", "name the court"),
+        ({"on": "2026-10-01", "court": "c" * 501}, "court", "500"),
+        ({"on": "2026-10-01", "court": "C", "reference": "r" * 201}, "reference", "200"),
+    ):
+        refused = client.post(confirmation, data=step | {"state": "requested"} | bad, headers=back)
+        assert refused.status_code == 422 and said in refused.text, (bad, refused.text[-2000:])
+        [marked] = re.findall(
+            rf'<input[^>]*name="{field}"[^>]*>', refused.text.split(confirmation)[1]
+        )
+        assert 'aria-invalid="true"' in marked
+    assert "Judicial confirmation: not sought" in client.get(f"/disputes/{dispute_id}").text
     page = client.post(
-        f"/disputes/{dispute_id}/judicial-confirmation", data=step | {"state": "requested"}
+        confirmation,
+        data=step | {"state": "requested", "on": "2026-10-01", "court": "Example Internet Court"},
     ).text
-    assert "Judicial confirmation: requested" in page
+    assert "Judicial confirmation: requested · Court asked on 2026-10-01" in page
+    assert "Court: Example Internet Court" in page
+    page = client.post(
+        confirmation,
+        data=step | {"state": "confirmed", "on": "2026-10-20", "reference": "(2026) No. 12"},
+    ).text
+    assert "Decided on 2026-10-20 · Court: Example Internet Court" in page
+    assert "Case or ruling number: (2026) No. 12" in page
+    chinese = client.get(f"/disputes/{dispute_id}", headers={"Accept-Language": "zh-CN"}).text
+    assert "2026-10-20 法院作出裁定" in chinese and "案号或裁定书编号" in chinese
 
 
 def test_the_lawyer_in_charge_hands_a_dispute_to_the_mediator_on_its_page(demo_url: str) -> None:

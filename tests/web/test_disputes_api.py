@@ -82,10 +82,37 @@ def test_a_dispute_goes_from_intake_to_a_confirmed_cooperation_agreement(demo_ur
         {"outcome": "cooperation_agreement", "on": "2026-10-01", "notes": "Joint content."},
     ).json()
     assert resolved["status"] == "resolved" and resolved["outcome"] == "cooperation_agreement"
-    for state in ("requested", "confirmed"):
-        step = mediator.post(f"{path}/judicial-confirmation", {"state": state})
-        assert step.json()["judicial_confirmation"] == state
-    again = mediator.post(f"{path}/judicial-confirmation", {"state": "requested"})
+    confirmation = f"{path}/judicial-confirmation"
+    ahead = (date.today() + timedelta(days=2)).isoformat()
+    for bad, where, said in (
+        ({"on": ahead, "court": "Example Court"}, "body/on", "is in the future"),
+        ({"on": "2026-09-30", "court": "Example Court"}, "body/on", "before the agreement"),
+        ({"on": "2026-10-02"}, "body/court", "name the court"),
+        ({"on": "2026-10-02", "court": "c" * 501}, "body/court", "at most 500 characters"),
+        ({"on": "2026-10-02", "court": "C", "reference": "r" * 201}, "body/reference", "200"),
+        ({"on": "2026-10-02", "court": "C", "refrence": "No. 1"}, "body/refrence", "Extra"),
+        ({"on": 1788220800, "court": "C"}, "body/on", "YYYY-MM-DD"),
+    ):
+        refused = mediator.post(confirmation, {"state": "requested", **bad})
+        assert refused.status_code == 422, refused.text
+        [error] = refused.json()["errors"]
+        assert error["path"] == where and said in error["message"], error
+    assert mediator.get(path).json()["judicial_confirmation"] == "not_sought"
+    asked = {"state": "requested", "on": "2026-10-02", "court": "Example Internet Court"}
+    step = mediator.post(confirmation, asked).json()
+    assert (step["judicial_confirmation"], step["confirmation_requested_on"]) == (
+        "requested", "2026-10-02"
+    )  # fmt: skip
+    early = mediator.post(confirmation, {"state": "confirmed", "on": "2026-10-01"})
+    assert early.status_code == 422 and "before the court was asked" in early.text
+    ruled = {"state": "confirmed", "on": "2026-10-20", "reference": "(2026) No. 12"}
+    step = mediator.post(confirmation, ruled).json()
+    assert step["judicial_confirmation"] == "confirmed"
+    assert (step["confirmation_decided_on"], step["confirmation_court"]) == (
+        "2026-10-20", "Example Internet Court"
+    )  # fmt: skip
+    assert step["confirmation_reference"] == "(2026) No. 12"
+    again = mediator.post(confirmation, asked)
     assert again.status_code == 409
 
     figures = mediator.get("/api/v1/disputes/statistics").json()

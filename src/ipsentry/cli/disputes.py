@@ -16,6 +16,8 @@ from ipsentry.cli.params import MAPPING, DateParser, InputFile, TextParser
 from ipsentry.cli.tables import fitted_table, under
 from ipsentry.domain.cases import CaseKind
 from ipsentry.domain.disputes import (
+    COURT_LIMIT,
+    COURT_REFERENCE_LIMIT,
     OUTCOME_NOTES_LIMIT,
     SESSION_NOTES_LIMIT,
     JudicialConfirmation,
@@ -182,12 +184,37 @@ def resolve(
 def confirm(
     dispute_id: DisputeId,
     state: Annotated[JudicialConfirmation, typer.Argument(help="requested, confirmed or refused.")],
+    on: Annotated[
+        date,
+        typer.Option(
+            "--on",
+            help="The day the court was asked, or decided (YYYY-MM-DD).",
+            parser=DateParser(),
+        ),
+    ],
+    court: Annotated[
+        str,
+        typer.Option(
+            help="The court asked to confirm the agreement (a decision: the one asked, unless "
+            f"given; up to {COURT_LIMIT} characters).",
+            parser=TextParser(COURT_LIMIT),
+        ),
+    ] = "",
+    reference: Annotated[
+        str,
+        typer.Option(
+            help=f"The court's case or ruling number (up to {COURT_REFERENCE_LIMIT} characters).",
+            parser=TextParser(COURT_REFERENCE_LIMIT),
+        ),
+    ] = "",
     as_user: AsOption = None,
 ) -> None:
-    """Track the court's confirmation of a mediated agreement."""
+    """Track the court's confirmation of a mediated agreement: when, which court, its number."""
     ctx = context()
-    disputes.judicial_confirmation(ctx.uow(), ctx.actor(as_user), dispute_id, state)
-    console.print(f"dispute {dispute_id}: judicial confirmation {state}", highlight=False)
+    view = disputes.judicial_confirmation(
+        ctx.uow(), ctx.actor(as_user), dispute_id, state, on, court=court, reference=reference
+    )
+    console.print(Text(f"dispute {dispute_id}: {_confirmation(view.to_json())}"))
 
 
 @app.command()
@@ -301,10 +328,7 @@ def _print(data: dict[str, Any]) -> None:
         console.print(Text(f"  session {s['held_on']} ({s['mediator']}): {notes}"))
     if data["outcome"]:
         console.print(
-            Text(
-                f"Outcome: {data['outcome']} on {data['outcome_on']}; judicial confirmation "
-                f"{data['judicial_confirmation']}"
-            )
+            Text(f"Outcome: {data['outcome']} on {data['outcome_on']}; {_confirmation(data)}")
         )
         if data["outcome_notes"]:
             console.print(Text(f"  {data['outcome_notes']}"))
@@ -312,6 +336,20 @@ def _print(data: dict[str, Any]) -> None:
         console.print(
             Text(f"Referred to enforcement case {data['case_id']} ('ipsentry cases show')")
         )
+
+
+def _confirmation(data: dict[str, Any]) -> str:
+    """'judicial confirmation confirmed (asked 2026-06-01, decided 2026-06-20; Court, ref)'."""
+    said = f"judicial confirmation {data['judicial_confirmation']}"
+    when = [
+        f"{word} {data[key]}"
+        for word, key in (("asked", "confirmation_requested_on"),
+                          ("decided", "confirmation_decided_on"))
+        if data[key]
+    ]  # fmt: skip
+    where = [data[key] for key in ("confirmation_court", "confirmation_reference") if data[key]]
+    details = "; ".join(part for part in (", ".join(when), ", ".join(where)) if part)
+    return f"{said} ({details})" if details else said
 
 
 @app.command()

@@ -57,6 +57,9 @@ AGREED = frozenset(
 # interface refuses longer ones the same way, so none accepts what another would cut.
 SESSION_NOTES_LIMIT = 50_000
 OUTCOME_NOTES_LIMIT = 20_000
+# ... and for the court asked to confirm an agreement and its case or ruling number
+COURT_LIMIT = 500
+COURT_REFERENCE_LIMIT = 200
 
 
 @dataclass(kw_only=True, eq=False)
@@ -94,6 +97,12 @@ class Dispute:
     mediator_user_id: int | None = None
     suitability: dict[str, Any] | None = None  # factors given, assessment and any override
     judicial_confirmation: JudicialConfirmation = JudicialConfirmation.NOT_SOUGHT
+    # when the court was asked and when it decided, which court, and its case or ruling
+    # number: what makes a confirmed agreement enforceable has to be shown, not only said
+    confirmation_requested_on: date | None = None
+    confirmation_decided_on: date | None = None
+    confirmation_court: str = ""
+    confirmation_reference: str = ""
     case_id: int | None = None  # the enforcement case it was escalated into
     id: int | None = None
 

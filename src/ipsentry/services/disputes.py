@@ -23,6 +23,8 @@ from ipsentry.domain.common import Confidentiality, Money, country_codes
 from ipsentry.domain.conflicts import Conflict as PartyConflict
 from ipsentry.domain.conflicts import MatterParty, check_conflicts
 from ipsentry.domain.disputes import (
+    COURT_LIMIT,
+    COURT_REFERENCE_LIMIT,
     Dispute,
     DisputeStatistics,
     DisputeStatus,
@@ -49,6 +51,7 @@ from ipsentry.formats.fields import unknown_field_problems
 from ipsentry.services import audit
 from ipsentry.services.access import Actor, colleague, colleague_id
 from ipsentry.services.portfolio import engaged_rights, engaged_rights_by_id, numbered
+from ipsentry.services.stated_dates import future_problem
 from ipsentry.store.unit_of_work import UnitOfWork
 
 _AGREEMENTS = frozenset({OutcomeKind.SETTLEMENT, OutcomeKind.COOPERATION_AGREEMENT})
@@ -134,7 +137,7 @@ class DisputeView:
             "outcome": d.outcome.value if d.outcome else None,
             "outcome_on": d.outcome_on.isoformat() if d.outcome_on else None,
             "outcome_notes": d.outcome_notes,
-            "judicial_confirmation": d.judicial_confirmation.value,
+            **_confirmation(d),
             "case_id": d.case_id,
             "illustrative": d.illustrative,
             "conflicts": [
@@ -709,10 +712,25 @@ def resolve(
 
 
 def judicial_confirmation(
-    uow: UnitOfWork, actor: Actor, dispute_id: int, state: JudicialConfirmation
+    uow: UnitOfWork,
+    actor: Actor,
+    dispute_id: int,
+    state: JudicialConfirmation,
+    on: date,
+    *,
+    court: str = "",
+    reference: str = "",
+    source: tuple[str, str, str, str] = ("command line", "--on", "--court", "--reference"),
 ) -> DisputeView:
-    """Track a mediated agreement sent to a court for confirmation (CPL arts. 205-206)."""
+    """Track a mediated agreement sent to a court for confirmation (CPL arts. 205-206): the
+    day the court was asked or decided, which court, and its case or ruling number. A
+    decision is by the court that was asked unless another is named.
+
+    ``source`` names the input and its three fields (date, court, reference) for a refusal.
+    """
     require_provider(actor)
+    where, fields = source[0], dict(zip(("on", "court", "reference"), source[1:], strict=True))
+    court, reference = court.strip(), reference.strip()
     with uow:
         dispute = _get(uow, actor, dispute_id)
         if dispute.outcome not in _AGREEMENTS or not dispute.sessions:
@@ -731,19 +749,66 @@ def judicial_confirmation(
                 f"judicial confirmation is {dispute.judicial_confirmation}; "
                 f"it cannot become {state}"
             )
-        before = dispute.judicial_confirmation.value
+        deciding = state is not JudicialConfirmation.REQUESTED
+        court = court or (dispute.confirmation_court if deciding else "")
+        problems = _confirmation_problems(dispute, deciding, on, court, reference)
+        if problems:
+            raise InvalidInput([Problem(where, None, fields[f], said) for f, said in problems])
+        before = _confirmation(dispute)
         dispute.judicial_confirmation = state
+        if deciding:
+            dispute.confirmation_decided_on = on
+        else:
+            dispute.confirmation_requested_on = on
+        dispute.confirmation_court = court
+        dispute.confirmation_reference = reference or dispute.confirmation_reference
         audit.record(
             uow,
             actor,
             "dispute.confirmation",
             entity="dispute",
             entity_id=dispute.id,
-            before={"judicial_confirmation": before},
-            after={"judicial_confirmation": state.value},
+            before=before,
+            after=_confirmation(dispute),
         )
         uow.commit()
         return _view(uow, actor, dispute)
+
+
+def _confirmation_problems(
+    dispute: Dispute, deciding: bool, on: date, court: str, reference: str
+) -> list[tuple[str, str]]:
+    """(field, what is wrong) for a step of a judicial confirmation."""
+    found = []
+    late = future_problem(on, "on")
+    asked = dispute.confirmation_requested_on
+    if late is not None:
+        found.append(("on", late.message))
+    elif dispute.outcome_on and on < dispute.outcome_on:
+        found.append(("on", f"{on} is before the agreement ({dispute.outcome_on})"))
+    elif deciding and asked and on < asked:
+        found.append(("on", f"{on} is before the court was asked ({asked})"))
+    if not court:
+        found.append(("court", "name the court asked to confirm the agreement"))
+    for name, text, limit in (
+        ("court", court, COURT_LIMIT),
+        ("reference", reference, COURT_REFERENCE_LIMIT),
+    ):
+        if len(text) > limit:
+            found.append((name, f"at most {limit} characters; this is {len(text)}"))
+    return found
+
+
+def _confirmation(dispute: Dispute) -> dict[str, Any]:
+    """A dispute's judicial confirmation as its view and the audit trail show it."""
+    requested, decided = dispute.confirmation_requested_on, dispute.confirmation_decided_on
+    return {
+        "judicial_confirmation": dispute.judicial_confirmation.value,
+        "confirmation_requested_on": requested.isoformat() if requested else None,
+        "confirmation_decided_on": decided.isoformat() if decided else None,
+        "confirmation_court": dispute.confirmation_court,
+        "confirmation_reference": dispute.confirmation_reference,
+    }
 
 
 def escalate(

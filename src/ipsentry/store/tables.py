@@ -650,6 +650,12 @@ dispute_table = sa.Table(
         nullable=False,
         default=disputes.JudicialConfirmation.NOT_SOUGHT,
     ),
+    sa.Column("confirmation_requested_on", sa.Date),
+    sa.Column("confirmation_decided_on", sa.Date),
+    sa.Column("confirmation_court", S(disputes.COURT_LIMIT), nullable=False, default=""),
+    sa.Column(
+        "confirmation_reference", S(disputes.COURT_REFERENCE_LIMIT), nullable=False, default=""
+    ),
     fk("case_id", "cases.id", nullable=True),
 )
 mediation_session_table = sa.Table(

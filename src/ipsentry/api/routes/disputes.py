@@ -119,7 +119,17 @@ def resolve(dispute_id: PathId, body: OutcomeIn, actor: ActorDep, uow: UowDep) -
 def judicial_confirmation(
     dispute_id: PathId, body: ConfirmationIn, actor: ActorDep, uow: UowDep
 ) -> DisputeOut:
-    return _out(disputes.judicial_confirmation(uow, actor, dispute_id, body.state))
+    view = disputes.judicial_confirmation(
+        uow,
+        actor,
+        dispute_id,
+        body.state,
+        body.on,
+        court=body.court,
+        reference=body.reference,
+        source=("body", "on", "court", "reference"),
+    )
+    return _out(view)
 
 
 @router.post("/{dispute_id}/escalation", response_model=CaseRef, status_code=201)

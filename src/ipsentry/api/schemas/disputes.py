@@ -13,6 +13,8 @@ from ipsentry.api.schemas.common import Day
 from ipsentry.domain.cases import CaseKind
 from ipsentry.domain.common import currency_codes
 from ipsentry.domain.disputes import (
+    COURT_LIMIT,
+    COURT_REFERENCE_LIMIT,
     OUTCOME_NOTES_LIMIT,
     SESSION_NOTES_LIMIT,
     JudicialConfirmation,
@@ -63,6 +65,10 @@ class DisputeOut(BaseModel):
     outcome_on: date | None
     outcome_notes: str
     judicial_confirmation: str
+    confirmation_requested_on: date | None = Field(description="The day the court was asked.")
+    confirmation_decided_on: date | None = Field(description="The day the court decided.")
+    confirmation_court: str
+    confirmation_reference: str = Field(description="The court's case or ruling number.")
     case_id: int | None
     illustrative: bool
     conflicts: list[dict[str, Any]]
@@ -194,7 +200,18 @@ class OutcomeIn(BaseModel):
 
 
 class ConfirmationIn(BaseModel):
+    model_config = _ONLY_KNOWN
+
     state: JudicialConfirmation
+    on: Day = Field(description="The day the court was asked (requested), or decided.")
+    court: str = Field(
+        "",
+        max_length=COURT_LIMIT,
+        description="The court asked; for a decision, the one asked unless another is named.",
+    )
+    reference: str = Field(
+        "", max_length=COURT_REFERENCE_LIMIT, description="The court's case or ruling number."
+    )
 
 
 class EscalationIn(BaseModel):

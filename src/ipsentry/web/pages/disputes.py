@@ -16,6 +16,8 @@ from ipsentry.domain.accounts import Permission
 from ipsentry.domain.cases import CaseKind
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.disputes import (
+    COURT_LIMIT,
+    COURT_REFERENCE_LIMIT,
     OUTCOME_NOTES_LIMIT,
     SESSION_NOTES_LIMIT,
     JudicialConfirmation,
@@ -123,7 +125,12 @@ def dispute_page(request: Request, actor: PageActor, uow: UowDep, dispute_id: Id
         "confirmations": [c.value for c in JudicialConfirmation],
         "case_kinds": [k.value for k in CaseKind],
         "members": outreach.enterprises_served(uow, actor) if may_act else [],
-        "limits": {"session": SESSION_NOTES_LIMIT, "outcome": OUTCOME_NOTES_LIMIT},
+        "limits": {
+            "session": SESSION_NOTES_LIMIT,
+            "outcome": OUTCOME_NOTES_LIMIT,
+            "court": COURT_LIMIT,
+            "reference": COURT_REFERENCE_LIMIT,
+        },
         "today": date.today().isoformat(),
     }
     return render(request, "dispute.html", context)
@@ -231,8 +238,20 @@ def judicial_confirmation(
     uow: UowDep,
     dispute_id: Id,
     state: Annotated[JudicialConfirmation, Form()],
+    on: Annotated[date, Form()],
+    court: Annotated[str, Form(max_length=COURT_LIMIT)] = "",
+    reference: Annotated[str, Form(max_length=COURT_REFERENCE_LIMIT)] = "",
 ) -> Response:
-    disputes.judicial_confirmation(uow, actor, dispute_id, state)
+    disputes.judicial_confirmation(
+        uow,
+        actor,
+        dispute_id,
+        state,
+        on,
+        court=court,
+        reference=reference,
+        source=("form", "on", "court", "reference"),
+    )
     return _back(dispute_id)
 
 
