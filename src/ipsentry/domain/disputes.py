@@ -57,6 +57,9 @@ AGREED = frozenset(
 # interface refuses longer ones the same way, so none accepts what another would cut.
 SESSION_NOTES_LIMIT = 50_000
 OUTCOME_NOTES_LIMIT = 20_000
+# The longest text each field of an intake takes, in a request and in a file alike.
+INTAKE_TEXT_LIMITS = {"title": 500, "name": 500, "claims": 20_000, "done_already": 5000,
+                      "conflict_waiver": 5000, "email": 320}  # fmt: skip
 
 
 @dataclass(kw_only=True, eq=False)
