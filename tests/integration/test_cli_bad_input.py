@@ -79,6 +79,7 @@ FILES = {
             "respondent": {"name": "Beta Ltd"},
             "received_on": "2026-11-02",
             "amount": {"amount": "1000", "currency": "CNY"},
+            "rights": ["CN 60000001"],  # robotics-demo's, which engaged the service centre
         }
     ),
     "assetlinks.json": json.dumps(
@@ -991,3 +992,33 @@ def test_a_misspelt_intake_field_is_named_with_the_one_meant_and_nothing_taken_i
         assert problem in said, err
     _, after, _ = invoke(capsys, "disputes", "list", "--json", "--as", advisor)
     assert after == before
+
+
+def test_an_intake_naming_a_right_no_engaged_enterprise_holds_is_refused_by_its_number(
+    world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    intake = world.fresh("rights.yaml")
+    intake.write_text(
+        "title: Copied brush\nclaimant: Alpha Co.\nrespondent: Beta Ltd\n"
+        "received_on: 2026-11-02\nrights: [CN 215000001, 'US 10,357,623', 7]\n",
+        "utf-8",
+    )
+    advisor = USERS["{advisor}"]
+    _, before, _ = invoke(capsys, "disputes", "list", "--json", "--as", advisor)
+    code, _, err = invoke(capsys, "disputes", "add", str(intake), "--as", advisor)
+    said = " ".join(err.split())
+    assert code == 2
+    assert f"{intake}: rights.2: give the right's number as text, e.g. 'CN 60000001', not 7" in said
+    intake.write_text(intake.read_text("utf-8").replace(", 7]", "]"), "utf-8")
+    code, _, err = invoke(capsys, "disputes", "add", str(intake), "--as", advisor)
+    said = " ".join(err.split())
+    # smoore-demo holds US 10,357,623 but has not engaged the service centre
+    assert code == 2 and (
+        f"{intake}: rights.1: no right 'US 10,357,623' held by you or by an enterprise that "
+        "engaged you" in said
+    ), err
+    _, after, _ = invoke(capsys, "disputes", "list", "--json", "--as", advisor)
+    assert after == before
+    code, out, _ = invoke(capsys, "disputes", "show", "2", "--as", advisor)
+    assert code == 0
+    assert "right CN 60000001 (trademark): EXAMPLEBOT — Beijing Example Robotics" in out

@@ -15,7 +15,8 @@ from ipsentry.domain.disputes import DisputeStatus, JudicialConfirmation, Outcom
 from ipsentry.domain.evidence import verify_chain
 from ipsentry.domain.mediation import Suitability
 from ipsentry.domain.outreach import OutreachKind
-from ipsentry.domain.parties import IdentifierKind
+from ipsentry.domain.parties import IdentifierKind, Party
+from ipsentry.domain.rights import LegalStatus, Patent, Right, Trademark
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from ipsentry.services import (
     accounts,
@@ -604,3 +605,63 @@ def test_escalation_files_the_disclosed_session_records_as_case_evidence_and_no_
     assert len(evidence.list_evidence(uow, staff["admin"])) == 1
     with pytest.raises(NotFound):
         evidence.verify_evidence(uow, staff["other"], item.id)
+
+
+def _right(uow: UnitOfWork, owner: Actor, right: Right) -> None:
+    with uow:
+        right.organisation_id = owner.organisation_id
+        uow.rights.add(right)
+        uow.commit()
+
+
+def test_an_intake_names_the_engaged_enterprises_rights_and_the_case_asserts_them(
+    uow: UnitOfWork, staff: dict[str, Actor]
+) -> None:
+    admin = staff["admin"]
+    acme = make_actor(uow, Role.ADMIN, "acme")
+    globex = make_actor(uow, Role.ADMIN, "globex")
+    stranger = make_actor(uow, Role.ADMIN, "initech")  # never engaged the court
+    registered = {"status": LegalStatus.REGISTERED, "owner": "Acme Robotics Co., Ltd."}
+    _right(uow, acme, Trademark(jurisdiction="CN", title="ACMEBOT", registration_number="7001",
+                                **registered))  # fmt: skip
+    _right(uow, acme, Patent(jurisdiction="US", title="Edge brush", status=LegalStatus.GRANTED,
+                             registration_number="10357623"))  # fmt: skip
+    _right(uow, globex, Trademark(jurisdiction="EU", title="GLOBEX", registration_number="7001",
+                                  status=LegalStatus.REGISTERED))  # fmt: skip
+    _right(uow, stranger, Trademark(jurisdiction="CN", title="INITECH", registration_number="8001",
+                                    status=LegalStatus.REGISTERED))  # fmt: skip
+    engagement = accounts.grant(uow, acme, grantee_slug="court", scope=GrantScope.ENGAGEMENT)
+    accounts.grant(uow, globex, grantee_slug="court", scope=GrantScope.ENGAGEMENT)
+
+    with pytest.raises(InvalidInput) as refused:
+        disputes.take_in(uow, admin, _intake(rights=("CN 8001", "7001", "US 1"), source="in.json"))
+    assert [str(p) for p in refused.value.problems] == [
+        "in.json: rights.0: no right 'CN 8001' held by you or by an enterprise that engaged you",
+        "in.json: rights.1: '7001' is a right of 2 organisations (Acme, Globex); give the office "
+        "with the number: CN 7001 or EU 7001",
+        "in.json: rights.2: no right 'US 1' held by you or by an enterprise that engaged you",
+    ]
+    assert disputes.list_disputes(uow, admin) == []  # nothing stored, not even the parties
+    with uow:
+        assert uow.records.count(Party, admin.organisation_id) == 0
+
+    taken = disputes.take_in(uow, admin, _intake(rights=("cn 7001", "US 10,357,623")))
+    assert [
+        (r["number"], r["title"], r["kind"], r["owner"]) for r in taken.to_json()["rights"]
+    ] == [
+        ("CN 7001", "ACMEBOT", "trademark", "Acme Robotics Co., Ltd."),
+        ("US 10357623", "Edge brush", "patent", "Acme"),  # no owner recorded: its organisation
+    ]
+    dispute_id = taken.dispute.id
+    assert dispute_id is not None
+    case = disputes.escalate(uow, admin, dispute_id, CaseKind.DISTRICT_COURT, "Example Court")
+    assert case.asserted_right_ids == taken.dispute.right_ids and len(case.asserted_right_ids) == 2
+    shown = case_views.show_case(uow, admin, str(case.id), date(2026, 6, 1))
+    assert shown["asserted_rights"] == ["CN 7001", "US 10357623"]
+    [respondent] = [p for p in shown["parties"] if p["role"] == "respondent"]
+    assert set(respondent["state"]) == {"every asserted right", "CN 7001", "US 10357623"}
+
+    assert engagement.id is not None
+    accounts.revoke_grant(uow, acme, engagement.id)  # the enterprise's records are its own again
+    assert disputes.show(uow, admin, dispute_id).to_json()["rights"] == []
+    assert case_views.show_case(uow, admin, str(case.id))["asserted_rights"] == []

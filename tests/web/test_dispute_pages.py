@@ -116,6 +116,43 @@ def test_the_lawyer_in_charge_hands_a_dispute_to_the_mediator_on_its_page(demo_u
     assert "重新分配纠纷" in chinese and "Reassign" not in chinese
 
 
+def test_the_intake_form_names_the_rights_in_dispute_and_the_case_asserts_them(
+    demo_url: str,
+) -> None:
+    client, csrf = _as(demo_url, ADVISOR)
+    form = client.get("/disputes/new").text
+    assert 'name="rights"' in form
+    before = client.get("/disputes").text.count('href="/disputes/')
+    intake = {
+        "csrf_token": csrf,
+        "title": "Shop copies the mark (rights page test)",
+        "claimant": "Beijing Example Robotics Co., Ltd.",
+        "respondent": "Example Copy Shop",
+        "received_on": "2026-10-01",
+        # robotics-demo's mark, and smoore-demo's patent (smoore has not engaged the centre)
+        "rights": "CN 60000001\n\nUS 10,357,623\n",
+    }
+    refused = client.post("/disputes/new", data=intake)
+    assert refused.status_code == 422 and "<h1>Take in a dispute" in refused.text
+    assert "no right &#39;US 10,357,623&#39; held by you or by an enterprise" in refused.text
+    [field] = re.findall(r'<textarea[^>]*name="rights"[^>]*>', refused.text)
+    assert 'aria-invalid="true"' in field  # the field the message belongs to is marked
+    assert "CN 60000001\n\nUS 10,357,623" in refused.text  # what was typed, kept
+    assert client.get("/disputes").text.count('href="/disputes/') == before  # nothing stored
+    taken = client.post("/disputes/new", data=intake | {"rights": "cn 60000001"})
+    dispute_id = _dispute_id(str(taken.url))
+    assert "Rights in dispute" in taken.text
+    assert "CN 60000001 (Trademark): EXAMPLEBOT · Owner: Beijing Example Robotics" in taken.text
+    chinese = client.get(f"/disputes/{dispute_id}", headers={"Accept-Language": "zh-CN"}).text
+    assert "争议权利" in chinese and "Rights in dispute" not in chinese
+    client.post(
+        f"/disputes/{dispute_id}/escalation", data={"csrf_token": csrf, "kind": "district_court"}
+    )
+    case_id = client.get(f"/api/v1/disputes/{dispute_id}").json()["case_id"]
+    case = client.get(f"/cases/{case_id}").text
+    assert '<th scope="col">CN 60000001</th>' in case  # the enterprise's right, asserted
+
+
 def test_bad_steps_name_the_field_and_store_nothing(demo_url: str) -> None:
     client, csrf = _as(demo_url, ADVISOR)
     bad_date = client.post(
@@ -247,7 +284,8 @@ def test_the_programme_page_shows_figures_and_records_outreach(demo_url: str) ->
     )
     assert negative.status_code == 422 and "attendance" in negative.text
     listed = client.get("/api/v1/disputes").json()["items"]
-    referred = next(d for d in listed if d["status"] == "referred")  # written up in the demo
+    referred = next(d for d in listed if d["title"].startswith("Factory sells copies"))
+    assert referred["status"] == "referred"  # and written up in the demo
     again = client.post(
         f"/programme/case-studies/{referred['id']}",
         data={"csrf_token": csrf, "held_on": "2026-11-30", "title": "A second lesson"},

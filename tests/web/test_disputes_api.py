@@ -152,14 +152,20 @@ def test_a_certain_conflict_refuses_the_intake_until_waived(demo_url: str) -> No
 
 def test_escalation_opens_a_case_and_closes_the_dispute(demo_url: str) -> None:
     advisor = As(demo_url, ADVISOR)
-    dispute = advisor.post(
-        "/api/v1/disputes", _intake(title="Copies sold at scale (test)", assignee=None)
-    ).json()
+    intake = _intake(title="Copies sold at scale (test)", assignee=None, rights=["CN 60000001"])
+    dispute = advisor.post("/api/v1/disputes", intake).json()
+    # robotics-demo engaged the service centre: its mark is named by number at intake
+    assert dispute["rights"] == [
+        {"id": dispute["rights"][0]["id"], "number": "CN 60000001", "title": "EXAMPLEBOT",
+         "kind": "trademark", "owner": "Beijing Example Robotics Co., Ltd."}
+    ]  # fmt: skip
     path = f"/api/v1/disputes/{dispute['id']}"
     opened = advisor.post(f"{path}/escalation", {"kind": "district_court", "forum": "Court"})
     assert opened.status_code == 201
     assert opened.json()["dispute"]["status"] == "referred"
     assert opened.json()["dispute"]["case_id"] == opened.json()["case_id"]
+    case = advisor.get(f"/api/v1/cases/{opened.json()['case_id']}").json()
+    assert case["asserted_rights"] == ["CN 60000001"]
     closed = advisor.post(f"{path}/escalation", {"kind": "district_court"})
     assert closed.status_code == 409
 
@@ -345,6 +351,10 @@ def test_a_referred_dispute_takes_only_its_disclosed_sessions_into_the_case(demo
         ({"respondent": {"name": "EXAMPLE VIDEO PLATFORM LIMITED"}}, "body/respondent", "too"),
         ({"asignee": MEDIATOR}, "body/asignee", "Extra inputs"),
         ({"claimant": {"name": "C", "contry": "CN"}}, "body/claimant/contry", "Extra inputs"),
+        ({"rights": "CN 60000001"}, "body/rights", "valid list"),
+        ({"rights": [60000001]}, "body/rights/0", "valid string"),
+        # smoore-demo holds it, but has not engaged the service centre
+        ({"rights": ["CN 60000001", "US 10,357,623"]}, "body/rights.1", "no right 'US 10,357"),
     ],
 )
 def test_a_bad_intake_body_is_a_422_naming_the_field(

@@ -115,6 +115,8 @@ def show_case(
     )
     side = f"{case['side']}, served {case['served_on']}" if case["served_on"] else case["side"]
     console.print(f"side: {side}", markup=False)
+    if case["asserted_rights"]:
+        console.print(f"asserted rights: {', '.join(case['asserted_rights'])}", markup=False)
     for party in case["parties"]:
         if not party["state"]:  # the parties whose dispositions are not tracked
             console.print(f"{party['role']}: {party['name']}", markup=False)

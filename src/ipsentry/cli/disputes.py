@@ -39,8 +39,9 @@ def add(
         Path,
         typer.Argument(
             help="JSON or YAML intake: title, claimant, respondent (name, aliases, identifiers), "
-            "received_on, claims, amount {amount, currency}, done_already, assignee, "
-            "conflict_waiver.",
+            "received_on, claims, rights (numbers of rights of yours or of an enterprise that "
+            "engaged you, e.g. ['CN 60000001']), amount {amount, currency}, done_already, "
+            "assignee, conflict_waiver.",
             parser=InputFile(*MAPPING),
         ),
     ],
@@ -253,7 +254,7 @@ def list_(as_user: AsOption = None, as_json: JsonOption = False) -> None:
 
 @app.command()
 def show(dispute_id: DisputeId, as_user: AsOption = None, as_json: JsonOption = False) -> None:
-    """One dispute: parties, suitability with its factors, sessions, outcome."""
+    """One dispute: parties, rights, suitability with its factors, sessions, outcome."""
     ctx = context()
     data = disputes.show(ctx.uow(), ctx.actor(as_user), dispute_id).to_json()
     if as_json:
@@ -280,6 +281,8 @@ def _print(data: dict[str, Any]) -> None:
             f"mediator: {data['mediator'] or '(none)'}"
         )
     )
+    for r in data["rights"]:
+        console.print(Text(f"  right {r['number']} ({r['kind']}): {r['title']} — {r['owner']}"))
     if data["claims"]:
         console.print(Text(data["claims"]))
     suitability = data["suitability"]

@@ -18,6 +18,7 @@ from ipsentry.domain.deadlines.proceedings import case_deadlines
 from ipsentry.errors import NotFound
 from ipsentry.services.access import Actor
 from ipsentry.services.disputes import cases_out_of_sight
+from ipsentry.services.portfolio import engaged_rights_by_id
 from ipsentry.store.unit_of_work import UnitOfWork
 
 
@@ -118,11 +119,8 @@ def show_case(
         case = find_case(uow, actor, reference)
         org = actor.organisation_id
         names = uow.records.parties_by_ids(org, [m.party_id for m in case.parties])
-        asserted = [
-            r
-            for r in (uow.rights.get(org, i) for i in case.asserted_right_ids)
-            if r is not None and r.id is not None and actor.may_read(r.confidentiality)
-        ]
+        # a case referred from a dispute asserts the engaged enterprise's rights
+        asserted = engaged_rights_by_id(uow, actor, case.asserted_right_ids)
         rights = {r.id: r.display_number for r in asserted if r.id is not None}
         parties = []
         for member in case.parties:

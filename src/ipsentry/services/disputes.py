@@ -44,10 +44,12 @@ from ipsentry.domain.mediation import Assessment as Suitability
 from ipsentry.domain.mediation import Suitability as Verdict
 from ipsentry.domain.mediation import policy
 from ipsentry.domain.parties import IdentifierKind, Party, PartyAlias, PartyIdentifier
+from ipsentry.domain.rights import Right
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem, echoed
 from ipsentry.formats.fields import unknown_field_problems
 from ipsentry.services import audit
 from ipsentry.services.access import Actor, colleague, colleague_id
+from ipsentry.services.portfolio import engaged_rights, engaged_rights_by_id, numbered
 from ipsentry.store.unit_of_work import UnitOfWork
 
 _AGREEMENTS = frozenset({OutcomeKind.SETTLEMENT, OutcomeKind.COOPERATION_AGREEMENT})
@@ -74,6 +76,10 @@ class Intake:
     # the dispute in, a lawyer takes charge of it in their place
     assignee: str | None = None
     conflict_waiver: str = ""  # why the dispute may go ahead despite a certain conflict
+    # the rights in dispute by their numbers ('CN 60000001'), held by an enterprise that
+    # engaged the provider (or the provider itself)
+    rights: tuple[str, ...] = ()
+    source: str = "intake"  # the file, body or form it came from, named by a refusal
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,7 @@ class DisputeView:
     mediator: str | None
     sessions_readable: bool
     conflicts: list[PartyConflict] = field(default_factory=list)
+    rights: list[dict[str, Any]] = field(default_factory=list)  # those the reader may read
 
     @property
     def marking(self) -> Confidentiality:
@@ -110,6 +117,7 @@ class DisputeView:
             "respondent": self.respondent,
             "received_on": d.received_on.isoformat(),
             "claims": d.claims,
+            "rights": self.rights,
             "amount": amount,
             "provider": self.provider,
             "mediator": self.mediator,
@@ -254,6 +262,8 @@ def take_in(uow: UnitOfWork, actor: Actor, intake: Intake) -> DisputeView:
     """Record a new dispute after the conflict check; certain conflicts need a waiver."""
     require_provider(actor, Permission.TAKE_IN_DISPUTES)
     _check_intake_fields(intake)
+    with uow:  # a right the intake names wrongly is told before any conflict
+        right_ids = _rights_named(uow, actor, intake)
     conflicts = check_intake(uow, actor, intake)
     certain = [c for c in conflicts if c.certain]
     if certain and not intake.conflict_waiver.strip():
@@ -277,6 +287,7 @@ def take_in(uow: UnitOfWork, actor: Actor, intake: Intake) -> DisputeView:
             respondent_party_id=respondent.id,
             received_on=intake.received_on,
             claims=claims,
+            right_ids=right_ids,
             amount=intake.amount,
             assigned_user_id=lawyer,
             mediator_user_id=mediator,
@@ -293,11 +304,62 @@ def take_in(uow: UnitOfWork, actor: Actor, intake: Intake) -> DisputeView:
             "dispute.intake",
             entity="dispute",
             entity_id=dispute.id,
-            after={"title": dispute.title},
+            after={"title": dispute.title, "right_ids": right_ids},
             details=details,
         )
         uow.commit()
         return _view(uow, actor, dispute, conflicts)
+
+
+def _rights_named(uow: UnitOfWork, actor: Actor, intake: Intake) -> list[int]:
+    """The ids of the rights the intake names by number (inside its unit of work): each
+    must be one right of an enterprise that engaged the provider, or of the provider."""
+    reach = engaged_rights(uow, actor) if intake.rights else []
+    found, problems = [], []
+    for index, number in enumerate(intake.rights):
+        rights = numbered(reach, number)
+        holders = {r.organisation_id for r in rights}
+        where = f"rights.{index}"
+        if not rights:
+            said = f"no right {echoed(number)} held by you or by an enterprise that engaged you"
+        elif len(holders) > 1:
+            names = ", ".join(sorted(_organisation_name(uow, o) for o in holders))
+            said = f"{echoed(number)} is a right of {len(holders)} organisations ({names})"
+            said += _which(rights)
+        elif len(rights) > 1:
+            said = f"{echoed(number)} is the number of {len(rights)} rights" + _which(rights)
+        else:
+            assert rights[0].id is not None
+            found.append(rights[0].id)
+            continue
+        problems.append(Problem(intake.source, None, where, said))
+    if problems:
+        raise InvalidInput(problems)
+    return list(dict.fromkeys(found))
+
+
+def _which(rights: Sequence[Right]) -> str:
+    """How to name one of several rights holding a number: by its office and number, when
+    those tell them apart."""
+    shown = sorted({r.display_number for r in rights})
+    if len(shown) < len(rights):
+        return "; they cannot be told apart by number"
+    return f"; give the office with the number: {' or '.join(shown)}"
+
+
+def _organisation_name(uow: UnitOfWork, organisation_id: int | None) -> str:
+    organisation = uow.accounts.organisation(organisation_id) if organisation_id else None
+    return organisation.name if organisation else f"organisation {organisation_id}"
+
+
+def _right_row(uow: UnitOfWork, right: Right) -> dict[str, Any]:
+    return {
+        "id": right.id,
+        "number": right.display_number,
+        "title": right.title,
+        "kind": right.kind.value,
+        "owner": right.owner or _organisation_name(uow, right.organisation_id),
+    }
 
 
 def _in_charge(
@@ -819,6 +881,7 @@ def _view(
         _email(uow, dispute.mediator_user_id),
         actor.may_read(Confidentiality.PRIVILEGED),
         list(conflicts),
+        [_right_row(uow, r) for r in engaged_rights_by_id(uow, actor, dispute.right_ids)],
     )
 
 
@@ -856,6 +919,7 @@ INTAKE_FIELDS = (
     "done_already",
     "assignee",
     "conflict_waiver",
+    "rights",
 )
 PARTY_FIELDS = ("name", "aliases", "identifiers", "country")
 AMOUNT_FIELDS = ("amount", "currency")
@@ -936,6 +1000,7 @@ def intake_from(data: Mapping[str, Any], source: str) -> Intake:
                 amount = money(raw_amount.get("amount"), raw_amount.get("currency"), source)
             except InvalidInput as error:
                 problems.extend(error.problems)
+    rights = _right_numbers(data.get("rights"), source, problems)
     title = text("title", data.get("title"), INTAKE_TEXT_LIMITS["title"])
     if not title.strip() and isinstance(data.get("title") or "", str):
         problems.append(Problem(source, None, "title", "must not be empty"))
@@ -962,4 +1027,24 @@ def intake_from(data: Mapping[str, Any], source: str) -> Intake:
         done_already=done_already,
         assignee=assignee,
         conflict_waiver=waiver,
+        rights=rights,
+        source=source,
     )
+
+
+def _right_numbers(raw: object, source: str, problems: list[Problem]) -> tuple[str, ...]:
+    """The right numbers of an intake's ``rights``: a list of texts, each one number."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        said = "give a list of right numbers, e.g. ['CN 60000001']"
+        problems.append(Problem(source, None, "rights", said))
+        return ()
+    numbers = []
+    for index, item in enumerate(raw):
+        if not isinstance(item, str) or not item.strip():
+            said = f"give the right's number as text, e.g. 'CN 60000001', not {echoed(item)}"
+            problems.append(Problem(source, None, f"rights.{index}", said))
+        else:
+            numbers.append(item.strip())
+    return tuple(numbers)

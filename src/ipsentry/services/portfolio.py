@@ -23,7 +23,7 @@ from ipsentry.formats.files import check_input
 from ipsentry.formats.tabular import file_format, read_rows, write_records
 from ipsentry.formats.uspto_xml import read_uspto_xml
 from ipsentry.services import exports
-from ipsentry.services.access import Actor
+from ipsentry.services.access import Actor, readable_organisations
 from ipsentry.services.deadline_views import deadline_record
 from ipsentry.services.right_records import (
     IMPORT_FIELDS,
@@ -325,6 +325,28 @@ def granted_rights(uow: UnitOfWork, actor: Actor, where: RightFilter = EVERYTHIN
     return list({r.id: r for r in found}.values())
 
 
+def engaged_rights(uow: UnitOfWork, actor: Actor) -> list[Right]:
+    """The rights of the actor's organisation and of the enterprises that engaged it, within
+    the actor's clearance (inside an open unit of work): those a provider's dispute may be
+    about, named by their numbers at intake."""
+    organisations = sorted(readable_organisations(uow, actor, GrantScope.ENGAGEMENT))
+    return [r for o in organisations for r in actor.readable(uow.rights.list(o))]
+
+
+def engaged_rights_by_id(uow: UnitOfWork, actor: Actor, right_ids: Iterable[int]) -> list[Right]:
+    """The rights of ``right_ids`` among ``engaged_rights``, in order (inside an open unit of
+    work): a dispute, and the case it is referred to, show the enterprise's rights it names
+    while the engagement lasts."""
+    organisations = sorted(readable_organisations(uow, actor, GrantScope.ENGAGEMENT))
+    found = []
+    for right_id in dict.fromkeys(right_ids):
+        held = (uow.rights.get(o, right_id) for o in organisations)
+        right = next((r for r in held if r is not None), None)
+        if right is not None and actor.may_read(right.confidentiality):
+            found.append(right)
+    return found
+
+
 def list_rights(uow: UnitOfWork, actor: Actor, where: RightFilter = EVERYTHING) -> list[Right]:
     """The rights the actor may read: its organisation's and those shared by a grant, each
     up to the actor's clearance."""
@@ -345,12 +367,29 @@ def find_right(uow: UnitOfWork, actor: Actor, reference: str) -> Right:
     return _matching(uow.rights.list(actor.organisation_id), actor, reference)
 
 
+def _wanted(reference: str) -> str:
+    return reference.strip().upper().replace(" ", "").replace(",", "").replace("/", "")
+
+
+def _number_labels(right: Right) -> set[str]:
+    """The ways people write the right's numbers, as ``_wanted`` writes a reference."""
+    labels = {right.display_number.replace(" ", "").upper()}
+    labels |= {f"{n.jurisdiction}{n.number}" for n in right.numbers()}
+    return labels | {n.number for n in right.numbers()}
+
+
+def numbered(rights: Iterable[Right], number: str) -> list[Right]:
+    """The rights holding ``number`` as people write it ('US 10,357,623', 'CN 60000001',
+    '60000001'), every one of them: a bare number may be held in two offices or by two
+    organisations, which the caller tells apart."""
+    wanted = _wanted(number)
+    return [r for r in rights if wanted and wanted in _number_labels(r)]
+
+
 def _matching(rights: Iterable[Right], actor: Actor, reference: str) -> Right:
-    wanted = reference.strip().upper().replace(" ", "").replace(",", "").replace("/", "")
+    wanted = _wanted(reference)
     for right in rights:
-        labels = {str(right.id), right.display_number.replace(" ", "")}
-        labels |= {f"{n.jurisdiction}{n.number}" for n in right.numbers()}
-        labels |= {n.number for n in right.numbers()}
+        labels = {str(right.id), *_number_labels(right)}
         if wanted in labels and actor.may_read(right.confidentiality):
             return right
     raise NotFound(f"no right {reference!r} in the portfolio")

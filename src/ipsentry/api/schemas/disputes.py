@@ -34,6 +34,14 @@ class SessionOut(BaseModel):
     disclosure_agreed: bool
 
 
+class RightOut(BaseModel):
+    id: int
+    number: str = Field(examples=["CN 60000001"])
+    title: str
+    kind: str
+    owner: str
+
+
 class DisputeOut(BaseModel):
     id: int
     title: str
@@ -43,6 +51,10 @@ class DisputeOut(BaseModel):
     respondent: str
     received_on: date
     claims: str
+    rights: list[RightOut] = Field(
+        description="The rights in dispute the reader may read (an engagement ended hides "
+        "the enterprise's)."
+    )
     amount: dict[str, str] | None
     provider: str | None = Field(description="E-mail of the lawyer in charge.")
     mediator: str | None = Field(description="E-mail of the mediator.")
@@ -116,6 +128,9 @@ class AmountIn(BaseModel):
     currency: str = Field(examples=["CNY"], json_schema_extra={"enum": CURRENCIES})
 
 
+RightNumber = Annotated[str, Field(min_length=1, max_length=100, pattern=r"\S")]
+
+
 class IntakeIn(BaseModel):
     model_config = _ONLY_KNOWN
 
@@ -124,6 +139,13 @@ class IntakeIn(BaseModel):
     respondent: PartyIn
     received_on: Day
     claims: str = Field("", max_length=INTAKE_TEXT_LIMITS["claims"])
+    rights: list[RightNumber] = Field(
+        default_factory=list,
+        max_length=100,
+        description="The rights in dispute by number, held by you or by an enterprise that "
+        "engaged you.",
+        examples=[["CN 60000001"]],
+    )
     amount: AmountIn | None = None
     done_already: str = Field(
         "",

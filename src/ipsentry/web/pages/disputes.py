@@ -67,6 +67,7 @@ def take_in(
     respondent: Annotated[str, Form(max_length=500)],
     received_on: Annotated[date, Form()],
     claims: Text = "",
+    rights: Text = "",
     amount: Annotated[str, Form(max_length=40)] = "",
     currency: Annotated[str, Form(max_length=3)] = "",
     done_already: Text = "",
@@ -81,6 +82,8 @@ def take_in(
             "respondent": respondent,
             "received_on": received_on,
             "claims": claims,
+            # one number a line: a number may hold commas ('US 10,357,623')
+            "rights": [line.strip() for line in rights.splitlines() if line.strip()],
             "amount": {"amount": amount, "currency": currency} if amount or currency else None,
             "done_already": done_already,
             "assignee": assignee.strip() or None,
