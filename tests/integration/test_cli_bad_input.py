@@ -748,7 +748,22 @@ def invoke(
         ),
         (
             ["health", "attendance", "1", "-3", "--as", "{advisor}"],
-            "command line: attendance: zero or more",
+            "command line: attendance: give how many came, from 0 to 1,000,000, not -3",
+        ),
+        (  # past any integer column: refused, not an internal error
+            [
+                "health",
+                "event",
+                "seminar",
+                "Big",
+                "--on",
+                "2026-11-01",
+                "--attendance",
+                "99999999999999999999",
+                "--as",
+                "{advisor}",
+            ],
+            "command line: --attendance: give how many came, from 0 to 1,000,000, not 99999999",
         ),
         (  # the demo's smoore has not engaged the service centre, nor been checked by it
             [

@@ -195,6 +195,28 @@ def test_escalation_opens_a_case_with_the_same_parties(
         assert list(uow.evidence.list(view.dispute.provider_organisation_id)) == []
 
 
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({"amount": {"amount": "1e30", "currency": "CNY"}},
+         "amount: '1e30' has more than 15 digits written out"),
+        ({"assignee": 5}, "assignee: give text, not 5"),
+        ({"title": {"a": 1}}, "title: give text, not {'a': 1}"),
+        ({"title": "t" * 501}, "title: at most 500 characters; this is 501"),
+        ({"claims": "c" * 20_001}, "claims: at most 20,000 characters; this is 20,001"),
+        ({"respondent": {"name": "Zeta Widgets Ltd", "aliases": "ZW"}},
+         "respondent.aliases: give a list of names"),  # not split into 'Z' and 'W'
+    ],
+)  # fmt: skip
+def test_an_intake_file_is_held_to_what_the_api_takes(
+    changes: dict[str, object], said: str
+) -> None:
+    given = {"title": "t", "claimant": "A Co", "respondent": "B Co", "received_on": "2026-03-02"}
+    with pytest.raises(InvalidInput) as refused:
+        disputes.intake_from(given | changes, "intake.json")
+    assert [str(p) for p in refused.value.problems] == [f"intake.json: {said}"]
+
+
 def test_a_case_escalated_from_a_dispute_is_seen_only_by_those_who_see_the_dispute(
     uow: UnitOfWork, staff: dict[str, Actor]
 ) -> None:
@@ -469,8 +491,9 @@ def test_a_seminar_may_be_announced_but_not_attended_ahead(
         outreach.record_attendance(uow, lawyer, announced.id, 30)
     [held] = [e for e in outreach.events(uow, lawyer) if e.title == "Held"]
     assert held.id is not None
-    with pytest.raises(InvalidInput, match="zero or more"):
-        outreach.record_attendance(uow, lawyer, held.id, -1)
+    for wrong in (-1, 1_000_001, 2**31):  # none is a count; the last is past any column
+        with pytest.raises(InvalidInput, match="give how many came, from 0 to 1,000,000"):
+            outreach.record_attendance(uow, lawyer, held.id, wrong)
     with uow:
         centre = Organisation(name="Centre", slug="centre", kind=OrganisationKind.LEGAL_SERVICE)
         uow.organisations.add(centre)
@@ -629,6 +652,18 @@ def test_an_intake_names_the_engaged_enterprises_rights_and_the_case_asserts_the
         "in.json: rights.2: no right 'US 1' held by you or by an enterprise that engaged you",
     ]
     assert disputes.list_disputes(uow, admin) == []  # nothing stored, not even the parties
+    base = {"title": "t", "claimant": "A Co", "respondent": "B Co", "received_on": "2026-03-02"}
+    for given, said in (
+        ("CN 7001", "in.yaml: rights: give a list of right numbers, e.g. ['CN 60000001']"),
+        (["CN 7001", None], "in.yaml: rights.1: give the right's number as text, e.g. "
+         "'CN 60000001', not None"),
+        (["7" * 101], "in.yaml: rights.0: at most 100 characters; this is 101"),
+        (["CN 7001"] * 101, "in.yaml: rights: at most 100 rights; this is 101"),
+    ):  # fmt: skip
+        with pytest.raises(InvalidInput) as from_file:
+            disputes.intake_from({**base, "rights": given}, "in.yaml")
+        assert [str(p) for p in from_file.value.problems] == [said]
+    assert disputes.intake_from({**base, "rights": [" CN 7001 "]}, "in.yaml").rights == ("CN 7001",)
     with uow:
         assert uow.records.count(Party, admin.organisation_id) == 0
 

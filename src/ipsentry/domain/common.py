@@ -80,11 +80,14 @@ class Money:
         exponent = value.as_tuple().exponent
         if isinstance(exponent, int) and -exponent > places:
             raise ValueError(f"{echoed(str(amount))} has more decimals than {code} has ({places})")
-        exact = value.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else value
-        if len(exact.as_tuple().digits) > _SIGNIFICANT:
+        shift = exponent if isinstance(exponent, int) and exponent > 0 else 0
+        # counted before writing it out: "1e30" has 31 digits, beyond what Decimal's context
+        # would let quantize write
+        if len(value.as_tuple().digits) + shift > _SIGNIFICANT:
             raise ValueError(
-                f"{echoed(str(amount))} has more than {_SIGNIFICANT} significant digits"
+                f"{echoed(str(amount))} has more than {_SIGNIFICANT} digits written out"
             )
+        exact = value.quantize(Decimal(1)) if shift else value
         return cls(exact, money.currency)
 
     def __add__(self, other: Money) -> Money:

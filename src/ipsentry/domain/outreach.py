@@ -17,6 +17,10 @@ from typing import Any, Literal, get_args
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.conflicts import core_name, legal_form_words
 
+# The most people one event can count (a stadium-sized seminar): a larger figure is a typo,
+# and every interface refuses it the same way.
+ATTENDANCE_MAX = 1_000_000
+
 
 class OutreachKind(enum.StrEnum):
     CASE_STUDY = "case_study"

@@ -12,7 +12,7 @@ so that one leaving does not strand it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -25,6 +25,8 @@ from ipsentry.domain.conflicts import MatterParty, check_conflicts
 from ipsentry.domain.disputes import (
     COURT_LIMIT,
     COURT_REFERENCE_LIMIT,
+    INTAKE_RIGHTS_LIMIT,
+    INTAKE_TEXT_LIMITS,
     Dispute,
     DisputeStatistics,
     DisputeStatus,
@@ -990,8 +992,21 @@ AMOUNT_FIELDS = ("amount", "currency")
 
 
 def intake_from(data: Mapping[str, Any], source: str) -> Intake:
-    """An intake from its file form, every bad field named."""
+    """An intake from its file form, every bad field named: held to what the API takes
+    (text where text is meant, within the same lengths), so a file is never let store
+    what a request would be refused."""
     problems = unknown_field_problems(source, data, INTAKE_FIELDS)
+
+    def text(key: str, value: Any, limit: int) -> str:
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            problems.append(Problem(source, None, key, f"give text, not {echoed(value)}"))
+            return ""
+        if len(value) > limit:
+            said = f"at most {limit:,} characters; this is {len(value):,}"
+            problems.append(Problem(source, None, key, said))
+        return value
 
     def party(key: str) -> PartySpec:
         raw = data.get(key)
@@ -1001,6 +1016,11 @@ def intake_from(data: Mapping[str, Any], source: str) -> Intake:
         if not isinstance(raw, Mapping) or not str(raw.get("name") or "").strip():
             problems.append(Problem(source, None, key, "give the party's name"))
             return PartySpec("")
+        name = text(f"{key}.name", raw["name"], INTAKE_TEXT_LIMITS["name"])
+        given_aliases = raw.get("aliases") or []
+        if not isinstance(given_aliases, list):  # a string is not split into its letters
+            problems.append(Problem(source, None, f"{key}.aliases", "give a list of names"))
+            given_aliases = []
         identifiers = []
         for item in raw.get("identifiers") or []:
             given = item if isinstance(item, Mapping) else {}
@@ -1012,9 +1032,14 @@ def intake_from(data: Mapping[str, Any], source: str) -> Intake:
                 problems.append(
                     Problem(source, None, f"{key}.identifiers", f"give kind ({kinds}) and value")
                 )
-        aliases = tuple(str(a).strip() for a in raw.get("aliases") or [] if str(a or "").strip())
-        country = str(raw.get("country") or "").strip().upper()
-        return PartySpec(str(raw["name"]).strip(), aliases, tuple(identifiers), country)
+        aliases = tuple(
+            text(f"{key}.aliases", a, INTAKE_TEXT_LIMITS["name"]).strip()
+            for a in given_aliases
+            if a is not None and str(a).strip()
+        )
+        country = text(f"{key}.country", raw.get("country"), INTAKE_TEXT_LIMITS["name"])
+        country = country.strip().upper()
+        return PartySpec(name.strip(), aliases, tuple(identifiers), country)
 
     claimant, respondent = party("claimant"), party("respondent")
     problems.extend(_side_problems(claimant, respondent, source))
@@ -1041,10 +1066,18 @@ def intake_from(data: Mapping[str, Any], source: str) -> Intake:
                 amount = money(raw_amount.get("amount"), raw_amount.get("currency"), source)
             except InvalidInput as error:
                 problems.extend(error.problems)
-    rights = _right_numbers(data.get("rights"), source, problems)
-    title = str(data.get("title") or "")
-    if not title.strip():
+    rights = _right_numbers(data.get("rights"), source, problems, text)
+    title = text("title", data.get("title"), INTAKE_TEXT_LIMITS["title"])
+    if not title.strip() and isinstance(data.get("title") or "", str):
         problems.append(Problem(source, None, "title", "must not be empty"))
+    claims = text("claims", data.get("claims"), INTAKE_TEXT_LIMITS["claims"])
+    done_already = text(
+        "done_already", data.get("done_already"), INTAKE_TEXT_LIMITS["done_already"]
+    )
+    waiver = text(
+        "conflict_waiver", data.get("conflict_waiver"), INTAKE_TEXT_LIMITS["conflict_waiver"]
+    )
+    assignee = text("assignee", data.get("assignee"), INTAKE_TEXT_LIMITS["email"]).strip() or None
     if received is not None and received > date.today():
         problems.append(Problem(source, None, "received_on", f"{received} is in the future"))
     if problems:
@@ -1055,22 +1088,32 @@ def intake_from(data: Mapping[str, Any], source: str) -> Intake:
         claimant=claimant,
         respondent=respondent,
         received_on=received,
-        claims=str(data.get("claims") or ""),
+        claims=claims,
         amount=amount,
-        done_already=str(data.get("done_already") or ""),
-        assignee=data.get("assignee"),
-        conflict_waiver=str(data.get("conflict_waiver") or ""),
+        done_already=done_already,
+        assignee=assignee,
+        conflict_waiver=waiver,
         rights=rights,
         source=source,
     )
 
 
-def _right_numbers(raw: object, source: str, problems: list[Problem]) -> tuple[str, ...]:
-    """The right numbers of an intake's ``rights``: a list of texts, each one number."""
+def _right_numbers(
+    raw: object,
+    source: str,
+    problems: list[Problem],
+    text: Callable[[str, Any, int], str],
+) -> tuple[str, ...]:
+    """The right numbers of an intake's ``rights``: a list of texts, each one number, as
+    ``text`` holds a field to the API's length."""
     if raw is None:
         return ()
-    if not isinstance(raw, list):
-        said = "give a list of right numbers, e.g. ['CN 60000001']"
+    if not isinstance(raw, list) or len(raw) > INTAKE_RIGHTS_LIMIT:
+        said = (
+            f"at most {INTAKE_RIGHTS_LIMIT} rights; this is {len(raw)}"
+            if isinstance(raw, list)
+            else "give a list of right numbers, e.g. ['CN 60000001']"
+        )
         problems.append(Problem(source, None, "rights", said))
         return ()
     numbers = []
@@ -1079,5 +1122,5 @@ def _right_numbers(raw: object, source: str, problems: list[Problem]) -> tuple[s
             said = f"give the right's number as text, e.g. 'CN 60000001', not {echoed(item)}"
             problems.append(Problem(source, None, f"rights.{index}", said))
         else:
-            numbers.append(item.strip())
+            numbers.append(text(f"rights.{index}", item, INTAKE_TEXT_LIMITS["right"]).strip())
     return tuple(numbers)

@@ -10,7 +10,7 @@ from typing import Any
 from ipsentry.domain.accounts import GrantScope, OrganisationKind, Permission
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.disputes import DisputeStatus
-from ipsentry.domain.outreach import OutreachEvent, OutreachKind, anonymise
+from ipsentry.domain.outreach import ATTENDANCE_MAX, OutreachEvent, OutreachKind, anonymise
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem, echoed
 from ipsentry.matching.marks.dictionaries import OWN_WORD, zipf
 from ipsentry.services import audit, disputes
@@ -60,8 +60,8 @@ def record_event(
         problems.append(Problem(source, None, "kind", "write a case study from a dispute"))
     if not title.strip():
         problems.append(Problem(source, None, "title", "must not be empty"))
-    if attendance < 0:
-        problems.append(Problem(source, None, "attendance", "zero or more"))
+    if (wrong := _attendance_problem(attendance, source)) is not None:
+        problems.append(wrong)
     elif attendance and not held(held_on):
         problems.append(_not_held(held_on, source))
     with uow:
@@ -104,8 +104,8 @@ def record_attendance(
         actor.require_readable(event, f"outreach event {event_id}")
         if event.kind is OutreachKind.CASE_STUDY:
             raise Conflict(f"outreach {event_id} is a case study: it has no attendance")
-        if attendance < 0:
-            raise InvalidInput([Problem(source, None, "attendance", "zero or more")])
+        if (wrong := _attendance_problem(attendance, source)) is not None:
+            raise InvalidInput([wrong])
         if not held(event.held_on):
             raise InvalidInput([_not_held(event.held_on, source)])
         before = audit.snapshot(event, "attendance")
@@ -121,6 +121,13 @@ def record_attendance(
         )
         uow.commit()
         return event
+
+
+def _attendance_problem(attendance: int, source: str) -> Problem | None:
+    if 0 <= attendance <= ATTENDANCE_MAX:
+        return None
+    said = f"give how many came, from 0 to {ATTENDANCE_MAX:,}, not {echoed(attendance)}"
+    return Problem(source, None, "attendance", said)
 
 
 def _not_held(on: date, source: str) -> Problem:

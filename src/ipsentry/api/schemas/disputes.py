@@ -15,6 +15,8 @@ from ipsentry.domain.common import currency_codes
 from ipsentry.domain.disputes import (
     COURT_LIMIT,
     COURT_REFERENCE_LIMIT,
+    INTAKE_RIGHTS_LIMIT,
+    INTAKE_TEXT_LIMITS,
     OUTCOME_NOTES_LIMIT,
     SESSION_NOTES_LIMIT,
     JudicialConfirmation,
@@ -88,7 +90,7 @@ class IdentifierIn(BaseModel):
 class PartyIn(BaseModel):
     model_config = _ONLY_KNOWN
 
-    name: str = Field(min_length=1, max_length=500, pattern=r"\S")
+    name: str = Field(min_length=1, max_length=INTAKE_TEXT_LIMITS["name"], pattern=r"\S")
     aliases: list[str] = Field(default_factory=list, max_length=50)
     identifiers: list[IdentifierIn] = Field(default_factory=list, max_length=50)
     country: str = Field("", pattern=r"^([A-Za-z]{2})?$")
@@ -133,35 +135,42 @@ class AmountIn(BaseModel):
     currency: str = Field(examples=["CNY"], json_schema_extra={"enum": CURRENCIES})
 
 
-RightNumber = Annotated[str, Field(min_length=1, max_length=100, pattern=r"\S")]
+RightNumber = Annotated[
+    str, Field(min_length=1, max_length=INTAKE_TEXT_LIMITS["right"], pattern=r"\S")
+]
 
 
 class IntakeIn(BaseModel):
     model_config = _ONLY_KNOWN
 
-    title: str = Field(min_length=1, max_length=500, pattern=r"\S")
+    title: str = Field(min_length=1, max_length=INTAKE_TEXT_LIMITS["title"], pattern=r"\S")
     claimant: PartyIn
     respondent: PartyIn
     received_on: Day
-    claims: str = Field("", max_length=20_000)
+    claims: str = Field("", max_length=INTAKE_TEXT_LIMITS["claims"])
     rights: list[RightNumber] = Field(
         default_factory=list,
-        max_length=100,
+        max_length=INTAKE_RIGHTS_LIMIT,
         description="The rights in dispute by number, held by you or by an enterprise that "
         "engaged you.",
         examples=[["CN 60000001"]],
     )
     amount: AmountIn | None = None
     done_already: str = Field(
-        "", max_length=5000, description="e.g. the respondent stopped after notice."
+        "",
+        max_length=INTAKE_TEXT_LIMITS["done_already"],
+        description="e.g. the respondent stopped after notice.",
     )
     assignee: str | None = Field(
         None,
+        max_length=INTAKE_TEXT_LIMITS["email"],
         description="E-mail of the lawyer put in charge, or of the mediator who mediates "
         "beside you.",
     )
     conflict_waiver: str = Field(
-        "", max_length=5000, description="Why the dispute may go ahead despite a conflict."
+        "",
+        max_length=INTAKE_TEXT_LIMITS["conflict_waiver"],
+        description="Why the dispute may go ahead despite a conflict.",
     )
 
 

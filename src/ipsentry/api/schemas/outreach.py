@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from ipsentry.domain.outreach import EventKind
+from ipsentry.domain.outreach import ATTENDANCE_MAX, EventKind
 
 
 class OutreachIn(BaseModel):
@@ -15,7 +15,7 @@ class OutreachIn(BaseModel):
     )
     title: str = Field(min_length=1, max_length=500)
     held_on: date
-    attendance: int = Field(0, ge=0, le=1_000_000)
+    attendance: int = Field(0, ge=0, le=ATTENDANCE_MAX)
     enterprises: list[str] = Field(
         default_factory=list, description="Slugs of member enterprises reached."
     )
@@ -23,7 +23,7 @@ class OutreachIn(BaseModel):
 
 
 class AttendanceIn(BaseModel):
-    attendance: int = Field(ge=0, le=1_000_000, description="How many attended, once held.")
+    attendance: int = Field(ge=0, le=ATTENDANCE_MAX, description="How many attended, once held.")
 
 
 class CaseStudyIn(BaseModel):

@@ -13,7 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from ipsentry.api.deps import UowDep
 from ipsentry.domain.health_library import health_check
-from ipsentry.domain.outreach import EVENT_KINDS, EventKind, OutreachKind
+from ipsentry.domain.outreach import ATTENDANCE_MAX, EVENT_KINDS, EventKind, OutreachKind
 from ipsentry.services import outreach, programme
 from ipsentry.web.auth import PageActor
 from ipsentry.web.charts import bar_chart
@@ -57,7 +57,7 @@ def record_event(
     kind: Annotated[EventKind, Form()],
     title: Annotated[str, Form(max_length=500)],
     held_on: Annotated[date, Form()],
-    attendance: Annotated[int, Form(ge=0, le=1_000_000)] = 0,
+    attendance: Annotated[int, Form(ge=0, le=ATTENDANCE_MAX)] = 0,
     summary: Annotated[str, Form(max_length=20_000)] = "",
     enterprise: Annotated[list[str] | None, Form()] = None,
 ) -> Response:
@@ -80,7 +80,7 @@ def record_attendance(
     actor: PageActor,
     uow: UowDep,
     event_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
-    attendance: Annotated[int, Form(ge=0, le=1_000_000)],
+    attendance: Annotated[int, Form(ge=0, le=ATTENDANCE_MAX)],
 ) -> Response:
     outreach.record_attendance(uow, actor, event_id, attendance, "form")
     return RedirectResponse("/programme", status_code=303)
