@@ -293,6 +293,23 @@ def test_a_mediator_neither_takes_disputes_in_nor_refers_them_on(demo_url: str) 
     assert advisor.post(f"{path}/escalation", {"kind": "district_court"}).status_code == 201
 
 
+def test_a_case_study_names_neither_the_mark_nor_the_right_in_dispute(demo_url: str) -> None:
+    advisor = As(demo_url, ADVISOR)
+    claims = "The shop sold robots as EXAMPLEBOT, the claimant's mark no. 60000001 (CN 60000001)."
+    dispute = advisor.post(
+        "/api/v1/disputes",
+        _intake(title="EXAMPLEBOT copied (test)", claims=claims, rights=["CN 60000001"]),
+    ).json()
+    assert [r["title"] for r in dispute["rights"]] == ["EXAMPLEBOT"]
+    advisor.post(f"/api/v1/disputes/{dispute['id']}/escalation", {"kind": "district_court"})
+    study = advisor.post(
+        f"/api/v1/outreach/case-studies/{dispute['id']}", {"held_on": "2026-11-20"}
+    ).json()
+    assert "EXAMPLEBOT" not in study["title"] + study["summary"]
+    assert "60000001" not in study["summary"]
+    assert "sold robots as [mark], the claimant's mark no. [right] ([right])" in study["summary"]
+
+
 def test_only_the_provider_takes_disputes(demo_url: str) -> None:
     counsel = As(demo_url, "counsel@robotics-demo.example")
     assert counsel.post("/api/v1/disputes", _intake()).status_code == 403

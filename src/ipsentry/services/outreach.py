@@ -11,10 +11,12 @@ from ipsentry.domain.accounts import GrantScope, OrganisationKind, Permission
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.disputes import DisputeStatus
 from ipsentry.domain.outreach import ATTENDANCE_MAX, OutreachEvent, OutreachKind, anonymise
+from ipsentry.domain.rights import Trademark
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied, Problem, echoed
 from ipsentry.matching.marks.dictionaries import OWN_WORD, zipf
 from ipsentry.services import audit, disputes
 from ipsentry.services.access import Actor, readable_organisations
+from ipsentry.services.portfolio import engaged_rights_by_id
 from ipsentry.services.stated_dates import future_problem
 from ipsentry.store.unit_of_work import UnitOfWork
 
@@ -237,6 +239,14 @@ def case_study(
             party = uow.health.party(party_id)
             names[role] = party.names() if party else []
             identifiers[role] = [i.value for i in party.identifiers] if party else []
+        # the rights in dispute name their holder as surely as a name: a mark by its words,
+        # any right by its numbers
+        rights = engaged_rights_by_id(uow, actor, dispute.right_ids)
+        identifiers["mark"] = [r.title for r in rights if isinstance(r, Trademark)]
+        identifiers["right"] = [
+            n for r in rights for n in (r.display_number, r.application_number,
+                                        r.registration_number, r.publication_number) if n
+        ]  # fmt: skip
 
         def hidden(text: str) -> str:
             return anonymise(text, names, is_common_word, identifiers)
