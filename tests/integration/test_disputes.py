@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from ipsentry.domain.accounts import GrantScope, Organisation, OrganisationKind, Role, User
-from ipsentry.domain.cases import CaseKind, PartyRole
+from ipsentry.domain.cases import CaseKind, DispositionKind, PartyRole
 from ipsentry.domain.common import Confidentiality
 from ipsentry.domain.disputes import DisputeStatus, JudicialConfirmation, OutcomeKind
 from ipsentry.domain.evidence import verify_chain
@@ -20,6 +20,7 @@ from ipsentry.domain.rights import LegalStatus, Patent, Right, Trademark
 from ipsentry.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from ipsentry.services import (
     accounts,
+    case_records,
     case_views,
     disputes,
     evidence,
@@ -682,6 +683,20 @@ def test_an_intake_names_the_engaged_enterprises_rights_and_the_case_asserts_the
     assert shown["asserted_rights"] == ["CN 7001", "US 10357623"]
     [respondent] = [p for p in shown["parties"] if p["role"] == "respondent"]
     assert set(respondent["state"]) == {"every asserted right", "CN 7001", "US 10357623"}
+    case_records.record_disposition(  # the enterprise's right, as the case asserts it
+        uow, admin, str(case.id), "Harbour Apps Limited", DispositionKind.SERVED,
+        date(2026, 4, 1), "proof of service", right="CN 7001",
+    )  # fmt: skip
+    with pytest.raises(InvalidInput, match="no right 'CN 8001' in the portfolio"):
+        case_records.record_disposition(
+            uow, admin, str(case.id), "Harbour Apps Limited", DispositionKind.SERVED,
+            date(2026, 4, 1), "proof of service", right="CN 8001",
+        )  # fmt: skip
+    shown = case_views.show_case(uow, admin, str(case.id), date(2026, 6, 1))
+    [respondent] = [p for p in shown["parties"] if p["role"] == "respondent"]
+    assert (respondent["state"]["CN 7001"], respondent["state"]["US 10357623"]) == (
+        "served", "named"
+    )  # fmt: skip
 
     assert engagement.id is not None
     accounts.revoke_grant(uow, acme, engagement.id)  # the enterprise's records are its own again

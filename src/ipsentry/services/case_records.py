@@ -20,7 +20,7 @@ from ipsentry.matching.notices.names import same_party
 from ipsentry.services import audit
 from ipsentry.services.access import Actor
 from ipsentry.services.case_views import case_row, find_case
-from ipsentry.services.portfolio import find_right
+from ipsentry.services.portfolio import engaged_rights_by_id, find_right, matching
 from ipsentry.services.stated_dates import future_problem
 from ipsentry.store.unit_of_work import UnitOfWork
 
@@ -203,15 +203,19 @@ def _member(uow: UnitOfWork, case: cases.Case, name: str) -> cases.CaseParty:
 def _right_id(uow: UnitOfWork, actor: Actor, case: cases.Case, reference: str) -> int | None:
     if not reference:
         return None
+    # a case referred from a dispute asserts the engaged enterprise's rights
+    asserted = engaged_rights_by_id(uow, actor, case.asserted_right_ids)
     try:
-        right = find_right(uow, actor, reference)
+        return matching(asserted, actor, reference).id
+    except NotFound:
+        pass
+    try:
+        find_right(uow, actor, reference)
     except NotFound as error:
         raise InvalidInput([Problem(OPTION, None, "--right", str(error))]) from None
-    if right.id not in case.asserted_right_ids:
-        raise InvalidInput(
-            [Problem(OPTION, None, "--right", f"{reference!r} is not asserted in this case")]
-        )
-    return right.id
+    raise InvalidInput(
+        [Problem(OPTION, None, "--right", f"{reference!r} is not asserted in this case")]
+    )
 
 
 def record_disposition(

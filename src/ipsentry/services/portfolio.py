@@ -358,13 +358,13 @@ def list_rights(uow: UnitOfWork, actor: Actor, where: RightFilter = EVERYTHING) 
 def get_right(uow: UnitOfWork, actor: Actor, reference: str) -> Right:
     """A right by its id, or by a number as people write it ('US 10,357,623', '5633060')."""
     with uow:
-        return _matching(list_rights(uow, actor), actor, reference)
+        return matching(list_rights(uow, actor), actor, reference)
 
 
 def find_right(uow: UnitOfWork, actor: Actor, reference: str) -> Right:
     """One of the organisation's own rights, as ``get_right`` finds it, inside a unit of
     work the caller holds open (a case asserts only its own rights)."""
-    return _matching(uow.rights.list(actor.organisation_id), actor, reference)
+    return matching(uow.rights.list(actor.organisation_id), actor, reference)
 
 
 def _wanted(reference: str) -> str:
@@ -386,7 +386,9 @@ def numbered(rights: Iterable[Right], number: str) -> list[Right]:
     return [r for r in rights if wanted and wanted in _number_labels(r)]
 
 
-def _matching(rights: Iterable[Right], actor: Actor, reference: str) -> Right:
+def matching(rights: Iterable[Right], actor: Actor, reference: str) -> Right:
+    """The first of ``rights`` that ``reference`` names by id or number, within the actor's
+    clearance; NotFound otherwise."""
     wanted = _wanted(reference)
     for right in rights:
         labels = {str(right.id), *_number_labels(right)}
