@@ -639,18 +639,25 @@ def test_an_intake_names_the_engaged_enterprises_rights_and_the_case_asserts_the
                              registration_number="10357623"))  # fmt: skip
     _right(uow, globex, Trademark(jurisdiction="EU", title="GLOBEX", registration_number="7001",
                                   status=LegalStatus.REGISTERED))  # fmt: skip
+    for office in ("JP", "KR"):
+        _right(uow, globex, Trademark(jurisdiction=office, title="GLOBEX", registration_number="5",
+                                      status=LegalStatus.REGISTERED))  # fmt: skip
     _right(uow, stranger, Trademark(jurisdiction="CN", title="INITECH", registration_number="8001",
                                     status=LegalStatus.REGISTERED))  # fmt: skip
     engagement = accounts.grant(uow, acme, grantee_slug="court", scope=GrantScope.ENGAGEMENT)
     accounts.grant(uow, globex, grantee_slug="court", scope=GrantScope.ENGAGEMENT)
 
     with pytest.raises(InvalidInput) as refused:
-        disputes.take_in(uow, admin, _intake(rights=("CN 8001", "7001", "US 1"), source="in.json"))
+        disputes.take_in(
+            uow, admin, _intake(rights=("CN 8001", "7001", "US 1", "5"), source="in.json")
+        )
     assert [str(p) for p in refused.value.problems] == [
         "in.json: rights.0: no right 'CN 8001' held by you or by an enterprise that engaged you",
         "in.json: rights.1: '7001' is a right of 2 organisations (Acme, Globex); give the office "
         "with the number: CN 7001 or EU 7001",
         "in.json: rights.2: no right 'US 1' held by you or by an enterprise that engaged you",
+        "in.json: rights.3: '5' is the number of 2 rights; give the office with the number: "
+        "JP 5 or KR 5",
     ]
     assert disputes.list_disputes(uow, admin) == []  # nothing stored, not even the parties
     base = {"title": "t", "claimant": "A Co", "respondent": "B Co", "received_on": "2026-03-02"}
