@@ -75,7 +75,7 @@ FILES = {
     "intake.json": json.dumps(
         {
             "title": "Copied design",
-            "claimant": "Alpha Co.",
+            "claimant": "Beijing Example Robotics Co., Ltd.",  # holds the right it names
             "respondent": {"name": "Beta Ltd"},
             "received_on": "2026-11-02",
             "amount": {"amount": "1000", "currency": "CNY"},

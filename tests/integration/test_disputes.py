@@ -675,7 +675,16 @@ def test_an_intake_names_the_engaged_enterprises_rights_and_the_case_asserts_the
     with uow:
         assert uow.records.count(Party, admin.organisation_id) == 0
 
-    taken = disputes.take_in(uow, admin, _intake(rights=("cn 7001", "US 10,357,623")))
+    with pytest.raises(InvalidInput) as strangers:  # the rights are neither party's
+        disputes.take_in(uow, admin, _intake(rights=("cn 7001",)))
+    assert [str(p) for p in strangers.value.problems] == [
+        "intake: rights.0: 'cn 7001' is held by Acme Robotics Co., Ltd., neither party to this "
+        "dispute: name its holder as a party (or give the name it goes by as an alias)"
+    ]
+    holder = disputes.PartySpec("Acme Robotics Co., Ltd.", aliases=("Acme",))
+    taken = disputes.take_in(
+        uow, admin, _intake(claimant=holder, rights=("cn 7001", "US 10,357,623"))
+    )
     assert [
         (r["number"], r["title"], r["kind"], r["owner"]) for r in taken.to_json()["rights"]
     ] == [

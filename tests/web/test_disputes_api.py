@@ -179,7 +179,12 @@ def test_a_certain_conflict_refuses_the_intake_until_waived(demo_url: str) -> No
 
 def test_escalation_opens_a_case_and_closes_the_dispute(demo_url: str) -> None:
     advisor = As(demo_url, ADVISOR)
-    intake = _intake(title="Copies sold at scale (test)", assignee=None, rights=["CN 60000001"])
+    stranger = advisor.post("/api/v1/disputes", _intake(title="Not theirs", rights=["CN 60000001"]))
+    assert stranger.status_code == 422  # the mark is neither party's
+    assert stranger.json()["errors"][0]["field"] == "rights.0"
+    assert "held by Beijing Example Robotics Co., Ltd., neither party" in stranger.text
+    intake = _intake(title="Copies sold at scale (test)", assignee=None, rights=["CN 60000001"],
+                     claimant={"name": "Beijing Example Robotics Co., Ltd."})  # fmt: skip
     dispute = advisor.post("/api/v1/disputes", intake).json()
     # robotics-demo engaged the service centre: its mark is named by number at intake
     assert dispute["rights"] == [
@@ -298,7 +303,15 @@ def test_a_case_study_names_neither_the_mark_nor_the_right_in_dispute(demo_url: 
     claims = "The shop sold robots as EXAMPLEBOT, the claimant's mark no. 60000001 (CN 60000001)."
     dispute = advisor.post(
         "/api/v1/disputes",
-        _intake(title="EXAMPLEBOT copied (test)", claims=claims, rights=["CN 60000001"]),
+        _intake(
+            title="EXAMPLEBOT copied (test)",
+            claims=claims,
+            rights=["CN 60000001"],
+            claimant={
+                "name": "Example Robotics",
+                "aliases": ["Beijing Example Robotics Co., Ltd."],
+            },
+        ),
     ).json()
     assert [r["title"] for r in dispute["rights"]] == ["EXAMPLEBOT"]
     advisor.post(f"/api/v1/disputes/{dispute['id']}/escalation", {"kind": "district_court"})
@@ -398,7 +411,16 @@ def test_a_referred_dispute_takes_only_its_disclosed_sessions_into_the_case(demo
         ({"rights": "CN 60000001"}, "body/rights", "valid list"),
         ({"rights": [60000001]}, "body/rights/0", "valid string"),
         # smoore-demo holds it, but has not engaged the service centre
-        ({"rights": ["CN 60000001", "US 10,357,623"]}, "body/rights.1", "no right 'US 10,357"),
+        (
+            {
+                "rights": ["CN 60000001", "US 10,357,623"],
+                "claimant": {"name": "Beijing Example Robotics Co., Ltd."},
+            },
+            "body/rights.1",
+            "no right 'US 10,357",
+        ),
+        # robotics-demo holds it, but is neither party
+        ({"rights": ["CN 60000001"]}, "body/rights.0", "neither party to this dispute"),
     ],
 )
 def test_a_bad_intake_body_is_a_422_naming_the_field(

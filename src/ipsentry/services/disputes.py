@@ -21,7 +21,7 @@ from ipsentry.domain.accounts import OrganisationKind, Permission, Role
 from ipsentry.domain.cases import Case, CaseKind, CaseParty, PartyRole
 from ipsentry.domain.common import Confidentiality, Money, country_codes
 from ipsentry.domain.conflicts import Conflict as PartyConflict
-from ipsentry.domain.conflicts import MatterParty, check_conflicts
+from ipsentry.domain.conflicts import MatterParty, check_conflicts, core_name
 from ipsentry.domain.disputes import (
     COURT_LIMIT,
     COURT_REFERENCE_LIMIT,
@@ -332,6 +332,12 @@ def _rights_named(uow: UnitOfWork, actor: Actor, intake: Intake) -> list[int]:
             said += _which(rights)
         elif len(rights) > 1:
             said = f"{echoed(number)} is the number of {len(rights)} rights" + _which(rights)
+        elif not _held_by_a_party(uow, rights[0], intake):
+            holder = rights[0].owner or _organisation_name(uow, rights[0].organisation_id)
+            said = (
+                f"{echoed(number)} is held by {holder}, neither party to this dispute: name "
+                "its holder as a party (or give the name it goes by as an alias)"
+            )
         else:
             assert rights[0].id is not None
             found.append(rights[0].id)
@@ -340,6 +346,20 @@ def _rights_named(uow: UnitOfWork, actor: Actor, intake: Intake) -> list[int]:
     if problems:
         raise InvalidInput(problems)
     return list(dict.fromkeys(found))
+
+
+def _held_by_a_party(uow: UnitOfWork, right: Right, intake: Intake) -> bool:
+    """Whether the right's holder (its recorded owner, or the organisation whose portfolio
+    holds it) is one of the parties, by the names the conflict check compares: a dispute
+    over rights that belong to neither side would open a case asserting a stranger's right."""
+    holders = {right.owner, _organisation_name(uow, right.organisation_id)}
+    holder_names = {core_name(n) for n in holders if n} - {""}
+    parties = {
+        core_name(n)
+        for spec in (intake.claimant, intake.respondent)
+        for n in (spec.name, *spec.aliases)
+    }
+    return bool(holder_names & parties)
 
 
 def _which(rights: Sequence[Right]) -> str:
