@@ -282,7 +282,7 @@ VALID: dict[str, dict[str, Any]] = {
         "as_user": "{advisor}",
     },
     "disputes assign": {
-        "dispute_id": "4",
+        "dispute_id": "3",  # still open: an ended dispute takes no new mediator
         "mediator": "{mediator}",
         "as_user": "{advisor}",
         "as_json": True,

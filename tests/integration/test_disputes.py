@@ -402,7 +402,7 @@ def test_a_dispute_is_handed_to_another_lawyer_or_mediator_by_the_admin_or_lawye
     assert [str(p) for p in refused.value.problems] == [
         "command line: --provider: mediator@court.example is a mediator, not a legal-service "
         "user or an admin",
-        "command line: --mediator: second@court.example is a legal_service, not a mediator",
+        "command line: --mediator: second@court.example is a legal-service user, not a mediator",
     ]
     rival = make_actor(uow, Role.MEDIATOR, "rival")  # a mediator of another organisation
     with pytest.raises(InvalidInput, match=f"--mediator: no active user '{rival.email}' in your"):
@@ -433,6 +433,13 @@ def test_a_dispute_is_handed_to_another_lawyer_or_mediator_by_the_admin_or_lawye
         {"provider": "lawyer@court.example", "mediator": "other@court.example"},
     )
     assert len(entries) == 3  # the refusals changed nothing
+    disputes.resolve(uow, lawyer, dispute_id, OutcomeKind.WITHDRAWAL, date(2026, 3, 2))
+    with pytest.raises(InvalidInput, match="is resolved: its mediation is over"):
+        disputes.assign(uow, lawyer, dispute_id, mediator="mediator@court.example")
+    with pytest.raises(InvalidInput, match="is an admin, not"):
+        disputes.assign(uow, lawyer, dispute_id, mediator="admin@court.example")
+    with pytest.raises(InvalidInput, match="at most 500 characters"):
+        disputes.escalate(uow, lawyer, dispute_id, CaseKind.DISTRICT_COURT, "c" * 501)
 
 
 def test_outreach_names_only_enterprises_the_provider_serves(

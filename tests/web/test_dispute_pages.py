@@ -261,6 +261,7 @@ def test_the_programme_page_shows_figures_and_records_outreach(demo_url: str) ->
     mediator, _ = _as(demo_url, MEDIATOR)  # a neutral records no outreach: no form offered
     theirs = mediator.get("/programme")
     assert theirs.status_code == 200 and 'action="/programme/outreach"' not in theirs.text
+    assert "/attendance" not in theirs.text and "/attendance" in page.text  # nor a count box
     recorded = client.post(
         "/programme/outreach",
         data={

@@ -252,6 +252,12 @@ def test_outreach_is_recorded_and_case_studies_are_anonymised(demo_url: str) -> 
     assert early.status_code == 422 and "not held yet" in early.text
     counted = advisor.patch(f"/api/v1/outreach/{seminar.json()['id']}", {"attendance": 32})
     assert counted.status_code == 200 and counted.json()["attendance"] == 32
+    for loose in ({"attendance": True}, {"attendance": "12"}, {"attendance": 12.5},
+                  {"attendance": 12, "title": "renamed"}):  # fmt: skip
+        read = advisor.patch(f"/api/v1/outreach/{seminar.json()['id']}", loose)
+        assert read.status_code == 422, loose  # never read as a count, nor dropped unread
+    listed = advisor.get("/api/v1/outreach").json()["items"]
+    assert [e["attendance"] for e in listed if e["id"] == seminar.json()["id"]] == [32]
     outsider = As(demo_url, "counsel@robotics-demo.example")
     refused = outsider.patch(f"/api/v1/outreach/{seminar.json()['id']}", {"attendance": 1})
     assert refused.status_code == 403
@@ -352,6 +358,8 @@ def test_a_dispute_is_handed_to_another_mediator_by_the_lawyer_in_charge(demo_ur
     assert mediator.get(path).status_code == 200
     refused = mediator.post(f"{path}/assignment", {"mediator": MEDIATOR})
     assert refused.status_code == 403 and "hand over" in refused.json()["detail"]
+    misspelt = advisor.post(f"{path}/assignment", {"mediatr": MEDIATOR})
+    assert misspelt.status_code == 422 and misspelt.json()["errors"][0]["field"] == "mediatr"
 
 
 def test_the_demo_centres_head_takes_over_a_dispute_its_lawyer_left(demo_url: str) -> None:

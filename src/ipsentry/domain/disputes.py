@@ -60,6 +60,7 @@ OUTCOME_NOTES_LIMIT = 20_000
 # ... and for the court asked to confirm an agreement and its case or ruling number
 COURT_LIMIT = 500
 COURT_REFERENCE_LIMIT = 200
+FORUM_LIMIT = 500  # the court or office a dispute is referred to
 # The longest text each field of an intake takes, in a request and in a file alike.
 INTAKE_TEXT_LIMITS = {"title": 500, "name": 500, "claims": 20_000, "done_already": 5000,
                       "conflict_waiver": 5000, "email": 320, "right": 100}  # fmt: skip

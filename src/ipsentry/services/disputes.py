@@ -25,6 +25,7 @@ from ipsentry.domain.conflicts import MatterParty, check_conflicts, core_name
 from ipsentry.domain.disputes import (
     COURT_LIMIT,
     COURT_REFERENCE_LIMIT,
+    FORUM_LIMIT,
     INTAKE_RIGHTS_LIMIT,
     INTAKE_TEXT_LIMITS,
     Dispute,
@@ -348,6 +349,12 @@ def _rights_named(uow: UnitOfWork, actor: Actor, intake: Intake) -> list[int]:
     return list(dict.fromkeys(found))
 
 
+def _a(role: str) -> str:
+    """A role with its article, as a sentence names it ('an admin', 'a mediator')."""
+    named = {"legal_service": "legal-service user"}.get(role, role.replace("_", " "))
+    return f"{'an' if named[0] in 'aeiou' else 'a'} {named}"
+
+
 def _held_by_a_party(uow: UnitOfWork, right: Right, intake: Intake) -> bool:
     """Whether the right's holder (its recorded owner, or the organisation whose portfolio
     holds it) is one of the parties, by the names the conflict check compares: a dispute
@@ -450,10 +457,14 @@ def assign(
                 )  # fmt: skip
             elif user.role not in roles:
                 problems.append(
-                    Problem(where, None, fields[place], f"{email} is a {user.role}, not {who}")
+                    Problem(where, None, fields[place], f"{email} is {_a(user.role)}, not {who}")
                 )
             elif place == "provider":
                 dispute.assigned_user_id = user.id
+            elif dispute.status not in (DisputeStatus.INTAKE, DisputeStatus.IN_MEDIATION):
+                # a mediator put on an ended dispute would only gain its privileged records
+                said = f"dispute {dispute_id} is {dispute.status.value}: its mediation is over"
+                problems.append(Problem(where, None, fields[place], said))
             else:
                 dispute.mediator_user_id = user.id
         if problems:
@@ -843,6 +854,9 @@ def escalate(
     provider's side refers a dispute on, never the mediator, who is a neutral.
     """
     require_provider(actor, Permission.TAKE_IN_DISPUTES)
+    if len(forum) > FORUM_LIMIT:
+        said = f"at most {FORUM_LIMIT} characters; this is {len(forum):,}"
+        raise InvalidInput([Problem("escalation", None, "forum", said)])
     with uow:
         dispute = _get(uow, actor, dispute_id)
         case = Case(

@@ -15,6 +15,7 @@ from ipsentry.domain.common import currency_codes
 from ipsentry.domain.disputes import (
     COURT_LIMIT,
     COURT_REFERENCE_LIMIT,
+    FORUM_LIMIT,
     INTAKE_RIGHTS_LIMIT,
     INTAKE_TEXT_LIMITS,
     OUTCOME_NOTES_LIMIT,
@@ -175,6 +176,8 @@ class IntakeIn(BaseModel):
 
 
 class AssignmentIn(BaseModel):
+    model_config = _ONLY_KNOWN
+
     provider: str | None = Field(
         None, max_length=320, description="E-mail of the lawyer to put in charge."
     )
@@ -184,17 +187,23 @@ class AssignmentIn(BaseModel):
 
 
 class AssessmentIn(BaseModel):
+    model_config = _ONLY_KNOWN
+
     factors: dict[str, bool] = Field(
         description="Factor to whether it holds; factors assessed before and not given are kept."
     )
 
 
 class OverrideIn(BaseModel):
+    model_config = _ONLY_KNOWN
+
     verdict: Suitability
     reason: str = Field(min_length=1, max_length=5000)
 
 
 class SessionIn(BaseModel):
+    model_config = _ONLY_KNOWN
+
     held_on: Day
     notes: str = Field("", max_length=SESSION_NOTES_LIMIT)
     disclosure_agreed: bool = Field(
@@ -203,6 +212,8 @@ class SessionIn(BaseModel):
 
 
 class OutcomeIn(BaseModel):
+    model_config = _ONLY_KNOWN
+
     outcome: OutcomeKind
     on: Day
     notes: str = Field("", max_length=OUTCOME_NOTES_LIMIT)
@@ -224,8 +235,10 @@ class ConfirmationIn(BaseModel):
 
 
 class EscalationIn(BaseModel):
+    model_config = _ONLY_KNOWN
+
     kind: CaseKind
-    forum: str = Field("", max_length=500)
+    forum: str = Field("", max_length=FORUM_LIMIT)
 
 
 class CaseRef(BaseModel):

@@ -3,19 +3,38 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from ipsentry.domain.outreach import ATTENDANCE_MAX, EventKind
+from ipsentry.errors import echoed
+
+# A body's unknown field is refused (a misspelt one would lose its value without a word).
+_EXACT = ConfigDict(extra="forbid")
+
+
+def _a_number(value: object) -> object:
+    """A count is a JSON number (1000 or 1e3 alike): true or "12" is not read as one."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        said = "give a whole number, not {value}"
+        raise PydanticCustomError("int_type", said, {"value": echoed(value)})
+    return value
+
+
+Count = Annotated[int, BeforeValidator(_a_number)]
 
 
 class OutreachIn(BaseModel):
+    model_config = _EXACT
+
     kind: EventKind = Field(
         description="seminar or consultation; case studies come from a dispute."
     )
     title: str = Field(min_length=1, max_length=500)
     held_on: date
-    attendance: int = Field(0, ge=0, le=ATTENDANCE_MAX)
+    attendance: Count = Field(0, ge=0, le=ATTENDANCE_MAX)
     enterprises: list[str] = Field(
         default_factory=list, description="Slugs of member enterprises reached."
     )
@@ -23,10 +42,14 @@ class OutreachIn(BaseModel):
 
 
 class AttendanceIn(BaseModel):
-    attendance: int = Field(ge=0, le=ATTENDANCE_MAX, description="How many attended, once held.")
+    model_config = _EXACT
+
+    attendance: Count = Field(ge=0, le=ATTENDANCE_MAX, description="How many attended, once held.")
 
 
 class CaseStudyIn(BaseModel):
+    model_config = _EXACT
+
     held_on: date = Field(description="The day it is shared (not after today).")
     title: str = Field("", max_length=500, description="Default: the dispute's, anonymised.")
     enterprises: list[str] = Field(
