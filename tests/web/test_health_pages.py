@@ -31,6 +31,16 @@ def _as(demo_url: str, email: str) -> tuple[TestClient, str]:
     return client, sign_in(client, email)
 
 
+def _the_enterprise(demo_url: str) -> tuple[TestClient, str, UnitOfWork, Actor]:
+    """The demo enterprise's counsel signed in (client, CSRF token) and as an actor of the
+    services, for tests that set a check up directly and read it on its page."""
+    client, csrf = _as(demo_url, "counsel@robotics-demo.example")
+    uow = UnitOfWork.for_url(demo_url)
+    with uow:
+        counsel = resolve_user(uow, "counsel@robotics-demo.example")
+    return client, csrf, uow, counsel
+
+
 def test_a_provider_sees_its_checks_scores_and_report(demo_url: str) -> None:
     client, _ = _as(demo_url, "advisor@ipservice-demo.example")
     listed = client.get("/health-checks")
@@ -47,10 +57,7 @@ def test_a_provider_sees_its_checks_scores_and_report(demo_url: str) -> None:
 
 
 def test_the_questionnaire_saves_answers_and_shows_follow_ups(demo_url: str) -> None:
-    client, csrf = _as(demo_url, "counsel@robotics-demo.example")
-    uow = UnitOfWork.for_url(demo_url)
-    with uow:
-        counsel = resolve_user(uow, "counsel@robotics-demo.example")
+    client, csrf, uow, counsel = _the_enterprise(demo_url)
     check = _fresh_self_check(uow, counsel)
     form = client.get(f"/health-checks/{check.id}/questions").text
     assert 'name="uses_contractors"' in form and 'name="contractor_assignment"' not in form
@@ -95,10 +102,7 @@ def test_the_questionnaire_saves_answers_and_shows_follow_ups(demo_url: str) -> 
 
 
 def test_each_question_has_its_help_under_it_and_a_number_its_unit(demo_url: str) -> None:
-    client, csrf = _as(demo_url, "counsel@robotics-demo.example")
-    uow = UnitOfWork.for_url(demo_url)
-    with uow:
-        counsel = resolve_user(uow, "counsel@robotics-demo.example")
+    client, csrf, uow, counsel = _the_enterprise(demo_url)
     check = _fresh_self_check(uow, counsel)
     assert check.id is not None
     form = client.get(f"/health-checks/{check.id}/questions").text
@@ -120,10 +124,7 @@ def test_each_question_has_its_help_under_it_and_a_number_its_unit(demo_url: str
 def test_a_trigger_changed_on_the_form_takes_its_follow_up_off_and_out_of_the_count(
     demo_url: str,
 ) -> None:
-    client, csrf = _as(demo_url, "counsel@robotics-demo.example")
-    uow = UnitOfWork.for_url(demo_url)
-    with uow:
-        counsel = resolve_user(uow, "counsel@robotics-demo.example")
+    client, csrf, uow, counsel = _the_enterprise(demo_url)
     check = _fresh_self_check(uow, counsel)
     assert check.id is not None
     url = f"/health-checks/{check.id}/questions"
@@ -150,10 +151,7 @@ def test_a_trigger_changed_on_the_form_takes_its_follow_up_off_and_out_of_the_co
 
 
 def test_a_section_not_comparable_at_a_recheck_shows_no_none(demo_url: str) -> None:
-    client, _ = _as(demo_url, "counsel@robotics-demo.example")
-    uow = UnitOfWork.for_url(demo_url)
-    with uow:
-        counsel = resolve_user(uow, "counsel@robotics-demo.example")
+    client, _, uow, counsel = _the_enterprise(demo_url)
     first = _fresh_self_check(uow, counsel)
     assert first.id is not None
     health_checks.answer(uow, counsel, first.id, {"trademark_watch": "no"}, "test")
@@ -198,10 +196,7 @@ def test_a_mediator_sees_the_assigned_disputes_with_factors_and_session_notes(
 
 
 def test_sections_left_out_of_the_overall_score_are_named(demo_url: str) -> None:
-    client, _ = _as(demo_url, "counsel@robotics-demo.example")
-    uow = UnitOfWork.for_url(demo_url)
-    with uow:
-        counsel = resolve_user(uow, "counsel@robotics-demo.example")
+    client, _, uow, counsel = _the_enterprise(demo_url)
     check = _fresh_self_check(uow, counsel)
     assert check.id is not None
     health_checks.answer(uow, counsel, check.id, {"uses_contractors": "no"}, "test")
