@@ -877,11 +877,8 @@ def escalate(
         uow.flush()
         dispute.case_id = case.id
         moment = datetime.now(UTC)
-        disclosed = [s.held_on.isoformat() for s in evidence_sessions(dispute)]
-        items = [
-            _session_evidence(uow, actor, dispute, s, case, moment)
-            for s in evidence_sessions(dispute)
-        ]
+        disclosed = evidence_sessions(dispute)
+        items = [_session_evidence(uow, actor, dispute, s, case, moment) for s in disclosed]
         uow.flush()
         audit.record(
             uow,
@@ -892,7 +889,7 @@ def escalate(
             after={
                 "case_id": case.id,
                 "kind": kind.value,
-                "sessions_disclosed": disclosed,
+                "sessions_disclosed": [s.held_on.isoformat() for s in disclosed],
                 "evidence_ids": [item.id for item in items],
             },
         )
