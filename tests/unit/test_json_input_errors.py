@@ -44,6 +44,14 @@ def test_a_break_inside_a_record_names_the_record_its_field_and_the_line(tmp_pat
     assert "expect ',' or '}'" in found.message
 
 
+def test_a_break_after_a_blank_key_names_the_record_not_a_blank_field(tmp_path: Path) -> None:
+    # the shape the importers' fuzzing found: a key of one space, then a broken value
+    path = tmp_path / "rights.json"
+    path.write_text('[{"kind": "trademark", "jurisdiction": "US", " "US", "mark": "X"}]', "utf-8")
+    [found] = problems_of(path)
+    assert (found.row, found.field) == (1, "(json)")
+
+
 def test_a_break_between_records_or_after_the_list_is_placed_after_the_last_whole_one(
     tmp_path: Path,
 ) -> None:

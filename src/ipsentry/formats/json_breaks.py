@@ -63,8 +63,8 @@ class _Walk:
         if fresh:
             self.record += 1
             self.field = None
-        if event == "map_key":
-            self.field = str(value)
+        if event == "map_key":  # a blank key names no field a person could look for
+            self.field = str(value).strip() or None
         self.inside = event in _OPEN or (self.inside and event == "map_key")
 
     def at(self, line: int, message: str) -> Break:
